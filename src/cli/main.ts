@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+/**
+ * ogi-report: the command line. Exit codes: 0 fine, 1 findings of severity error or unusable input (with a
+ * Chinese message on stderr), 2 usage.
+ */
+import path from "path";
+import { hasErrors } from "../report/checks";
+import { checkTableJson, runCompile, runDemo, UsageError } from "./commands";
+
+export const USAGE = `政府信息公开年报助手 ogi-report
+
+用法：
+  ogi-report compile <台账.xlsx> [--year 年份] [--format 2021|2019|2008] [--json]
+      从登记台账统计表二、表三、表四，并按勾稽关系校验
+  ogi-report check <tables.json> [--json]
+      校验一套统计表（JSON，可含 "previous" 上年数据）
+  ogi-report demo [目录]
+      生成示例台账（默认目录 demo-output）并统计
+
+退出码：0 正常；1 校验有错误或输入无法使用；2 用法错误
+`;
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+interface Parsed {
+  command: string;
+  args: string[];
+  flags: Record<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(["year", "format", "o", "output"]);
+const BOOL_FLAGS = new Set(["json", "help"]);
+
+export function parseArgs(argv: string[]): Parsed {
+  const [command = "help", ...rest] = argv;
+  const args: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const m = /^--?([A-Za-z]+)(?:=(.*))?$/.exec(a);
+    if (!m) {
+      args.push(a);
+      continue;
+    }
+    const name = m[1];
+    if (VALUE_FLAGS.has(name)) {
+      const v = m[2] ?? rest[++i];
+      if (v === undefined) throw new UsageError(`选项 --${name} 需要一个值`);
+      flags[name] = v;
+    } else if (BOOL_FLAGS.has(name)) flags[name] = true;
+    else throw new UsageError(`未知选项：${a}`);
+  }
+  return { command, args, flags };
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { command, args, flags } = parsed;
+  const json = flags.json === true;
+  try {
+    switch (command) {
+      case "compile": {
+        if (args.length !== 1) throw new UsageError("compile 需要一个台账文件（.xlsx）");
+        const { result, text } = await runCompile(args[0], flags, json);
+        io.out(text);
+        return hasErrors(result.checks) || result.rowIssues.some((i) => i.severity === "error") ? 1 : 0;
+      }
+      case "check": {
+        if (args.length !== 1) throw new UsageError("check 需要一个统计表 JSON 文件");
+        const { findings, text } = await checkTableJson(args[0], json);
+        io.out(text);
+        return hasErrors(findings) ? 1 : 0;
+      }
+      case "demo": {
+        if (args.length > 1) throw new UsageError("demo 最多接受一个目录");
+        const dir = path.resolve(args[0] ?? "demo-output");
+        const { result, text } = await runDemo(dir, json, io);
+        io.out(text);
+        return hasErrors(result.checks) ? 1 : 0;
+      }
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(USAGE);
+        return 0;
+      default:
+        throw new UsageError(`未知命令：${command}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`错误：${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`内部错误：${String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,298 @@
+/**
+ * 依申请公开登记 → 表三, in one pass over the rows (product.md §1, tally rules). Rows can be fed in blocks
+ * (the Excel pane reads long registers block by block); every bad row becomes a row issue and is left out
+ * of the tables, and the result says how many were.
+ */
+import { cellDays, cellNumber, cellText, isCellError, isEmptyCell } from "./cells";
+import type { Cell } from "./cells";
+import { formatDays, yearBounds } from "./dates";
+import type { FormatDef } from "./formats";
+import { numberRows, outcomeRows } from "./formats";
+import { APPLICATION_HEADERS, IssueSink, isBlankRow, mapColumns, missingColumns, SHEETS } from "./registers";
+import type { ColumnMap, RowIssue } from "./registers";
+import type { Table3 } from "./tables";
+import { applicantVocabulary, outcomeVocabulary } from "./vocab";
+import type { Vocabulary } from "./vocab";
+
+export interface ApplicationStats {
+  /** Non-blank rows read. */
+  rows: number;
+  /** Rows counted in this year's 表三 (received in or before the year, open at its start). */
+  counted: number;
+  /** Rows left out because of an error. */
+  excluded: number;
+  /** Rows received before the year and still open at its start. */
+  carried: number;
+}
+
+export interface ApplicationResult {
+  t3: Table3;
+  /** 信息处理费 of applications concluded in the year, in 元. */
+  feeYuan: number;
+  stats: ApplicationStats;
+  issues: RowIssue[];
+}
+
+const MAX_SERIAL = 2958465;
+const SERIAL_OFFSET = 25569;
+
+export class ApplicationTally {
+  private readonly sink: IssueSink;
+  private readonly map: ColumnMap;
+  private readonly cReceived: number;
+  private readonly cType: number;
+  private readonly cOutcome: number;
+  private readonly cConcluded: number;
+  private readonly cFee: number;
+  private readonly cId: number;
+  private readonly hasRequired: boolean;
+  private readonly applicants: Vocabulary;
+  private readonly outcomes: Vocabulary;
+  private readonly outcomeIndex = new Map<string, number>();
+  private readonly applicantIndex = new Map<string, number>();
+  /** Counts, applicant-major: [new, carry, fwd, outcome 0..n-1] × 6 applicant columns. */
+  private readonly counts: Float64Array;
+  private readonly outcomeKeys: string[];
+  private readonly start: number;
+  private readonly end: number;
+  private readonly dateCache = new Map<string, number>();
+  private readonly ids = new Map<string, number>();
+  private fee = 0;
+  private stats: ApplicationStats = { rows: 0, counted: 0, excluded: 0, carried: 0 };
+
+  constructor(
+    private readonly format: FormatDef,
+    readonly year: number,
+    header: Cell[],
+    readonly sheetName: string = SHEETS.applications,
+  ) {
+    this.sink = new IssueSink(sheetName);
+    this.map = mapColumns(sheetName, header, APPLICATION_HEADERS);
+    const idx = (h: string) => this.map.index[h] ?? -1;
+    this.cReceived = idx("收到日期");
+    this.cType = idx("申请人类型");
+    this.cOutcome = idx("办理结果");
+    this.cConcluded = idx("办结日期");
+    this.cFee = idx("信息处理费（元）");
+    this.cId = idx("编号");
+    const missing = missingColumns(sheetName, this.map, ["收到日期", "申请人类型", "办理结果", "办结日期"]);
+    this.sink.issues.push(...missing);
+    this.hasRequired = missing.length === 0;
+    this.applicants = applicantVocabulary(format);
+    this.outcomes = outcomeVocabulary(format);
+    format.t3.columns.slice(0, 6).forEach((c, i) => this.applicantIndex.set(c.key, i));
+    this.outcomeKeys = outcomeRows(format).map((r) => r.key);
+    this.outcomeKeys.forEach((k, i) => this.outcomeIndex.set(k, i + 3));
+    this.counts = new Float64Array((this.outcomeKeys.length + 3) * 6);
+    ({ start: this.start, end: this.end } = yearBounds(year));
+  }
+
+  /** A date cell as a day number; the common cases (serials, Dates) inline, text through a cache. */
+  private days(value: Cell): number {
+    if (typeof value === "number") {
+      return value >= 61 && value <= MAX_SERIAL ? Math.floor(value) - SERIAL_OFFSET : cellDays(value);
+    }
+    if (typeof value === "string") {
+      let d = this.dateCache.get(value);
+      if (d === undefined) {
+        d = cellDays(value);
+        if (this.dateCache.size < 100000) this.dateCache.set(value, d);
+      }
+      return d;
+    }
+    return cellDays(value);
+  }
+
+  /**
+   * Adds rows[from…]. `firstRowNumber` is the Excel row number of rows[from] (2 right under the header).
+   */
+  addRows(rows: Cell[][], firstRowNumber: number, from = 0): void {
+    if (!this.hasRequired) return;
+    const { cReceived, cType, cOutcome, cConcluded, counts, start, end } = this;
+    for (let i = from; i < rows.length; i++) {
+      const row = rows[i];
+      const rn = firstRowNumber + i - from;
+      const rc = row[cReceived];
+      const tc = row[cType];
+      const oc = row[cOutcome];
+      const cc = row[cConcluded];
+
+      const received = this.days(rc);
+      const applicantHit = typeof tc === "string" ? this.applicants.lookup(tc) : null;
+      const outcomeHit = typeof oc === "string" ? this.outcomes.lookup(oc) : null;
+      const concluded = cc === null || cc === undefined ? NaN : this.days(cc);
+
+      // The common, valid row: everything known.
+      if (
+        received === received &&
+        applicantHit !== null &&
+        applicantHit.warning === undefined &&
+        outcomeHit !== null &&
+        outcomeHit.warning === undefined &&
+        concluded === concluded &&
+        concluded >= received
+      ) {
+        this.stats.rows++;
+        if (this.cId >= 0 || this.cFee >= 0) this.extras(row, rn, concluded);
+        if (received > end || concluded < start) continue;
+        const a = this.applicantIndex.get(applicantHit.key) as number;
+        counts[(received >= start ? 0 : 1) * 6 + a]++;
+        counts[(concluded <= end ? (this.outcomeIndex.get(outcomeHit.key) as number) : 2) * 6 + a]++;
+        this.stats.counted++;
+        if (received < start) this.stats.carried++;
+        continue;
+      }
+      this.slowRow(row, rn);
+    }
+  }
+
+  /** 编号 duplicates and 信息处理费, only when those columns exist. */
+  private extras(row: Cell[], rn: number, concluded: number): boolean {
+    let ok = true;
+    if (this.cId >= 0) {
+      const id = row[this.cId];
+      if (!isEmptyCell(id)) {
+        const key = cellText(id).trim();
+        const first = this.ids.get(key);
+        if (first !== undefined)
+          this.sink.add(
+            rn,
+            "编号",
+            id,
+            `第${rn}行的编号「${key}」与第${first}行重复，请确认是否重复登记`,
+            "duplicateId",
+            "warning",
+          );
+        else this.ids.set(key, rn);
+      }
+    }
+    if (this.cFee >= 0) {
+      const f = row[this.cFee];
+      if (!isEmptyCell(f)) {
+        const v = cellNumber(f);
+        if (!(v >= 0)) {
+          this.sink.badNumber(rn, "信息处理费（元）", f, "不小于0的金额");
+          ok = false;
+        } else if (concluded >= this.start && concluded <= this.end) this.fee += v;
+      }
+    }
+    return ok;
+  }
+
+  /** Every other row: blank, or with something to report. Errors leave the row out. */
+  private slowRow(row: Cell[], rn: number): void {
+    if (isBlankRow(row, this.map)) return;
+    this.stats.rows++;
+    const sink = this.sink;
+    const before = sink.issues.filter((i) => i.severity === "error").length;
+    const err = () => sink.issues.filter((i) => i.severity === "error").length > before;
+
+    const rc = row[this.cReceived];
+    let received = NaN;
+    if (isEmptyCell(rc)) sink.missing(rn, "收到日期", "请填写收到申请的日期");
+    else {
+      received = this.days(rc);
+      if (received !== received) sink.badDate(rn, "收到日期", rc);
+    }
+
+    const tc = row[this.cType];
+    let applicant = -1;
+    if (isEmptyCell(tc)) sink.missing(rn, "申请人类型", `请填写：${this.applicants.accepted}`);
+    else {
+      const hit = typeof tc === "string" ? this.applicants.lookup(tc) : null;
+      if (!hit) sink.badValue(rn, "申请人类型", tc, this.applicants);
+      else {
+        applicant = this.applicantIndex.get(hit.key) as number;
+        if (hit.warning)
+          sink.add(rn, "申请人类型", tc, `第${rn}行：${hit.warning}`, "legacyValue", "warning");
+      }
+    }
+
+    const oc = row[this.cOutcome];
+    let outcome = -1;
+    if (!isEmptyCell(oc)) {
+      const hit = typeof oc === "string" ? this.outcomes.lookup(oc) : null;
+      if (!hit) sink.badValue(rn, "办理结果", oc, this.outcomes);
+      else {
+        outcome = this.outcomeIndex.get(hit.key) as number;
+        if (hit.warning)
+          sink.add(
+            rn,
+            "办理结果",
+            oc,
+            `第${rn}行「${cellText(oc)}」：${hit.warning}`,
+            "legacyValue",
+            "warning",
+          );
+      }
+    }
+
+    const cc = row[this.cConcluded];
+    let concluded = NaN;
+    if (!isEmptyCell(cc)) {
+      concluded = this.days(cc);
+      if (concluded !== concluded) sink.badDate(rn, "办结日期", cc);
+    }
+
+    if (!isEmptyCell(cc) && isEmptyCell(oc) && concluded === concluded)
+      sink.add(rn, "办理结果", oc, `第${rn}行有办结日期但没有办理结果，请填写办理结果`, "dateWithoutOutcome");
+    if (!isEmptyCell(oc) && isEmptyCell(cc) && !isCellError(oc))
+      sink.add(rn, "办结日期", cc, `第${rn}行有办理结果但没有办结日期，请填写办结日期`, "outcomeWithoutDate");
+    if (received === received && concluded === concluded && concluded < received)
+      sink.add(
+        rn,
+        "办结日期",
+        cc,
+        `第${rn}行的办结日期 ${formatDays(concluded)} 早于收到日期 ${formatDays(received)}，请核对`,
+        "dateOrder",
+      );
+    const extrasOk = this.extras(row, rn, concluded);
+    if (err() || !extrasOk) {
+      this.stats.excluded++;
+      return;
+    }
+    if (received > this.end || concluded < this.start) return;
+    const c = this.counts;
+    c[(received >= this.start ? 0 : 1) * 6 + applicant]++;
+    c[(concluded === concluded && concluded <= this.end ? outcome : 2) * 6 + applicant]++;
+    this.stats.counted++;
+    if (received < this.start) this.stats.carried++;
+  }
+
+  finish(): ApplicationResult {
+    const t3: Table3 = {};
+    const c = this.counts;
+    const rowOf = (slot: number) => {
+      const out = Array.from(c.subarray(slot * 6, slot * 6 + 6));
+      out.push(out.reduce((s, v) => s + v, 0));
+      return out;
+    };
+    const totals = new Array<number>(7).fill(0);
+    for (const key of this.outcomeKeys)
+      rowOf(this.outcomeIndex.get(key) as number).forEach((v, i) => (totals[i] += v));
+    const slots: Record<string, number> = { new: 0, carry: 1, fwd: 2 };
+    for (const row of numberRows(this.format)) {
+      const slot = slots[row.key] ?? this.outcomeIndex.get(row.key);
+      t3[row.key] = row.key === "total" ? totals : rowOf(slot as number);
+    }
+    return {
+      t3,
+      feeYuan: Math.round(this.fee * 100) / 100,
+      stats: { ...this.stats },
+      issues: this.sink.issues,
+    };
+  }
+}
+
+/** Tallies a whole 依申请公开登记 sheet (rows[0] is the header). */
+export function tallyApplications(
+  format: FormatDef,
+  year: number,
+  rows: Cell[][],
+  sheetName: string = SHEETS.applications,
+  firstRow = 1,
+): ApplicationResult {
+  const tally = new ApplicationTally(format, year, rows[0] ?? [], sheetName);
+  tally.addRows(rows, firstRow + 1, 1);
+  return tally.finish();
+}

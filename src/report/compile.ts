@@ -1,0 +1,211 @@
+/**
+ * The engine's front door: a register workbook → the tables of the chosen format, the checks, the row
+ * issues and the sentences. Every surface (command line, Excel pane, file mode, custom functions) calls this.
+ */
+import { mergeCounted, readActiveGrid, tallyDocuments, tallyPublished } from "./active";
+import { tallyApplications } from "./applications";
+import type { ApplicationStats } from "./applications";
+import { tallyCases } from "./cases";
+import type { WorkbookData } from "./cells";
+import { checkTables } from "./checks";
+import type { Finding } from "./checks";
+import type { FormatId } from "./formats";
+import { getFormat } from "./formats";
+import { defaultYear, formatForYear, readInfo } from "./info";
+import type { ReportInfo } from "./info";
+import { findSheet, SHEETS } from "./registers";
+import type { RowIssue } from "./registers";
+import { buildSentences } from "./sentences";
+import type { Sentences } from "./sentences";
+import { emptyTable2, emptyTable3, emptyTable4 } from "./tables";
+import type { Num, TableSet } from "./tables";
+
+export interface CompileOptions {
+  year?: number;
+  format?: FormatId;
+  agency?: string;
+  /** Today, for the default year (the year before); defaults to now. */
+  today?: Date;
+}
+
+export interface CompileStats {
+  applications: ApplicationStats | null;
+  cases: { rows: number; counted: number; excluded: number } | null;
+  /** Items of 主动公开信息登记 published in the year. */
+  published: number;
+  /** Rows with errors, left out of the tables. */
+  excludedRows: number;
+}
+
+export interface CompileResult {
+  tables: TableSet;
+  checks: Finding[];
+  rowIssues: RowIssue[];
+  info: ReportInfo;
+  sentences: Sentences;
+  stats: CompileStats;
+  categories: Record<string, number>;
+  channels: Record<string, number>;
+}
+
+/** Input the engine cannot use at all (no register sheet), with a Chinese message. */
+export class UnusableInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnusableInputError";
+  }
+}
+
+function sheetMissing(sheet: string, what: string): RowIssue {
+  return {
+    sheet,
+    row: 0,
+    column: "",
+    value: "",
+    message: `未找到工作表「${sheet}」，${what}`,
+    severity: "warning",
+    kind: "missingSheet",
+  };
+}
+
+export function compileWorkbook(workbook: WorkbookData, options: CompileOptions = {}): CompileResult {
+  const sheets = {
+    applications: findSheet(workbook, "applications"),
+    cases: findSheet(workbook, "cases"),
+    active: findSheet(workbook, "active"),
+    documents: findSheet(workbook, "documents"),
+    published: findSheet(workbook, "published"),
+    info: findSheet(workbook, "info"),
+  };
+  if (!sheets.applications && !sheets.cases && !sheets.active && !sheets.published)
+    throw new UnusableInputError(
+      `工作簿中没有找到登记表。请至少包含以下工作表之一：${[SHEETS.applications, SHEETS.cases, SHEETS.active, SHEETS.published].map((s) => `「${s}」`).join("、")}（现有工作表：${workbook.sheets.map((s) => s.name).join("、") || "无"}）`,
+    );
+
+  const issues: RowIssue[] = [];
+  const { info, issues: infoIssues } = readInfo(getFormat(), sheets.info);
+  issues.push(...infoIssues);
+  const year = options.year ?? defaultYear(info, options.today ?? new Date());
+  const format = getFormat(options.format ?? info.format ?? formatForYear(year));
+
+  // 表三
+  let t3 = emptyTable3(format) as Record<string, Num[]>;
+  let feeYuan: number | null = null;
+  let appStats: ApplicationStats | null = null;
+  if (sheets.applications) {
+    const r = tallyApplications(
+      format,
+      year,
+      sheets.applications.rows,
+      sheets.applications.name,
+      sheets.applications.firstRow,
+    );
+    t3 = r.t3;
+    feeYuan = r.feeYuan;
+    appStats = r.stats;
+    issues.push(...r.issues);
+  } else issues.push(sheetMissing(SHEETS.applications, "表三按0填写"));
+
+  if (info.carry) {
+    const given = format.t3.columns.slice(0, 6).map((c) => info.carry?.[c.key] ?? 0);
+    const givenTotal = given.reduce((s, v) => s + v, 0);
+    if (appStats && appStats.carried > 0) {
+      if (given.some((v, i) => v !== t3.carry[i]))
+        issues.push({
+          sheet: sheets.info?.name ?? SHEETS.info,
+          row: 0,
+          column: "上年结转",
+          value: String(givenTotal),
+          message: `「报告信息」中的上年结转（${givenTotal}件）与登记表中上年收到、本年初未办结的申请（${t3.carry[6]}件）不一致；登记表已含上年结转申请，已按登记表统计`,
+          severity: "warning",
+          kind: "disagreement",
+        });
+    } else {
+      // The register holds no open applications of earlier years: take 报告信息's numbers.
+      given.forEach((v, i) => {
+        t3.carry[i] = (t3.carry[i] ?? 0) + v;
+      });
+      t3.carry[6] = (t3.carry[6] ?? 0) + givenTotal;
+    }
+  }
+
+  // 表四
+  let t4 = emptyTable4();
+  let caseStats: CompileStats["cases"] = null;
+  if (sheets.cases) {
+    const r = tallyCases(format, year, sheets.cases.rows, sheets.cases.name, sheets.cases.firstRow);
+    t4 = r.t4;
+    caseStats = r.stats;
+    issues.push(...r.issues);
+  } else issues.push(sheetMissing(SHEETS.cases, "表四按0填写"));
+
+  // 表二 and 主动公开
+  const grid = readActiveGrid(format, sheets.active);
+  issues.push(...grid.issues);
+  let t2 = grid.t2;
+  let categories: Record<string, number> = {};
+  let channels: Record<string, number> = {};
+  let published = 0;
+  if (sheets.published) {
+    const r = tallyPublished(sheets.published, year);
+    ({ categories, channels, published } = r);
+    issues.push(...r.issues);
+  }
+  if (t2 && format.t2 && format.id === "2021" && sheets.documents) {
+    const r = tallyDocuments(sheets.documents, year);
+    issues.push(...r.issues);
+    const block = format.t2.blocks[0];
+    issues.push(
+      ...mergeCounted(t2, r.counts, sheets.active?.name ?? SHEETS.active, SHEETS.documents, (key) =>
+        block.columns.map((c) => `${block.rows.find((row) => row.key === key)?.label ?? key}${c.label}`),
+      ),
+    );
+  }
+  if (t2 && format.legacyCategories) {
+    if (sheets.published) {
+      const counted: Record<string, Num> = {};
+      for (const c of format.legacyCategories) counted[c.key] = categories[c.key] ?? 0;
+      issues.push(
+        ...mergeCounted(t2, counted, sheets.active?.name ?? SHEETS.active, SHEETS.published, (key) => [
+          format.legacyCategories?.find((c) => c.key === key)?.label ?? key,
+        ]),
+      );
+    }
+  } else if (!sheets.active && format.t2)
+    issues.push(sheetMissing(SHEETS.active, "表二为空，请填写主动公开情况"));
+  if (!t2) t2 = emptyTable2(format);
+
+  const agency = options.agency ?? info.agency ?? "";
+  const tables: TableSet = { format: format.id, year, agency, t2, t3, t4, feeYuan };
+  const checks = checkTables(tables);
+  const sentences = buildSentences(tables, { selfName: info.selfName, categories, channels });
+  const excludedRows = (appStats?.excluded ?? 0) + (caseStats?.excluded ?? 0);
+  return {
+    tables,
+    checks,
+    rowIssues: issues,
+    info,
+    sentences,
+    stats: { applications: appStats, cases: caseStats, published, excludedRows },
+    categories,
+    channels,
+  };
+}
+
+/** The product.md §2 JSON of a compile result. */
+export function toTablesJson(result: CompileResult): Record<string, unknown> {
+  const { format, year, agency, t2, t3, t4, feeYuan } = result.tables;
+  return {
+    format,
+    year,
+    agency,
+    t2,
+    t3,
+    t4,
+    feeYuan,
+    checks: result.checks,
+    rowIssues: result.rowIssues,
+    stats: result.stats,
+    sentences: result.sentences,
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * The register workbook's sheets and columns (product.md §1): names, header aliases, and the row issues
+ * every parser reports.
+ */
+import { cellText, isCellError, isEmptyCell } from "./cells";
+import type { Cell, SheetData, WorkbookData } from "./cells";
+import { normalizeText } from "./text";
+import { headerVocabulary, Vocabulary } from "./vocab";
+
+export const SHEETS = {
+  applications: "依申请公开登记",
+  cases: "复议诉讼登记",
+  active: "主动公开",
+  documents: "文件登记",
+  published: "主动公开信息登记",
+  info: "报告信息",
+} as const;
+
+export type SheetKey = keyof typeof SHEETS;
+
+const SHEET_ALIASES: Record<SheetKey, string[]> = {
+  applications: ["依申请公开登记表", "依申请公开台账", "依申请公开申请登记", "申请登记"],
+  cases: ["复议诉讼登记表", "行政复议行政诉讼登记", "复议诉讼台账"],
+  active: ["主动公开情况", "主动公开统计"],
+  documents: ["文件登记表", "规范性文件登记"],
+  published: ["主动公开信息登记表", "主动公开台账"],
+  info: ["报告基本信息", "基本信息"],
+};
+
+/** Finds a register sheet by its name or an alias (full-width/half-width and spaces ignored). */
+export function findSheet(workbook: WorkbookData, key: SheetKey): SheetData | undefined {
+  const names = new Set([SHEETS[key], ...SHEET_ALIASES[key]].map(normalizeText));
+  return workbook.sheets.find((s) => names.has(normalizeText(s.name)));
+}
+
+export type IssueKind =
+  | "missingSheet"
+  | "missingColumn"
+  | "missingValue"
+  | "unknownValue"
+  | "legacyValue"
+  | "badDate"
+  | "badNumber"
+  | "errorValue"
+  | "dateOrder"
+  | "outcomeWithoutDate"
+  | "dateWithoutOutcome"
+  | "duplicateId"
+  | "tooEarly"
+  | "disagreement";
+
+export interface RowIssue {
+  sheet: string;
+  /** Excel row number (1-based); 0 for an issue of the whole sheet. */
+  row: number;
+  /** Column header (canonical name). */
+  column: string;
+  value: string;
+  message: string;
+  severity: "error" | "warning";
+  kind: IssueKind;
+}
+
+/** Canonical header → aliases. */
+export type HeaderSpec = Record<string, string[]>;
+
+export const APPLICATION_HEADERS: HeaderSpec = {
+  编号: ["序号", "申请编号", "登记号"],
+  收到日期: ["收到申请日期", "申请日期", "受理日期", "收件日期", "收到时间"],
+  申请人类型: ["申请人类别", "申请人性质", "申请人"],
+  办理结果: ["答复结果", "处理结果", "办理结果类型", "答复类型"],
+  办结日期: ["答复日期", "办结时间", "答复时间"],
+  "信息处理费（元）": ["信息处理费", "收费（元）", "收费金额（元）", "信息处理费(元)"],
+  备注: ["说明"],
+};
+
+export const CASE_HEADERS: HeaderSpec = {
+  编号: ["序号", "案号"],
+  类型: ["案件类型", "复议诉讼类型"],
+  立案日期: ["受理日期", "收案日期"],
+  结果: ["审结结果", "案件结果", "办理结果"],
+  审结日期: ["结案日期"],
+};
+
+export const DOCUMENT_HEADERS: HeaderSpec = {
+  文号: ["发文字号", "文件编号"],
+  类型: ["文件类型", "类别"],
+  印发日期: ["发文日期", "制发日期", "成文日期"],
+  废止日期: ["失效日期"],
+};
+
+export const PUBLISHED_HEADERS: HeaderSpec = {
+  标题: ["信息标题", "名称"],
+  类别: ["信息类别", "分类"],
+  发布日期: ["公开日期", "发布时间"],
+  渠道: ["发布渠道", "公开渠道", "公开方式"],
+};
+
+export interface ColumnMap {
+  /** Canonical header → column index, for the headers found. */
+  index: Record<string, number>;
+  /** Canonical header → the header text as written in the sheet. */
+  written: Record<string, string>;
+}
+
+const headerVocabCache = new Map<HeaderSpec, Vocabulary>();
+
+/** Maps the header row to canonical headers; extra columns are ignored, the first of duplicates wins. */
+export function mapColumns(sheetName: string, header: Cell[], spec: HeaderSpec): ColumnMap {
+  let vocab = headerVocabCache.get(spec);
+  if (!vocab) {
+    vocab = headerVocabulary(sheetName, spec);
+    headerVocabCache.set(spec, vocab);
+  }
+  const map: ColumnMap = { index: {}, written: {} };
+  header.forEach((cell, i) => {
+    if (typeof cell !== "string") return;
+    const hit = vocab.lookup(cell);
+    if (hit && !(hit.key in map.index)) {
+      map.index[hit.key] = i;
+      map.written[hit.key] = cell.trim();
+    }
+  });
+  return map;
+}
+
+/** Issues for required columns that are missing. */
+export function missingColumns(sheet: string, map: ColumnMap, required: string[]): RowIssue[] {
+  return required
+    .filter((h) => !(h in map.index))
+    .map((h) => ({
+      sheet,
+      row: 1,
+      column: h,
+      value: "",
+      message: `工作表「${sheet}」第1行缺少列「${h}」，请在表头中加上这一列`,
+      severity: "error" as const,
+      kind: "missingColumn" as const,
+    }));
+}
+
+/** Whether every mapped cell of a row is empty (such rows are not rows). */
+export function isBlankRow(row: Cell[], map: ColumnMap): boolean {
+  for (const i of Object.values(map.index)) if (!isEmptyCell(row[i])) return false;
+  return true;
+}
+
+/** Collects row issues of one sheet with the sheet name filled in. */
+export class IssueSink {
+  readonly issues: RowIssue[] = [];
+  constructor(readonly sheet: string) {}
+
+  add(
+    row: number,
+    column: string,
+    value: Cell,
+    message: string,
+    kind: IssueKind,
+    severity: "error" | "warning" = "error",
+  ) {
+    this.issues.push({ sheet: this.sheet, row, column, value: cellText(value), message, severity, kind });
+  }
+
+  /** The standard message for a value that is not in a vocabulary, or an error value. */
+  badValue(row: number, column: string, value: Cell, vocab: Vocabulary) {
+    if (isCellError(value)) this.errorValue(row, column, value);
+    else
+      this.add(
+        row,
+        column,
+        value,
+        `第${row}行「${column}」的值「${cellText(value)}」无法识别，可填写：${vocab.accepted}`,
+        "unknownValue",
+      );
+  }
+
+  errorValue(row: number, column: string, value: Cell) {
+    this.add(
+      row,
+      column,
+      value,
+      `第${row}行「${column}」是错误值 ${cellText(value)}，请改为有效内容（公式单元格请检查公式）`,
+      "errorValue",
+    );
+  }
+
+  missing(row: number, column: string, what: string) {
+    this.add(row, column, null, `第${row}行「${column}」为空，${what}`, "missingValue");
+  }
+
+  badDate(row: number, column: string, value: Cell) {
+    if (isCellError(value)) this.errorValue(row, column, value);
+    else
+      this.add(
+        row,
+        column,
+        value,
+        `第${row}行「${column}」的值「${cellText(value)}」不是有效日期，可写成 2025-03-01、2025/3/1、2025年3月1日 或使用 Excel 日期格式`,
+        "badDate",
+      );
+  }
+
+  badNumber(row: number, column: string, value: Cell, what: string) {
+    if (isCellError(value)) this.errorValue(row, column, value);
+    else
+      this.add(
+        row,
+        column,
+        value,
+        `第${row}行「${column}」的值「${cellText(value)}」不是${what}`,
+        "badNumber",
+      );
+  }
+}
