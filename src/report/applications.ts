@@ -10,7 +10,6 @@ import type { FormatDef } from "./formats";
 import { numberRows, outcomeRows } from "./formats";
 import { APPLICATION_HEADERS, IssueSink, isBlankRow, mapColumns, missingColumns, SHEETS } from "./registers";
 import type { ColumnMap, RowIssue } from "./registers";
-import type { Table3 } from "./tables";
 import { applicantVocabulary, outcomeVocabulary } from "./vocab";
 import type { Vocabulary } from "./vocab";
 
@@ -26,7 +25,7 @@ export interface ApplicationStats {
 }
 
 export interface ApplicationResult {
-  t3: Table3;
+  t3: Record<string, number[]>;
   /** 信息处理费 of applications concluded in the year, in 元. */
   feeYuan: number;
   stats: ApplicationStats;
@@ -133,7 +132,10 @@ export class ApplicationTally {
         concluded >= received
       ) {
         this.stats.rows++;
-        if (this.cId >= 0 || this.cFee >= 0) this.extras(row, rn, concluded);
+        if ((this.cId >= 0 || this.cFee >= 0) && !this.extras(row, rn, concluded)) {
+          this.stats.excluded++;
+          continue;
+        }
         if (received > end || concluded < start) continue;
         const a = this.applicantIndex.get(applicantHit.key) as number;
         counts[(received >= start ? 0 : 1) * 6 + a]++;
@@ -260,7 +262,7 @@ export class ApplicationTally {
   }
 
   finish(): ApplicationResult {
-    const t3: Table3 = {};
+    const t3: Record<string, number[]> = {};
     const c = this.counts;
     const rowOf = (slot: number) => {
       const out = Array.from(c.subarray(slot * 6, slot * 6 + 6));

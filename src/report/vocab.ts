@@ -179,7 +179,8 @@ export function caseTypeVocabulary(format: FormatDef): Vocabulary {
 export function caseResultVocabulary(format: FormatDef): Vocabulary {
   const results = format.t4.results.filter((r) => r.key !== "total");
   const spellings: VocabSpelling[] = [];
-  for (const r of results) spellings.push(...plain(r.key, r.key, r.label, r.label.replace(/^结果/, "")));
+  for (const r of results)
+    spellings.push(...plain(r.key, r.key, r.label, r.label.replace(/^结果|结果$/g, "")));
   spellings.push(
     ...plain("pending", "未审结", "审理中", "在审", "未结"),
     ...plain("other", "其它", "其它结果"),

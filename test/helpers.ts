@@ -1,0 +1,47 @@
+/** Builders for registers with known answers, shared by the tests. */
+import type { Cell, WorkbookData } from "../src/report/cells";
+import { daysFromCivil } from "../src/report/dates";
+import { APPLICATION_HEADERS, CASE_HEADERS, SHEETS } from "../src/report/registers";
+
+/** A calendar date as ExcelJS gives it for a date cell. */
+export const d = (y: number, m: number, day: number): Date => new Date(daysFromCivil(y, m, day) * 86400000);
+
+export interface App {
+  received: Cell;
+  type: Cell;
+  outcome?: Cell;
+  concluded?: Cell;
+  fee?: Cell;
+  id?: Cell;
+}
+
+export const APP_HEADER = Object.keys(APPLICATION_HEADERS);
+
+export function appRows(apps: App[]): Cell[][] {
+  return [
+    APP_HEADER,
+    ...apps.map((a) => [
+      a.id ?? null,
+      a.received,
+      a.type,
+      a.outcome ?? null,
+      a.concluded ?? null,
+      a.fee ?? null,
+      null,
+    ]),
+  ];
+}
+
+export function workbook(
+  apps: App[],
+  cases: Cell[][] = [],
+  extra: WorkbookData["sheets"] = [],
+): WorkbookData {
+  return {
+    sheets: [
+      { name: SHEETS.applications, rows: appRows(apps) },
+      { name: SHEETS.cases, rows: [Object.keys(CASE_HEADERS), ...cases] },
+      ...extra,
+    ],
+  };
+}
