@@ -79,14 +79,14 @@ function outcomesSentence(t: TableSet, format: FormatDef): string | undefined {
   return `在答复的${total}件申请中，${parts}；${grant.label}及${partial.label}${open}件，占${percent(open, total)}%。`;
 }
 
-function caseClause(label: string, values: number[], format: FormatDef): string {
+function caseClause(label: string, values: number[], format: FormatDef, verb: string): string {
   const total = values[4];
   if (total === 0) return `未发生政府信息公开${label}`;
   const parts = format.t4.results
     .slice(0, 4)
     .map((r, i) => `${r.label}${values[i]}件`)
     .join("，");
-  return `政府信息公开${label}${total}件，其中${parts}`;
+  return `${verb}政府信息公开${label}${total}件，其中${parts}`;
 }
 
 function casesSentence(t: TableSet, format: FormatDef, self: string): string {
@@ -96,7 +96,9 @@ function casesSentence(t: TableSet, format: FormatDef, self: string): string {
   const { review: r, litigationLabel } = format.t4;
   if (review[4] === 0 && litigation[4] === 0)
     return `${t.year}年，${self}未发生政府信息公开${r.label}、${litigationLabel}案件。`;
-  return `${t.year}年，${self}共发生${caseClause(r.label, review, format)}；${caseClause(litigationLabel, litigation, format)}。`;
+  const first = caseClause(r.label, review, format, "共发生");
+  const second = caseClause(litigationLabel, litigation, format, review[4] === 0 ? "发生" : "");
+  return `${t.year}年，${self}${first}；${second}。`;
 }
 
 function feeSentence(t: TableSet, self: string): string | undefined {

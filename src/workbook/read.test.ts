@@ -1,0 +1,82 @@
+import ExcelJS from "exceljs";
+import { compileWorkbook } from "../report/compile";
+import { readWorkbook, toCell, WorkbookReadError } from "./read";
+import { workbookBuffer } from "./write";
+import { sampleWorkbook } from "../report/sample";
+
+async function bytesOf(build: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  build(wb.addWorksheet("依申请公开登记"));
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+describe("reading .xlsx with ExcelJS", () => {
+  test("formula cells give their cached values, rich text and hyperlinks their text, errors stay errors", async () => {
+    const bytes = await bytesOf((ws) => {
+      ws.addRow(["收到日期", "申请人类型", "办理结果", "办结日期"]);
+      ws.addRow([
+        { formula: "DATE(2025,3,1)", result: new Date(Date.UTC(2025, 2, 1)) },
+        { richText: [{ text: "自然" }, { text: "人", font: { bold: true } }] },
+        { formula: 'IF(TRUE,"予以公开","")', result: "予以公开" },
+        new Date(Date.UTC(2025, 2, 9)),
+      ]);
+      ws.addRow([
+        new Date(Date.UTC(2025, 2, 1)),
+        { text: "企业", hyperlink: "https://example.invalid" },
+        "grant",
+        { formula: "NA()", result: { error: "#N/A" } },
+      ]);
+      ws.addRow([new Date(Date.UTC(2025, 2, 1)), "自然人", "grant", { formula: "TODAY()" }]);
+    });
+    const data = await readWorkbook(bytes, "t.xlsx");
+    expect(data.sheets[0].rows[1].slice(0, 3)).toEqual([
+      new Date(Date.UTC(2025, 2, 1)),
+      "自然人",
+      "予以公开",
+    ]);
+    expect(data.sheets[0].rows[2][1]).toBe("企业");
+    expect(data.sheets[0].rows[2][3]).toEqual({ error: "#N/A" });
+    expect(data.sheets[0].rows[3][3]).toEqual({ error: "公式无计算结果" });
+    const r = compileWorkbook(data, { year: 2025 });
+    expect(r.tables.t3.grant).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(
+      r.rowIssues.filter((i) => i.kind !== "missingSheet").map((i) => [i.row, i.column, i.kind, i.value]),
+    ).toEqual([
+      [3, "办结日期", "errorValue", "#N/A"],
+      [4, "办结日期", "errorValue", "公式无计算结果"],
+    ]);
+    expect(r.rowIssues[0].message).toContain("错误值 #N/A");
+  });
+
+  test("cell conversion covers every ExcelJS value shape", () => {
+    expect(toCell(null)).toBeNull();
+    expect(toCell(undefined)).toBeNull();
+    expect(toCell(3)).toBe(3);
+    expect(toCell(true)).toBe(true);
+    expect(toCell({ sharedFormula: "A1", result: 7 } as unknown as ExcelJS.CellValue)).toBe(7);
+    expect(toCell({ error: "#VALUE!" } as ExcelJS.CellErrorValue)).toEqual({ error: "#VALUE!" });
+  });
+
+  test("the sample workbook survives a round trip through .xlsx", async () => {
+    const sample = sampleWorkbook();
+    const back = await readWorkbook(await workbookBuffer(sample));
+    expect(back.sheets.map((s) => s.name)).toEqual(sample.sheets.map((s) => s.name));
+    expect(compileWorkbook(back).tables).toEqual(compileWorkbook(sample).tables);
+  });
+
+  test("files that are not workbooks get a clear Chinese message", async () => {
+    const cases: [Uint8Array, RegExp][] = [
+      [new TextEncoder().encode("编号,收到日期\n1,2025-01-01\n"), /不是 \.xlsx 格式/],
+      [new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /旧版 Excel（\.xls）.*另存为/],
+      [new Uint8Array([]), /文件为空/],
+      [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]), /已损坏或不是有效的 \.xlsx/],
+    ];
+    for (const [bytes, message] of cases) {
+      await expect(readWorkbook(bytes, "x.xlsx")).rejects.toThrow(WorkbookReadError);
+      await expect(readWorkbook(bytes, "x.xlsx")).rejects.toThrow(message);
+    }
+    const good = await workbookBuffer(sampleWorkbook());
+    const truncated = good.slice(0, Math.floor(good.length / 2));
+    await expect(readWorkbook(truncated, "半个.xlsx")).rejects.toThrow(/无法读取「半个\.xlsx」：文件已损坏/);
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * The command line end to end: the real entry point in a child process for demo and compile, and main()
+ * in-process for every other path, on the demo workbook, a corrupt file and a file that is not a workbook.
+ */
+import { spawnSync } from "child_process";
+import { createHash } from "crypto";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { main } from "../src/cli/main";
+
+const root = path.resolve(__dirname, "..");
+const huaianFile = path.resolve(root, "../shared/examples/huaian-2024.json");
+let dir: string;
+
+function run(args: string[]) {
+  const r = spawnSync(
+    process.execPath,
+    ["-r", path.join(root, "test/ts-register.js"), path.join(root, "src/cli/main.ts"), ...args],
+    {
+      encoding: "utf8",
+      cwd: dir,
+    },
+  );
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+async function call(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-cli-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("ogi-report", () => {
+  test("demo writes the sample workbook and the tables, and compiles them (real process)", () => {
+    const r = run(["demo", "out"]);
+    expect(r.err).toContain("示例台账.xlsx");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("表三 收到和处理政府信息公开申请情况");
+    expect(r.out).toContain("校验结果：全部通过。");
+    const tables = JSON.parse(readFileSync(path.join(dir, "out/统计表.json"), "utf8"));
+    expect(tables.format).toBe("2021");
+    expect(tables.checks).toEqual([]);
+    expect(statSync(path.join(dir, "out/示例台账.xlsx")).size).toBeGreaterThan(5000);
+  });
+
+  test("compile prints the tables (real process), and --json the product.md §2 shape", async () => {
+    const xlsx = path.join(dir, "out/示例台账.xlsx");
+    const r = run(["compile", xlsx]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/一、本年新收政府信息公开申请数量\s+\d+/);
+    const j = await call(["compile", xlsx, "--json"]);
+    expect(j.code).toBe(0);
+    const data = JSON.parse(j.out);
+    expect(Object.keys(data)).toEqual(
+      expect.arrayContaining(["format", "year", "agency", "t2", "t3", "t4", "checks", "rowIssues"]),
+    );
+    expect(data.t3.new).toHaveLength(7);
+    expect(data.t4).toHaveLength(15);
+    expect(data.t2.rules).toHaveLength(3);
+    const j2019 = await call(["compile", xlsx, "--json", "--format", "2019", "--year=2025"]);
+    expect(JSON.parse(j2019.out).t3.o).toHaveLength(7);
+  });
+
+  test("check reads a tables JSON: the published table passes, a broken one fails with exit 1", async () => {
+    const ok = await call(["check", huaianFile, "--json"]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toEqual({ checks: [] });
+    const broken = JSON.parse(readFileSync(huaianFile, "utf8"));
+    broken.t3.total[0] = 2933;
+    broken.previous = { format: "2021", year: 2023, t3: { fwd: [30, 0, 0, 0, 4, 0, 34] } };
+    const file = path.join(dir, "broken.json");
+    writeFileSync(file, JSON.stringify(broken));
+    const bad = await call(["check", file, "--json"]);
+    expect(bad.code).toBe(1);
+    expect(
+      JSON.parse(bad.out).checks.map((c: { rule: string; where: string }) => `${c.rule}:${c.where}`),
+    ).toEqual([
+      "P1:t3.*.natural",
+      "S1:t3.total.natural",
+      "S2:t3.total.total",
+      "X1:t3.carry.natural",
+      "X1:t3.carry.legal",
+    ]);
+    const text = await call(["check", file]);
+    expect(text.out).toContain("[错误] P1 t3.*.natural：表三「自然人」列");
+  });
+
+  test("a corrupt file and a file that is not a workbook: clear message, exit 1, input untouched", async () => {
+    const good = path.join(dir, "out/示例台账.xlsx");
+    const corrupt = path.join(dir, "损坏.xlsx");
+    const bytes = readFileSync(good);
+    writeFileSync(corrupt, bytes.subarray(0, bytes.length >> 1));
+    const text = path.join(dir, "名单.xlsx");
+    writeFileSync(text, "编号,收到日期\n1,2025-01-01\n");
+    for (const [file, message] of [
+      [corrupt, /错误：无法读取「损坏\.xlsx」：文件已损坏或不是有效的 \.xlsx 工作簿/],
+      [text, /错误：无法读取「名单\.xlsx」：文件不是 \.xlsx 格式/],
+    ] as const) {
+      const before = { hash: sha(file), mtime: statSync(file).mtimeMs };
+      const r = file === corrupt ? run(["compile", file]) : await call(["compile", file]);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(message);
+      expect(r.out).toBe("");
+      expect({ hash: sha(file), mtime: statSync(file).mtimeMs }).toEqual(before);
+    }
+    const missing = await call(["compile", path.join(dir, "没有.xlsx")]);
+    expect([missing.code, missing.err]).toEqual([1, expect.stringContaining("找不到文件")]);
+    const notJson = await call(["check", text]);
+    expect([notJson.code, notJson.err]).toEqual([1, expect.stringContaining("不是有效的 JSON")]);
+  });
+
+  test("a workbook with bad rows compiles, lists them, and exits 1", async () => {
+    const src = path.join(dir, "out/示例台账.xlsx");
+    const copy = path.join(dir, "有错.xlsx");
+    copyFileSync(src, copy);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(copy);
+    const ws = wb.getWorksheet("依申请公开登记");
+    if (!ws) throw new Error("demo has 依申请公开登记");
+    ws.getCell("C5").value = "外星人";
+    await wb.xlsx.writeFile(copy);
+    const r = await call(["compile", copy]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("登记表问题：1个错误");
+    expect(r.out).toContain("依申请公开登记 第5行「申请人类型」：第5行「申请人类型」的值「外星人」无法识别");
+    expect(r.out).toContain("因错误未计入1行");
+  });
+
+  test("usage errors exit 2 with the usage text", async () => {
+    for (const args of [
+      ["compile"],
+      ["compile", "a.xlsx", "--year", "二〇二五"],
+      ["compile", "a.xlsx", "--format", "2020"],
+      ["frobnicate"],
+      ["compile", "a.xlsx", "--bogus"],
+      ["check", "--year"],
+    ]) {
+      const r = await call(args);
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      expect(r.err).toContain("用法：");
+    }
+    const help = await call(["help"]);
+    expect([help.code, help.out]).toEqual([0, expect.stringContaining("ogi-report compile")]);
+  });
+});
