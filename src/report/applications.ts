@@ -10,6 +10,7 @@ import type { FormatDef } from "./formats";
 import { numberRows, outcomeRows } from "./formats";
 import { APPLICATION_HEADERS, IssueSink, isBlankRow, mapColumns, missingColumns, SHEETS } from "./registers";
 import type { ColumnMap, RowIssue } from "./registers";
+import { IdLog } from "./idlog";
 import { applicantVocabulary, outcomeVocabulary } from "./vocab";
 import type { Vocabulary } from "./vocab";
 
@@ -44,6 +45,10 @@ export class ApplicationTally {
   private readonly cConcluded: number;
   private readonly cFee: number;
   private readonly cId: number;
+  /** Index of the 编号 column, or -1. */
+  get idColumn(): number {
+    return this.cId;
+  }
   private readonly hasRequired: boolean;
   private readonly applicants: Vocabulary;
   private readonly outcomes: Vocabulary;
@@ -55,7 +60,10 @@ export class ApplicationTally {
   private readonly start: number;
   private readonly end: number;
   private readonly dateCache = new Map<string, number>();
-  private readonly ids = new Map<string, number>();
+  /** Raw applicant / outcome text → offset of its count slot, or -1 when the row needs a closer look. */
+  private readonly applicantSlot = new Map<string, number>();
+  private readonly outcomeSlot = new Map<string, number>();
+  private readonly ids = new IdLog();
   private fee = 0;
   private stats: ApplicationStats = { rows: 0, counted: 0, excluded: 0, carried: 0 };
 
@@ -102,50 +110,70 @@ export class ApplicationTally {
     return cellDays(value);
   }
 
+  /** The count slot offset of an applicant text (its column), or -1 when unknown or needing a warning. */
+  private learnApplicant(text: string): number {
+    const hit = this.applicants.lookup(text);
+    const slot = hit && !hit.warning ? (this.applicantIndex.get(hit.key) as number) : -1;
+    if (this.applicantSlot.size < 10000) this.applicantSlot.set(text, slot);
+    return slot;
+  }
+
+  /** The count slot offset of an outcome text (its row × 6), or -1 when unknown or needing a warning. */
+  private learnOutcome(text: string): number {
+    const hit = this.outcomes.lookup(text);
+    const slot = hit && !hit.warning ? (this.outcomeIndex.get(hit.key) as number) * 6 : -1;
+    if (this.outcomeSlot.size < 10000) this.outcomeSlot.set(text, slot);
+    return slot;
+  }
+
   /**
    * Adds rows[from…]. `firstRowNumber` is the Excel row number of rows[from] (2 right under the header).
+   * The loop handles the common valid row inline; anything else goes to slowRow, which reports it.
    */
   addRows(rows: Cell[][], firstRowNumber: number, from = 0): void {
     if (!this.hasRequired) return;
-    const { cReceived, cType, cOutcome, cConcluded, counts, start, end } = this;
+    const { cReceived, cType, cOutcome, cConcluded, counts, start, end, applicantSlot, outcomeSlot } = this;
+    const extras = this.cId >= 0 || this.cFee >= 0;
+    let read = 0;
+    let counted = 0;
+    let carried = 0;
     for (let i = from; i < rows.length; i++) {
       const row = rows[i];
-      const rn = firstRowNumber + i - from;
       const rc = row[cReceived];
       const tc = row[cType];
       const oc = row[cOutcome];
       const cc = row[cConcluded];
-
-      const received = this.days(rc);
-      const applicantHit = typeof tc === "string" ? this.applicants.lookup(tc) : null;
-      const outcomeHit = typeof oc === "string" ? this.outcomes.lookup(oc) : null;
-      const concluded = cc === null || cc === undefined ? NaN : this.days(cc);
-
-      // The common, valid row: everything known.
-      if (
-        received === received &&
-        applicantHit !== null &&
-        applicantHit.warning === undefined &&
-        outcomeHit !== null &&
-        outcomeHit.warning === undefined &&
-        concluded === concluded &&
-        concluded >= received
-      ) {
-        this.stats.rows++;
-        if ((this.cId >= 0 || this.cFee >= 0) && !this.extras(row, rn, concluded)) {
+      const received =
+        typeof rc === "number" && rc >= 61 && rc <= MAX_SERIAL
+          ? Math.floor(rc) - SERIAL_OFFSET
+          : this.days(rc);
+      const concluded =
+        typeof cc === "number" && cc >= 61 && cc <= MAX_SERIAL
+          ? Math.floor(cc) - SERIAL_OFFSET
+          : cc === null || cc === undefined
+            ? NaN
+            : this.days(cc);
+      const a = typeof tc === "string" ? (applicantSlot.get(tc) ?? this.learnApplicant(tc)) : -1;
+      const o = typeof oc === "string" ? (outcomeSlot.get(oc) ?? this.learnOutcome(oc)) : -1;
+      // The common, valid row: everything known (NaN dates fail the comparison).
+      if (a >= 0 && o >= 0 && concluded >= received) {
+        read++;
+        if (extras && !this.extras(row, firstRowNumber + i - from, concluded)) {
           this.stats.excluded++;
           continue;
         }
         if (received > end || concluded < start) continue;
-        const a = this.applicantIndex.get(applicantHit.key) as number;
-        counts[(received >= start ? 0 : 1) * 6 + a]++;
-        counts[(concluded <= end ? (this.outcomeIndex.get(outcomeHit.key) as number) : 2) * 6 + a]++;
-        this.stats.counted++;
-        if (received < start) this.stats.carried++;
+        counts[(received >= start ? 0 : 6) + a]++;
+        counts[(concluded <= end ? o : 12) + a]++;
+        counted++;
+        if (received < start) carried++;
         continue;
       }
-      this.slowRow(row, rn);
+      this.slowRow(row, firstRowNumber + i - from);
     }
+    this.stats.rows += read;
+    this.stats.counted += counted;
+    this.stats.carried += carried;
   }
 
   /** 编号 duplicates and 信息处理费, only when those columns exist. */
@@ -153,20 +181,8 @@ export class ApplicationTally {
     let ok = true;
     if (this.cId >= 0) {
       const id = row[this.cId];
-      if (!isEmptyCell(id)) {
-        const key = cellText(id).trim();
-        const first = this.ids.get(key);
-        if (first !== undefined)
-          this.sink.add(
-            rn,
-            "编号",
-            id,
-            `第${rn}行的编号「${key}」与第${first}行重复，请确认是否重复登记`,
-            "duplicateId",
-            "warning",
-          );
-        else this.ids.set(key, rn);
-      }
+      if (typeof id === "string") this.ids.add(id, rn);
+      else if (id !== null && id !== undefined) this.ids.add(cellText(id), rn);
     }
     if (this.cFee >= 0) {
       const f = row[this.cFee];
@@ -261,7 +277,26 @@ export class ApplicationTally {
     if (received < this.start) this.stats.carried++;
   }
 
-  finish(): ApplicationResult {
+  /**
+   * The tables and issues. `idOf` gives the 编号 of an Excel row, to quote in duplicate warnings (callers
+   * that streamed blocks may not have it; the warning then names the rows only).
+   */
+  finish(idOf?: (row: number) => Cell): ApplicationResult {
+    const issues = this.sink.issues;
+    const dups = this.ids.duplicates();
+    for (const dup of dups) {
+      const id = idOf ? cellText(idOf(dup.row)).trim() : "";
+      this.sink.add(
+        dup.row,
+        "编号",
+        id,
+        `第${dup.row}行的编号${id ? `「${id}」` : ""}与第${dup.first}行重复，请确认是否重复登记`,
+        "duplicateId",
+        "warning",
+      );
+    }
+    // Issues in row order (duplicates are found at the end); the whole-sheet ones first.
+    if (dups.length) issues.sort((a, b) => a.row - b.row);
     const t3: Record<string, number[]> = {};
     const c = this.counts;
     const rowOf = (slot: number) => {
@@ -281,7 +316,7 @@ export class ApplicationTally {
       t3,
       feeYuan: Math.round(this.fee * 100) / 100,
       stats: { ...this.stats },
-      issues: this.sink.issues,
+      issues,
     };
   }
 }
@@ -296,5 +331,5 @@ export function tallyApplications(
 ): ApplicationResult {
   const tally = new ApplicationTally(format, year, rows[0] ?? [], sheetName);
   tally.addRows(rows, firstRow + 1, 1);
-  return tally.finish();
+  return tally.finish((rn) => rows[rn - firstRow]?.[tally.idColumn]);
 }

@@ -61,11 +61,21 @@ export class Vocabulary {
   }
 }
 
+/** Vocabularies depend only on the format: build each once. */
+function memo(build: (format: FormatDef) => Vocabulary): (format: FormatDef) => Vocabulary {
+  const made = new Map<FormatDef, Vocabulary>();
+  return (format) => {
+    let v = made.get(format);
+    if (!v) made.set(format, (v = build(format)));
+    return v;
+  };
+}
+
 const plain = (key: string, ...spellings: string[]): VocabSpelling[] =>
   spellings.map((spelling) => ({ key, spelling }));
 
 /** 申请人类型 → the applicant column keys of 表三. */
-export function applicantVocabulary(format: FormatDef): Vocabulary {
+export const applicantVocabulary = memo((format: FormatDef): Vocabulary => {
   const cols = format.t3.columns.filter((c) => c.key !== "total");
   const org = format.t3.organisationHeader;
   const spellings: VocabSpelling[] = [];
@@ -82,13 +92,13 @@ export function applicantVocabulary(format: FormatDef): Vocabulary {
     ...plain("other", "其它", "其他组织", "其他法人", "其他单位"),
   );
   return new Vocabulary("申请人类型", cols.map((c) => c.label).join("、"), spellings);
-}
+});
 
 const OLD_U1_WARNING = "旧条例用语，已按「1.本机关不掌握相关政府信息」统计，请核对";
 const OTHERWISE_2019_WARNING = "2019年格式用语「其他处理」，已按「3.其他」统计，请核对是否属于第1、2项";
 
 /** 办理结果 → the outcome row keys of the format's 表三. */
-export function outcomeVocabulary(format: FormatDef): Vocabulary {
+export const outcomeVocabulary = memo((format: FormatDef): Vocabulary => {
   const rows = format.t3.rows;
   const outcomes = outcomeRows(format);
   const spellings: VocabSpelling[] = [];
@@ -151,10 +161,10 @@ export function outcomeVocabulary(format: FormatDef): Vocabulary {
     "表三的办理结果之一，可写编号（如 d1）、表中文字（如「1.属于国家秘密」）或「不予公开-属于国家秘密」",
     spellings,
   );
-}
+});
 
 /** 复议诉讼登记 类型 → review / direct / after. */
-export function caseTypeVocabulary(format: FormatDef): Vocabulary {
+export const caseTypeVocabulary = memo((format: FormatDef): Vocabulary => {
   const t4 = format.t4;
   const [direct, after] = t4.litigation;
   return new Vocabulary(
@@ -173,10 +183,10 @@ export function caseTypeVocabulary(format: FormatDef): Vocabulary {
       ...plain(after.key, after.key, after.label, `${t4.litigationLabel}（${after.label}）`, "复议后诉讼"),
     ],
   );
-}
+});
 
 /** 复议诉讼登记 结果 → upheld / corrected / other / pending (empty also means pending). */
-export function caseResultVocabulary(format: FormatDef): Vocabulary {
+export const caseResultVocabulary = memo((format: FormatDef): Vocabulary => {
   const results = format.t4.results.filter((r) => r.key !== "total");
   const spellings: VocabSpelling[] = [];
   for (const r of results)
@@ -186,7 +196,7 @@ export function caseResultVocabulary(format: FormatDef): Vocabulary {
     ...plain("other", "其它", "其它结果"),
   );
   return new Vocabulary("结果", results.map((r) => r.label).join("、") + "（空白视为尚未审结）", spellings);
-}
+});
 
 /** 文件登记 类型 → rules / normative (the 2021 表二 row keys). */
 export const DOCUMENT_TYPE_VOCAB = new Vocabulary("类型", "规章、行政规范性文件", [
