@@ -3,7 +3,7 @@ import { checkTables } from "./checks";
 import { compileWorkbook, UnusableInputError } from "./compile";
 import { getFormat, outcomeRows } from "./formats";
 import { sampleWorkbook } from "./sample";
-import { SHEETS } from "./registers";
+import { ISSUE_KINDS, SHEETS } from "./registers";
 
 describe("compiling a whole workbook", () => {
   test("the sample workbook: clean, every outcome at least once, carry-over, cases, 表二", () => {
@@ -165,5 +165,63 @@ describe("compiling a whole workbook", () => {
       { year: 2025 },
     );
     expect(r.tables.t3.d8).toEqual([0, 1, 0, 0, 0, 0, 1]);
+  });
+
+  test("every kind of row issue is reported somewhere, each with sheet, column and a Chinese message", () => {
+    const apps = [
+      { id: "1", received: d(2025, 1, 1), type: "自然人", outcome: "其他处理", concluded: d(2025, 1, 2) },
+      { id: "1", received: d(2025, 1, 1), type: "星人", outcome: "grant", concluded: d(2024, 1, 2) },
+      { received: "昨天", type: null, outcome: "grant", fee: "x" },
+      { received: { error: "#REF!" }, type: "自然人", concluded: d(2025, 1, 2) },
+    ];
+    const info = {
+      name: "报告信息",
+      rows: [
+        ["项目", "内容"],
+        ["上年结转-自然人", 9],
+      ],
+    };
+    const grid = { name: "主动公开", rows: [["规章", 1, 0, 1]] };
+    const docs = {
+      name: "文件登记",
+      rows: [
+        ["文号", "类型", "印发日期"],
+        ["x", "规章", d(2020, 1, 1)],
+      ],
+    };
+    const r = compileWorkbook(
+      {
+        sheets: [
+          {
+            name: "依申请公开登记",
+            rows: [
+              ["编号", "收到日期", "申请人类型", "办理结果", "办结日期", "信息处理费（元）"],
+              ...apps.map((a) => [
+                a.id ?? null,
+                a.received,
+                a.type,
+                a.outcome ?? null,
+                a.concluded ?? null,
+                a.fee ?? null,
+              ]),
+            ],
+          },
+          { name: "复议诉讼登记", rows: [["编号", "类型"]] },
+          info,
+          grid,
+          docs,
+        ],
+      },
+      { year: 2025 },
+    );
+    expect(new Set(r.rowIssues.map((i) => i.kind))).toEqual(
+      new Set(ISSUE_KINDS.filter((k) => k !== "missingSheet")),
+    );
+    const noSheets = compileWorkbook({ sheets: [{ name: "主动公开", rows: [] }] }, { year: 2025 });
+    expect(noSheets.rowIssues.map((i) => i.kind)).toContain("missingSheet");
+    for (const i of [...r.rowIssues, ...noSheets.rowIssues]) {
+      expect(i.sheet).not.toBe("");
+      expect(i.message).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 });

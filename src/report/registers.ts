@@ -33,21 +33,24 @@ export function findSheet(workbook: WorkbookData, key: SheetKey): SheetData | un
   return workbook.sheets.find((s) => names.has(normalizeText(s.name)));
 }
 
-export type IssueKind =
-  | "missingSheet"
-  | "missingColumn"
-  | "missingValue"
-  | "unknownValue"
-  | "legacyValue"
-  | "badDate"
-  | "badNumber"
-  | "errorValue"
-  | "dateOrder"
-  | "outcomeWithoutDate"
-  | "dateWithoutOutcome"
-  | "duplicateId"
-  | "tooEarly"
-  | "disagreement";
+/** Every kind of row issue the parsers report. */
+export const ISSUE_KINDS = [
+  "missingSheet",
+  "missingColumn",
+  "missingValue",
+  "unknownValue",
+  "legacyValue",
+  "badDate",
+  "badNumber",
+  "errorValue",
+  "dateOrder",
+  "outcomeWithoutDate",
+  "dateWithoutOutcome",
+  "duplicateId",
+  "disagreement",
+] as const;
+
+export type IssueKind = (typeof ISSUE_KINDS)[number];
 
 export interface RowIssue {
   sheet: string;

@@ -94,9 +94,6 @@ export const applicantVocabulary = memo((format: FormatDef): Vocabulary => {
   return new Vocabulary("申请人类型", cols.map((c) => c.label).join("、"), spellings);
 });
 
-const OLD_U1_WARNING = "旧条例用语，已按「1.本机关不掌握相关政府信息」统计，请核对";
-const OTHERWISE_2019_WARNING = "2019年格式用语「其他处理」，已按「3.其他」统计，请核对是否属于第1、2项";
-
 /** 办理结果 → the outcome row keys of the format's 表三. */
 export const outcomeVocabulary = memo((format: FormatDef): Vocabulary => {
   const rows = format.t3.rows;
@@ -118,6 +115,9 @@ export const outcomeVocabulary = memo((format: FormatDef): Vocabulary => {
       );
     }
   }
+  const labelOf = (key: string) => rows.find((r) => r.key === key)?.label ?? key;
+  const oldU1Warning = `旧条例用语，已按「${labelOf("u1")}」统计，请核对`;
+  const otherwiseWarning = `2019年格式用语「${labelOf("otherwise")}」，已按「${labelOf("o3")}」统计，请核对是否属于其他两项`;
   const alias = (key: string, ...more: string[]) => {
     if (has(key)) spellings.push(...plain(key, ...more));
   };
@@ -144,8 +144,8 @@ export const outcomeVocabulary = memo((format: FormatDef): Vocabulary => {
     spellings.push(...plain("o", "其他处理", "其他", "o1", "o2", "o3", "撤回申请", "申请人撤回", "撤回"));
     spellings.push(...plain("o", "逾期不补正", "逾期未补正", "逾期未缴费", "未缴纳费用", "逾期未缴纳费用"));
   } else {
-    spellings.push({ key: "o3", spelling: "其他处理", warning: OTHERWISE_2019_WARNING });
-    spellings.push({ key: "o3", spelling: "o", warning: OTHERWISE_2019_WARNING });
+    spellings.push({ key: "o3", spelling: stripNumbering(labelOf("otherwise")), warning: otherwiseWarning });
+    spellings.push({ key: "o3", spelling: "o", warning: otherwiseWarning });
   }
   for (const old of [
     "信息不存在",
@@ -154,7 +154,7 @@ export const outcomeVocabulary = memo((format: FormatDef): Vocabulary => {
     "非本机关政府信息",
     "不属于本机关公开范围",
   ]) {
-    spellings.push({ key: "u1", spelling: old, warning: OLD_U1_WARNING });
+    spellings.push({ key: "u1", spelling: old, warning: oldU1Warning });
   }
   return new Vocabulary(
     "办理结果",
