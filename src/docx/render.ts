@@ -1,0 +1,301 @@
+/**
+ * The report as a .docx, with the `docx` package: A4 and the GB/T 9704 layout of domain.md §4, the tables with
+ * the template's merges, every generated part in a block content control tagged `ogi:<part>`, and a custom
+ * XML part with the data it was made from. All formatting is direct (no styles, numbering or relationships
+ * inside parts), so a part's XML can be moved into another document as it is.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  BuilderElement,
+  Document,
+  FileChild,
+  Footer,
+  HighlightColor,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  StringValueElement,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+} from "docx";
+import type { DocBlock, DocPart, ReportDocument } from "../report/document";
+import { documentParts, hashText, partText, TAG_PREFIX } from "../report/document";
+import type { GridCell, TableGrid } from "../report/layout";
+import { addCustomXmlPart, reportXml } from "./customxml";
+import type { ReportMeta } from "./customxml";
+import { readZip, writeZip } from "./zip";
+
+/** Millimetres to twips. */
+const mm = (v: number) => Math.round((v * 1440) / 25.4);
+const pt = (v: number) => v * 2; // half-points
+
+export const LAYOUT = {
+  page: { width: mm(210), height: mm(297) },
+  margin: { top: mm(37), left: mm(28), bottom: mm(35), right: mm(26) },
+  footer: mm(25),
+  /** Fixed body line spacing: 22 lines on a 225 mm text block. */
+  line: Math.round(28.95 * 20),
+  textWidth: mm(156),
+};
+
+type FontRole = "title" | "h1" | "h2" | "body" | "table" | "pageNumber";
+
+/** Font families by role, Chinese family for East Asian text; Word substitutes a missing font by family. */
+const FONTS: Record<FontRole, { eastAsia: string; ascii: string; size: number }> = {
+  title: { eastAsia: "方正小标宋简体", ascii: "方正小标宋简体", size: pt(22) },
+  h1: { eastAsia: "黑体", ascii: "黑体", size: pt(16) },
+  h2: { eastAsia: "楷体_GB2312", ascii: "楷体_GB2312", size: pt(16) },
+  body: { eastAsia: "仿宋_GB2312", ascii: "Times New Roman", size: pt(16) },
+  table: { eastAsia: "宋体", ascii: "Times New Roman", size: pt(10.5) },
+  pageNumber: { eastAsia: "宋体", ascii: "宋体", size: pt(14) },
+};
+
+function run(text: string, role: FontRole, extra: { size?: number; highlight?: boolean } = {}): TextRun {
+  const f = FONTS[role];
+  return new TextRun({
+    text,
+    font: { eastAsia: f.eastAsia, ascii: f.ascii, hAnsi: f.ascii },
+    size: extra.size ?? f.size,
+    ...(extra.highlight ? { highlight: HighlightColor.YELLOW } : {}),
+  });
+}
+
+const bodySpacing = { line: LAYOUT.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+const firstLine = { firstLine: 640 }; // two characters of 16 pt
+
+function paragraphs(block: DocBlock): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case "title":
+      return block.lines.map(
+        (line) =>
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { line: mm(12), lineRule: LineRuleType.EXACT },
+            children: [run(line, "title")],
+          }),
+      );
+    case "subtitle":
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: bodySpacing,
+          children: [run(block.text, "body")],
+        }),
+      ];
+    case "heading":
+      return [
+        new Paragraph({
+          spacing: bodySpacing,
+          indent: firstLine,
+          children: [run(block.text, block.level === 1 ? "h1" : "h2")],
+        }),
+      ];
+    case "paragraph":
+      return [
+        new Paragraph({ spacing: bodySpacing, indent: firstLine, children: [run(block.text, "body")] }),
+      ];
+    case "placeholder":
+      return [
+        new Paragraph({
+          spacing: bodySpacing,
+          indent: firstLine,
+          children: [run(block.text, "body", { highlight: true })],
+        }),
+      ];
+    case "signature":
+      return block.lines.map(
+        (line) =>
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            spacing: bodySpacing,
+            indent: { right: 640 },
+            children: [run(line, "body")],
+          }),
+      );
+    case "table":
+      // A hairline paragraph first: LibreOffice turns a control's first paragraph into an input field with
+      // default character size, which must not be a table cell.
+      return [
+        new Paragraph({
+          spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          run: { size: 2 },
+        }),
+        table(block.grid),
+      ];
+  }
+}
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const borders = { top: border, bottom: border, left: border, right: border };
+
+/**
+ * Rows of docx cells: vertical merges are written out (restart, then continue cells with a small empty
+ * paragraph), so no word processor folds a default-size paragraph into a merged cell.
+ */
+function table(grid: TableGrid): Table {
+  const size = grid.part === "table2" ? pt(10.5) : pt(7.5);
+  const total = grid.widths.reduce((s, w) => s + w, 0);
+  const widths = grid.widths.map((w) => Math.floor((w / total) * LAYOUT.textWidth));
+  const para = (text: string, align: GridCell["align"]) =>
+    new Paragraph({
+      alignment: align === "left" ? AlignmentType.LEFT : AlignmentType.CENTER,
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+      run: { size },
+      children: text ? [run(text, "table", { size })] : [],
+    });
+  const cell = (c: GridCell, merge?: "restart" | "continue") =>
+    new TableCell({
+      children: [para(merge === "continue" ? "" : c.text, c.align)],
+      ...(c.colSpan && c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
+      ...(merge
+        ? { verticalMerge: merge === "restart" ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }
+        : {}),
+      verticalAlign: VerticalAlignTable.CENTER,
+      margins: { top: 20, bottom: 20, left: 40, right: 40 },
+      borders,
+    });
+  // Which grid column each cell starts at, and the merges still running down from rows above.
+  const running: { cell: GridCell; until: number }[] = new Array(grid.widths.length);
+  const rows = grid.rows.map((r, ri) => {
+    const out: TableCell[] = [];
+    let col = 0;
+    const fillRunning = () => {
+      while (col < grid.widths.length && running[col] && running[col].until >= ri) {
+        const c = running[col].cell;
+        out.push(cell(c, "continue"));
+        col += c.colSpan ?? 1;
+      }
+    };
+    for (const c of r) {
+      fillRunning();
+      if (c.rowSpan && c.rowSpan > 1) {
+        running[col] = { cell: c, until: ri + c.rowSpan - 1 };
+        out.push(cell(c, "restart"));
+      } else out.push(cell(c));
+      col += c.colSpan ?? 1;
+    }
+    fillRunning();
+    return new TableRow({ children: out, tableHeader: ri < grid.headerRows, cantSplit: true });
+  });
+  return new Table({
+    width: { size: LAYOUT.textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows,
+  });
+}
+
+/** A block content control: `<w:sdt>` with alias and tag around paragraphs and tables. */
+class ContentControl extends FileChild {
+  constructor(tag: string, alias: string, children: (Paragraph | Table)[]) {
+    super("w:sdt");
+    this.root.push(
+      new BuilderElement({
+        name: "w:sdtPr",
+        children: [new StringValueElement("w:alias", alias), new StringValueElement("w:tag", tag)],
+      }),
+    );
+    this.root.push(new BuilderElement({ name: "w:sdtContent", children }));
+  }
+}
+
+export function partChildren(part: DocPart): (Paragraph | Table)[] {
+  return part.blocks.flatMap(paragraphs);
+}
+
+function body(doc: ReportDocument): FileChild[] {
+  return doc.items.flatMap((item) =>
+    item.kind === "part"
+      ? [new ContentControl(TAG_PREFIX + item.part.id, item.part.alias, partChildren(item.part))]
+      : paragraphs(item),
+  );
+}
+
+function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment,
+        indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
+        children: [
+          new TextRun({
+            children: ["— ", PageNumber.CURRENT, " —"],
+            font: {
+              eastAsia: FONTS.pageNumber.eastAsia,
+              ascii: FONTS.pageNumber.ascii,
+              hAnsi: FONTS.pageNumber.ascii,
+            },
+            size: FONTS.pageNumber.size,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The .docx of a document body (no custom XML part). */
+export async function renderBody(children: FileChild[], title: string): Promise<Uint8Array> {
+  const document = new Document({
+    creator: "政府信息公开年报助手",
+    title,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: { eastAsia: FONTS.body.eastAsia, ascii: FONTS.body.ascii, hAnsi: FONTS.body.ascii },
+            size: FONTS.body.size,
+          },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: LAYOUT.page,
+            margin: { ...LAYOUT.margin, footer: LAYOUT.footer, header: mm(15) },
+          },
+        },
+        footers: {
+          default: pageNumberFooter(AlignmentType.RIGHT),
+          even: pageNumberFooter(AlignmentType.LEFT),
+        },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** Hashes of every part's text, for telling later which parts are stale. */
+export function partHashes(doc: ReportDocument): Record<string, string> {
+  return Object.fromEntries(documentParts(doc).map((p) => [p.id, hashText(partText(p))]));
+}
+
+/** The whole report as a .docx, with its custom XML part. */
+export async function renderReport(
+  doc: ReportDocument,
+  meta: Omit<ReportMeta, "hashes">,
+): Promise<Uint8Array> {
+  const bytes = await renderBody(
+    body(doc),
+    `${doc.tables.agency}${doc.tables.year}年政府信息公开工作年度报告`,
+  );
+  const zip = readZip(bytes, "生成的报告");
+  addCustomXmlPart(zip, reportXml(doc.tables, { ...meta, hashes: partHashes(doc) }));
+  return writeZip(zip);
+}
+
+/** One part alone as a small .docx (for Word's insertFileFromBase64), in its content control. */
+export async function renderPart(part: DocPart): Promise<Uint8Array> {
+  return renderBody([new ContentControl(TAG_PREFIX + part.id, part.alias, partChildren(part))], part.alias);
+}

@@ -1,0 +1,131 @@
+/**
+ * The three tables laid out as printed: header rows with the template's merges, label cells, number cells.
+ * Host-independent; the .docx writer, the Excel 统计表 sheet and the panes render from these grids.
+ */
+import type { FormatDef } from "./formats";
+import { getFormat } from "./formats";
+import type { Num, TableSet } from "./tables";
+
+export interface GridCell {
+  text: string;
+  colSpan?: number;
+  rowSpan?: number;
+  /** Labels are left-aligned, headers and numbers centred. */
+  align: "left" | "center";
+  header?: boolean;
+  /** For number cells: the data address, e.g. "t3.new.natural". */
+  key?: string;
+}
+
+export interface TableGrid {
+  part: "table2" | "table3" | "table4";
+  /** Relative column widths. */
+  widths: number[];
+  /** Rows of cells; a cell covered by a merge above or to the left is simply absent. */
+  rows: GridCell[][];
+  /** Number of header rows at the top. */
+  headerRows: number;
+}
+
+/** A number as printed in a table: zeros written, blanks left blank, amounts with their decimals. */
+export function cellValueText(v: Num | undefined): string {
+  if (v === null || v === undefined) return "";
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000);
+}
+
+const num = (v: Num | undefined, key: string): GridCell => ({ text: cellValueText(v), align: "center", key });
+const head = (text: string, more: Partial<GridCell> = {}): GridCell => ({
+  text,
+  align: "center",
+  header: true,
+  ...more,
+});
+const label = (text: string, more: Partial<GridCell> = {}): GridCell => ({ text, align: "left", ...more });
+
+export function table3Grid(t: TableSet, format: FormatDef = getFormat(t.format)): TableGrid {
+  const def = format.t3;
+  const orgCols = def.columns.filter((c) => def.organisationColumns.includes(c.key));
+  const rows: GridCell[][] = [
+    [head(def.cornerNote, { colSpan: 3, rowSpan: 3 }), head(def.applicantHeader, { colSpan: 7 })],
+    [
+      head(def.columns[0].label, { rowSpan: 2 }),
+      head(def.organisationHeader, { colSpan: orgCols.length }),
+      head(def.columns[6].label, { rowSpan: 2 }),
+    ],
+    orgCols.map((c) => head(c.label)),
+  ];
+  const numbers = (key: string) => def.columns.map((c, i) => num(t.t3[key]?.[i], `t3.${key}.${c.key}`));
+  const resultRows = def.rows.filter((r) => r.inResults && r.kind !== "group").length;
+  let firstResult = true;
+  for (const row of def.rows) {
+    if (row.kind === "group") continue;
+    const cells: GridCell[] = [];
+    if (row.kind === "head") cells.push(label(row.label, { colSpan: 3 }));
+    else {
+      if (firstResult) {
+        cells.push(label(def.resultsLabel, { rowSpan: resultRows, align: "center" }));
+        firstResult = false;
+      }
+      if (row.kind === "leaf") {
+        const siblings = def.rows.filter((r) => r.group === row.group);
+        if (siblings[0] === row) {
+          const group = def.rows.find((g) => g.key === row.group);
+          cells.push(label(group?.label ?? "", { rowSpan: siblings.length }));
+        }
+        cells.push(label(row.label));
+      } else cells.push(label(row.label, { colSpan: 2 }));
+    }
+    rows.push([...cells, ...numbers(row.key)]);
+  }
+  return { part: "table3", widths: [5, 7, 18, 7, 7, 7, 7, 7, 7, 7], rows, headerRows: 3 };
+}
+
+export function table4Grid(t: TableSet, format: FormatDef = getFormat(t.format)): TableGrid {
+  const def = format.t4;
+  const results = def.results;
+  const groups = [def.review, ...def.litigation];
+  const rows: GridCell[][] = [
+    [head(def.review.label, { colSpan: 5 }), head(def.litigationLabel, { colSpan: 10 })],
+    [
+      ...results.map((r) => head(r.label, { rowSpan: 2 })),
+      ...def.litigation.map((g) => head(g.label, { colSpan: 5 })),
+    ],
+    [...def.litigation.flatMap(() => results.map((r) => head(r.label)))],
+    groups.flatMap((g, gi) => results.map((r, i) => num(t.t4[gi * 5 + i], `t4.${g.key}.${r.key}`))),
+  ];
+  return { part: "table4", widths: new Array(15).fill(1), rows, headerRows: 3 };
+}
+
+/** 表二; null for the legacy format, which prints none. */
+export function table2Grid(t: TableSet, format: FormatDef = getFormat(t.format)): TableGrid | null {
+  const def = format.t2;
+  if (!def) return null;
+  const width = def.width;
+  const rows: GridCell[][] = [];
+  for (const block of def.blocks) {
+    rows.push([head(block.caption, { colSpan: width + 1 })]);
+    const n = block.columns.length;
+    const span = (i: number) => (i === n - 1 ? width - n + 1 : 1);
+    rows.push([
+      head(def.contentLabel),
+      ...block.columns.map((c, i) => head(c.label, span(i) > 1 ? { colSpan: span(i) } : {})),
+    ]);
+    for (const row of block.rows) {
+      const v = t.t2?.[row.key];
+      const values = Array.isArray(v) ? v : [v ?? null];
+      rows.push([
+        label(row.label),
+        ...block.columns.map((c, i) => {
+          const cell = num(values[i], `t2.${row.key}.${c.key}`);
+          return span(i) > 1 ? { ...cell, colSpan: span(i) } : cell;
+        }),
+      ]);
+    }
+  }
+  return { part: "table2", widths: [7, 5, 5, 5], rows, headerRows: 0 };
+}
+
+/** The plain text of every cell of a grid, row by row (for change lists and tests). */
+export function gridTexts(grid: TableGrid): string[][] {
+  return grid.rows.map((r) => r.map((c) => c.text));
+}
