@@ -50,6 +50,8 @@ describe("ogi-report", () => {
     expect(tables.format).toBe("2021");
     expect(tables.checks).toEqual([]);
     expect(statSync(path.join(dir, "out/示例台账.xlsx")).size).toBeGreaterThan(5000);
+    expect(r.err).toContain("年度报告.docx");
+    expect(readFileSync(path.join(dir, "out/年度报告.docx")).subarray(0, 2).toString()).toBe("PK");
   });
 
   test("compile prints the tables (real process), and --json the product.md §2 shape", async () => {
@@ -151,5 +153,53 @@ describe("ogi-report", () => {
     }
     const help = await call(["help"]);
     expect([help.code, help.out]).toEqual([0, expect.stringContaining("ogi-report compile")]);
+  });
+
+  test("report writes the Word report; update prints the change list and never touches its inputs", async () => {
+    const xlsx = path.join(dir, "out/示例台账.xlsx");
+    const docx = path.join(dir, "报告.docx");
+    const made = await call(["report", xlsx, "-o", docx]);
+    expect(made.code).toBe(0);
+    expect(made.out).toContain("已生成报告");
+    // Change one application received this year from 自然人 to 商业企业.
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.getWorksheet("依申请公开登记");
+    if (!ws) throw new Error("demo has 依申请公开登记");
+    let changedRow = 0;
+    ws.eachRow((row, n) => {
+      if (
+        !changedRow &&
+        String(row.getCell(1).value).startsWith("2025") &&
+        row.getCell(3).value === "自然人" &&
+        row.getCell(4).value
+      ) {
+        row.getCell(3).value = "商业企业";
+        changedRow = n;
+      }
+    });
+    const changed = path.join(dir, "改过的台账.xlsx");
+    await wb.xlsx.writeFile(changed);
+    const before = { docx: sha(docx), xlsx: sha(changed) };
+    const out = path.join(dir, "报告-更新.docx");
+    const u = run(["update", docx, changed, "-o", out]);
+    expect(u.code).toBe(0);
+    expect(u.out).toContain("已更新「表三 收到和处理政府信息公开申请情况」：");
+    expect(u.out).toMatch(/表三「一、本年新收政府信息公开申请数量」「自然人」：(\d+) → (\d+)/);
+    expect(u.out).toContain(`已写入：${out}`);
+    expect({ docx: sha(docx), xlsx: sha(changed) }).toEqual(before);
+    const again = await call(["update", out, changed, "-o", path.join(dir, "报告-再更新.docx")]);
+    expect(again.out).toContain("没有需要更新的内容");
+    // Refuses to write over an input; a bad report writes nothing.
+    const same = await call(["update", docx, changed, "-o", docx]);
+    expect([same.code, same.err]).toEqual([2, expect.stringContaining("不会覆盖原文件")]);
+    expect(sha(docx)).toBe(before.docx);
+    const bad = path.join(dir, "坏.docx");
+    writeFileSync(bad, "这不是一个 Word 文档");
+    const target = path.join(dir, "不应出现.docx");
+    const r = await call(["update", bad, changed, "-o", target]);
+    expect([r.code, r.err]).toEqual([1, expect.stringContaining("「坏.docx」不是 .docx 格式的 Word 文档")]);
+    expect(() => statSync(target)).toThrow();
   });
 });

@@ -9,6 +9,8 @@ import { isFormatId } from "../report/formats";
 import type { FormatId } from "../report/formats";
 import { sampleWorkbook } from "../report/sample";
 import type { TableSet } from "../report/tables";
+import { createReport, updateReport } from "../docx";
+import type { UpdateResult } from "../docx";
 import { readWorkbook } from "../workbook/read";
 import { workbookBuffer } from "../workbook/write";
 import { renderCompile, renderFindings } from "./render";
@@ -43,6 +45,65 @@ function compileOptions(flags: Record<string, string | true>): { year?: number; 
     options.format = flags.format;
   }
   return options;
+}
+
+async function compileFile(file: string, flags: Record<string, string | true>): Promise<CompileResult> {
+  const options = compileOptions(flags);
+  const workbook = await readWorkbook(await readInput(file), path.basename(file));
+  return compileWorkbook(workbook, options);
+}
+
+/** Writes a new file next to nothing the user gave as input: refuses to overwrite an input, writes atomically. */
+export async function writeOutput(file: string, bytes: Uint8Array, inputs: string[]): Promise<void> {
+  const target = path.resolve(file);
+  if (inputs.some((i) => path.resolve(i) === target))
+    throw new UsageError(`输出文件「${file}」与输入文件相同；本工具不会覆盖原文件，请另取一个文件名`);
+  const tmp = `${target}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, bytes);
+  await fs.rename(tmp, target);
+}
+
+export async function runReport(
+  file: string,
+  flags: Record<string, string | true>,
+): Promise<{ result: CompileResult; text: string }> {
+  const out = flags.o ?? flags.output;
+  if (typeof out !== "string") throw new UsageError("report 需要用 -o 指定输出的 .docx 文件");
+  const result = await compileFile(file, flags);
+  await writeOutput(out, await createReport(result, path.basename(file)), [file]);
+  return { result, text: `已生成报告：${out}\n${renderFindings(result.checks)}\n` };
+}
+
+export function renderUpdate(u: UpdateResult): string {
+  const lines: string[] = [];
+  if (!u.changed.length) lines.push("没有需要更新的内容：报告中的数字和文字已是最新。");
+  for (const c of u.changed) {
+    lines.push(`已更新「${c.alias}」${c.byLabel ? "（按表格文字找到）" : ""}：`);
+    if (c.cells)
+      for (const cell of c.cells)
+        lines.push(`  ${cell.where}：${cell.old || "（空）"} → ${cell.new || "（空）"}`);
+    else lines.push(`  原文：${c.old}`, `  新文：${c.new}`);
+  }
+  for (const m of u.missing) lines.push(`缺失「${m.alias}」（ogi:${m.part}）：${m.hint}`);
+  for (const o of u.orphans) lines.push(`保留「ogi:${o}」：本次数据不再生成这一部分，原内容未改动`);
+  return lines.join("\n") + "\n";
+}
+
+export async function runUpdate(
+  docx: string,
+  xlsx: string,
+  flags: Record<string, string | true>,
+): Promise<{ result: CompileResult; update: UpdateResult; text: string }> {
+  const out = flags.o ?? flags.output;
+  if (typeof out !== "string")
+    throw new UsageError("update 需要用 -o 指定输出的 .docx 文件（不会覆盖原报告）");
+  if (path.resolve(out) === path.resolve(docx) || path.resolve(out) === path.resolve(xlsx))
+    throw new UsageError(`输出文件「${out}」与输入文件相同；本工具不会覆盖原文件，请另取一个文件名`);
+  const input = await readInput(docx);
+  const result = await compileFile(xlsx, flags);
+  const update = await updateReport(input, path.basename(docx), result, path.basename(xlsx));
+  await writeOutput(out, update.bytes, [docx, xlsx]);
+  return { result, update, text: renderUpdate(update) + `已写入：${out}\n` };
 }
 
 export async function runCompile(
@@ -93,7 +154,9 @@ export async function runDemo(
   const result = compileWorkbook(workbook);
   const tablesFile = path.join(dir, "统计表.json");
   await fs.writeFile(tablesFile, JSON.stringify(toTablesJson(result), null, 1) + "\n");
-  io.err(`已写入：\n  ${xlsx}\n  ${tablesFile}\n\n`);
+  const report = path.join(dir, "年度报告.docx");
+  await fs.writeFile(report, await createReport(result, path.basename(xlsx)));
+  io.err(`已写入：\n  ${xlsx}\n  ${tablesFile}\n  ${report}\n\n`);
   return {
     result,
     text: json ? JSON.stringify(toTablesJson(result), null, 1) + "\n" : renderCompile(result),

@@ -5,7 +5,7 @@
  */
 import path from "path";
 import { hasErrors } from "../report/checks";
-import { checkTableJson, runCompile, runDemo, UsageError } from "./commands";
+import { checkTableJson, runCompile, runDemo, runReport, runUpdate, UsageError } from "./commands";
 
 export const USAGE = `政府信息公开年报助手 ogi-report
 
@@ -14,8 +14,12 @@ export const USAGE = `政府信息公开年报助手 ogi-report
       从登记台账统计表二、表三、表四，并按勾稽关系校验
   ogi-report check <tables.json> [--json]
       校验一套统计表（JSON，可含 "previous" 上年数据）
+  ogi-report report <台账.xlsx> -o <报告.docx> [--year 年份] [--format 格式]
+      生成 Word 年度报告（表格和数字在内容控件中，可在数据变化后更新）
+  ogi-report update <报告.docx> <台账.xlsx> -o <新报告.docx>
+      按最新台账更新已有报告中的表格和数字，保留其他文字，列出改动（不覆盖原报告）
   ogi-report demo [目录]
-      生成示例台账（默认目录 demo-output）并统计
+      生成示例台账（默认目录 demo-output），统计并生成报告
 
 退出码：0 正常；1 校验有错误或输入无法使用；2 用法错误
 `;
@@ -79,6 +83,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const { findings, text } = await checkTableJson(args[0], json);
         io.out(text);
         return hasErrors(findings) ? 1 : 0;
+      }
+      case "report": {
+        if (args.length !== 1) throw new UsageError("report 需要一个台账文件（.xlsx）");
+        const { result, text } = await runReport(args[0], flags);
+        io.out(text);
+        return hasErrors(result.checks) ? 1 : 0;
+      }
+      case "update": {
+        if (args.length !== 2) throw new UsageError("update 需要报告文件（.docx）和台账文件（.xlsx）");
+        const { result, text } = await runUpdate(args[0], args[1], flags);
+        io.out(text);
+        return hasErrors(result.checks) ? 1 : 0;
       }
       case "demo": {
         if (args.length > 1) throw new UsageError("demo 最多接受一个目录");

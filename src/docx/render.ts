@@ -28,6 +28,7 @@ import {
 } from "docx";
 import type { DocBlock, DocPart, ReportDocument } from "../report/document";
 import { documentParts, hashText, partText, TAG_PREFIX } from "../report/document";
+import { expandGrid } from "../report/layout";
 import type { GridCell, TableGrid } from "../report/layout";
 import { addCustomXmlPart, reportXml } from "./customxml";
 import type { ReportMeta } from "./customxml";
@@ -162,29 +163,14 @@ function table(grid: TableGrid): Table {
       margins: { top: 20, bottom: 20, left: 40, right: 40 },
       borders,
     });
-  // Which grid column each cell starts at, and the merges still running down from rows above.
-  const running: { cell: GridCell; until: number }[] = new Array(grid.widths.length);
-  const rows = grid.rows.map((r, ri) => {
-    const out: TableCell[] = [];
-    let col = 0;
-    const fillRunning = () => {
-      while (col < grid.widths.length && running[col] && running[col].until >= ri) {
-        const c = running[col].cell;
-        out.push(cell(c, "continue"));
-        col += c.colSpan ?? 1;
-      }
-    };
-    for (const c of r) {
-      fillRunning();
-      if (c.rowSpan && c.rowSpan > 1) {
-        running[col] = { cell: c, until: ri + c.rowSpan - 1 };
-        out.push(cell(c, "restart"));
-      } else out.push(cell(c));
-      col += c.colSpan ?? 1;
-    }
-    fillRunning();
-    return new TableRow({ children: out, tableHeader: ri < grid.headerRows, cantSplit: true });
-  });
+  const rows = expandGrid(grid).map(
+    (r, ri) =>
+      new TableRow({
+        children: r.map((p) => cell(p.cell, p.merge)),
+        tableHeader: ri < grid.headerRows,
+        cantSplit: true,
+      }),
+  );
   return new Table({
     width: { size: LAYOUT.textWidth, type: WidthType.DXA },
     columnWidths: widths,

@@ -25,6 +25,48 @@ export class DocxError extends Error {
 
 export const LIMITS = { entryBytes: 64 * 1024 * 1024, totalBytes: 256 * 1024 * 1024, entries: 10000 };
 
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** CRC-32 of every entry, from the zip's central directory (null when it cannot be found). */
+function centralCrcs(bytes: Uint8Array): Map<string, number> | null {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--)
+    if (dv.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) return null;
+  const count = dv.getUint16(eocd + 10, true);
+  let at = dv.getUint32(eocd + 16, true);
+  const out = new Map<string, number>();
+  const decoder = new TextDecoder();
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || dv.getUint32(at, true) !== 0x02014b50) return null;
+    const crc = dv.getUint32(at + 16, true);
+    const nameLen = dv.getUint16(at + 28, true);
+    const extra = dv.getUint16(at + 30, true);
+    const comment = dv.getUint16(at + 32, true);
+    out.set(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLen)), crc);
+    at += 46 + nameLen + extra + comment;
+  }
+  return out;
+}
+
 function unsafeName(name: string): boolean {
   return (
     name.startsWith("/") ||
@@ -67,10 +109,13 @@ export function readZip(bytes: Uint8Array, label: string): ZipFile {
     if (e instanceof DocxError) throw e;
     throw new DocxError(`${what}已损坏，无法打开（${(e as Error).message}）；请在 Word 中打开后重新保存再试`);
   }
+  // fflate inflates at most the declared size; the CRC tells a truncated or tampered entry.
+  const crcs = centralCrcs(bytes);
+  if (!crcs) throw new DocxError(`${what}已损坏（找不到文件目录），无法打开；请在 Word 中打开后重新保存再试`);
   const entries: ZipEntry[] = [];
   for (const [name, data] of Object.entries(files)) {
-    if (data.length !== declared.get(name))
-      throw new DocxError(`${what}中的「${name}」大小与记录不符，文件可能已损坏或被篡改，已拒绝处理`);
+    if (data.length !== declared.get(name) || (!name.endsWith("/") && crcs.get(name) !== crc32(data)))
+      throw new DocxError(`${what}中的「${name}」内容与记录不符，文件可能已损坏或被篡改，已拒绝处理`);
     entries.push({ name, data });
   }
   return { entries };

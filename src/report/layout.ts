@@ -129,3 +129,57 @@ export function table2Grid(t: TableSet, format: FormatDef = getFormat(t.format))
 export function gridTexts(grid: TableGrid): string[][] {
   return grid.rows.map((r) => r.map((c) => c.text));
 }
+
+export interface PlacedCell {
+  cell: GridCell;
+  /** Vertical merges written out: the first cell restarts, the cells below continue it. */
+  merge?: "restart" | "continue";
+}
+
+/** A grid's rows with the cells covered by vertical merges put in, as word processors store tables. */
+export function expandGrid(grid: TableGrid): PlacedCell[][] {
+  const columns = grid.widths.length;
+  const running: ({ cell: GridCell; until: number } | undefined)[] = new Array(columns);
+  return grid.rows.map((r, ri) => {
+    const out: PlacedCell[] = [];
+    let col = 0;
+    const fillRunning = () => {
+      for (let run = running[col]; col < columns && run && run.until >= ri; run = running[col]) {
+        out.push({ cell: run.cell, merge: "continue" });
+        col += run.cell.colSpan ?? 1;
+      }
+    };
+    for (const c of r) {
+      fillRunning();
+      if (c.rowSpan && c.rowSpan > 1) {
+        running[col] = { cell: c, until: ri + c.rowSpan - 1 };
+        out.push({ cell: c, merge: "restart" });
+      } else out.push({ cell: c });
+      col += c.colSpan ?? 1;
+    }
+    fillRunning();
+    return out;
+  });
+}
+
+const TABLE_NAMES: Record<string, string> = { t2: "表二", t3: "表三", t4: "表四" };
+
+/** A readable name of a number cell: "表三「一、本年新收政府信息公开申请数量」「自然人」". */
+export function cellName(key: string, format: FormatDef): string {
+  const [table, row, col] = key.split(".");
+  const name = TABLE_NAMES[table] ?? table;
+  if (table === "t3") {
+    const r = format.t3.rows.find((x) => x.key === row)?.label ?? row;
+    const c = format.t3.columns.find((x) => x.key === col)?.label ?? col;
+    return `${name}「${r}」「${c}」`;
+  }
+  if (table === "t4") {
+    const g = [format.t4.review, ...format.t4.litigation].find((x) => x.key === row)?.label ?? row;
+    const c = format.t4.results.find((x) => x.key === col)?.label ?? col;
+    return `${name}「${g}」「${c}」`;
+  }
+  const block = format.t2?.blocks.find((b) => b.rows.some((x) => x.key === row));
+  const r = block?.rows.find((x) => x.key === row)?.label ?? row;
+  const c = block?.columns.find((x) => x.key === col)?.label ?? col;
+  return block && block.columns.length > 1 ? `${name}「${r}」「${c}」` : `${name}「${r}」`;
+}
