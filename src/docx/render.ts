@@ -96,6 +96,8 @@ function paragraphs(block: DocBlock): (Paragraph | Table)[] {
         new Paragraph({
           spacing: bodySpacing,
           indent: firstLine,
+          keepNext: true,
+          keepLines: true,
           children: [run(block.text, block.level === 1 ? "h1" : "h2")],
         }),
       ];
