@@ -5,7 +5,7 @@
  * tags) still gets its three official tables updated, found by their fixed labels, number cells only.
  * Returns what changed (part, old → new) and what was missing. Never writes: the caller saves the bytes.
  */
-import { documentParts, hashText, partText, TAG_PREFIX } from "../report/document";
+import { documentParts, partText, TAG_PREFIX } from "../report/document";
 import type { DocPart, ReportDocument } from "../report/document";
 import { cellName, expandGrid } from "../report/layout";
 import type { TableGrid } from "../report/layout";
@@ -14,7 +14,7 @@ import { addCustomXmlPart, reportXml } from "./customxml";
 import type { ReportMeta } from "./customxml";
 import { findSdts, outermost, setCellText, tableCells, textOf } from "./ooxml";
 import type { CellRange, Range } from "./ooxml";
-import { renderReport } from "./render";
+import { partHashes, renderReport } from "./render";
 import { checkAllXml, DocxError, readZip, setText, writeZip, xmlText } from "./zip";
 
 export interface CellChange {
@@ -303,7 +303,6 @@ export async function updateDocx(
 
   const nextXml = applyEdits(xml, edits);
   if (nextXml !== xml) setText(zip, DOCUMENT, nextXml);
-  const hashes = Object.fromEntries(parts.map((p) => [p.id, hashText(partText(p))]));
-  addCustomXmlPart(zip, reportXml(fresh.tables, { ...meta, hashes }));
+  addCustomXmlPart(zip, reportXml(fresh.tables, { ...meta, hashes: partHashes(fresh) }));
   return { bytes: writeZip(zip), changed, unchanged: [...unchanged], missing, orphans };
 }

@@ -1,4 +1,4 @@
-import { d, workbook } from "../../test/helpers";
+import { appRows, d, workbook } from "../../test/helpers";
 import { checkTables } from "./checks";
 import { compileWorkbook, UnusableInputError } from "./compile";
 import { getFormat, outcomeRows } from "./formats";
@@ -194,17 +194,7 @@ describe("compiling a whole workbook", () => {
         sheets: [
           {
             name: "依申请公开登记",
-            rows: [
-              ["编号", "收到日期", "申请人类型", "办理结果", "办结日期", "信息处理费（元）"],
-              ...apps.map((a) => [
-                a.id ?? null,
-                a.received,
-                a.type,
-                a.outcome ?? null,
-                a.concluded ?? null,
-                a.fee ?? null,
-              ]),
-            ],
+            rows: appRows(apps),
           },
           { name: "复议诉讼登记", rows: [["编号", "类型"]] },
           info,
