@@ -12,6 +12,13 @@ import { APPLICATION_HEADERS } from "../src/report/registers";
 import { compileWorkbook } from "../src/report/compile";
 import { rng, sampleWorkbook } from "../src/report/sample";
 import { createReport, updateReport } from "../src/docx";
+import { clearCache, countValue, table3Values } from "../src/functions/core";
+import type { ExcelValue } from "../src/functions/core";
+import path from "path";
+import { gzipSync } from "zlib";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import os from "os";
+import webpack from "webpack";
 
 const YEAR = 2025;
 const FORMAT = getFormat("2021");
@@ -140,6 +147,66 @@ async function reportFigures(out: Record<string, number | string>) {
   console.log(`示例报告：生成 ${out.reportMs} ms，按改动后的台账更新 ${out.updateMs} ms（均含统计）`);
 }
 
+/** 175 OGI.COUNT calls (all of 表三) over one register in one recalculation, against one OGI.TABLE3. */
+function functionFigures(out: Record<string, number | string>) {
+  const rows = register(100_000).map((r) => r.map((v) => (v === null ? "" : v)) as ExcelValue[]);
+  const excel: ExcelValue[][] = [HEADER, ...rows];
+  const address = "'依申请公开登记'!A1:G100001";
+  const keys = numberRows(FORMAT).map((r) => r.key);
+  const cols = FORMAT.t3.columns.map((c) => c.key);
+  const t3 = best(5, () => {
+    clearCache();
+    return table3Values({ register: excel, year: YEAR, address });
+  });
+  const counts = best(5, () => {
+    clearCache();
+    let sum = 0;
+    for (const k of keys)
+      for (const c of cols) sum += countValue({ register: excel, year: YEAR, row: k, column: c, address });
+    return sum;
+  });
+  clearCache();
+  const table3Sum = t3.value.flat().reduce((a, b) => a + b, 0);
+  if (counts.value !== table3Sum) throw new Error("COUNT and TABLE3 disagree");
+  out.table3CallMs = Math.round(t3.ms * 100) / 100;
+  out.count175CallsMs = Math.round(counts.ms * 100) / 100;
+  out.countCallsOverTable3 = Math.round((counts.ms / t3.ms) * 100) / 100;
+  console.log(
+    `自定义函数（10 万行登记表）：OGI.TABLE3 一次 ${out.table3CallMs} ms；175 个 OGI.COUNT ${out.count175CallsMs} ms，为其 ${out.countCallsOverTable3} 倍`,
+  );
+}
+
+/** The production build, and each page's initial JavaScript, gzipped. */
+async function bundleFigures(out: Record<string, number | string>) {
+  const root = path.resolve(__dirname, "../..");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "ogi-bench-build-"));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const configFn = require(path.join(root, "webpack.config.js")) as (
+    env: object,
+    o: object,
+  ) => Promise<webpack.Configuration>;
+  const config = await configFn({ outDir: dir }, { mode: "production" });
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack({ ...config, context: root }, (err, s) =>
+      err || !s ? reject(err ?? new Error("no stats")) : resolve(s),
+    ),
+  );
+  if (stats.hasErrors()) throw new Error(stats.toString("errors-only"));
+  const eps = stats.toJson({ all: false, entrypoints: true }).entrypoints ?? {};
+  const kb = (name: string) =>
+    (eps[name]?.assets ?? [])
+      .filter((a) => a.name.endsWith(".js"))
+      .reduce((s, a) => s + gzipSync(readFileSync(path.join(dir, a.name))).length, 0) / 1024;
+  const functions = kb("functions");
+  const pages = { taskpane: functions + kb("taskpane"), wordpane: kb("wordpane"), filemode: kb("filemode") };
+  rmSync(dir, { recursive: true, force: true });
+  out.paneInitialKB = Math.round(Math.max(...Object.values(pages)) * 10) / 10;
+  out.functionsInitialKB = Math.round(functions * 10) / 10;
+  console.log(
+    `页面首次加载的 JavaScript（gzip）：Excel 任务窗格（含自定义函数）${pages.taskpane.toFixed(1)} KB，Word 任务窗格 ${pages.wordpane.toFixed(1)} KB，文件模式 ${pages.filemode.toFixed(1)} KB；自定义函数 ${out.functionsInitialKB} KB`,
+  );
+}
+
 async function main() {
   const out: Record<string, number | string> = {};
   // 100 000 rows: floor and tally, best of five.
@@ -170,6 +237,8 @@ async function main() {
   gc();
 
   await reportFigures(out);
+  functionFigures(out);
+  await bundleFigures(out);
 
   // COUNTIFS on 100 000 rows, checked against the tally.
   const reg = register(100_000);

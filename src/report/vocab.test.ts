@@ -87,7 +87,10 @@ describe("vocabularies", () => {
     const v2019 = outcomeVocabulary(getFormat("2019"));
     expect(v2019.lookup("其他处理")).toEqual({ key: "o" });
     expect(v2019.lookup("o2")).toEqual({ key: "o" });
-    expect(v2019.lookup("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请")).toBeNull();
+    expect(v2019.lookup("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请")).toEqual({
+      key: "o",
+    });
+    expect(v2019.lookup("3.其他")).toEqual({ key: "o" });
     expect(v2019.lookup("逾期不补正")).toEqual({ key: "o" });
   });
 

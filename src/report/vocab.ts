@@ -3,7 +3,7 @@
  * normalised text (see text.ts), so full-width and half-width forms, spaces and separators do not matter.
  * Labels come from the format definitions; only aliases are spelled here.
  */
-import { outcomeRows } from "./formats";
+import { getFormat, outcomeRows } from "./formats";
 import type { FormatDef } from "./formats";
 import { normalizeText, stripNumbering } from "./text";
 
@@ -140,8 +140,11 @@ export const outcomeVocabulary = memo((format: FormatDef): Vocabulary => {
   alias("o2", "逾期未缴费", "未缴纳费用", "逾期未缴纳费用");
   alias("o3", "撤回申请", "申请人撤回", "撤回");
   if (has("o")) {
-    // 2019: the three 2021 items fall into the one 其他处理 row.
-    spellings.push(...plain("o", "其他处理", "其他", "o1", "o2", "o3", "撤回申请", "申请人撤回", "撤回"));
+    // 2019: the three 2021 items, by key or label, fall into the one 其他处理 row.
+    const items2021 = getFormat("2021").t3.rows.filter((r) => r.group === "otherwise");
+    spellings.push(...plain("o", "其他处理", "其他", "撤回申请", "申请人撤回", "撤回"));
+    for (const r of items2021)
+      spellings.push(...plain("o", r.key, r.label, `其他处理-${stripNumbering(r.label)}`));
     spellings.push(...plain("o", "逾期不补正", "逾期未补正", "逾期未缴费", "未缴纳费用", "逾期未缴纳费用"));
   } else {
     spellings.push({ key: "o3", spelling: stripNumbering(labelOf("otherwise")), warning: otherwiseWarning });

@@ -1,0 +1,283 @@
+/**
+ * What the custom functions do, without the CustomFunctions global: ranges (header row included) to engine
+ * calls, argument checks with Chinese messages, and a cache that lets the many OGI.COUNT cells of one
+ * recalculation share one tally of the same register. The cache is keyed by the range's address (Excel gives
+ * it with @requiresParameterAddresses) and lives until the calls of the current batch are done; a cached
+ * entry is also checked against the range's size and a sample of its cells.
+ */
+import { tallyApplications } from "../report/applications";
+import type { ApplicationResult } from "../report/applications";
+import { tallyCases } from "../report/cases";
+import type { Cell } from "../report/cells";
+import { checkTables } from "../report/checks";
+import { getFormat, isFormatId, numberRows, T4_WIDTH } from "../report/formats";
+import type { FormatDef, FormatId } from "../report/formats";
+import { SHEETS } from "../report/registers";
+import type { RowIssue } from "../report/registers";
+import { buildSentences } from "../report/sentences";
+import { normalizeText, stripNumbering } from "../report/text";
+import type { Num, TableSet } from "../report/tables";
+
+/** An argument the function cannot use: becomes #VALUE! with this Chinese message. */
+export class ArgumentError extends Error {}
+
+/** A value as Excel hands it to a custom function. */
+export type ExcelValue = string | number | boolean | null | undefined | { code?: string; message?: string };
+
+/** Excel values to engine cells: "" stays empty text, error objects become `{ error }`. */
+export function toCells(range: ExcelValue[][]): Cell[][] {
+  return range.map((row) =>
+    row.map((v) => (v !== null && typeof v === "object" ? { error: `#${String(v.code ?? "错误")}` } : v)),
+  );
+}
+
+/** "'依申请公开登记'!A1:G100" → sheet and first row; plain ranges work too. */
+export function parseAddress(address: string | undefined): { sheet?: string; firstRow: number } {
+  if (!address) return { firstRow: 1 };
+  const m = /^(?:'?((?:[^']|'')+?)'?!)?\$?[A-Za-z]+\$?(\d+)/.exec(address);
+  return { sheet: m?.[1]?.replace(/''/g, "'"), firstRow: m ? Number(m[2]) : 1 };
+}
+
+export function formatArg(value: ExcelValue): FormatDef {
+  if (value === null || value === undefined || value === "") return getFormat("2021");
+  const s = String(value).trim();
+  if (!isFormatId(s)) throw new ArgumentError(`格式参数「${s}」无效，只能是 2021、2019 或 2008`);
+  return getFormat(s as FormatId);
+}
+
+export function yearArg(value: ExcelValue): number {
+  const y = typeof value === "string" ? Number(value.trim()) : value;
+  if (typeof y !== "number" || !Number.isInteger(y) || y < 2000 || y > 2100)
+    throw new ArgumentError(`年份参数「${String(value ?? "")}」无效，应为四位年份，如 2025`);
+  return y;
+}
+
+function rangeArg(range: ExcelValue[][] | undefined, what: string): ExcelValue[][] {
+  if (!Array.isArray(range) || !range.length || !Array.isArray(range[0]))
+    throw new ArgumentError(`「${what}」应为一个区域（含表头行）`);
+  if (range.length < 1) throw new ArgumentError(`「${what}」没有表头行`);
+  return range;
+}
+
+interface Cached {
+  rows: number;
+  columns: number;
+  sample: string;
+  result: ApplicationResult;
+}
+
+const cache = new Map<string, Cached>();
+let clearScheduled = false;
+
+/** A cheap fingerprint: the size and a few cells from the start, middle and end. */
+function sampleOf(range: ExcelValue[][]): string {
+  const n = range.length;
+  const picks = [0, 1, n >> 2, n >> 1, (3 * n) >> 2, n - 2, n - 1].filter((i) => i >= 0 && i < n);
+  return picks.map((i) => JSON.stringify(range[i])).join("|");
+}
+
+function scheduleClear(): void {
+  if (clearScheduled) return;
+  clearScheduled = true;
+  setTimeout(() => {
+    cache.clear();
+    clearScheduled = false;
+  }, 0);
+}
+
+/** Drops every cached tally (tests; Excel's next recalculation does it by itself). */
+export function clearCache(): void {
+  cache.clear();
+}
+
+export interface TallyArgs {
+  register: ExcelValue[][];
+  year: ExcelValue;
+  format?: ExcelValue;
+  ignoreBadRows?: ExcelValue;
+  /** The register's address, when Excel gives it. */
+  address?: string;
+}
+
+/** The register's 表三, shared between calls of one recalculation over the same range. */
+export function tally(args: TallyArgs): { format: FormatDef; year: number; result: ApplicationResult } {
+  const register = rangeArg(args.register, "登记表区域");
+  const format = formatArg(args.format);
+  const year = yearArg(args.year);
+  const key = args.address ? `${args.address}|${year}|${format.id}` : undefined;
+  let entry = key ? cache.get(key) : undefined;
+  if (
+    entry &&
+    (entry.rows !== register.length ||
+      entry.columns !== register[0].length ||
+      entry.sample !== sampleOf(register))
+  )
+    entry = undefined;
+  if (!entry) {
+    const { sheet, firstRow } = parseAddress(args.address);
+    const result = tallyApplications(format, year, toCells(register), sheet ?? SHEETS.applications, firstRow);
+    entry = {
+      rows: register.length,
+      columns: register[0].length,
+      sample: key ? sampleOf(register) : "",
+      result,
+    };
+    if (key) {
+      cache.set(key, entry);
+      scheduleClear();
+    }
+  }
+  const errors = entry.result.issues.filter((i) => i.severity === "error");
+  if (errors.length && args.ignoreBadRows !== true) {
+    const first = errors[0];
+    throw new ArgumentError(
+      `登记表有${errors.length}个错误（${entry.result.stats.excluded}行未计入），第一个在${first.row ? `第${first.row}行` : ""}「${first.column}」：${first.message}。改正后重算，或把最后一个参数设为 TRUE 以忽略错误行`,
+    );
+  }
+  return { format, year, result: entry.result };
+}
+
+export function table3Values(args: TallyArgs): number[][] {
+  const { format, result } = tally(args);
+  return numberRows(format).map((r) => result.t3[r.key]);
+}
+
+export function table4Values(
+  cases: ExcelValue[][],
+  yearValue: ExcelValue,
+  ignoreBadRows?: ExcelValue,
+  address?: string,
+): number[][] {
+  const range = rangeArg(cases, "复议诉讼登记区域");
+  const year = yearArg(yearValue);
+  const { sheet, firstRow } = parseAddress(address);
+  const r = tallyCases(getFormat("2021"), year, toCells(range), sheet ?? SHEETS.cases, firstRow);
+  const errors = r.issues.filter((i) => i.severity === "error");
+  if (errors.length && ignoreBadRows !== true)
+    throw new ArgumentError(
+      `复议诉讼登记有${errors.length}个错误，第一个在${errors[0].row ? `第${errors[0].row}行` : ""}「${errors[0].column}」：${errors[0].message}。改正后重算，或把最后一个参数设为 TRUE 以忽略错误行`,
+    );
+  return [r.t4];
+}
+
+/** Finds a 表三 row by key (new, d1…) or by its printed label (with or without numbering). */
+export function rowKey(format: FormatDef, value: ExcelValue): string {
+  const s = String(value ?? "").trim();
+  const rows = numberRows(format);
+  const n = normalizeText(s);
+  const hit =
+    rows.find((r) => r.key === s.toLowerCase()) ??
+    rows.find((r) => normalizeText(r.label) === n) ??
+    // Without numbering ("属于国家秘密") the bare label is enough; with numbering it must be the row's own.
+    (stripNumbering(s) === s.normalize("NFKC")
+      ? rows.find((r) => normalizeText(stripNumbering(r.label)) === n)
+      : undefined);
+  if (!hit)
+    throw new ArgumentError(
+      `找不到表三的行「${s}」，可写行的编号（如 new、d1、total）或表中文字（如「一、本年新收政府信息公开申请数量」）`,
+    );
+  return hit.key;
+}
+
+export function columnIndex(format: FormatDef, value: ExcelValue): number {
+  if (value === null || value === undefined || value === "") return 6;
+  const s = String(value).trim();
+  const i = format.t3.columns.findIndex(
+    (c) => c.key === s.toLowerCase() || normalizeText(c.label) === normalizeText(s),
+  );
+  if (i < 0)
+    throw new ArgumentError(
+      `找不到表三的列「${s}」，可写 ${format.t3.columns.map((c) => `${c.key}（${c.label}）`).join("、")}`,
+    );
+  return i;
+}
+
+export function countValue(args: TallyArgs & { row: ExcelValue; column?: ExcelValue }): number {
+  const { format, result } = tally(args);
+  return result.t3[rowKey(format, args.row)][columnIndex(format, args.column)];
+}
+
+export function summaryText(args: TallyArgs): string {
+  const { format, year, result } = tally(args);
+  const t: TableSet = {
+    format: format.id,
+    year,
+    agency: "",
+    t2: null,
+    t3: result.t3,
+    t4: new Array<Num>(T4_WIDTH).fill(0),
+  };
+  return buildSentences(t)["s3.requests"];
+}
+
+export function issueRows(
+  register: ExcelValue[][],
+  yearValue: ExcelValue,
+  formatValue?: ExcelValue,
+  address?: string,
+): (string | number)[][] {
+  const range = rangeArg(register, "登记表区域");
+  const format = formatArg(formatValue);
+  const year = yearArg(yearValue);
+  const { sheet, firstRow } = parseAddress(address);
+  const issues: RowIssue[] = tallyApplications(
+    format,
+    year,
+    toCells(range),
+    sheet ?? SHEETS.applications,
+    firstRow,
+  ).issues;
+  if (!issues.length) return [["", "", "", "未发现问题"]];
+  return issues.map((i) => [
+    i.row || "",
+    i.column,
+    i.value,
+    `${i.severity === "error" ? "错误" : "提示"}：${i.message}`,
+  ]);
+}
+
+const SEVERITY_TEXT = { error: "错误", warning: "提示", info: "信息" };
+
+/** Checks a 表三 typed in a sheet (numbers only, in the format's row order), with 表四 and last year's 结转 if given. */
+export function checkValues(
+  table3: ExcelValue[][],
+  table4?: ExcelValue[][],
+  previousFwd?: ExcelValue[][],
+  formatValue?: ExcelValue,
+): (string | number)[][] {
+  const range = rangeArg(table3, "表三区域");
+  const format =
+    formatValue === null || formatValue === undefined || formatValue === ""
+      ? getFormat(range.length === numberRows(getFormat("2019")).length ? "2019" : "2021")
+      : formatArg(formatValue);
+  const rows = numberRows(format);
+  if (range.length !== rows.length || range.some((r) => r.length !== 7))
+    throw new ArgumentError(
+      `表三区域应为 ${rows.length} 行 × 7 列（只含数字，不含行名和表头），实际为 ${range.length} 行 × ${range[0].length} 列`,
+    );
+  const num = (v: ExcelValue): Num => (v === "" || v === null || v === undefined ? null : (v as number));
+  const t3: Record<string, Num[]> = {};
+  rows.forEach((r, i) => (t3[r.key] = range[i].map(num)));
+  let t4: Num[] = new Array<Num>(T4_WIDTH).fill(0);
+  if (
+    table4 &&
+    Array.isArray(table4) &&
+    table4.length &&
+    !(table4.length === 1 && table4[0].length === 1 && table4[0][0] === "")
+  ) {
+    const flat = table4.flat();
+    if (flat.length !== T4_WIDTH) throw new ArgumentError(`表四区域应有 15 个数字，实际为 ${flat.length} 个`);
+    t4 = flat.map(num);
+  }
+  const tables: TableSet = { format: format.id, year: 0, agency: "", t2: null, t3, t4 };
+  let previous: TableSet | undefined;
+  if (previousFwd && Array.isArray(previousFwd) && previousFwd.flat().some((v) => v !== "" && v !== null)) {
+    const flat = previousFwd.flat();
+    if (flat.length !== 7)
+      throw new ArgumentError(`上年「结转下年度继续办理」应为 7 个数字，实际为 ${flat.length} 个`);
+    previous = { ...tables, t3: { fwd: flat.map(num) } };
+  }
+  const findings = checkTables(tables, previous ? { previous } : {}).filter((f) => f.table !== "t2");
+  if (!findings.length) return [["通过"]];
+  return findings.map((f) => [f.rule, SEVERITY_TEXT[f.severity], f.where, f.message]);
+}

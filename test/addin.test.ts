@@ -1,0 +1,245 @@
+/**
+ * The add-in package: the manifest checked locally (well-formed, every resid resolves, element order as
+ * Microsoft documents it, shared runtime resids agree, both hosts, https on one origin), and the production
+ * build run for real (its output holds manifest.xml, functions.json, the pages, and keeps ExcelJS and docx
+ * out of the pages' initial JavaScript).
+ */
+import { DOMParser } from "@xmldom/xmldom";
+import type { Element as XElement } from "@xmldom/xmldom";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import os from "os";
+import path from "path";
+import webpack from "webpack";
+
+const root = path.resolve(__dirname, "..");
+
+function parse(xml: string) {
+  const problems: string[] = [];
+  const doc = new DOMParser({
+    onError: (level: string, msg: string) => {
+      if (level !== "warning") problems.push(msg);
+    },
+  }).parseFromString(xml, "text/xml");
+  return { doc, problems };
+}
+
+const kids = (el: XElement) => Array.from(el.childNodes).filter((n): n is XElement => n.nodeType === 1);
+const names = (el: XElement) => kids(el).map((k) => k.localName ?? "");
+const all = (el: XElement | { getElementsByTagName: (n: string) => ArrayLike<XElement> }, name: string) =>
+  Array.from(el.getElementsByTagName(name));
+const one = (el: XElement, name: string) => kids(el).find((k) => k.localName === name) as XElement;
+
+/** The documented order of OfficeApp's children (develop/manifest-element-ordering), for a task pane add-in. */
+const OFFICEAPP_ORDER = [
+  "Id",
+  "AlternateId",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "IconUrl",
+  "HighResolutionIconUrl",
+  "SupportUrl",
+  "AppDomains",
+  "Hosts",
+  "Requirements",
+  "DefaultSettings",
+  "Permissions",
+  "VersionOverrides",
+];
+const HOST_ORDER = ["Runtimes", "AllFormFactors", "DesktopFormFactor", "MobileFormFactor"];
+const DESKTOP_ORDER = ["GetStarted", "FunctionFile", "ExtensionPoint"];
+const RESOURCES_ORDER = ["Images", "Urls", "ShortStrings", "LongStrings"];
+
+function inOrder(actual: string[], order: string[]): boolean {
+  const idx = actual.map((n) => order.indexOf(n));
+  return idx.every((i) => i >= 0) && idx.every((i, k) => k === 0 || idx[k - 1] <= i);
+}
+
+describe("manifest.xml", () => {
+  const xml = readFileSync(path.join(root, "manifest.xml"), "utf8");
+  const { doc, problems } = parse(xml);
+  const app = doc.documentElement as unknown as XElement;
+
+  test("is well-formed, a task pane add-in with zh-CN as default locale", () => {
+    expect(problems).toEqual([]);
+    expect(app.localName).toBe("OfficeApp");
+    expect(app.getAttribute("xsi:type")).toBe("TaskPaneApp");
+    expect(one(app, "DefaultLocale").textContent).toBe("zh-CN");
+    expect(one(app, "Id").textContent).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
+    expect(one(app, "Version").textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  });
+
+  test("element order as Microsoft documents it", () => {
+    expect(inOrder(names(app), OFFICEAPP_ORDER)).toBe(true);
+    const vo = one(app, "VersionOverrides");
+    expect(names(vo)).toEqual(["Hosts", "Resources"]);
+    for (const host of kids(one(vo, "Hosts"))) {
+      expect(inOrder(names(host), HOST_ORDER)).toBe(true);
+      expect(inOrder(names(one(host, "DesktopFormFactor")), DESKTOP_ORDER)).toBe(true);
+    }
+    expect(inOrder(names(one(vo, "Resources")), RESOURCES_ORDER)).toBe(true);
+    const cf = all(app, "ExtensionPoint").find(
+      (e) => e.getAttribute("xsi:type") === "CustomFunctions",
+    ) as XElement;
+    expect(names(cf)).toEqual(["Script", "Page", "Metadata", "Namespace"]);
+  });
+
+  test("every resid resolves to a resource, and every resource is used", () => {
+    const resources = one(one(app, "VersionOverrides"), "Resources");
+    const ids = new Map(
+      all(resources, "*")
+        .filter((e) => e.getAttribute("id"))
+        .map((e) => [e.getAttribute("id") as string, e]),
+    );
+    const used = all(app, "*")
+      .map((e) => e.getAttribute("resid"))
+      .filter((r): r is string => !!r);
+    expect(used.length).toBeGreaterThan(20);
+    for (const r of used) expect({ resid: r, found: ids.has(r) }).toEqual({ resid: r, found: true });
+    for (const id of ids.keys()) expect({ id, used: used.includes(id) }).toEqual({ id, used: true });
+    for (const e of ids.values()) expect((e.getAttribute("DefaultValue") ?? "").length).toBeGreaterThan(0);
+  });
+
+  test("both hosts; Excel has a shared runtime whose Runtime, Page and FunctionFile resids agree; Word has no functions", () => {
+    expect(all(one(app, "Hosts"), "Host").map((h) => h.getAttribute("Name"))).toEqual([
+      "Workbook",
+      "Document",
+    ]);
+    const hosts = kids(one(one(app, "VersionOverrides"), "Hosts"));
+    const excel = hosts.find((h) => h.getAttribute("xsi:type") === "Workbook") as XElement;
+    const word = hosts.find((h) => h.getAttribute("xsi:type") === "Document") as XElement;
+    const runtime = all(excel, "Runtime")[0];
+    expect(runtime.getAttribute("lifetime")).toBe("long");
+    const page = all(all(excel, "Page")[0], "SourceLocation")[0].getAttribute("resid");
+    const fnFile = all(excel, "FunctionFile")[0].getAttribute("resid");
+    expect([runtime.getAttribute("resid"), page, fnFile]).toEqual([
+      "Taskpane.Url",
+      "Taskpane.Url",
+      "Taskpane.Url",
+    ]);
+    expect(all(word, "ExtensionPoint").map((e) => e.getAttribute("xsi:type"))).toEqual([
+      "PrimaryCommandSurface",
+    ]);
+    expect(all(word, "Runtimes")).toHaveLength(0);
+    // Each host has a Home-tab button opening its own page.
+    const pane = (h: XElement) => all(all(h, "Action")[0], "SourceLocation")[0].getAttribute("resid");
+    expect([pane(excel), pane(word)]).toEqual(["Taskpane.Url", "WordPane.Url"]);
+    for (const h of [excel, word]) expect(all(h, "OfficeTab")[0].getAttribute("id")).toBe("TabHome");
+    // Requirements in the base manifest would apply to both hosts: there are none that Word lacks.
+    expect(all(app, "Set").map((s) => s.getAttribute("Name"))).not.toContain("SharedRuntime");
+  });
+
+  test("namespace OGI; https URLs on one origin; the icons exist", () => {
+    const strings = all(app, "bt:String");
+    const ns =
+      strings.find((s) => s.getAttribute("id") === "Functions.Namespace")?.getAttribute("DefaultValue") ?? "";
+    expect(ns).toBe("OGI");
+    expect(ns.length).toBeLessThanOrEqual(32);
+    const urls = all(app, "*").flatMap((e) =>
+      /^https?:/.test(e.getAttribute("DefaultValue") ?? "") ? [e.getAttribute("DefaultValue") as string] : [],
+    );
+    urls.push(...all(app, "AppDomain").map((e) => e.textContent as string));
+    expect(urls.length).toBeGreaterThan(10);
+    expect(new Set(urls.map((u) => new URL(u).origin))).toEqual(new Set(["https://localhost:3000"]));
+    for (const u of urls.filter((x) => x.includes("/assets/")))
+      expect(existsSync(path.join(root, new URL(u).pathname))).toBe(true);
+  });
+});
+
+describe("the production build", () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), "ogi-build-"));
+  let stats: webpack.Stats;
+  beforeAll(async () => {
+    process.env.OGI_ADDIN_URL = "https://zwgk.example.gov.cn/ogi/";
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const configFn = require(path.join(root, "webpack.config.js")) as (
+      env: object,
+      opts: object,
+    ) => Promise<webpack.Configuration>;
+    const config = await configFn({ outDir: out }, { mode: "production" });
+    stats = await new Promise<webpack.Stats>((resolve, reject) =>
+      webpack({ ...config, context: root }, (err, s) =>
+        err || !s ? reject(err ?? new Error("no stats")) : resolve(s),
+      ),
+    );
+    delete process.env.OGI_ADDIN_URL;
+  }, 240000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  test("builds without errors and without certificates", () => {
+    expect(stats.hasErrors() ? stats.toString("errors-only") : "").toBe("");
+  });
+
+  test("its output holds the manifest (with the production address), functions.json and the pages", () => {
+    for (const f of [
+      "manifest.xml",
+      "functions.json",
+      "functions.js",
+      "taskpane.html",
+      "wordpane.html",
+      "filemode.html",
+      "commands.html",
+      "assets/icon-32.png",
+    ])
+      expect({ f, exists: existsSync(path.join(out, f)) }).toEqual({ f, exists: true });
+    const manifest = readFileSync(path.join(out, "manifest.xml"), "utf8");
+    expect(manifest).not.toContain("localhost");
+    expect(manifest).toContain("https://zwgk.example.gov.cn/ogi/functions.json");
+    expect(manifest).toContain("<AppDomain>https://zwgk.example.gov.cn/ogi</AppDomain>");
+    expect(parse(manifest).problems).toEqual([]);
+    const meta = JSON.parse(readFileSync(path.join(out, "functions.json"), "utf8")) as {
+      functions: { id: string }[];
+    };
+    expect(meta.functions.map((f) => f.id).sort()).toEqual([
+      "CHECK",
+      "COUNT",
+      "ISSUES",
+      "SUMMARY",
+      "TABLE3",
+      "TABLE4",
+    ]);
+  });
+
+  test("the Excel page loads the functions; the Word and file pages do not", () => {
+    const scripts = (page: string) =>
+      [...readFileSync(path.join(out, page), "utf8").matchAll(/<script[^>]*src=([^ >]+)/g)].map((m) =>
+        m[1].replace(/"/g, ""),
+      );
+    expect(scripts("taskpane.html")).toEqual([
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "functions.js",
+      "taskpane.js",
+    ]);
+    expect(scripts("wordpane.html")).toEqual([
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "wordpane.js",
+    ]);
+    expect(scripts("filemode.html")).toEqual(["filemode.js"]);
+    expect(readFileSync(path.join(out, "functions.js"), "utf8")).toContain(
+      'CustomFunctions.associate("TABLE3"',
+    );
+    for (const page of ["taskpane.js", "wordpane.js", "filemode.js"])
+      expect(readFileSync(path.join(out, page), "utf8")).not.toContain("CustomFunctions.associate");
+  });
+
+  test("ExcelJS and docx load lazily: not in any page's initial JavaScript", () => {
+    const json = stats.toJson({ all: false, entrypoints: true, chunks: true, chunkModules: true });
+    for (const [name, ep] of Object.entries(json.entrypoints ?? {})) {
+      const initial = (ep.chunks ?? []).flatMap((id) => json.chunks?.find((c) => c.id === id)?.modules ?? []);
+      const heavy = initial
+        .map((m) => m.name ?? "")
+        .filter((n) => /node_modules[\\/](exceljs|docx)[\\/]/.test(n));
+      expect({ name, heavy }).toEqual({ name, heavy: [] });
+    }
+    const lazy = (json.chunks ?? [])
+      .filter((c) => !c.initial)
+      .flatMap((c) => c.modules ?? [])
+      .map((m) => m.name ?? "");
+    expect(lazy.some((n) => n.includes("node_modules/exceljs"))).toBe(true);
+    expect(lazy.some((n) => n.includes("node_modules/docx"))).toBe(true);
+  });
+});

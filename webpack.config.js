@@ -1,0 +1,112 @@
+// The add-in build: the Excel pane (shared runtime, with the custom functions), the Word pane, the file-mode
+// page and Word's function file; functions.json from the functions' JSDoc; assets and the manifest copied,
+// with the production address when OGI_ADDIN_URL is set. A production build needs no certificates.
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+
+async function httpsOptions() {
+  try {
+    // Office's trusted development certificates, when they are installed (Windows / Mac).
+    const devCerts = require("office-addin-dev-certs");
+    const o = await devCerts.getHttpsServerOptions();
+    return { type: "https", options: { ca: o.ca, key: o.key, cert: o.cert } };
+  } catch {
+    // Elsewhere webpack-dev-server's own self-signed certificate: fine for a browser, not trusted by Office.
+    return "https";
+  }
+}
+
+module.exports = async (env = {}, options = {}) => {
+  const dev = options.mode === "development";
+  const url = process.env.OGI_ADDIN_URL || DEV_URL;
+  if (!/^https:\/\/.+\/$/.test(url))
+    throw new Error(`OGI_ADDIN_URL 应为以 / 结尾的 https 地址，而不是 ${url}`);
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/excel.tsx",
+      wordpane: "./src/taskpane/word.tsx",
+      filemode: "./src/taskpane/filemode.tsx",
+    },
+    output: {
+      path: path.resolve(env.outDir || "dist/addin"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: "tsconfig.json",
+              transpileOnly: true,
+              compilerOptions: { module: "es2020", sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "wordpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["wordpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "filemode.html",
+        template: "./src/taskpane/filemode.html",
+        chunks: ["filemode"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: [],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              content.toString().split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(url.slice(0, -1)),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    stats: "errors-warnings",
+    devServer: {
+      port: 3000,
+      hot: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: dev ? await httpsOptions() : undefined,
+      static: false,
+      onListening: () => {
+        console.log(`
+年报助手已在 ${DEV_URL} 运行。加载到 Office：
+  Windows 桌面版 Excel/Word：另开一个终端运行 npm run sideload:excel 或 npm run sideload:word
+  网页版 Office：插入 → 加载项 → 我的加载项 → 上传我的加载项，选择 manifest.xml
+  Mac：把 manifest.xml 复制到 ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/（Word 为 com.microsoft.Word），重启 Excel/Word
+不用 Office 也可以在浏览器中打开 ${DEV_URL}filemode.html（文件模式）。
+`);
+      },
+    },
+  };
+};
