@@ -9,7 +9,7 @@ import { isFormatId } from "../report/formats";
 import type { FormatId } from "../report/formats";
 import { sampleWorkbook } from "../report/sample";
 import type { TableSet } from "../report/tables";
-import { createReport, updateReport } from "../docx";
+import { createReport, summarizeUpdate, updateReport } from "../docx";
 import type { UpdateResult } from "../docx";
 import { readWorkbook } from "../workbook/read";
 import { workbookBuffer } from "../workbook/write";
@@ -75,17 +75,11 @@ export async function runReport(
 }
 
 export function renderUpdate(u: UpdateResult): string {
+  const summary = summarizeUpdate(u);
   const lines: string[] = [];
-  if (!u.changed.length) lines.push("没有需要更新的内容：报告中的数字和文字已是最新。");
-  for (const c of u.changed) {
-    lines.push(`已更新「${c.alias}」${c.byLabel ? "（按表格文字找到）" : ""}：`);
-    if (c.cells)
-      for (const cell of c.cells)
-        lines.push(`  ${cell.where}：${cell.old || "（空）"} → ${cell.new || "（空）"}`);
-    else lines.push(`  原文：${c.old}`, `  新文：${c.new}`);
-  }
-  for (const m of u.missing) lines.push(`缺失「${m.alias}」（ogi:${m.part}）：${m.hint}`);
-  for (const o of u.orphans) lines.push(`保留「ogi:${o}」：本次数据不再生成这一部分，原内容未改动`);
+  if (!summary.changed.length) lines.push("没有需要更新的内容：报告中的数字和文字已是最新。");
+  for (const c of summary.changed) lines.push(`已更新「${c.alias}」：`, ...c.lines.map((l) => `  ${l}`));
+  lines.push(...summary.missing, ...summary.orphans);
   return lines.join("\n") + "\n";
 }
 

@@ -30,3 +30,21 @@ export async function updateReport(
 ): Promise<UpdateResult> {
   return updateDocx(docx, label, reportDocument(result), { source, generated: now.toISOString() });
 }
+
+/** A change list in words: per changed part its lines (cell: old → new, or old and new text), and what is missing. */
+export function summarizeUpdate(u: UpdateResult): {
+  changed: { alias: string; lines: string[] }[];
+  missing: string[];
+  orphans: string[];
+} {
+  return {
+    changed: u.changed.map((c) => ({
+      alias: `${c.alias}${c.byLabel ? "（按表格文字找到）" : ""}`,
+      lines: c.cells
+        ? c.cells.map((cell) => `${cell.where}：${cell.old || "（空）"} → ${cell.new || "（空）"}`)
+        : [`原文：${c.old}`, `新文：${c.new}`],
+    })),
+    missing: u.missing.map((m) => `缺失「${m.alias}」（ogi:${m.part}）：${m.hint}`),
+    orphans: u.orphans.map((o) => `保留「ogi:${o}」：本次数据不再生成这一部分，原内容未改动`),
+  };
+}

@@ -1,13 +1,22 @@
 /** The Excel task pane (shared runtime with the custom functions). */
 import { createRoot } from "react-dom/client";
-import { FileCompile } from "./FileCompile";
-import { fileActions } from "./fileActions";
-import { Shell } from "./Shell";
+import { excelActions } from "../excel/actions";
+import type { PaneSettings } from "./actions";
+import { Pane } from "./Pane";
 
 Office.onReady(() => {
-  createRoot(document.getElementById("root") as HTMLElement).render(
-    <Shell subtitle="Excel：可在单元格中使用 =OGI.TABLE3(…) 等函数；也可选择台账文件统计并生成报告。">
-      <FileCompile actions={fileActions} />
-    </Shell>,
-  );
+  let current: PaneSettings = { year: 0, format: "", agency: "" };
+  const actions = excelActions(() => current);
+  const save = actions.saveSettings;
+  actions.saveSettings = async (s) => {
+    await save(s);
+    current = s;
+  };
+  const load = actions.loadSettings;
+  actions.loadSettings = async () => {
+    const s = await load();
+    current = { ...current, ...s };
+    return s;
+  };
+  createRoot(document.getElementById("root") as HTMLElement).render(<Pane actions={actions} />);
 });

@@ -1,13 +1,11 @@
-/** The Word task pane (its own page: the custom functions bundle is not loaded in Word). */
+/**
+ * The Word task pane (its own page: the custom functions bundle is not loaded in Word). Until the linked
+ * Word pane is built, it offers the file actions: pick the register workbook, compile, create or update a report.
+ */
 import { createRoot } from "react-dom/client";
-import { FileCompile } from "./FileCompile";
-import { fileActions } from "./fileActions";
-import { Shell } from "./Shell";
+import { fileModeActions } from "./fileMode";
+import { Pane } from "./Pane";
 
 Office.onReady(() => {
-  createRoot(document.getElementById("root") as HTMLElement).render(
-    <Shell subtitle="Word：选择登记台账统计并生成报告。">
-      <FileCompile actions={fileActions} />
-    </Shell>,
-  );
+  createRoot(document.getElementById("root") as HTMLElement).render(<Pane actions={fileModeActions()} />);
 });

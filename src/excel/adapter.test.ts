@@ -1,0 +1,243 @@
+/**
+ * The Excel adapters against a fake host that records every operation and counts context.sync() calls.
+ */
+import type { Cell } from "../report/cells";
+import { compileWorkbook } from "../report/compile";
+import { daysFromUtcDate, serialFromDays } from "../report/dates";
+import { getFormat, numberRows, outcomeRows } from "../report/formats";
+import { outcomeVocabulary } from "../report/vocab";
+import { SHEETS } from "../report/registers";
+import { sampleWorkbook } from "../report/sample";
+import {
+  CHECKS_SHEET,
+  createRegisterSheets,
+  loadSettings,
+  readRegisters,
+  saveSettings,
+  selectIssueCell,
+  STATS_SHEET,
+  writeStatistics,
+} from "./adapter";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createFakeExcel } = require("../../test/fake-excel.js") as {
+  createFakeExcel: (initial?: {
+    sheets?: { name: string; rows: unknown[][] }[];
+    settings?: Record<string, unknown>;
+  }) => FakeExcel;
+};
+
+interface FakeExcel {
+  Excel: unknown;
+  context: Excel.RequestContext;
+  state: {
+    ops: { op: string; sheet: string | null; address?: string; detail?: unknown }[];
+    syncs: number;
+    loadedCellsPerSync: number[];
+    selected: { sheet: string; address: string } | null;
+    settings: Record<string, unknown>;
+    sheets: {
+      name: string;
+      merges: { r: number; c: number; h: number; w: number }[];
+      validations: unknown[];
+      tables: unknown[];
+    }[];
+  };
+  sheetValues: (name: string) => unknown[][] | null;
+}
+
+/** A sheet as Excel's API gives it: dates as serial numbers, blanks as "". */
+const asExcel = (rows: Cell[][]) =>
+  rows.map((r) =>
+    r.map((v) =>
+      v === null || v === undefined
+        ? ""
+        : v instanceof Date
+          ? serialFromDays(daysFromUtcDate(v))
+          : typeof v === "object"
+            ? v.error
+            : v,
+    ),
+  );
+
+function fake(
+  sheets: { name: string; rows: unknown[][] }[] = sampleWorkbook().sheets.map((s) => ({
+    name: s.name,
+    rows: asExcel(s.rows),
+  })),
+  settings = {},
+) {
+  const f = createFakeExcel({ sheets, settings });
+  (globalThis as unknown as { Excel: unknown }).Excel = f.Excel;
+  return f;
+}
+
+describe("reading the registers", () => {
+  test("gives the same tables as the engine on the file, in blocks, one sync per block", async () => {
+    const f = fake();
+    const data = await readRegisters(f.context, 40);
+    expect(compileWorkbook(data).tables).toEqual(compileWorkbook(sampleWorkbook()).tables);
+    const apps = data.sheets.find((s) => s.name === SHEETS.applications);
+    const blocks = data.sheets.reduce((n, s) => n + Math.ceil(s.rows.length / 40), 0);
+    expect(f.state.syncs).toBe(2 + blocks);
+    expect(apps?.rows.length).toBeGreaterThan(150);
+    expect(Math.max(...f.state.loadedCellsPerSync)).toBeLessThanOrEqual(40 * 7);
+    expect(f.state.ops.filter((o) => o.op !== "select")).toEqual([]); // reading writes nothing
+  });
+
+  test("the sync count grows with the register's length only per block", async () => {
+    const make = (n: number) => {
+      const rows: unknown[][] = [["编号", "收到日期", "申请人类型", "办理结果", "办结日期"]];
+      for (let i = 0; i < n; i++)
+        rows.push([`A${i}`, 45700 + (i % 300), "自然人", "予以公开", 45705 + (i % 300)]);
+      return rows;
+    };
+    const counts = [];
+    for (const n of [999, 4999, 20000]) {
+      const f = fake([{ name: SHEETS.applications, rows: make(n) }]);
+      const data = await readRegisters(f.context, 1000);
+      expect(compileWorkbook(data, { year: 2025 }).stats.applications?.rows).toBe(n);
+      counts.push(f.state.syncs);
+    }
+    expect(counts).toEqual([2 + 1, 2 + 5, 2 + 21]);
+  });
+
+  test("error values become row issues; the default block size stays under the 5 MB request limit", async () => {
+    const f = fake([
+      {
+        name: SHEETS.applications,
+        rows: [
+          ["收到日期", "申请人类型", "办理结果", "办结日期"],
+          [45700, "#N/A", "予以公开", 45701],
+        ],
+      },
+    ]);
+    const r = compileWorkbook(await readRegisters(f.context), { year: 2025 });
+    expect(r.rowIssues.map((i) => [i.row, i.column, i.kind])).toContainEqual([2, "申请人类型", "errorValue"]);
+    // 10 000 rows × 10 columns × at most ~40 bytes of JSON a cell.
+    expect(10000 * 10 * 40).toBeLessThan(5 * 1024 * 1024);
+  });
+});
+
+describe("creating the register sheets", () => {
+  test("on an empty workbook: tables, dropdowns from the vocabularies, example rows that the engine accepts", async () => {
+    const f = fake([]);
+    const made = await createRegisterSheets(f.context, getFormat("2021"), 2025);
+    expect(made).toEqual([
+      SHEETS.applications,
+      SHEETS.cases,
+      SHEETS.documents,
+      SHEETS.published,
+      SHEETS.active,
+      SHEETS.info,
+    ]);
+    expect(f.state.syncs).toBe(2);
+    const apps = f.state.sheets.find((s) => s.name === SHEETS.applications);
+    expect(apps?.tables).toHaveLength(1);
+    expect(apps?.validations).toHaveLength(2);
+    const lists = f.sheetValues("年报助手列表") as string[][];
+    expect(lists.map((r) => r[0]).filter(Boolean)).toEqual([
+      "自然人",
+      "商业企业",
+      "科研机构",
+      "社会公益组织",
+      "法律服务机构",
+      "其他",
+    ]);
+    const outcomes = lists.map((r) => r[1]).filter(Boolean);
+    expect(outcomes).toHaveLength(21);
+    expect(outcomes.slice(0, 3)).toEqual(["予以公开", "部分公开", "不予公开-属于国家秘密"]);
+    const vocab = outcomeVocabulary(getFormat("2021"));
+    expect(outcomes.map((o) => vocab.lookup(o)?.key)).toEqual(
+      outcomeRows(getFormat("2021")).map((r) => r.key),
+    );
+    const data = await readRegisters(f.context);
+    const r = compileWorkbook(data, { year: 2025 });
+    expect(r.rowIssues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(r.tables.t3.new[6]).toBe(1);
+    expect(JSON.parse(String(f.state.settings["ogi.ownedSheets"]))).toEqual(
+      expect.arrayContaining([...made, "年报助手列表"]),
+    );
+  });
+
+  test("sheets that exist are never touched", async () => {
+    const f = fake();
+    const before = JSON.stringify(f.sheetValues(SHEETS.applications));
+    const made = await createRegisterSheets(f.context, getFormat("2021"), 2025);
+    expect(made).toEqual([]);
+    expect(f.state.ops.filter((o) => o.sheet !== null && o.sheet !== "年报助手列表")).toEqual([]);
+    expect(JSON.stringify(f.sheetValues(SHEETS.applications))).toBe(before);
+  });
+});
+
+describe("writing 统计表 and 校验结果", () => {
+  test("表三 laid out as the template, numbers written, in one batch, only into the add-in's sheets", async () => {
+    const f = fake();
+    const result = compileWorkbook(sampleWorkbook());
+    const out = await writeStatistics(f.context, result, false);
+    expect(out).toEqual({ written: [STATS_SHEET, CHECKS_SHEET] });
+    expect(f.state.syncs).toBe(2);
+    const written = new Set(f.state.ops.filter((o) => o.sheet).map((o) => o.sheet));
+    expect([...written].sort()).toEqual([CHECKS_SHEET, STATS_SHEET].sort());
+    const values = f.sheetValues(STATS_SHEET) as unknown[][];
+    const f21 = getFormat("2021");
+    for (const row of numberRows(f21)) {
+      const at = values.findIndex((r) => r.includes(row.label));
+      expect({ row: row.key, values: values[at].slice(3, 10) }).toEqual({
+        row: row.key,
+        values: result.tables.t3[row.key],
+      });
+    }
+    const stats = f.state.sheets.find((s) => s.name === STATS_SHEET);
+    const cornerRow = values.findIndex((r) => r[0] === f21.t3.cornerNote);
+    expect(stats?.merges).toContainEqual({ r: cornerRow, c: 0, h: 3, w: 3 });
+    expect(stats?.merges).toContainEqual({ r: cornerRow + 5, c: 0, h: 22, w: 1 }); // 三、本年度办理结果
+    expect(f.sheetValues(CHECKS_SHEET)?.[1]).toEqual(["", "", "", "全部通过"]);
+    // Written again: the add-in's own sheets are replaced without asking.
+    expect(await writeStatistics(f.context, result, false)).toEqual({ written: [STATS_SHEET, CHECKS_SHEET] });
+  });
+
+  test("a 统计表 the add-in did not create: nothing written until the user agrees", async () => {
+    const f = fake([{ name: STATS_SHEET, rows: [["我自己的表", 1]] }]);
+    const result = compileWorkbook(sampleWorkbook());
+    expect(await writeStatistics(f.context, result, false)).toEqual({ needsConfirmation: [STATS_SHEET] });
+    expect(f.state.ops).toEqual([]);
+    expect(f.sheetValues(STATS_SHEET)).toEqual([["我自己的表", 1]]);
+    expect(await writeStatistics(f.context, result, true)).toEqual({ written: [STATS_SHEET, CHECKS_SHEET] });
+  });
+});
+
+describe("selecting an issue's cell, and settings", () => {
+  test("the cell of a row issue is selected, its column found by header", async () => {
+    const f = fake();
+    await selectIssueCell(f.context, {
+      sheet: SHEETS.applications,
+      row: 7,
+      column: "办理结果",
+      value: "",
+      message: "",
+      severity: "error",
+      kind: "unknownValue",
+    });
+    expect(f.state.selected).toEqual({ sheet: SHEETS.applications, address: "D7:D7" });
+    expect(f.state.syncs).toBe(2);
+    await expect(
+      selectIssueCell(f.context, {
+        sheet: "没有这张表",
+        row: 2,
+        column: "编号",
+        value: "",
+        message: "",
+        severity: "error",
+        kind: "unknownValue",
+      }),
+    ).rejects.toThrow(/找不到工作表「没有这张表」/);
+  });
+
+  test("settings are kept in the workbook", async () => {
+    const f = fake();
+    expect(await loadSettings(f.context)).toEqual({});
+    await saveSettings(f.context, { year: 2024, format: "2021", agency: "某局" });
+    expect(await loadSettings(f.context)).toEqual({ year: 2024, format: "2021", agency: "某局" });
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * What the pane can ask of its host. The Excel pane and file mode implement these; the React components only
+ * call them and know nothing of Office.js.
+ */
+import type { WorkbookData } from "../report/cells";
+import type { CompileResult } from "../report/compile";
+import type { FormatId } from "../report/formats";
+import type { RowIssue } from "../report/registers";
+
+export interface PaneSettings {
+  /** 0 = from 报告信息, else the year before this one. */
+  year: number;
+  /** "" = from 报告信息 or the year. */
+  format: FormatId | "";
+  agency: string;
+}
+
+export interface ChangeLine {
+  alias: string;
+  lines: string[];
+}
+
+export interface UpdateSummary {
+  changed: ChangeLine[];
+  missing: string[];
+}
+
+export type WriteOutcome = { written: string[] } | { needsConfirmation: string[] };
+
+export interface PaneActions {
+  mode: "excel" | "file";
+  /** The registers: from the open workbook, or from the file the user picked. */
+  load(): Promise<WorkbookData>;
+  /** File mode: the file the user picked (load() reads it). */
+  pickFile?(file: File): void;
+  fileName?(): string | undefined;
+  /** Excel: creates the register sheets that are missing; returns their names. */
+  createRegisters?(): Promise<string[]>;
+  /** Excel: writes 统计表 and 校验结果, only into the add-in's own sheets unless `replace`. */
+  writeStatistics?(result: CompileResult, replace: boolean): Promise<WriteOutcome>;
+  /** Excel: selects the cell of a row issue. */
+  selectIssue?(issue: RowIssue): Promise<void>;
+  createReport(result: CompileResult, source: string): Promise<Blob>;
+  updateReport(
+    docx: File,
+    result: CompileResult,
+    source: string,
+  ): Promise<{ blob: Blob; summary: UpdateSummary }>;
+  /** Whether this host can download files (Office on Mac cannot, from a task pane). */
+  canDownload: boolean;
+  download(blob: Blob, name: string): void;
+  loadSettings(): Promise<Partial<PaneSettings>>;
+  saveSettings(settings: PaneSettings): Promise<void>;
+}
+
+/** The browser's way of saving a file: a link with a blob URL. */
+export function browserDownload(blob: Blob, name: string): void {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 30000);
+}

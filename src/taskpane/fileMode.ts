@@ -1,0 +1,50 @@
+/**
+ * File mode's actions: the pane in a plain browser, on an .xlsx the user picks. The workbook reader and the
+ * Word writer load on first use; settings stay in this browser's local storage.
+ */
+import type { PaneActions, PaneSettings } from "./actions";
+import { browserDownload } from "./actions";
+
+const KEY = "ogi-annual-report.settings";
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export function fileModeActions(): PaneActions {
+  let picked: File | undefined;
+  return {
+    mode: "file",
+    pickFile(file) {
+      picked = file;
+    },
+    fileName: () => picked?.name,
+    async load() {
+      if (!picked) throw new Error("请先选择登记台账文件（.xlsx）。");
+      const { readWorkbook } = await import("../workbook/read");
+      return readWorkbook(await picked.arrayBuffer(), picked.name);
+    },
+    async createReport(result, source) {
+      const { createReport } = await import("../docx");
+      return new Blob([(await createReport(result, source)) as Uint8Array<ArrayBuffer>], { type: DOCX });
+    },
+    async updateReport(docx, result, source) {
+      const { updateReport, summarizeUpdate } = await import("../docx");
+      const u = await updateReport(new Uint8Array(await docx.arrayBuffer()), docx.name, result, source);
+      const s = summarizeUpdate(u);
+      return {
+        blob: new Blob([u.bytes as Uint8Array<ArrayBuffer>], { type: DOCX }),
+        summary: { changed: s.changed, missing: [...s.missing, ...s.orphans] },
+      };
+    },
+    canDownload: true,
+    download: browserDownload,
+    async loadSettings() {
+      try {
+        return JSON.parse(localStorage.getItem(KEY) ?? "{}") as Partial<PaneSettings>;
+      } catch {
+        return {};
+      }
+    },
+    async saveSettings(s) {
+      localStorage.setItem(KEY, JSON.stringify(s));
+    },
+  };
+}
