@@ -277,4 +277,4 @@
 
   root.createFakeExcel = createFakeExcel;
   if (typeof module !== "undefined") module.exports = { createFakeExcel };
-})(typeof window !== "undefined" ? window : globalThis);
+})(globalThis);
