@@ -3,7 +3,6 @@
  * memory, against the floor (a bare loop reading every cell once) and against COUNTIFS formulas evaluated
  * by HyperFormula (how staff build 表三 today). Ends with one JSON line of the figures.
  */
-import { HyperFormula } from "hyperformula";
 import { ApplicationTally } from "../src/report/applications";
 import type { Cell } from "../src/report/cells";
 import { serialFromDays, yearBounds } from "../src/report/dates";
@@ -11,14 +10,13 @@ import { getFormat, numberRows, outcomeRows } from "../src/report/formats";
 import { APPLICATION_HEADERS } from "../src/report/registers";
 import { compileWorkbook } from "../src/report/compile";
 import { rng, sampleWorkbook } from "../src/report/sample";
-import { createReport, updateReport } from "../src/docx";
 import { clearCache, countValue, table3Values } from "../src/functions/core";
 import type { ExcelValue } from "../src/functions/core";
+import type webpackType from "webpack";
 import path from "path";
 import { gzipSync } from "zlib";
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
-import webpack from "webpack";
 
 const YEAR = 2025;
 const FORMAT = getFormat("2021");
@@ -80,7 +78,8 @@ function best<T>(runs: number, f: () => T): { ms: number; value: T } {
 }
 
 /** 表三 as 175 COUNTIFS formulas over the register, as staff write them, evaluated by HyperFormula. */
-function countifs(rows: Cell[][]): { ms: number; t3: Record<string, number[]> } {
+async function countifs(rows: Cell[][]): Promise<{ ms: number; t3: Record<string, number[]> }> {
+  const { HyperFormula } = await import("hyperformula");
   const n = rows.length;
   const data = rows.map((r) => [
     r[1] as number,
@@ -135,6 +134,8 @@ async function bestAsync(runs: number, f: () => Promise<unknown>): Promise<numbe
 
 /** The demo report written, and updated after a change in the register, as whole operations. */
 async function reportFigures(out: Record<string, number | string>) {
+  // Loaded here, after the memory figures, so that they do not count its modules.
+  const { createReport, updateReport } = await import("../src/docx");
   const wb = sampleWorkbook();
   const reportMs = await bestAsync(5, async () => createReport(compileWorkbook(wb)));
   const original = await createReport(compileWorkbook(wb));
@@ -178,15 +179,16 @@ function functionFigures(out: Record<string, number | string>) {
 
 /** The production build, and each page's initial JavaScript, gzipped. */
 async function bundleFigures(out: Record<string, number | string>) {
+  const webpack = (await import("webpack")).default;
   const root = path.resolve(__dirname, "../..");
   const dir = mkdtempSync(path.join(os.tmpdir(), "ogi-bench-build-"));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const configFn = require(path.join(root, "webpack.config.js")) as (
     env: object,
     o: object,
-  ) => Promise<webpack.Configuration>;
+  ) => Promise<webpackType.Configuration>;
   const config = await configFn({ outDir: dir }, { mode: "production" });
-  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+  const stats = await new Promise<webpackType.Stats>((resolve, reject) =>
     webpack({ ...config, context: root }, (err, s) =>
       err || !s ? reject(err ?? new Error("no stats")) : resolve(s),
     ),
@@ -199,12 +201,57 @@ async function bundleFigures(out: Record<string, number | string>) {
       .reduce((s, a) => s + gzipSync(readFileSync(path.join(dir, a.name))).length, 0) / 1024;
   const functions = kb("functions");
   const pages = { taskpane: functions + kb("taskpane"), wordpane: kb("wordpane"), filemode: kb("filemode") };
+  await browserFigures(dir, out);
   rmSync(dir, { recursive: true, force: true });
   out.paneInitialKB = Math.round(Math.max(...Object.values(pages)) * 10) / 10;
   out.functionsInitialKB = Math.round(functions * 10) / 10;
   console.log(
     `页面首次加载的 JavaScript（gzip）：Excel 任务窗格（含自定义函数）${pages.taskpane.toFixed(1)} KB，Word 任务窗格 ${pages.wordpane.toFixed(1)} KB，文件模式 ${pages.filemode.toFixed(1)} KB；自定义函数 ${out.functionsInitialKB} KB`,
   );
+}
+
+/** File mode in Chromium: time to first render, and from picking a workbook to its checked tables. */
+async function browserFigures(site: string, out: Record<string, number | string>) {
+  const { chromium } = await import("playwright-core");
+  const { CHROMIUM, serve } = await import("../test/serve");
+  const { workbookBuffer } = await import("../src/workbook/write");
+  const files = mkdtempSync(path.join(os.tmpdir(), "ogi-bench-files-"));
+  const demo = path.join(files, "示例台账.xlsx");
+  writeFileSync(demo, await workbookBuffer(sampleWorkbook()));
+  const big = path.join(files, "十万行台账.xlsx");
+  writeFileSync(
+    big,
+    await workbookBuffer({ sheets: [{ name: "依申请公开登记", rows: [HEADER, ...register(100_000)] }] }),
+  );
+  const server = await serve(site);
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    const firstRender: number[] = [];
+    const compile = async (file: string) => {
+      const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+      await page.goto(`${server.url}filemode.html`);
+      await page.getByRole("tab", { name: "数据" }).waitFor();
+      firstRender.push(await page.evaluate(() => performance.now()));
+      const t0 = Date.now();
+      await page.setInputFiles('input[aria-label="选择登记台账"]', file);
+      await page.getByText(/登记表检查完毕|登记表有\d+个错误/).waitFor({ timeout: 300000 });
+      const ms = Date.now() - t0;
+      await page.close();
+      return ms;
+    };
+    const demoMs = Math.min(await compile(demo), await compile(demo), await compile(demo));
+    const bigMs = await compile(big);
+    out.fileModeFirstRenderMs = Math.round(Math.min(...firstRender));
+    out.fileModeCompileDemoMs = demoMs;
+    out.fileModeCompile100kMs = bigMs;
+    console.log(
+      `文件模式（Chromium，350 px）：首次渲染 ${out.fileModeFirstRenderMs} ms；选择示例台账到统计完成 ${demoMs} ms；10 万行台账 ${bigMs} ms`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(files, { recursive: true, force: true });
+  }
 }
 
 async function main() {
@@ -242,7 +289,7 @@ async function main() {
 
   // COUNTIFS on 100 000 rows, checked against the tally.
   const reg = register(100_000);
-  const cf = countifs(reg);
+  const cf = await countifs(reg);
   const ours = tally(reg).t3;
   const same = Object.keys(cf.t3).every((k) => cf.t3[k].every((v, i) => v === ours[k][i]));
   if (!same) throw new Error("COUNTIFS and the tally disagree: " + JSON.stringify({ cf: cf.t3, ours }));

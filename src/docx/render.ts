@@ -261,7 +261,7 @@ export async function renderBody(children: FileChild[], title: string): Promise<
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return new Uint8Array(await Packer.toArrayBuffer(document));
 }
 
 /** Hashes of every part's text, for telling later which parts are stale. */

@@ -182,6 +182,13 @@ export function Pane({ actions }: { actions: PaneActions }) {
             >
               检查登记表
             </Button>
+            {result?.stats.applications && (
+              <Text size={200}>
+                依申请公开登记：读取{result.stats.applications.rows}行，计入{result.tables.year}年
+                {result.stats.applications.counted}行
+                {result.stats.excludedRows ? `，${result.stats.excludedRows}行因错误未计入` : ""}。
+              </Text>
+            )}
             {result && (
               <IssueList
                 issues={issues}

@@ -1,0 +1,142 @@
+/**
+ * @jest-environment jsdom
+ */
+/** The pane with Testing Library: every action through props, failures as Chinese messages. */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { compileWorkbook } from "../report/compile";
+import { getFormat, numberRows } from "../report/formats";
+import { sampleWorkbook } from "../report/sample";
+import type { PaneActions } from "./actions";
+import { Pane } from "./Pane";
+
+// jsdom has no ResizeObserver, which Fluent's TabList uses to measure itself; layout is not under test here.
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+function actions(over: Partial<PaneActions> = {}): PaneActions & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    mode: "excel",
+    load: async () => sampleWorkbook(),
+    createRegisters: async () => {
+      calls.push("createRegisters");
+      return ["依申请公开登记"];
+    },
+    writeStatistics: async (_r, replace) => {
+      calls.push(`write:${replace}`);
+      return { written: ["统计表", "校验结果"] };
+    },
+    selectIssue: async (i) => {
+      calls.push(`select:${i.sheet}:${i.row}:${i.column}`);
+    },
+    createReport: async () => new Blob(["x"]),
+    updateReport: async () => ({ blob: new Blob(["x"]), summary: { changed: [], missing: [] } }),
+    canDownload: true,
+    download: () => calls.push("download"),
+    loadSettings: async () => ({}),
+    saveSettings: async (s) => {
+      calls.push(`save:${JSON.stringify(s)}`);
+    },
+    ...over,
+  };
+}
+
+const click = async (el: HTMLElement) => {
+  await act(async () => {
+    fireEvent.click(el);
+  });
+};
+
+describe("the pane", () => {
+  test("check lists a register's problems; clicking one selects its cell", async () => {
+    const wb = sampleWorkbook();
+    wb.sheets[0].rows[5][2] = "外星人";
+    const a = actions({ load: async () => wb });
+    render(<Pane actions={a} />);
+    await click(screen.getByRole("button", { name: "检查登记表" }));
+    await screen.findByText("登记表有1个错误，这些行未计入统计。点击问题可定位。");
+    const list = screen.getByRole("list", { name: "登记表问题" });
+    await click(within(list).getByRole("button", { name: "依申请公开登记 第6行「申请人类型」" }));
+    expect(a.calls).toContain("select:依申请公开登记:6:申请人类型");
+    expect(screen.getByText(/读取\d+行，计入2025年\d+行，1行因错误未计入/)).toBeTruthy();
+  });
+
+  test("a failure is a Chinese message, and nothing else changes", async () => {
+    const a = actions({
+      load: async () => {
+        throw new Error("无法读取「x.xlsx」：文件已损坏");
+      },
+    });
+    render(<Pane actions={a} />);
+    await click(screen.getByRole("button", { name: "检查登记表" }));
+    await screen.findByText("无法读取「x.xlsx」：文件已损坏");
+    expect(screen.queryByRole("list", { name: "登记表问题" })).toBeNull();
+    const empty = actions({ load: async () => ({ sheets: [{ name: "Sheet1", rows: [] }] }) });
+    render(<Pane actions={empty} />);
+    await click(screen.getAllByRole("button", { name: "检查登记表" })[1]);
+    await screen.findByText(/工作簿中没有找到登记表.*可在“数据”页创建登记表/);
+  });
+
+  test("compile shows 表三 as the engine computes it; writing asks before replacing a sheet it did not create", async () => {
+    let asked = false;
+    const a = actions({
+      writeStatistics: async (_r, replace) => {
+        a.calls.push(`write:${replace}`);
+        if (!replace && !asked) {
+          asked = true;
+          return { needsConfirmation: ["统计表"] };
+        }
+        return { written: ["统计表", "校验结果"] };
+      },
+    });
+    const { container } = render(<Pane actions={a} />);
+    await click(screen.getByRole("tab", { name: "统计" }));
+    await click(screen.getByRole("button", { name: "统计" }));
+    await screen.findByText("校验全部通过");
+    const t3 = compileWorkbook(sampleWorkbook()).tables.t3;
+    const f = getFormat("2021");
+    for (const r of numberRows(f))
+      f.t3.columns.forEach((c, i) =>
+        expect(container.querySelector(`td[data-key="t3.${r.key}.${c.key}"]`)?.textContent).toBe(
+          String(t3[r.key][i]),
+        ),
+      );
+    await click(screen.getByRole("button", { name: "写入“统计表”工作表" }));
+    await screen.findByText(/工作表「统计表」不是本加载项创建的/);
+    expect(a.calls).toEqual(["write:false"]);
+    await click(screen.getByRole("button", { name: "仍然替换" }));
+    await screen.findByText("已写入：统计表、校验结果");
+    expect(a.calls).toEqual(["write:false", "write:true"]);
+  });
+
+  test("on a Mac, where task panes cannot download, the report tab says so and points to Word", async () => {
+    render(<Pane actions={actions({ canDownload: false })} />);
+    await click(screen.getByRole("tab", { name: "统计" }));
+    await click(screen.getByRole("button", { name: "统计" }));
+    await screen.findByText("校验全部通过");
+    await click(screen.getByRole("tab", { name: "报告" }));
+    expect(screen.getByText(/Mac 版 Office 的任务窗格不能下载文件/)).toBeTruthy();
+    expect((screen.getByRole("button", { name: "生成 Word 报告" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test("settings: a bad year cannot be saved; a good one is", async () => {
+    const a = actions();
+    render(<Pane actions={a} />);
+    await click(screen.getByRole("tab", { name: "设置" }));
+    const year = screen.getByRole("textbox", { name: /报告年度/ });
+    await act(async () => {
+      fireEvent.change(year, { target: { value: "25" } });
+    });
+    expect(screen.getByText("请填写四位年份，如 2025")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "保存设置" }) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => {
+      fireEvent.change(year, { target: { value: "2024" } });
+    });
+    await click(screen.getByRole("button", { name: "保存设置" }));
+    await waitFor(() => expect(a.calls).toContain('save:{"year":2024,"format":"","agency":""}'));
+  });
+});

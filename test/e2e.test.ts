@@ -1,0 +1,184 @@
+/**
+ * End to end in Debian's Chromium, driven by playwright-core: the production build served locally; file mode
+ * with the demo workbook (check, compile, 表三 equal to the engine's, the report downloaded and opened in
+ * LibreOffice); then the Excel page with a fake Office and Excel injected, through compile and 写入统计表.
+ * Screenshots of each tab at 350 px go to OGI_SCREENSHOTS when it is set (the README's come from there).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import webpack from "webpack";
+import { compileWorkbook } from "../src/report/compile";
+import { daysFromUtcDate, serialFromDays } from "../src/report/dates";
+import { getFormat, numberRows } from "../src/report/formats";
+import { sampleWorkbook } from "../src/report/sample";
+import { workbookBuffer } from "../src/workbook/write";
+import { pdfText, soffice, squeeze } from "./office";
+import { CHROMIUM, FAKE_OFFICE_JS, serve } from "./serve";
+
+const root = path.resolve(__dirname, "..");
+const shots = process.env.OGI_SCREENSHOTS;
+let dir: string;
+let site: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-e2e-"));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const configFn = require(path.join(root, "webpack.config.js")) as (
+    env: object,
+    o: object,
+  ) => Promise<webpack.Configuration>;
+  const config = await configFn({ outDir: path.join(dir, "site") }, { mode: "production" });
+  await new Promise<void>((resolve, reject) =>
+    webpack({ ...config, context: root }, (err, s) =>
+      err || !s || s.hasErrors() ? reject(err ?? new Error(s?.toString("errors-only"))) : resolve(),
+    ),
+  );
+  site = await serve(path.join(dir, "site"));
+  browser = await chromium.launch(CHROMIUM);
+}, 300000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function shot(page: Page, name: string) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
+}
+
+/** The numbers of 表三 as the pane shows them, by data key. */
+async function shownTable3(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('table[data-part="table3"] td[data-key]', (tds) =>
+    Object.fromEntries(tds.map((td) => [td.getAttribute("data-key") as string, td.textContent ?? ""])),
+  );
+}
+
+function expectTable3(shown: Record<string, string>, t3: Record<string, (number | null)[]>) {
+  const f = getFormat("2021");
+  const expected: Record<string, string> = {};
+  for (const r of numberRows(f))
+    f.t3.columns.forEach((c, i) => (expected[`t3.${r.key}.${c.key}`] = String(t3[r.key][i])));
+  expect(shown).toEqual(expected);
+}
+
+test("file mode: open the demo workbook, check, compile, create the report and open it in LibreOffice", async () => {
+  const xlsx = path.join(dir, "示例台账.xlsx");
+  writeFileSync(xlsx, await workbookBuffer(sampleWorkbook()));
+  const engine = compileWorkbook(sampleWorkbook());
+  const context = await browser.newContext({
+    viewport: { width: 350, height: 900 },
+    acceptDownloads: true,
+    locale: "zh-CN",
+  });
+  const page = await context.newPage();
+  const failures: string[] = [];
+  page.on("pageerror", (e) => failures.push(e.message));
+  page.on("requestfailed", (r) => failures.push(`${r.url()} ${r.failure()?.errorText}`));
+  await page.goto(`${site.url}filemode.html`);
+  await page.getByRole("tab", { name: "数据" }).waitFor();
+  await page.setInputFiles('input[aria-label="选择登记台账"]', xlsx);
+  await page.getByText("登记表检查完毕，没有发现错误。").waitFor();
+  await shot(page, "pane-data");
+
+  await page.getByRole("tab", { name: "统计" }).click();
+  await page.getByRole("button", { name: /^(重新)?统计$/ }).click();
+  await page.locator('table[data-part="table3"]').waitFor();
+  await page.getByText("校验全部通过").waitFor();
+  expectTable3(await shownTable3(page), engine.tables.t3);
+  await shot(page, "pane-stats");
+
+  await page.getByRole("tab", { name: "报告" }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "生成 Word 报告" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("云溪区住房和城乡建设局2025年政府信息公开工作年度报告.docx");
+  const docx = path.join(dir, "下载的报告.docx");
+  await download.saveAs(docx);
+  await page.getByText("报告已生成并下载。").waitFor();
+  await page.waitForFunction(() => !document.querySelector("button[disabled]"));
+  await shot(page, "pane-report");
+  const text = pdfText(soffice(docx, "pdf", dir));
+  for (const s of getFormat("2021").sections) expect(text).toContain(squeeze(s.heading));
+  expect(text).toContain(squeeze(engine.sentences["s3.outcomes"]));
+
+  await page.getByRole("tab", { name: "设置" }).click();
+  await page.getByRole("button", { name: "保存设置" }).waitFor();
+  await shot(page, "pane-settings");
+  // A file that is not a workbook: a Chinese message, and the pane keeps working.
+  await page.getByRole("tab", { name: "数据" }).click();
+  const bad = path.join(dir, "名单.xlsx");
+  writeFileSync(bad, "编号,日期\n1,2025-01-01\n");
+  await page.setInputFiles('input[aria-label="选择登记台账"]', bad);
+  await page.getByText(/无法读取「名单\.xlsx」：文件不是 \.xlsx 格式/).waitFor();
+  expect(failures).toEqual([]);
+  await context.close();
+}, 180000);
+
+test("Excel mode with a fake Office and Excel host: check, compile, write 统计表", async () => {
+  const sample = sampleWorkbook();
+  const workbook = {
+    sheets: sample.sheets.map((s) => ({
+      name: s.name,
+      rows: s.rows.map((r) =>
+        r.map((v) =>
+          v === null || v === undefined
+            ? ""
+            : v instanceof Date
+              ? serialFromDays(daysFromUtcDate(v))
+              : typeof v === "object"
+                ? v.error
+                : v,
+        ),
+      ),
+    })),
+  };
+  const engine = compileWorkbook(sample);
+  const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
+  await context.addInitScript({ content: `window.__OGI_WORKBOOK__ = ${JSON.stringify(workbook)};` });
+  await context.addInitScript({ content: readFileSync(path.join(__dirname, "fake-excel.js"), "utf8") });
+  await context.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ contentType: "text/javascript", body: FAKE_OFFICE_JS }),
+  );
+  const page = await context.newPage();
+  const failures: string[] = [];
+  page.on("pageerror", (e) => failures.push(e.message));
+  await page.goto(`${site.url}taskpane.html`);
+  await page.getByRole("button", { name: "创建登记表" }).waitFor();
+  await page.getByRole("button", { name: "检查登记表" }).click();
+  await page.getByText("登记表检查完毕，没有发现错误。").waitFor();
+  await shot(page, "excel-data");
+  await page.getByRole("tab", { name: "统计" }).click();
+  await page.getByRole("button", { name: /^(重新)?统计$/ }).click();
+  await page.locator('table[data-part="table3"]').waitFor();
+  expectTable3(await shownTable3(page), engine.tables.t3);
+  await page.getByRole("button", { name: "写入“统计表”工作表" }).click();
+  await page.getByText("已写入：统计表、校验结果").waitFor();
+  await shot(page, "excel-stats");
+  const state = await page.evaluate(() => {
+    const f = (
+      window as unknown as {
+        __fake: {
+          state: { ops: { sheet: string | null }[]; syncs: number };
+          sheetValues: (n: string) => unknown[][];
+        };
+      }
+    ).__fake;
+    return {
+      sheets: [...new Set(f.state.ops.map((o) => o.sheet).filter(Boolean))],
+      stats: f.sheetValues("统计表"),
+    };
+  });
+  expect(state.sheets.sort()).toEqual(["校验结果", "统计表"]);
+  const newRow = state.stats.find((r) => r.includes("一、本年新收政府信息公开申请数量"));
+  expect(newRow?.slice(3, 10)).toEqual(engine.tables.t3.new);
+  expect(failures).toEqual([]);
+  await context.close();
+}, 120000);

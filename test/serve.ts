@@ -1,0 +1,51 @@
+/** A static file server on 127.0.0.1 for the browser tests and benchmarks. */
+import { createReadStream, existsSync, statSync } from "fs";
+import http from "http";
+import type { AddressInfo } from "net";
+import path from "path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "text/xml; charset=utf-8",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Chromium as this machine has it (Debian's package), headless. */
+export const CHROMIUM = {
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+};
+
+/** office.js for pages under test: an Office that is ready at once, the fake Excel, a CustomFunctions stub. */
+export const FAKE_OFFICE_JS = `
+window.Office = { onReady: (cb) => Promise.resolve().then(() => cb && cb({ host: "Excel" })), PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline" }, context: { platform: "OfficeOnline" } };
+window.CustomFunctions = { associate: () => {}, Error: class extends Error {}, ErrorCode: { invalidValue: "#VALUE!" } };
+window.__fake = window.createFakeExcel(window.__OGI_WORKBOOK__ || { sheets: [] });
+window.Excel = window.__fake.Excel;
+`;
