@@ -16,7 +16,12 @@ import { getFormat, numberRows } from "../src/report/formats";
 import { sampleWorkbook } from "../src/report/sample";
 import { workbookBuffer } from "../src/workbook/write";
 import { pdfText, soffice, squeeze } from "./office";
-import { CHROMIUM, FAKE_OFFICE_JS, serve } from "./serve";
+import { CHROMIUM, FAKE_OFFICE_JS, FAKE_WORD_OFFICE_JS, serve } from "./serve";
+import { createReport } from "../src/docx";
+import { findSdts, textOf } from "../src/docx/ooxml";
+import { readZip, xmlText } from "../src/docx/zip";
+import { SHEETS } from "../src/report/registers";
+import type { Cell } from "../src/report/cells";
 
 const root = path.resolve(__dirname, "..");
 const shots = process.env.OGI_SCREENSHOTS;
@@ -179,6 +184,78 @@ test("Excel mode with a fake Office and Excel host: check, compile, write 统计
   expect(state.sheets.sort()).toEqual(["校验结果", "统计表"]);
   const newRow = state.stats.find((r) => r.includes("一、本年新收政府信息公开申请数量"));
   expect(newRow?.slice(3, 10)).toEqual(engine.tables.t3.new);
+  expect(failures).toEqual([]);
+  await context.close();
+}, 120000);
+
+test("the Word pane with a fake Office and Word host: states of a stale report, update all, the rest intact", async () => {
+  // The document: a report made from last month's workbook, where one application was typed differently.
+  const lastMonth = sampleWorkbook();
+  const row = lastMonth.sheets
+    .find((s) => s.name === SHEETS.applications)
+    ?.rows.find((r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3]) as Cell[];
+  row[2] = "科研机构";
+  const zip = readZip(await createReport(compileWorkbook(lastMonth)), "r");
+  const xml = xmlText(zip, "word/document.xml", "r") as string;
+  const controls = findSdts(xml)
+    .filter((s) => s.tag.startsWith("ogi:"))
+    .map((s) => ({ tag: s.tag, text: textOf(xml.slice(s.content.start, s.content.end)) }));
+  const customXml = zip.entries
+    .filter((e) => /^customXml\/item\d+\.xml$/.test(e.name))
+    .map((e) => new TextDecoder().decode(e.data));
+  const xlsx = path.join(dir, "本月台账.xlsx");
+  writeFileSync(xlsx, await workbookBuffer(sampleWorkbook()));
+
+  const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
+  await context.addInitScript({
+    content: `window.__OGI_DOCUMENT__ = ${JSON.stringify({ controls: [...controls, { tag: "其他控件", text: "别人的内容" }], customXml })};`,
+  });
+  await context.addInitScript({ content: readFileSync(path.join(__dirname, "fake-word.js"), "utf8") });
+  await context.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ contentType: "text/javascript", body: FAKE_WORD_OFFICE_JS }),
+  );
+  const page = await context.newPage();
+  const failures: string[] = [];
+  page.on("pageerror", (e) => failures.push(e.message));
+  await page.goto(`${site.url}wordpane.html`);
+  await page.setInputFiles('input[aria-label="选择登记台账"]', xlsx);
+  await page.getByRole("button", { name: "全部更新（1个部分已过期）" }).waitFor();
+  const states = await page.$$eval("li[data-part]", (lis) =>
+    Object.fromEntries(
+      lis.map((li) => [
+        li.getAttribute("data-part"),
+        li.querySelector("[data-state]")?.getAttribute("data-state"),
+      ]),
+    ),
+  );
+  expect(states.table3).toBe("已过期");
+  expect(
+    Object.entries(states)
+      .filter(([, v]) => v !== "最新")
+      .map(([k]) => k),
+  ).toEqual(["table3"]);
+  await shot(page, "word-states");
+  await page.getByRole("button", { name: "全部更新（1个部分已过期）" }).click();
+  await page.getByText("已更新1个部分。").waitFor();
+  await page.getByRole("button", { name: "全部最新" }).waitFor();
+  await expect(page.getByRole("list", { name: "改动" }).textContent()).resolves.toMatch(
+    /表三「一、本年新收政府信息公开申请数量」「科研机构」：\d+ → \d+/,
+  );
+  await shot(page, "word-updated");
+  const after = await page.evaluate(() => {
+    const f = (
+      window as unknown as {
+        __fake: { state: { controls: { tag: string; text: string }[]; ops: { op: string; tag?: string }[] } };
+      }
+    ).__fake;
+    return { controls: f.state.controls.map((c) => ({ tag: c.tag, text: c.text })), ops: f.state.ops };
+  });
+  expect(after.ops.filter((o) => o.op === "insertFile").map((o) => o.tag)).toEqual(["ogi:table3"]);
+  expect(after.controls.map((c) => c.tag)).toEqual([...controls.map((c) => c.tag), "其他控件"]);
+  for (const c of [...controls, { tag: "其他控件", text: "别人的内容" }].filter(
+    (x) => x.tag !== "ogi:table3",
+  ))
+    expect(after.controls.find((x) => x.tag === c.tag)?.text).toBe(c.text);
   expect(failures).toEqual([]);
   await context.close();
 }, 120000);

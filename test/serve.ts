@@ -49,3 +49,10 @@ window.CustomFunctions = { associate: () => {}, Error: class extends Error {}, E
 window.__fake = window.createFakeExcel(window.__OGI_WORKBOOK__ || { sheets: [] });
 window.Excel = window.__fake.Excel;
 `;
+
+/** office.js for the Word page under test: an Office that is ready at once and the fake Word. */
+export const FAKE_WORD_OFFICE_JS = `
+window.Office = { onReady: (cb) => Promise.resolve().then(() => cb && cb({ host: "Word" })), PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline" }, context: { platform: "OfficeOnline" } };
+window.__fake = window.createFakeWord(window.__OGI_DOCUMENT__ || {});
+window.Word = window.__fake.Word;
+`;

@@ -8,7 +8,9 @@ import { hashText } from "../report/document";
 import { setText, xmlText } from "./zip";
 import type { ZipFile } from "./zip";
 
-export const OGI_NS = "urn:ogi-annual-report:report:1";
+import { OGI_NS } from "./namespace";
+
+export { OGI_NS };
 
 export interface ReportMeta {
   source?: string;

@@ -7,6 +7,8 @@ import { updateDocx } from "./update";
 import type { UpdateResult } from "./update";
 
 export { DocxError } from "./zip";
+export { renderPart } from "./render";
+export { reportXml, parseReportXml, OGI_NS } from "./customxml";
 export type { UpdateResult, PartUpdate, MissingPart, CellChange } from "./update";
 
 export function reportDocument(result: CompileResult): ReportDocument {

@@ -283,7 +283,14 @@ export async function renderReport(
   return writeZip(zip);
 }
 
-/** One part alone as a small .docx (for Word's insertFileFromBase64), in its content control. */
-export async function renderPart(part: DocPart): Promise<Uint8Array> {
-  return renderBody([new ContentControl(TAG_PREFIX + part.id, part.alias, partChildren(part))], part.alias);
+/**
+ * One part alone as a small .docx, for Word's insertFileFromBase64: in its content control (to insert at the
+ * cursor), or bare (to replace the content of the control that is already there).
+ */
+export async function renderPart(part: DocPart, inControl = true): Promise<Uint8Array> {
+  const children = partChildren(part);
+  return renderBody(
+    inControl ? [new ContentControl(TAG_PREFIX + part.id, part.alias, children)] : children,
+    part.alias,
+  );
 }

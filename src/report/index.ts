@@ -14,3 +14,6 @@ export * from "./checks";
 export * from "./sentences";
 export * from "./compile";
 export * from "./sample";
+export * from "./linking";
+export * from "./document";
+export * from "./layout";

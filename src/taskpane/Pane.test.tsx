@@ -2,19 +2,13 @@
  * @jest-environment jsdom
  */
 /** The pane with Testing Library: every action through props, failures as Chinese messages. */
+import "../../test/jsdom-polyfills";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { compileWorkbook } from "../report/compile";
 import { getFormat, numberRows } from "../report/formats";
 import { sampleWorkbook } from "../report/sample";
 import type { PaneActions } from "./actions";
 import { Pane } from "./Pane";
-
-// jsdom has no ResizeObserver, which Fluent's TabList uses to measure itself; layout is not under test here.
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
 
 function actions(over: Partial<PaneActions> = {}): PaneActions & { calls: string[] } {
   const calls: string[] = [];

@@ -1,11 +1,8 @@
-/**
- * The Word task pane (its own page: the custom functions bundle is not loaded in Word). Until the linked
- * Word pane is built, it offers the file actions: pick the register workbook, compile, create or update a report.
- */
+/** The Word task pane (its own page: the custom functions bundle is not loaded in Word). */
 import { createRoot } from "react-dom/client";
-import { fileModeActions } from "./fileMode";
-import { Pane } from "./Pane";
+import { wordActions } from "../word/actions";
+import { WordPane } from "./WordPane";
 
 Office.onReady(() => {
-  createRoot(document.getElementById("root") as HTMLElement).render(<Pane actions={fileModeActions()} />);
+  createRoot(document.getElementById("root") as HTMLElement).render(<WordPane actions={wordActions()} />);
 });

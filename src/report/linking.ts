@@ -1,0 +1,70 @@
+/**
+ * Which parts of a linked report are up to date: the document's content controls and the hashes its custom
+ * XML part recorded, against the parts the workbook now gives. Host-independent; the Word pane shows it.
+ */
+import { cellName } from "./layout";
+import { documentParts, hashText, partText } from "./document";
+import type { ReportDocument } from "./document";
+import type { TableSet } from "./tables";
+
+export type PartState = "最新" | "已过期" | "缺失";
+
+export interface PartStatus {
+  part: string;
+  alias: string;
+  state: PartState;
+}
+
+export interface DocumentHolds {
+  /** Part ids of the `ogi:` controls in the document (with repeats if a part was inserted twice). */
+  tags: string[];
+  /** Hashes recorded in the document's custom XML part, when it has one. */
+  hashes?: Record<string, string>;
+  /** The text of each control, for documents without recorded hashes. */
+  texts?: Record<string, string>;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, "");
+
+export function partStates(fresh: ReportDocument, holds: DocumentHolds): PartStatus[] {
+  const present = new Set(holds.tags);
+  return documentParts(fresh).map((p) => {
+    if (!present.has(p.id)) return { part: p.id, alias: p.alias, state: "缺失" };
+    const now = partText(p);
+    const stored = holds.hashes?.[p.id];
+    const same =
+      stored !== undefined ? stored === hashText(now) : squeeze(holds.texts?.[p.id] ?? "") === squeeze(now);
+    return { part: p.id, alias: p.alias, state: same ? "最新" : "已过期" };
+  });
+}
+
+/** Cell-by-cell differences between two table sets, named as the template names them. */
+export function tableChanges(
+  format: ReportDocument["format"],
+  before: TableSet,
+  after: TableSet,
+): { where: string; old: string; new: string }[] {
+  const out: { where: string; old: string; new: string }[] = [];
+  const show = (v: unknown) => (v === null || v === undefined ? "（空）" : String(v));
+  for (const [key, row] of Object.entries(after.t3))
+    row.forEach((v, i) => {
+      const old = before.t3?.[key]?.[i];
+      if (old !== v)
+        out.push({
+          where: cellName(`t3.${key}.${format.t3.columns[i].key}`, format),
+          old: show(old),
+          new: show(v),
+        });
+    });
+  const groups = [format.t4.review, ...format.t4.litigation];
+  after.t4.forEach((v, i) => {
+    const old = before.t4?.[i];
+    if (old !== v)
+      out.push({
+        where: cellName(`t4.${groups[Math.floor(i / 5)].key}.${format.t4.results[i % 5].key}`, format),
+        old: show(old),
+        new: show(v),
+      });
+  });
+  return out;
+}

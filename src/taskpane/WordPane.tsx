@@ -1,0 +1,285 @@
+/**
+ * The Word pane: pick the register workbook → the engine compiles it → every part of the report with its
+ * state (最新 / 已过期 / 缺失), from what the document holds against what the workbook now gives → update all
+ * or one, and see what changed; insert any part at the cursor. The link lives in the document (its tags and
+ * custom XML part), so a copy sent to a colleague still updates. Word calls go through `actions`.
+ */
+import {
+  Badge,
+  Button,
+  Field,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Text,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { CompileResult } from "../report/compile";
+import { compileWorkbook } from "../report/compile";
+import { buildDocument, documentParts, hashText, partText } from "../report/document";
+import type { DocPart, ReportDocument } from "../report/document";
+import { partStates, tableChanges } from "../report/linking";
+import type { PartStatus } from "../report/linking";
+import type { TableSet } from "../report/tables";
+
+export interface WordActions {
+  listControls(): Promise<{ part: string; text: string }[]>;
+  readReportXml(): Promise<string | null>;
+  writeReportXml(xml: string): Promise<void>;
+  replaceParts(parts: { part: string; base64: string }[]): Promise<string[]>;
+  insertAtCursor(base64: string): Promise<void>;
+}
+
+interface Loaded {
+  result: CompileResult;
+  doc: ReportDocument;
+  source: string;
+  states: PartStatus[];
+  storedTables?: TableSet;
+  texts: Record<string, string>;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+const BADGE = { 最新: "success", 已过期: "warning", 缺失: "danger" } as const;
+
+export function WordPane({ actions }: { actions: WordActions }) {
+  const [busy, setBusy] = useState("");
+  const [error, setError] = useState("");
+  const [notice, setNotice] = useState("");
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [confirm, setConfirm] = useState<string[] | null>(null);
+  const [changes, setChanges] = useState<{ alias: string; lines: string[] }[]>([]);
+
+  const run = async (label: string, body: () => Promise<void>) => {
+    setBusy(label);
+    setError("");
+    setNotice("");
+    try {
+      await body();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy("");
+    }
+  };
+
+  /** What the document holds now, against the fresh parts. */
+  const inspect = async (result: CompileResult, source: string): Promise<Loaded> => {
+    const { parseReportXml } = await import("../docx/customxml");
+    const doc = buildDocument({ tables: result.tables, info: result.info, sentences: result.sentences });
+    const controls = await actions.listControls();
+    const xml = await actions.readReportXml();
+    const stored = xml ? parseReportXml(xml) : null;
+    const texts = Object.fromEntries(controls.map((c) => [c.part, c.text]));
+    const states = partStates(doc, { tags: controls.map((c) => c.part), hashes: stored?.meta.hashes, texts });
+    return { result, doc, source, states, storedTables: stored?.tables, texts };
+  };
+
+  const pick = (file: File) =>
+    run("正在读取台账并比对报告…", async () => {
+      const { readWorkbook } = await import("../workbook/read");
+      const result = compileWorkbook(await readWorkbook(await file.arrayBuffer(), file.name));
+      setLoaded(await inspect(result, file.name));
+      setChanges([]);
+    });
+
+  const update = (parts: DocPart[]) =>
+    run("正在更新报告…", async () => {
+      if (!loaded) return;
+      const { renderPart, reportXml } = await import("../docx");
+      const items = [];
+      for (const p of parts) items.push({ part: p.id, base64: toBase64(await renderPart(p, false)) });
+      const missing = await actions.replaceParts(items);
+      const hashes = Object.fromEntries(documentParts(loaded.doc).map((p) => [p.id, hashText(partText(p))]));
+      await actions.writeReportXml(
+        reportXml(loaded.result.tables, {
+          source: loaded.source,
+          generated: new Date().toISOString(),
+          hashes,
+        }),
+      );
+      const lines = parts
+        .filter((p) => !missing.includes(p.id))
+        .map((p) => {
+          const isTable = p.blocks.some((b) => b.kind === "table");
+          if (isTable && loaded.storedTables) {
+            const cells = tableChanges(loaded.doc.format, loaded.storedTables, loaded.result.tables).filter(
+              (c) => c.where.startsWith(p.id === "table4" ? "表四" : p.id === "table3" ? "表三" : "表二"),
+            );
+            return {
+              alias: p.alias,
+              lines: cells.length
+                ? cells.map((c) => `${c.where}：${c.old} → ${c.new}`)
+                : ["已按最新数据重写"],
+            };
+          }
+          return {
+            alias: p.alias,
+            lines: isTable
+              ? ["已按最新数据重写"]
+              : [`原文：${loaded.texts[p.id] ?? ""}`, `新文：${partText(p)}`],
+          };
+        });
+      setChanges(lines);
+      setLoaded(await inspect(loaded.result, loaded.source));
+      setNotice(parts.length ? `已更新${parts.length - missing.length}个部分。` : "所有部分都已是最新。");
+    });
+
+  const stale = loaded
+    ? documentParts(loaded.doc).filter((p) => loaded.states.find((s) => s.part === p.id)?.state === "已过期")
+    : [];
+  const errors = loaded ? loaded.result.checks.filter((c) => c.severity === "error") : [];
+  const updateAll = () => {
+    if (errors.length) setConfirm(errors.map((e) => `${e.rule}：${e.message}`));
+    else void update(stale);
+  };
+
+  return (
+    <FluentProvider
+      theme={webLightTheme}
+      style={{ minHeight: "100vh", padding: 10, boxSizing: "border-box", fontSize: 13 }}
+    >
+      <Subtitle2 as="h1" block>
+        政府信息公开年报助手 · Word
+      </Subtitle2>
+      <div style={{ display: "flex", flexDirection: "column", gap: 10, marginTop: 8 }}>
+        <Field label="登记台账（.xlsx）" hint="本报告与台账的链接保存在报告自身中；台账只在本机读取。">
+          <input
+            type="file"
+            accept=".xlsx"
+            aria-label="选择登记台账"
+            onChange={(e) => e.target.files?.[0] && void pick(e.target.files[0])}
+          />
+        </Field>
+        {busy && <Spinner size="tiny" label={busy} />}
+        {error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {notice && !error && (
+          <MessageBar intent="success">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        )}
+        {loaded && (
+          <>
+            <MessageBar
+              intent={errors.length ? "error" : loaded.result.checks.length ? "warning" : "success"}
+            >
+              <MessageBarBody>
+                {loaded.result.tables.agency} {loaded.result.tables.year}年：
+                {loaded.result.checks.length
+                  ? `校验发现${errors.length}个错误、${loaded.result.checks.length - errors.length}个提示`
+                  : "校验全部通过"}
+              </MessageBarBody>
+            </MessageBar>
+            {errors.length > 0 && (
+              <ul aria-label="校验结果" style={{ margin: 0, paddingLeft: 18 }}>
+                {errors.map((e, i) => (
+                  <li key={i}>
+                    {e.rule}：{e.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Button appearance="primary" disabled={!!busy || !stale.length} onClick={updateAll}>
+              {stale.length ? `全部更新（${stale.length}个部分已过期）` : "全部最新"}
+            </Button>
+            {confirm && (
+              <MessageBar intent="warning">
+                <MessageBarBody>
+                  数据有{confirm.length}个勾稽错误，更新后报告中的表格也会有这些错误。
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      setConfirm(null);
+                      void update(stale);
+                    }}
+                  >
+                    仍然更新
+                  </Button>
+                  <Button size="small" appearance="subtle" onClick={() => setConfirm(null)}>
+                    取消
+                  </Button>
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            <ul
+              aria-label="报告各部分"
+              style={{
+                listStyle: "none",
+                padding: 0,
+                margin: 0,
+                display: "flex",
+                flexDirection: "column",
+                gap: 6,
+              }}
+            >
+              {documentParts(loaded.doc).map((p) => {
+                const state = loaded.states.find((s) => s.part === p.id)?.state ?? "缺失";
+                return (
+                  <li key={p.id} data-part={p.id} style={{ display: "flex", alignItems: "center", gap: 6 }}>
+                    <Badge appearance="tint" color={BADGE[state]} data-state={state}>
+                      {state}
+                    </Badge>
+                    <Text style={{ flex: 1 }}>{p.alias}</Text>
+                    {state === "已过期" && (
+                      <Button
+                        size="small"
+                        disabled={!!busy}
+                        onClick={() =>
+                          errors.length ? setConfirm(errors.map((e) => e.message)) : void update([p])
+                        }
+                      >
+                        更新
+                      </Button>
+                    )}
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      disabled={!!busy}
+                      title="插入到光标处"
+                      onClick={() =>
+                        void run("正在插入…", async () => {
+                          const { renderPart } = await import("../docx");
+                          await actions.insertAtCursor(toBase64(await renderPart(p, true)));
+                          setLoaded(await inspect(loaded.result, loaded.source));
+                          setNotice(`已在光标处插入「${p.alias}」。`);
+                        })
+                      }
+                    >
+                      插入
+                    </Button>
+                  </li>
+                );
+              })}
+            </ul>
+            {changes.length > 0 && (
+              <ul aria-label="改动" style={{ margin: 0, paddingLeft: 18 }}>
+                {changes.map((c, i) => (
+                  <li key={i}>
+                    {c.alias}
+                    <ul style={{ paddingLeft: 14 }}>
+                      {c.lines.map((l, j) => (
+                        <li key={j}>{l}</li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,94 @@
+// A fake Word host for tests: content controls with tags and text, custom XML parts, the selection; records
+// every operation and counts context.sync() calls. Collections' items are readable only after a sync.
+// Plain JavaScript, for Jest and for a browser page alike.
+(function (root) {
+  function createFakeWord(initial) {
+    const state = { controls: [], body: [], customXml: [], ops: [], syncs: 0, inserted: [] };
+    let pending = [];
+    for (const c of (initial && initial.controls) || []) state.controls.push({ ...c });
+    state.body = ((initial && initial.body) || []).slice();
+    for (const x of (initial && initial.customXml) || []) state.customXml.push({ xml: x });
+
+    const controlOf = (c) => ({
+      get tag() {
+        return c.tag;
+      },
+      get text() {
+        return c.text;
+      },
+      insertFileFromBase64(base64, mode) {
+        state.ops.push({ op: "insertFile", tag: c.tag, mode, size: base64.length });
+        c.text = `（已替换，${base64.length}）`;
+        c.replacedWith = base64;
+      },
+    });
+    const collection = (select) => {
+      const col = {
+        items: [],
+        load() {
+          pending.push(() => (col.items = select().map(controlOf)));
+          return col;
+        },
+      };
+      return col;
+    };
+    const contentControls = collection(() => state.controls);
+    contentControls.getByTag = (tag) => collection(() => state.controls.filter((c) => c.tag === tag));
+
+    const customXmlParts = {
+      getByNamespace(ns) {
+        const col = {
+          items: [],
+          load() {
+            pending.push(
+              () =>
+                (col.items = state.customXml
+                  .filter((p) => p.xml.includes(ns))
+                  .map((p) => ({
+                    getXml() {
+                      const r = { value: undefined };
+                      pending.push(() => (r.value = p.xml));
+                      return r;
+                    },
+                    delete() {
+                      state.ops.push({ op: "deleteXml" });
+                      state.customXml = state.customXml.filter((x) => x !== p);
+                    },
+                  }))),
+            );
+            return col;
+          },
+        };
+        return col;
+      },
+      add(xml) {
+        state.ops.push({ op: "addXml" });
+        state.customXml.push({ xml });
+      },
+    };
+
+    const context = {
+      document: {
+        contentControls,
+        customXmlParts,
+        getSelection() {
+          return {
+            insertFileFromBase64(base64, mode) {
+              state.ops.push({ op: "insertAtCursor", mode, size: base64.length });
+              state.inserted.push(base64);
+            },
+          };
+        },
+      },
+      async sync() {
+        state.syncs++;
+        const run = pending;
+        pending = [];
+        run.forEach((f) => f());
+      },
+    };
+    return { Word: { run: async (cb) => cb(context) }, context, state };
+  }
+  root.createFakeWord = createFakeWord;
+  if (typeof module !== "undefined") module.exports = { createFakeWord };
+})(globalThis);
