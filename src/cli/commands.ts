@@ -9,11 +9,14 @@ import { isFormatId } from "../report/formats";
 import type { FormatId } from "../report/formats";
 import { sampleWorkbook } from "../report/sample";
 import type { TableSet } from "../report/tables";
-import { createReport, summarizeUpdate, updateReport } from "../docx";
+import { createReport, rollupCompileResult, summarizeUpdate, updateReport } from "../docx";
 import type { UpdateResult } from "../docx";
+import { rollup } from "../report/rollup";
+import type { RollupResult, RollupUnit } from "../report/rollup";
+import { tablesFromFile } from "../rollup/units";
 import { readWorkbook } from "../workbook/read";
-import { workbookBuffer } from "../workbook/write";
-import { renderCompile, renderFindings } from "./render";
+import { rollupWorkbookBuffer, workbookBuffer } from "../workbook/write";
+import { renderCompile, renderFindings, renderTable2, renderTable3, renderTable4 } from "./render";
 
 export class UsageError extends Error {}
 
@@ -47,10 +50,22 @@ function compileOptions(flags: Record<string, string | true>): { year?: number; 
   return options;
 }
 
+/** Last year's tables from --previous (tables JSON, report .docx or workbook). */
+async function previousTables(
+  flags: Record<string, string | true>,
+  year?: number,
+): Promise<TableSet | undefined> {
+  if (typeof flags.previous !== "string") return undefined;
+  const file = flags.previous;
+  return (await tablesFromFile(await readInput(file), path.basename(file), year ? { year: year - 1 } : {}))
+    .tables;
+}
+
 async function compileFile(file: string, flags: Record<string, string | true>): Promise<CompileResult> {
   const options = compileOptions(flags);
+  const previous = await previousTables(flags, options.year);
   const workbook = await readWorkbook(await readInput(file), path.basename(file));
-  return compileWorkbook(workbook, options);
+  return compileWorkbook(workbook, { ...options, ...(previous ? { previous } : {}) });
 }
 
 /** Writes a new file next to nothing the user gave as input: refuses to overwrite an input, writes atomically. */
@@ -105,9 +120,7 @@ export async function runCompile(
   flags: Record<string, string | true>,
   json: boolean,
 ): Promise<{ result: CompileResult; text: string }> {
-  const options = compileOptions(flags);
-  const workbook = await readWorkbook(await readInput(file), path.basename(file));
-  const result = compileWorkbook(workbook, options);
+  const result = await compileFile(file, flags);
   return {
     result,
     text: json ? JSON.stringify(toTablesJson(result), null, 1) + "\n" : renderCompile(result),
@@ -155,4 +168,78 @@ export async function runDemo(
     result,
     text: json ? JSON.stringify(toTablesJson(result), null, 1) + "\n" : renderCompile(result),
   };
+}
+
+export async function runRollup(
+  files: string[],
+  flags: Record<string, string | true>,
+  json: boolean,
+): Promise<{ result: RollupResult; text: string }> {
+  const options = compileOptions(flags);
+  const agency = typeof flags.agency === "string" ? flags.agency : "";
+  const units: RollupUnit[] = [];
+  // One unit at a time: only its tables are kept.
+  for (const file of files) {
+    const loaded = await tablesFromFile(await readInput(file), path.basename(file), options);
+    units.push({
+      name: loaded.tables.agency || path.basename(file).replace(/\.[^.]+$/, ""),
+      tables: loaded.tables,
+      excludedRows: loaded.excludedRows,
+    });
+  }
+  const result = rollup(units, { ...options, agency });
+  const out =
+    typeof flags.o === "string" ? flags.o : typeof flags.output === "string" ? flags.output : undefined;
+  const written: string[] = [];
+  if (out) {
+    await writeOutput(
+      out,
+      await createReport(rollupCompileResult(result, agency), `${files.length}个单位`),
+      files,
+    );
+    written.push(out);
+  }
+  if (typeof flags.xlsx === "string") {
+    await writeOutput(flags.xlsx, await rollupWorkbookBuffer(result), files);
+    written.push(flags.xlsx);
+  }
+  if (json) {
+    const { t2, t3, t4 } = result.total;
+    const data = {
+      t2,
+      t3,
+      t4,
+      checks: result.checks,
+      warnings: result.warnings,
+      units: result.units.map((u) => ({
+        name: u.name,
+        t2: u.tables.t2,
+        t3: u.tables.t3,
+        t4: u.tables.t4,
+        checks: u.checks,
+      })),
+    };
+    return { result, text: JSON.stringify(data, null, 1) + "\n" };
+  }
+  const lines = [`汇总 ${result.units.length} 个单位（${result.total.year}年）：`];
+  for (const u of result.units) {
+    const errors = u.checks.filter((c) => c.severity === "error");
+    lines.push(`  ${u.name}：${errors.length ? `${errors.length}个错误` : "通过"}`);
+    for (const e of errors) lines.push(`    ${e.rule} ${e.where}：${e.message}`);
+  }
+  if (result.unitsWithErrors.length)
+    lines.push(`注意：${result.unitsWithErrors.join("、")}的表格本身有错误，汇总数已包含它们的数字。`);
+  lines.push(
+    ...result.warnings.map((w) => `提示：${w}`),
+    "",
+    renderTable2(result.total),
+    "",
+    renderTable3(result.total),
+    "",
+    renderTable4(result.total),
+    "",
+    renderFindings(result.checks),
+  );
+  if (written.length) lines.push(`已写入：${written.join("、")}`);
+  return { result, text: lines.filter((l, i, a) => l !== "" || a[i - 1] !== "").join("\n") + "\n" };
 }

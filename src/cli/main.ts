@@ -5,19 +5,22 @@
  */
 import path from "path";
 import { hasErrors } from "../report/checks";
-import { checkTableJson, runCompile, runDemo, runReport, runUpdate, UsageError } from "./commands";
+import { checkTableJson, runCompile, runDemo, runReport, runRollup, runUpdate, UsageError } from "./commands";
 
 export const USAGE = `政府信息公开年报助手 ogi-report
 
 用法：
-  ogi-report compile <台账.xlsx> [--year 年份] [--format 2021|2019|2008] [--json]
-      从登记台账统计表二、表三、表四，并按勾稽关系校验
+  ogi-report compile <台账.xlsx> [--year 年份] [--format 2021|2019|2008] [--previous 上年文件] [--json]
+      从登记台账统计表二、表三、表四，并按勾稽关系校验；--previous 给出上年的统计表 JSON、报告 .docx 或台账，
+      以核对上年结转并在表述中与上年比较
   ogi-report check <tables.json> [--json]
       校验一套统计表（JSON，可含 "previous" 上年数据）
-  ogi-report report <台账.xlsx> -o <报告.docx> [--year 年份] [--format 格式]
+  ogi-report report <台账.xlsx> -o <报告.docx> [--year 年份] [--format 格式] [--previous 上年文件]
       生成 Word 年度报告（表格和数字在内容控件中，可在数据变化后更新）
   ogi-report update <报告.docx> <台账.xlsx> -o <新报告.docx>
       按最新台账更新已有报告中的表格和数字，保留其他文字，列出改动（不覆盖原报告）
+  ogi-report rollup <各单位文件…> [--year 年份] [--agency 本级名称] [--json] [-o 汇总报告.docx] [--xlsx 汇总.xlsx]
+      汇总多个单位（台账 .xlsx、统计表 .json 或本工具生成的报告 .docx，可混用），逐个校验并校验合计
   ogi-report demo [目录]
       生成示例台账（默认目录 demo-output），统计并生成报告
 
@@ -35,7 +38,7 @@ interface Parsed {
   flags: Record<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(["year", "format", "o", "output"]);
+const VALUE_FLAGS = new Set(["year", "format", "o", "output", "previous", "xlsx", "agency"]);
 const BOOL_FLAGS = new Set(["json", "help"]);
 
 export function parseArgs(argv: string[]): Parsed {
@@ -95,6 +98,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const { result, text } = await runUpdate(args[0], args[1], flags);
         io.out(text);
         return hasErrors(result.checks) ? 1 : 0;
+      }
+      case "rollup": {
+        if (args.length < 1) throw new UsageError("rollup 需要至少一个单位的文件");
+        const { result, text } = await runRollup(args, flags, json);
+        io.out(text);
+        return result.unitsWithErrors.length || hasErrors(result.checks) ? 1 : 0;
       }
       case "demo": {
         if (args.length > 1) throw new UsageError("demo 最多接受一个目录");

@@ -10,6 +10,7 @@ import {
   saveSettings,
   selectIssueCell,
   writeStatistics,
+  writeRollup,
 } from "./adapter";
 
 export function excelActions(settings: () => PaneSettings): PaneActions {
@@ -31,6 +32,9 @@ export function excelActions(settings: () => PaneSettings): PaneActions {
     writeStatistics: (result, replace) => Excel.run((ctx) => writeStatistics(ctx, result, replace)),
     selectIssue: (issue) => Excel.run((ctx) => selectIssueCell(ctx, issue)),
     createReport: files.createReport,
+    loadTables: files.loadTables,
+    createRollupReport: files.createRollupReport,
+    writeRollup: (result, replace) => Excel.run((ctx) => writeRollup(ctx, result, replace)),
     updateReport: files.updateReport,
     canDownload: !isMac,
     download: browserDownload,

@@ -8,7 +8,9 @@ import { getFormat, numberRows, outcomeRows } from "../report/formats";
 import { outcomeVocabulary } from "../report/vocab";
 import { SHEETS } from "../report/registers";
 import { sampleWorkbook } from "../report/sample";
+import { rollup, rollupRows } from "../report/rollup";
 import {
+  writeRollup,
   CHECKS_SHEET,
   createRegisterSheets,
   loadSettings,
@@ -239,5 +241,23 @@ describe("selecting an issue's cell, and settings", () => {
     expect(await loadSettings(f.context)).toEqual({});
     await saveSettings(f.context, { year: 2024, format: "2021", agency: "某局" });
     expect(await loadSettings(f.context)).toEqual({ year: 2024, format: "2021", agency: "某局" });
+  });
+
+  test("the 汇总 sheet: one block per unit and the total, only over the add-in's own sheet", async () => {
+    const units = [1, 2].map((seed) => ({
+      name: `单位${seed}`,
+      tables: compileWorkbook(sampleWorkbook({ seed })).tables,
+    }));
+    const r = rollup(units);
+    const f = fake([{ name: "汇总", rows: [["别人的汇总"]] }]);
+    expect(await writeRollup(f.context, r, false)).toEqual({ needsConfirmation: ["汇总"] });
+    expect(f.state.ops).toEqual([]);
+    expect(await writeRollup(f.context, r, true)).toEqual({ written: ["汇总"] });
+    const values = f.sheetValues("汇总") as unknown[][];
+    const expected = rollupRows(r);
+    expect(new Set(expected.map((row) => row.length)).size).toBe(1);
+    expect(values).toEqual(expected);
+    expect([...new Set(values.slice(1).map((row) => row[0]))]).toEqual(["单位1", "单位2", "合计"]);
+    expect(await writeRollup(f.context, r, false)).toEqual({ written: ["汇总"] });
   });
 });

@@ -6,6 +6,8 @@
  */
 import type { Cell, SheetData, WorkbookData } from "../report/cells";
 import type { CompileResult } from "../report/compile";
+import { rollupRows } from "../report/rollup";
+import type { RollupResult } from "../report/rollup";
 import { outcomeRows } from "../report/formats";
 import type { FormatDef } from "../report/formats";
 import { expandGrid, table2Grid, table3Grid, table4Grid } from "../report/layout";
@@ -431,4 +433,29 @@ export async function loadSettings<T>(context: Excel.RequestContext): Promise<Pa
 export async function saveSettings<T>(context: Excel.RequestContext, settings: T): Promise<void> {
   context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(settings));
   await context.sync();
+}
+
+export const ROLLUP_SHEET = "汇总";
+
+/** Writes the 汇总 sheet (one row block per unit and the total), only over a sheet the add-in created. Syncs: 2. */
+export async function writeRollup(
+  context: Excel.RequestContext,
+  r: RollupResult,
+  replace: boolean,
+): Promise<WriteOutcome> {
+  const { names: owned, existing } = await ownedSheets(context);
+  if (existing.has(ROLLUP_SHEET) && !owned.has(ROLLUP_SHEET) && !replace)
+    return { needsConfirmation: [ROLLUP_SHEET] };
+  if (existing.has(ROLLUP_SHEET)) context.workbook.worksheets.getItem(ROLLUP_SHEET).delete();
+  const ws = context.workbook.worksheets.add(ROLLUP_SHEET);
+  const rows = rollupRows(r);
+  ws.getRangeByIndexes(0, 0, rows.length, rows[0].length).values = rows;
+  ws.getRangeByIndexes(0, 0, 1, rows[0].length).format.font.bold = true;
+  ws.getRange("A:A").format.columnWidth = 110;
+  ws.getRange("B:B").format.columnWidth = 240;
+  owned.add(ROLLUP_SHEET);
+  markOwned(context, owned);
+  ws.activate();
+  await context.sync();
+  return { written: [ROLLUP_SHEET] };
 }

@@ -26,6 +26,8 @@ export interface CompileOptions {
   agency?: string;
   /** Today, for the default year (the year before); defaults to now. */
   today?: Date;
+  /** Last year's tables: X1 and X2 are checked, and the sentences compare with last year. */
+  previous?: TableSet;
 }
 
 export interface CompileStats {
@@ -177,8 +179,13 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
 
   const agency = options.agency ?? info.agency ?? "";
   const tables: TableSet = { format: format.id, year, agency, t2, t3, t4, feeYuan };
-  const checks = checkTables(tables);
-  const sentences = buildSentences(tables, { selfName: info.selfName, categories, channels });
+  const checks = checkTables(tables, options.previous ? { previous: options.previous } : {});
+  const sentences = buildSentences(tables, {
+    selfName: info.selfName,
+    categories,
+    channels,
+    previous: options.previous,
+  });
   const excludedRows = (appStats?.excluded ?? 0) + (caseStats?.excluded ?? 0);
   return {
     tables,

@@ -17,3 +17,4 @@ export * from "./sample";
 export * from "./linking";
 export * from "./document";
 export * from "./layout";
+export * from "./rollup";

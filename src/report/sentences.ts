@@ -17,6 +17,8 @@ export interface SentenceContext {
   categories?: Record<string, number>;
   /** Items published by channel. */
   channels?: Record<string, number>;
+  /** Last year's tables, for "较上年增长/下降X%". */
+  previous?: TableSet;
 }
 
 /** Generated sentences by part id (e.g. "s3.requests"); a part with nothing to say is absent. */
@@ -34,6 +36,21 @@ export function percent(part: number, whole: number): string {
   if (whole <= 0) return "0.00";
   const q = Math.floor((part * 20000 + whole) / (2 * whole)); // hundredths of a percent
   return `${Math.floor(q / 100)}.${String(q % 100).padStart(2, "0")}`;
+}
+
+/**
+ * How a number compares with last year's, as published reports word it: "较上年增长12.5%" (one decimal,
+ * rounded half up in exact integer arithmetic), "较上年下降…", "与上年持平", "与上年基本持平" (a change
+ * under 0.05%), "上年为0件" when there is no base. Empty when last year is unknown.
+ */
+export function comparison(now: number, last: Num | undefined): string {
+  if (last === null || last === undefined) return "";
+  if (now === last) return "与上年持平";
+  if (last === 0) return "上年为0件";
+  const diff = Math.abs(now - last);
+  const q = Math.floor((diff * 2000 + last) / (2 * last)); // tenths of a percent
+  if (q === 0) return "与上年基本持平";
+  return `较上年${now > last ? "增长" : "下降"}${Math.floor(q / 10)}.${q % 10}%`;
 }
 
 /** "（一）予以公开" → "予以公开"; "（二）部分公开（区分处理的…）" → "部分公开". */
@@ -55,7 +72,7 @@ function resultItems(format: FormatDef, t3: TableSet["t3"]): { label: string; va
     .map((r) => ({ label: shortLabel(format, r.key), value: groupTotal(t3, format, r.key) }));
 }
 
-function requestsSentence(t: TableSet, self: string, legacy: boolean): string {
+function requestsSentence(t: TableSet, self: string, legacy: boolean, previous?: TableSet): string {
   const at = (k: string) => n0(t.t3[k]?.[TOTAL]);
   const [nw, carry, total, fwd] = [at("new"), at("carry"), at("total"), at("fwd")];
   if (nw === 0 && carry === 0)
@@ -66,7 +83,8 @@ function requestsSentence(t: TableSet, self: string, legacy: boolean): string {
   if (carry > 0) notes.push(`含上年度结转申请${carry}件`);
   if (fwd > 0) notes.push(`另有${fwd}件顺延到下年度答复`);
   const paren = notes.length ? `（${notes.join("，")}）` : "";
-  return `${t.year}年，${self}共受理政府信息公开申请${nw}件，答复${total}件${paren}。`;
+  const vs = comparison(nw, previous?.t3?.new?.[TOTAL]);
+  return `${t.year}年，${self}共受理政府信息公开申请${nw}件${vs ? `，${vs}` : ""}，答复${total}件${paren}。`;
 }
 
 function outcomesSentence(t: TableSet, format: FormatDef): string | undefined {
@@ -203,7 +221,7 @@ export function buildSentences(t: TableSet, ctx: SentenceContext = {}): Sentence
   };
   if (format.id === "2008") {
     put("s3.channels", legacyChannelsSentence(t, format, ctx));
-    put("s4.requests", requestsSentence(t, self, true));
+    put("s4.requests", requestsSentence(t, self, true, ctx.previous));
     put("s4.denials", legacyDenialsSentence(t, format, self));
     put("s5.fees", legacyFeeSentence(t, self));
     put("s6.cases", legacyCasesSentence(t, self));
@@ -211,7 +229,7 @@ export function buildSentences(t: TableSet, ctx: SentenceContext = {}): Sentence
   }
   put("s2.active", activeTableSentence(t, format, self));
   put("s2.published", publishedSentence(t, self, ctx));
-  put("s3.requests", requestsSentence(t, self, false));
+  put("s3.requests", requestsSentence(t, self, false, ctx.previous));
   put("s3.outcomes", outcomesSentence(t, format));
   put("s4.cases", casesSentence(t, format, self));
   put("s6.fees", feeSentence(t, self));

@@ -28,6 +28,11 @@ function actions(over: Partial<PaneActions> = {}): PaneActions & { calls: string
       calls.push(`select:${i.sheet}:${i.row}:${i.column}`);
     },
     createReport: async () => new Blob(["x"]),
+    loadTables: async (file) => {
+      const tables = JSON.parse(await file.text());
+      return { name: tables.agency, tables };
+    },
+    createRollupReport: async () => new Blob(["x"]),
     updateReport: async () => ({ blob: new Blob(["x"]), summary: { changed: [], missing: [] } }),
     canDownload: true,
     download: () => calls.push("download"),
@@ -132,5 +137,67 @@ describe("the pane", () => {
     });
     await click(screen.getByRole("button", { name: "保存设置" }));
     await waitFor(() => expect(a.calls).toContain('save:{"year":2024,"format":"","agency":""}'));
+  });
+
+  test("汇总: units from files, each unit's state, a broken one named; written and reported through actions", async () => {
+    const unit = (agency: string, seed: number) => ({
+      ...compileWorkbook(sampleWorkbook({ agency, seed })).tables,
+    });
+    const broken = unit("乙局", 2);
+    (broken.t3.total as number[])[0] += 3;
+    const asFile = (t: object, name: string) => {
+      const f = new File([JSON.stringify(t)], name);
+      Object.defineProperty(f, "text", { value: async () => JSON.stringify(t) });
+      return f;
+    };
+    const written: string[] = [];
+    const a = actions({
+      writeRollup: async (r) => {
+        written.push(r.units.map((u) => u.name).join("+"));
+        return { written: ["汇总"] };
+      },
+    });
+    render(<Pane actions={a} />);
+    await click(screen.getByRole("tab", { name: "汇总" }));
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("选择各单位的文件"), {
+        target: {
+          files: [
+            asFile(unit("甲局", 1), "a.json"),
+            asFile(broken, "b.json"),
+            asFile(unit("丙局", 3), "c.json"),
+          ],
+        },
+      });
+    });
+    const list = await screen.findByRole("list", { name: "各单位" });
+    expect(within(list).getByText(/甲局：通过/)).toBeTruthy();
+    expect(within(list).getByText(/乙局：3个错误/)).toBeTruthy();
+    expect(screen.getByText(/合计包含 3 个单位；其中乙局的表格本身有错误/)).toBeTruthy();
+    await click(screen.getByRole("button", { name: "写入“汇总”工作表" }));
+    await screen.findByText("已写入：汇总");
+    expect(written).toEqual(["甲局+乙局+丙局"]);
+    await click(screen.getByRole("button", { name: "生成汇总 Word 报告" }));
+    await screen.findByText("汇总报告已生成并下载。");
+    expect(a.calls).toContain("download");
+  });
+
+  test("统计 with last year's data: the carry-over is checked against last year's 结转", async () => {
+    const last = compileWorkbook(sampleWorkbook(), { year: 2024 }).tables;
+    (last.t3.fwd as number[])[0] += 1;
+    (last.t3.fwd as number[])[6] += 1;
+    const file = new File([JSON.stringify(last)], "2024.json");
+    Object.defineProperty(file, "text", { value: async () => JSON.stringify(last) });
+    render(<Pane actions={actions()} />);
+    await click(screen.getByRole("tab", { name: "统计" }));
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("选择上年数据"), { target: { files: [file] } });
+    });
+    await screen.findByText(/已载入上年数据：云溪区住房和城乡建设局 2024年/);
+    await click(screen.getByRole("button", { name: "统计" }));
+    const checks = await screen.findByRole("list", { name: "校验结果" });
+    expect(checks.textContent).toMatch(
+      /X1：表三「自然人」列：本年「上年结转」为\d+，但上年报告「结转下年度继续办理」为\d+/,
+    );
   });
 });

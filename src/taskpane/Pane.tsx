@@ -27,10 +27,12 @@ import { FORMATS } from "../report/formats";
 import type { FormatId } from "../report/formats";
 import { table2Grid, table3Grid, table4Grid } from "../report/layout";
 import type { RowIssue } from "../report/registers";
+import { rollup } from "../report/rollup";
+import type { RollupResult, RollupUnit } from "../report/rollup";
 import type { PaneActions, PaneSettings, UpdateSummary } from "./actions";
 import { GridTable } from "./GridTable";
 
-type TabId = "data" | "stats" | "report" | "settings";
+type TabId = "data" | "stats" | "report" | "rollup" | "settings";
 
 const SEVERITY = { error: "错误", warning: "提示", info: "信息" } as const;
 
@@ -44,6 +46,9 @@ export function Pane({ actions }: { actions: PaneActions }) {
   const [settings, setSettings] = useState<PaneSettings>({ year: 0, format: "", agency: "" });
   const [confirm, setConfirm] = useState<string[] | null>(null);
   const [update, setUpdate] = useState<UpdateSummary | null>(null);
+  const [previous, setPrevious] = useState<RollupUnit | null>(null);
+  const [rolled, setRolled] = useState<RollupResult | null>(null);
+  const [rollupConfirm, setRollupConfirm] = useState(false);
 
   useEffect(() => {
     actions.loadSettings().then(
@@ -72,6 +77,7 @@ export function Pane({ actions }: { actions: PaneActions }) {
         ...(settings.year ? { year: settings.year } : {}),
         ...(settings.format ? { format: settings.format } : {}),
         ...(settings.agency ? { agency: settings.agency } : {}),
+        ...(previous ? { previous: previous.tables } : {}),
       });
     } catch (e) {
       if (e instanceof UnusableInputError)
@@ -124,6 +130,7 @@ export function Pane({ actions }: { actions: PaneActions }) {
         <Tab value="data">数据</Tab>
         <Tab value="stats">统计</Tab>
         <Tab value="report">报告</Tab>
+        <Tab value="rollup">汇总</Tab>
         <Tab value="settings">设置</Tab>
       </TabList>
       <div style={{ display: "flex", flexDirection: "column", gap: 10, marginTop: 10 }}>
@@ -211,6 +218,26 @@ export function Pane({ actions }: { actions: PaneActions }) {
             >
               {result ? "重新统计" : "统计"}
             </Button>
+            <Field
+              label="上年数据（可选）"
+              hint="上年的统计表 JSON、报告 .docx 或台账：核对上年结转，并在表述中与上年比较"
+            >
+              <input
+                type="file"
+                accept=".json,.docx,.xlsx"
+                aria-label="选择上年数据"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  if (!f) return;
+                  void run("正在读取上年数据…", async () => {
+                    const u = await actions.loadTables(f);
+                    setPrevious(u);
+                    setResult(null);
+                    setNotice(`已载入上年数据：${u.name} ${u.tables.year}年。请重新统计。`);
+                  });
+                }}
+              />
+            </Field>
             {result && grids && (
               <>
                 <Text>
@@ -346,6 +373,131 @@ export function Pane({ actions }: { actions: PaneActions }) {
                     ))}
                   </ul>
                 )}
+              </>
+            )}
+          </>
+        )}
+
+        {tab === "rollup" && (
+          <>
+            <Field
+              label="各单位的文件（可多选）"
+              hint="台账 .xlsx、统计表 .json 或本工具生成的报告 .docx，可以混用；逐个读取"
+            >
+              <input
+                type="file"
+                multiple
+                accept=".xlsx,.json,.docx"
+                aria-label="选择各单位的文件"
+                onChange={(e) => {
+                  const list = Array.from(e.target.files ?? []);
+                  if (!list.length) return;
+                  void run(`正在读取 ${list.length} 个单位…`, async () => {
+                    const units: RollupUnit[] = [];
+                    for (const [i, f] of list.entries()) {
+                      setBusy(`正在读取第 ${i + 1}/${list.length} 个单位：${f.name}`);
+                      try {
+                        units.push(await actions.loadTables(f));
+                      } catch (err) {
+                        throw new Error(`「${f.name}」：${(err as Error).message}`);
+                      }
+                    }
+                    setRolled(rollup(units, settings.year ? { year: settings.year } : {}));
+                  });
+                }}
+              />
+            </Field>
+            {rolled && (
+              <>
+                <ul aria-label="各单位" style={{ margin: 0, paddingLeft: 18 }}>
+                  {rolled.units.map((u, i) => {
+                    const errs = u.checks.filter((c) => c.severity === "error");
+                    return (
+                      <li key={i} data-unit={u.name}>
+                        {u.name}：{errs.length ? `${errs.length}个错误` : "通过"}
+                        {errs.length > 0 && (
+                          <ul style={{ paddingLeft: 14 }}>
+                            {errs.map((c, j) => (
+                              <li key={j}>
+                                {c.rule}：{c.message}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+                <MessageBar
+                  intent={
+                    rolled.unitsWithErrors.length || rolled.checks.some((c) => c.severity === "error")
+                      ? "warning"
+                      : "success"
+                  }
+                >
+                  <MessageBarBody>
+                    合计包含 {rolled.units.length} 个单位
+                    {rolled.unitsWithErrors.length
+                      ? `；其中${rolled.unitsWithErrors.join("、")}的表格本身有错误`
+                      : "，各单位和合计均通过校验"}
+                  </MessageBarBody>
+                </MessageBar>
+                {rolled.warnings.map((w, i) => (
+                  <Text key={i} size={200} block>
+                    提示：{w}
+                  </Text>
+                ))}
+                {actions.writeRollup && (
+                  <Button
+                    disabled={!!busy}
+                    onClick={() =>
+                      void run("正在写入汇总表…", async () => {
+                        const out = await actions.writeRollup?.(rolled, false);
+                        if (out && "needsConfirmation" in out) setRollupConfirm(true);
+                        else if (out) setNotice(`已写入：${out.written.join("、")}`);
+                      })
+                    }
+                  >
+                    写入“汇总”工作表
+                  </Button>
+                )}
+                {rollupConfirm && (
+                  <MessageBar intent="warning">
+                    <MessageBarBody>
+                      工作表「汇总」不是本加载项创建的。
+                      <Button
+                        size="small"
+                        onClick={() =>
+                          void run("正在写入汇总表…", async () => {
+                            setRollupConfirm(false);
+                            const out = await actions.writeRollup?.(rolled, true);
+                            if (out && "written" in out) setNotice(`已写入：${out.written.join("、")}`);
+                          })
+                        }
+                      >
+                        仍然替换
+                      </Button>
+                    </MessageBarBody>
+                  </MessageBar>
+                )}
+                <Button
+                  appearance="primary"
+                  disabled={!!busy || !actions.canDownload}
+                  onClick={() =>
+                    void run("正在生成汇总报告…", async () => {
+                      const agency = settings.agency || "本级";
+                      actions.download(
+                        await actions.createRollupReport(rolled, settings.agency),
+                        `${agency}${rolled.total.year}年政府信息公开工作年度报告（汇总）.docx`,
+                      );
+                      setNotice("汇总报告已生成并下载。");
+                    })
+                  }
+                >
+                  生成汇总 Word 报告
+                </Button>
+                <GridTable grid={table3Grid(rolled.total)} caption="合计 表三" />
+                <GridTable grid={table4Grid(rolled.total)} caption="合计 表四" />
               </>
             )}
           </>

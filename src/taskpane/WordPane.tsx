@@ -57,6 +57,7 @@ export function WordPane({ actions }: { actions: WordActions }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [confirm, setConfirm] = useState<string[] | null>(null);
   const [changes, setChanges] = useState<{ alias: string; lines: string[] }[]>([]);
+  const [previous, setPrevious] = useState<TableSet | null>(null);
 
   const run = async (label: string, body: () => Promise<void>) => {
     setBusy(label);
@@ -86,7 +87,10 @@ export function WordPane({ actions }: { actions: WordActions }) {
   const pick = (file: File) =>
     run("正在读取台账并比对报告…", async () => {
       const { readWorkbook } = await import("../workbook/read");
-      const result = compileWorkbook(await readWorkbook(await file.arrayBuffer(), file.name));
+      const result = compileWorkbook(
+        await readWorkbook(await file.arrayBuffer(), file.name),
+        previous ? { previous } : {},
+      );
       setLoaded(await inspect(result, file.name));
       setChanges([]);
     });
@@ -157,6 +161,27 @@ export function WordPane({ actions }: { actions: WordActions }) {
             accept=".xlsx"
             aria-label="选择登记台账"
             onChange={(e) => e.target.files?.[0] && void pick(e.target.files[0])}
+          />
+        </Field>
+        <Field
+          label="上年数据（可选）"
+          hint="上年的统计表 JSON、报告 .docx 或台账：核对上年结转，并在表述中与上年比较。请在选择台账之前选择。"
+        >
+          <input
+            type="file"
+            accept=".json,.docx,.xlsx"
+            aria-label="选择上年数据"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (!f) return;
+              void run("正在读取上年数据…", async () => {
+                const { tablesFromFile } = await import("../rollup/units");
+                const t = (await tablesFromFile(new Uint8Array(await f.arrayBuffer()), f.name)).tables;
+                setPrevious(t);
+                setLoaded(null);
+                setNotice(`已载入上年数据（${t.year}年），请选择本年台账。`);
+              });
+            }}
           />
         </Field>
         {busy && <Spinner size="tiny" label={busy} />}

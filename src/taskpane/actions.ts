@@ -6,6 +6,7 @@ import type { WorkbookData } from "../report/cells";
 import type { CompileResult } from "../report/compile";
 import type { FormatId } from "../report/formats";
 import type { RowIssue } from "../report/registers";
+import type { RollupResult, RollupUnit } from "../report/rollup";
 
 export interface PaneSettings {
   /** 0 = from 报告信息, else the year before this one. */
@@ -41,6 +42,11 @@ export interface PaneActions {
   /** Excel: selects the cell of a row issue. */
   selectIssue?(issue: RowIssue): Promise<void>;
   createReport(result: CompileResult, source: string): Promise<Blob>;
+  /** A unit (or last year) from its workbook, tables JSON or report .docx. */
+  loadTables(file: File): Promise<RollupUnit>;
+  /** Excel: writes the 汇总 sheet, only over the add-in's own unless `replace`. */
+  writeRollup?(result: RollupResult, replace: boolean): Promise<WriteOutcome>;
+  createRollupReport(result: RollupResult, agency: string): Promise<Blob>;
   updateReport(
     docx: File,
     result: CompileResult,

@@ -25,6 +25,22 @@ export function fileModeActions(): PaneActions {
       const { createReport } = await import("../docx");
       return new Blob([(await createReport(result, source)) as Uint8Array<ArrayBuffer>], { type: DOCX });
     },
+    async loadTables(file) {
+      const { tablesFromFile } = await import("../rollup/units");
+      const loaded = await tablesFromFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      return {
+        name: loaded.tables.agency || file.name.replace(/\.[^.]+$/, ""),
+        tables: loaded.tables,
+        excludedRows: loaded.excludedRows,
+      };
+    },
+    async createRollupReport(result, agency) {
+      const { createReport, rollupCompileResult } = await import("../docx");
+      return new Blob(
+        [(await createReport(rollupCompileResult(result, agency), "汇总")) as Uint8Array<ArrayBuffer>],
+        { type: DOCX },
+      );
+    },
     async updateReport(docx, result, source) {
       const { updateReport, summarizeUpdate } = await import("../docx");
       const u = await updateReport(new Uint8Array(await docx.arrayBuffer()), docx.name, result, source);

@@ -6,6 +6,8 @@ import ExcelJS from "exceljs";
 import type { WorkbookData } from "../report/cells";
 import { isCellError } from "../report/cells";
 import { displayWidth } from "../report/text";
+import { rollupRows } from "../report/rollup";
+import type { RollupResult } from "../report/rollup";
 
 export function registerWorkbook(data: WorkbookData): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -35,4 +37,22 @@ export function registerWorkbook(data: WorkbookData): ExcelJS.Workbook {
 export async function workbookBuffer(data: WorkbookData): Promise<Uint8Array> {
   const buf = await registerWorkbook(data).xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** 汇总.xlsx: one row block per unit and one for the total, 表三 rows and the 表四 row, with the check results. */
+export async function rollupWorkbookBuffer(r: RollupResult): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("汇总");
+  rollupRows(r).forEach((row, i) => {
+    const added = ws.addRow(row);
+    if (i === 0) added.font = { bold: true };
+  });
+  ws.getColumn(1).width = 24;
+  ws.getColumn(2).width = 40;
+  const checks = wb.addWorksheet("校验结果");
+  checks.addRow(["单位", "规则", "严重程度", "位置", "说明"]).font = { bold: true };
+  for (const u of r.units)
+    for (const c of u.checks) checks.addRow([u.name, c.rule, c.severity, c.where, c.message]);
+  for (const c of r.checks) checks.addRow(["合计", c.rule, c.severity, c.where, c.message]);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -1,0 +1,148 @@
+/**
+ * Roll-up: a government's 办公厅/室 adds up the tables of all its departments, towns and streets. Each unit's
+ * tables are brought to one format (a 2019-style （六） row goes into 3.其他, with a warning; never mixed
+ * silently), summed cell by cell (表二 counts and 万元 alike), and checked: every unit and the total. A unit
+ * whose own tables fail is named with its findings.
+ */
+import { checkTables } from "./checks";
+import type { Finding } from "./checks";
+import { getFormat, numberRows, T4_WIDTH } from "./formats";
+import type { FormatDef, FormatId } from "./formats";
+import { emptyTable2 } from "./tables";
+import type { Num, Table2, TableSet } from "./tables";
+
+export interface RollupUnit {
+  name: string;
+  tables: TableSet;
+  /** Rows its register left out because of errors, when it came from a register. */
+  excludedRows?: number;
+}
+
+export interface UnitResult {
+  name: string;
+  tables: TableSet;
+  checks: Finding[];
+  warnings: string[];
+  hasErrors: boolean;
+}
+
+export interface RollupResult {
+  total: TableSet;
+  checks: Finding[];
+  units: UnitResult[];
+  /** Names of the units included. */
+  included: string[];
+  /** Names of the units whose own tables have error findings. */
+  unitsWithErrors: string[];
+  warnings: string[];
+}
+
+const add = (a: Num | undefined, b: Num | undefined): Num => {
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return null;
+  return Math.round(((a ?? 0) + (b ?? 0)) * 10000) / 10000;
+};
+
+/** A unit's 表三 in the target format's rows: 2019's one （六） row becomes 3.其他 in 2021, and back. */
+function convertTable3(
+  tables: TableSet,
+  target: FormatDef,
+  name: string,
+  warnings: string[],
+): TableSet["t3"] {
+  const rows = numberRows(target);
+  const t3: TableSet["t3"] = {};
+  const zero = () => new Array<Num>(7).fill(0);
+  for (const r of rows) t3[r.key] = [...(tables.t3[r.key] ?? zero())];
+  const has = (k: string) => Array.isArray(tables.t3[k]);
+  if (target.id !== "2019" && has("o") && !has("o1")) {
+    t3.o1 = zero();
+    t3.o2 = zero();
+    t3.o3 = [...tables.t3.o];
+    warnings.push(
+      `「${name}」的表三是2019年格式，「（六）其他处理」一行已计入「3.其他」，请核对是否属于第1、2项`,
+    );
+  } else if (target.id === "2019" && has("o1")) {
+    t3.o = tables.t3.o1.map((v, i) => add(add(v, tables.t3.o2?.[i]), tables.t3.o3?.[i]));
+  }
+  return t3;
+}
+
+export function rollup(
+  units: RollupUnit[],
+  options: { format?: FormatId; year?: number; agency?: string } = {},
+): RollupResult {
+  const formats = units.map((u) => u.tables.format);
+  const targetId: FormatId = options.format ?? (formats.includes("2021") ? "2021" : (formats[0] ?? "2021"));
+  const target = getFormat(targetId);
+  const years = [...new Set(units.map((u) => u.tables.year))];
+  const year = options.year ?? years[0] ?? new Date().getFullYear() - 1;
+  const warnings: string[] = [];
+  if (years.length > 1 || (options.year && years.some((y) => y !== options.year)))
+    warnings.push(`各单位的报告年度不一致（${years.join("、")}），汇总按${year}年`);
+
+  const total: TableSet = {
+    format: target.id,
+    year,
+    agency: options.agency ?? "",
+    t2: emptyTable2(target),
+    t3: {},
+    t4: new Array<Num>(T4_WIDTH).fill(0),
+    feeYuan: 0,
+  };
+  for (const r of numberRows(target)) total.t3[r.key] = new Array<Num>(7).fill(0);
+
+  const results: UnitResult[] = units.map((u) => {
+    const unitWarnings: string[] = [];
+    const checks = checkTables(u.tables);
+    const t3 = convertTable3(u.tables, target, u.name, unitWarnings);
+    for (const [k, row] of Object.entries(t3)) total.t3[k] = total.t3[k].map((v, i) => add(v, row[i]));
+    total.t4 = total.t4.map((v, i) => add(v, u.tables.t4?.[i]));
+    if (u.tables.format === target.id && u.tables.t2 && total.t2) {
+      for (const [k, v] of Object.entries(u.tables.t2)) {
+        const cur = (total.t2 as Table2)[k];
+        (total.t2 as Table2)[k] = Array.isArray(v)
+          ? (v as Num[]).map((x, i) => add(Array.isArray(cur) ? cur[i] : 0, x))
+          : add(cur as Num, v as Num);
+      }
+    } else if (u.tables.t2)
+      unitWarnings.push(
+        `「${u.name}」的表二是${getFormat(u.tables.format).name}，与汇总的${target.name}不同，未计入表二`,
+      );
+    total.feeYuan = add(total.feeYuan ?? null, u.tables.feeYuan ?? null);
+    if (u.excludedRows) unitWarnings.push(`「${u.name}」的登记表有${u.excludedRows}行因错误未计入`);
+    warnings.push(...unitWarnings);
+    return {
+      name: u.name,
+      tables: u.tables,
+      checks,
+      warnings: unitWarnings,
+      hasErrors: checks.some((c) => c.severity === "error"),
+    };
+  });
+  const checks = checkTables(total);
+  return {
+    total,
+    checks,
+    units: results,
+    included: units.map((u) => u.name),
+    unitsWithErrors: results.filter((r) => r.hasErrors).map((r) => r.name),
+    warnings,
+  };
+}
+
+/** The 汇总 sheet's rows: a header, then per unit and for the total one row per 表三 row and one for 表四. */
+export function rollupRows(r: RollupResult): (string | number)[][] {
+  const format = getFormat(r.total.format);
+  const rows: (string | number)[][] = [["单位", "项目", ...format.t3.columns.map((c) => c.label)]];
+  const t4Label = `表四（${[format.t4.review, ...format.t4.litigation].map((g) => g.label).join("、")}，各5项）`;
+  const block = (name: string, t: TableSet) => {
+    for (const row of numberRows(format))
+      rows.push([name, row.label, ...(t.t3[row.key] ?? []).map((v) => v ?? "")]);
+    rows.push([name, t4Label, ...t.t4.map((v) => v ?? "")]);
+  };
+  for (const u of r.units) block(u.name, u.tables);
+  block("合计", r.total);
+  // A rectangle, as a sheet range must be: the 表四 rows are wider than the 表三 ones.
+  const width = Math.max(...rows.map((row) => row.length));
+  return rows.map((row) => [...row, ...new Array<string>(width - row.length).fill("")]);
+}
