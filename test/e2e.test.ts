@@ -11,10 +11,10 @@ import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import webpack from "webpack";
 import { compileWorkbook } from "../src/report/compile";
-import { daysFromUtcDate, serialFromDays } from "../src/report/dates";
 import { getFormat, numberRows } from "../src/report/formats";
 import { sampleWorkbook } from "../src/report/sample";
 import { workbookBuffer } from "../src/workbook/write";
+import { excelValues } from "./helpers";
 import { pdfText, soffice, squeeze } from "./office";
 import { CHROMIUM, FAKE_OFFICE_JS, FAKE_WORD_OFFICE_JS, serve } from "./serve";
 import { createReport } from "../src/docx";
@@ -132,17 +132,7 @@ test("Excel mode with a fake Office and Excel host: check, compile, write 统计
   const workbook = {
     sheets: sample.sheets.map((s) => ({
       name: s.name,
-      rows: s.rows.map((r) =>
-        r.map((v) =>
-          v === null || v === undefined
-            ? ""
-            : v instanceof Date
-              ? serialFromDays(daysFromUtcDate(v))
-              : typeof v === "object"
-                ? v.error
-                : v,
-        ),
-      ),
+      rows: excelValues(s.rows),
     })),
   };
   const engine = compileWorkbook(sample);

@@ -1,6 +1,6 @@
 /** Builders for registers with known answers, shared by the tests. */
 import type { Cell, WorkbookData } from "../src/report/cells";
-import { daysFromCivil } from "../src/report/dates";
+import { daysFromCivil, daysFromUtcDate, serialFromDays } from "../src/report/dates";
 import { APPLICATION_HEADERS, CASE_HEADERS, SHEETS } from "../src/report/registers";
 
 /** A calendar date as ExcelJS gives it for a date cell. */
@@ -44,4 +44,19 @@ export function workbook(
       ...extra,
     ],
   };
+}
+
+/** A sheet's rows as Excel's API gives them: dates as serial numbers, blanks as "", errors as their text. */
+export function excelValues(rows: Cell[][]): (string | number | boolean)[][] {
+  return rows.map((r) =>
+    r.map((v) =>
+      v === null || v === undefined
+        ? ""
+        : v instanceof Date
+          ? serialFromDays(daysFromUtcDate(v))
+          : typeof v === "object"
+            ? v.error
+            : v,
+    ),
+  );
 }

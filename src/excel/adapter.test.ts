@@ -1,9 +1,8 @@
 /**
  * The Excel adapters against a fake host that records every operation and counts context.sync() calls.
  */
-import type { Cell } from "../report/cells";
+import { excelValues } from "../../test/helpers";
 import { compileWorkbook } from "../report/compile";
-import { daysFromUtcDate, serialFromDays } from "../report/dates";
 import { getFormat, numberRows, outcomeRows } from "../report/formats";
 import { outcomeVocabulary } from "../report/vocab";
 import { SHEETS } from "../report/registers";
@@ -48,24 +47,10 @@ interface FakeExcel {
   sheetValues: (name: string) => unknown[][] | null;
 }
 
-/** A sheet as Excel's API gives it: dates as serial numbers, blanks as "". */
-const asExcel = (rows: Cell[][]) =>
-  rows.map((r) =>
-    r.map((v) =>
-      v === null || v === undefined
-        ? ""
-        : v instanceof Date
-          ? serialFromDays(daysFromUtcDate(v))
-          : typeof v === "object"
-            ? v.error
-            : v,
-    ),
-  );
-
 function fake(
   sheets: { name: string; rows: unknown[][] }[] = sampleWorkbook().sheets.map((s) => ({
     name: s.name,
-    rows: asExcel(s.rows),
+    rows: excelValues(s.rows),
   })),
   settings = {},
 ) {

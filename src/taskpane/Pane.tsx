@@ -12,7 +12,6 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
-  Spinner,
   Subtitle2,
   Tab,
   TabList,
@@ -20,6 +19,9 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
+import { ChangeList } from "./ChangeList";
+import { PreviousPicker } from "./PreviousPicker";
+import { Status, useRunner } from "./useRunner";
 import type { WorkbookData } from "../report/cells";
 import { compileWorkbook, UnusableInputError } from "../report/compile";
 import type { CompileResult } from "../report/compile";
@@ -38,9 +40,7 @@ const SEVERITY = { error: "错误", warning: "提示", info: "信息" } as const
 
 export function Pane({ actions }: { actions: PaneActions }) {
   const [tab, setTab] = useState<TabId>("data");
-  const [busy, setBusy] = useState("");
-  const [error, setError] = useState("");
-  const [notice, setNotice] = useState("");
+  const { busy, setBusy, error, notice, setNotice, run } = useRunner();
   const [data, setData] = useState<WorkbookData | null>(null);
   const [result, setResult] = useState<CompileResult | null>(null);
   const [settings, setSettings] = useState<PaneSettings>({ year: 0, format: "", agency: "" });
@@ -56,20 +56,6 @@ export function Pane({ actions }: { actions: PaneActions }) {
       () => undefined,
     );
   }, [actions]);
-
-  /** Runs one action with progress; any failure becomes a message, and nothing else changes. */
-  const run = async (label: string, body: () => Promise<void>) => {
-    setBusy(label);
-    setError("");
-    setNotice("");
-    try {
-      await body();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy("");
-    }
-  };
 
   const compile = (wb: WorkbookData): CompileResult => {
     try {
@@ -134,17 +120,7 @@ export function Pane({ actions }: { actions: PaneActions }) {
         <Tab value="settings">设置</Tab>
       </TabList>
       <div style={{ display: "flex", flexDirection: "column", gap: 10, marginTop: 10 }}>
-        {busy && <Spinner size="tiny" label={busy} />}
-        {error && (
-          <MessageBar intent="error">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
-        {notice && !error && (
-          <MessageBar intent="success">
-            <MessageBarBody>{notice}</MessageBarBody>
-          </MessageBar>
-        )}
+        <Status busy={busy} error={error} notice={notice} />
 
         {tab === "data" && (
           <>
@@ -218,26 +194,16 @@ export function Pane({ actions }: { actions: PaneActions }) {
             >
               {result ? "重新统计" : "统计"}
             </Button>
-            <Field
-              label="上年数据（可选）"
-              hint="上年的统计表 JSON、报告 .docx 或台账：核对上年结转，并在表述中与上年比较"
-            >
-              <input
-                type="file"
-                accept=".json,.docx,.xlsx"
-                aria-label="选择上年数据"
-                onChange={(e) => {
-                  const f = e.target.files?.[0];
-                  if (!f) return;
-                  void run("正在读取上年数据…", async () => {
-                    const u = await actions.loadTables(f);
-                    setPrevious(u);
-                    setResult(null);
-                    setNotice(`已载入上年数据：${u.name} ${u.tables.year}年。请重新统计。`);
-                  });
-                }}
-              />
-            </Field>
+            <PreviousPicker
+              onFile={(f) =>
+                void run("正在读取上年数据…", async () => {
+                  const u = await actions.loadTables(f);
+                  setPrevious(u);
+                  setResult(null);
+                  setNotice(`已载入上年数据：${u.name} ${u.tables.year}年。请重新统计。`);
+                })
+              }
+            />
             {result && grids && (
               <>
                 <Text>
@@ -356,23 +322,7 @@ export function Pane({ actions }: { actions: PaneActions }) {
                     }}
                   />
                 </Field>
-                {update && (
-                  <ul aria-label="改动" style={{ margin: 0, paddingLeft: 18 }}>
-                    {update.changed.map((c, i) => (
-                      <li key={i}>
-                        {c.alias}
-                        <ul style={{ paddingLeft: 14 }}>
-                          {c.lines.map((l, j) => (
-                            <li key={j}>{l}</li>
-                          ))}
-                        </ul>
-                      </li>
-                    ))}
-                    {update.missing.map((m, i) => (
-                      <li key={`m${i}`}>{m}</li>
-                    ))}
-                  </ul>
-                )}
+                {update && <ChangeList changed={update.changed} more={update.missing} />}
               </>
             )}
           </>

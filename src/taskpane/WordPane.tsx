@@ -11,12 +11,14 @@ import {
   FluentProvider,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Subtitle2,
   Text,
   webLightTheme,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { ChangeList } from "./ChangeList";
+import { PreviousPicker } from "./PreviousPicker";
+import { Status, useRunner } from "./useRunner";
 import type { CompileResult } from "../report/compile";
 import { compileWorkbook } from "../report/compile";
 import { buildDocument, documentParts, hashText, partText } from "../report/document";
@@ -51,26 +53,11 @@ function toBase64(bytes: Uint8Array): string {
 const BADGE = { 最新: "success", 已过期: "warning", 缺失: "danger" } as const;
 
 export function WordPane({ actions }: { actions: WordActions }) {
-  const [busy, setBusy] = useState("");
-  const [error, setError] = useState("");
-  const [notice, setNotice] = useState("");
+  const { busy, error, notice, setNotice, run } = useRunner();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [confirm, setConfirm] = useState<string[] | null>(null);
   const [changes, setChanges] = useState<{ alias: string; lines: string[] }[]>([]);
   const [previous, setPrevious] = useState<TableSet | null>(null);
-
-  const run = async (label: string, body: () => Promise<void>) => {
-    setBusy(label);
-    setError("");
-    setNotice("");
-    try {
-      await body();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy("");
-    }
-  };
 
   /** What the document holds now, against the fresh parts. */
   const inspect = async (result: CompileResult, source: string): Promise<Loaded> => {
@@ -163,38 +150,19 @@ export function WordPane({ actions }: { actions: WordActions }) {
             onChange={(e) => e.target.files?.[0] && void pick(e.target.files[0])}
           />
         </Field>
-        <Field
-          label="上年数据（可选）"
-          hint="上年的统计表 JSON、报告 .docx 或台账：核对上年结转，并在表述中与上年比较。请在选择台账之前选择。"
-        >
-          <input
-            type="file"
-            accept=".json,.docx,.xlsx"
-            aria-label="选择上年数据"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (!f) return;
-              void run("正在读取上年数据…", async () => {
-                const { tablesFromFile } = await import("../rollup/units");
-                const t = (await tablesFromFile(new Uint8Array(await f.arrayBuffer()), f.name)).tables;
-                setPrevious(t);
-                setLoaded(null);
-                setNotice(`已载入上年数据（${t.year}年），请选择本年台账。`);
-              });
-            }}
-          />
-        </Field>
-        {busy && <Spinner size="tiny" label={busy} />}
-        {error && (
-          <MessageBar intent="error">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
-        {notice && !error && (
-          <MessageBar intent="success">
-            <MessageBarBody>{notice}</MessageBarBody>
-          </MessageBar>
-        )}
+        <PreviousPicker
+          note="请在选择台账之前选择。"
+          onFile={(f) =>
+            void run("正在读取上年数据…", async () => {
+              const { tablesFromFile } = await import("../rollup/units");
+              const t = (await tablesFromFile(new Uint8Array(await f.arrayBuffer()), f.name)).tables;
+              setPrevious(t);
+              setLoaded(null);
+              setNotice(`已载入上年数据（${t.year}年），请选择本年台账。`);
+            })
+          }
+        />
+        <Status busy={busy} error={error} notice={notice} />
         {loaded && (
           <>
             <MessageBar
@@ -288,20 +256,7 @@ export function WordPane({ actions }: { actions: WordActions }) {
                 );
               })}
             </ul>
-            {changes.length > 0 && (
-              <ul aria-label="改动" style={{ margin: 0, paddingLeft: 18 }}>
-                {changes.map((c, i) => (
-                  <li key={i}>
-                    {c.alias}
-                    <ul style={{ paddingLeft: 14 }}>
-                      {c.lines.map((l, j) => (
-                        <li key={j}>{l}</li>
-                      ))}
-                    </ul>
-                  </li>
-                ))}
-              </ul>
-            )}
+            {changes.length > 0 && <ChangeList changed={changes} />}
           </>
         )}
       </div>
