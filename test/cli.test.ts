@@ -203,3 +203,13 @@ describe("ogi-report", () => {
     expect(() => statSync(target)).toThrow();
   });
 });
+
+test("the terminal tables print every 表三 label in full, as domain.md has it", async () => {
+  const { getFormat } = await import("../src/report/formats");
+  const { renderTable3 } = await import("../src/cli/render");
+  const { compileWorkbook } = await import("../src/report/compile");
+  const { sampleWorkbook } = await import("../src/report/sample");
+  const text = renderTable3(compileWorkbook(sampleWorkbook()).tables);
+  for (const row of getFormat("2021").t3.rows) expect(text).toContain(row.label);
+  expect(text).not.toContain("…");
+});

@@ -43,7 +43,7 @@ export function renderTable3(t: TableSet): string {
   const format = getFormat(t.format);
   const rows = format.t3.rows.map((r) => {
     const indent = r.kind === "leaf" ? "    " : r.inResults ? "  " : "";
-    const label = indent + (r.label.length > 24 ? r.label.slice(0, 23) + "…" : r.label);
+    const label = indent + r.label;
     return r.kind === "group"
       ? [label, ...format.t3.columns.map(() => "")]
       : [label, ...(t.t3[r.key] ?? []).map(cell)];
