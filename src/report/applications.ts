@@ -83,7 +83,7 @@ export class ApplicationTally {
     this.cFee = idx("信息处理费（元）");
     this.cId = idx("编号");
     const missing = missingColumns(sheetName, this.map, ["收到日期", "申请人类型", "办理结果", "办结日期"]);
-    this.sink.issues.push(...missing);
+    this.sink.addAll(missing);
     this.hasRequired = missing.length === 0;
     this.applicants = applicantVocabulary(format);
     this.outcomes = outcomeVocabulary(format);
@@ -202,8 +202,7 @@ export class ApplicationTally {
     if (isBlankRow(row, this.map)) return;
     this.stats.rows++;
     const sink = this.sink;
-    const before = sink.issues.filter((i) => i.severity === "error").length;
-    const err = () => sink.issues.filter((i) => i.severity === "error").length > before;
+    const before = sink.errors;
 
     const rc = row[this.cReceived];
     let received = NaN;
@@ -265,7 +264,7 @@ export class ApplicationTally {
         "dateOrder",
       );
     const extrasOk = this.extras(row, rn, concluded);
-    if (err() || !extrasOk) {
+    if (sink.errors > before || !extrasOk) {
       this.stats.excluded++;
       return;
     }

@@ -45,7 +45,7 @@ export function tallyCases(
     const rn = firstRow + i;
     if (isBlankRow(row, map)) continue;
     stats.rows++;
-    const errorsBefore = sink.issues.filter((x) => x.severity === "error").length;
+    const errorsBefore = sink.errors;
 
     const tc = row[cType];
     let group = -1;
@@ -118,7 +118,7 @@ export function tallyCases(
       else ids.set(key, rn);
     }
 
-    if (sink.issues.filter((x) => x.severity === "error").length > errorsBefore) {
+    if (sink.errors > errorsBefore) {
       stats.excluded++;
       continue;
     }

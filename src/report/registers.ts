@@ -151,6 +151,8 @@ export function isBlankRow(row: Cell[], map: ColumnMap): boolean {
 /** Collects row issues of one sheet with the sheet name filled in. */
 export class IssueSink {
   readonly issues: RowIssue[] = [];
+  /** Issues of severity error so far: parsers compare it before and after a row. */
+  errors = 0;
   constructor(readonly sheet: string) {}
 
   add(
@@ -162,6 +164,15 @@ export class IssueSink {
     severity: "error" | "warning" = "error",
   ) {
     this.issues.push({ sheet: this.sheet, row, column, value: cellText(value), message, severity, kind });
+    if (severity === "error") this.errors++;
+  }
+
+  /** Issues made elsewhere (missing columns), counted like the rest. */
+  addAll(issues: RowIssue[]) {
+    for (const i of issues) {
+      this.issues.push(i);
+      if (i.severity === "error") this.errors++;
+    }
   }
 
   /** The standard message for a value that is not in a vocabulary, or an error value. */
