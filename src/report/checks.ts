@@ -46,8 +46,6 @@ export interface CheckOptions {
   labels?: TableLabels;
 }
 
-const T_NAME = { t2: "表二", t3: "表三", t4: "表四" } as const;
-
 class Findings {
   readonly list: Finding[] = [];
   constructor(private readonly rules: Set<RuleId>) {}
@@ -420,5 +418,3 @@ function checkPrevious(
 export function hasErrors(findings: Finding[]): boolean {
   return findings.some((f) => f.severity === "error");
 }
-
-export const TABLE_NAMES = T_NAME;
