@@ -85,8 +85,12 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
     );
 
   const issues: RowIssue[] = [];
+  // Appended one by one: a register can have more issues than a spread call can take as arguments.
+  const collect = (more: RowIssue[]) => {
+    for (const i of more) issues.push(i);
+  };
   const { info, issues: infoIssues } = readInfo(getFormat(), sheets.info);
-  issues.push(...infoIssues);
+  collect(infoIssues);
   const year = options.year ?? defaultYear(info, options.today ?? new Date());
   const format = getFormat(options.format ?? info.format ?? formatForYear(year));
 
@@ -105,7 +109,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
     t3 = r.t3;
     feeYuan = r.feeYuan;
     appStats = r.stats;
-    issues.push(...r.issues);
+    collect(r.issues);
   } else issues.push(sheetMissing(SHEETS.applications, "表三按0填写"));
 
   if (info.carry) {
@@ -138,12 +142,12 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
     const r = tallyCases(format, year, sheets.cases.rows, sheets.cases.name, sheets.cases.firstRow);
     t4 = r.t4;
     caseStats = r.stats;
-    issues.push(...r.issues);
+    collect(r.issues);
   } else issues.push(sheetMissing(SHEETS.cases, "表四按0填写"));
 
   // 表二 and 主动公开
   const grid = readActiveGrid(format, sheets.active);
-  issues.push(...grid.issues);
+  collect(grid.issues);
   let t2 = grid.t2;
   let categories: Record<string, number> = {};
   let channels: Record<string, number> = {};
@@ -151,11 +155,11 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   if (sheets.published) {
     const r = tallyPublished(sheets.published, year);
     ({ categories, channels, published } = r);
-    issues.push(...r.issues);
+    collect(r.issues);
   }
   if (t2 && format.t2 && format.id === "2021" && sheets.documents) {
     const r = tallyDocuments(sheets.documents, year);
-    issues.push(...r.issues);
+    collect(r.issues);
     const block = format.t2.blocks[0];
     issues.push(
       ...mergeCounted(t2, r.counts, sheets.active?.name ?? SHEETS.active, SHEETS.documents, (key) =>
