@@ -8,9 +8,10 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSyn
 import os from "os";
 import path from "path";
 import { main } from "../src/cli/main";
+import { HUAIAN_FILE } from "./fixtures";
 
 const root = path.resolve(__dirname, "..");
-const huaianFile = path.resolve(root, "../shared/examples/huaian-2024.json");
+const huaianFile = HUAIAN_FILE;
 let dir: string;
 
 function run(args: string[]) {

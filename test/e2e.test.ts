@@ -16,6 +16,7 @@ import { sampleWorkbook } from "../src/report/sample";
 import { workbookBuffer } from "../src/workbook/write";
 import { excelValues } from "./helpers";
 import { pdfText, soffice, squeeze } from "./office";
+import { needs } from "./tools";
 import { CHROMIUM, FAKE_OFFICE_JS, FAKE_WORD_OFFICE_JS, serve } from "./serve";
 import { createReport } from "../src/docx";
 import { findSdts, textOf } from "../src/docx/ooxml";
@@ -28,8 +29,10 @@ const shots = process.env.OGI_SCREENSHOTS;
 let dir: string;
 let site: { url: string; close: () => Promise<void> };
 let browser: Browser;
+const web = needs("chromium");
+const webAndOffice = needs("chromium", "soffice", "pdftotext", "cjkFont");
 
-beforeAll(async () => {
+web.beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "ogi-e2e-"));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const configFn = require(path.join(root, "webpack.config.js")) as (
@@ -46,7 +49,7 @@ beforeAll(async () => {
   browser = await chromium.launch(CHROMIUM);
 }, 300000);
 
-afterAll(async () => {
+web.afterAll(async () => {
   await browser?.close();
   await site?.close();
   rmSync(dir, { recursive: true, force: true });
@@ -73,179 +76,193 @@ function expectTable3(shown: Record<string, string>, t3: Record<string, (number 
   expect(shown).toEqual(expected);
 }
 
-test("file mode: open the demo workbook, check, compile, create the report and open it in LibreOffice", async () => {
-  const xlsx = path.join(dir, "示例台账.xlsx");
-  writeFileSync(xlsx, await workbookBuffer(sampleWorkbook()));
-  const engine = compileWorkbook(sampleWorkbook());
-  const context = await browser.newContext({
-    viewport: { width: 350, height: 900 },
-    acceptDownloads: true,
-    locale: "zh-CN",
-  });
-  const page = await context.newPage();
-  const failures: string[] = [];
-  page.on("pageerror", (e) => failures.push(e.message));
-  page.on("requestfailed", (r) => failures.push(`${r.url()} ${r.failure()?.errorText}`));
-  await page.goto(`${site.url}filemode.html`);
-  await page.getByRole("tab", { name: "数据" }).waitFor();
-  await page.setInputFiles('input[aria-label="选择登记台账"]', xlsx);
-  await page.getByText("登记表检查完毕，没有发现错误。").waitFor();
-  await shot(page, "pane-data");
+webAndOffice.test(
+  "file mode: open the demo workbook, check, compile, create the report and open it in LibreOffice",
+  async () => {
+    const xlsx = path.join(dir, "示例台账.xlsx");
+    writeFileSync(xlsx, await workbookBuffer(sampleWorkbook()));
+    const engine = compileWorkbook(sampleWorkbook());
+    const context = await browser.newContext({
+      viewport: { width: 350, height: 900 },
+      acceptDownloads: true,
+      locale: "zh-CN",
+    });
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on("pageerror", (e) => failures.push(e.message));
+    page.on("requestfailed", (r) => failures.push(`${r.url()} ${r.failure()?.errorText}`));
+    await page.goto(`${site.url}filemode.html`);
+    await page.getByRole("tab", { name: "数据" }).waitFor();
+    await page.setInputFiles('input[aria-label="选择登记台账"]', xlsx);
+    await page.getByText("登记表检查完毕，没有发现错误。").waitFor();
+    await shot(page, "pane-data");
 
-  await page.getByRole("tab", { name: "统计" }).click();
-  await page.getByRole("button", { name: /^(重新)?统计$/ }).click();
-  await page.locator('table[data-part="table3"]').waitFor();
-  await page.getByText("校验全部通过").waitFor();
-  expectTable3(await shownTable3(page), engine.tables.t3);
-  await shot(page, "pane-stats");
+    await page.getByRole("tab", { name: "统计" }).click();
+    await page.getByRole("button", { name: /^(重新)?统计$/ }).click();
+    await page.locator('table[data-part="table3"]').waitFor();
+    await page.getByText("校验全部通过").waitFor();
+    expectTable3(await shownTable3(page), engine.tables.t3);
+    await shot(page, "pane-stats");
 
-  await page.getByRole("tab", { name: "报告" }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "生成 Word 报告" }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe("云溪区住房和城乡建设局2025年政府信息公开工作年度报告.docx");
-  const docx = path.join(dir, "下载的报告.docx");
-  await download.saveAs(docx);
-  await page.getByText("报告已生成并下载。").waitFor();
-  await page.waitForFunction(() => !document.querySelector("button[disabled]"));
-  await shot(page, "pane-report");
-  const text = pdfText(soffice(docx, "pdf", dir));
-  for (const s of getFormat("2021").sections) expect(text).toContain(squeeze(s.heading));
-  expect(text).toContain(squeeze(engine.sentences["s3.outcomes"]));
+    await page.getByRole("tab", { name: "报告" }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "生成 Word 报告" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("云溪区住房和城乡建设局2025年政府信息公开工作年度报告.docx");
+    const docx = path.join(dir, "下载的报告.docx");
+    await download.saveAs(docx);
+    await page.getByText("报告已生成并下载。").waitFor();
+    await page.waitForFunction(() => !document.querySelector("button[disabled]"));
+    await shot(page, "pane-report");
+    const text = pdfText(soffice(docx, "pdf", dir));
+    for (const s of getFormat("2021").sections) expect(text).toContain(squeeze(s.heading));
+    expect(text).toContain(squeeze(engine.sentences["s3.outcomes"]));
 
-  await page.getByRole("tab", { name: "设置" }).click();
-  await page.getByRole("button", { name: "保存设置" }).waitFor();
-  await shot(page, "pane-settings");
-  // A file that is not a workbook: a Chinese message, and the pane keeps working.
-  await page.getByRole("tab", { name: "数据" }).click();
-  const bad = path.join(dir, "名单.xlsx");
-  writeFileSync(bad, "编号,日期\n1,2025-01-01\n");
-  await page.setInputFiles('input[aria-label="选择登记台账"]', bad);
-  await page.getByText(/无法读取「名单\.xlsx」：文件不是 \.xlsx 格式/).waitFor();
-  expect(failures).toEqual([]);
-  await context.close();
-}, 180000);
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.getByRole("button", { name: "保存设置" }).waitFor();
+    await shot(page, "pane-settings");
+    // A file that is not a workbook: a Chinese message, and the pane keeps working.
+    await page.getByRole("tab", { name: "数据" }).click();
+    const bad = path.join(dir, "名单.xlsx");
+    writeFileSync(bad, "编号,日期\n1,2025-01-01\n");
+    await page.setInputFiles('input[aria-label="选择登记台账"]', bad);
+    await page.getByText(/无法读取「名单\.xlsx」：文件不是 \.xlsx 格式/).waitFor();
+    expect(failures).toEqual([]);
+    await context.close();
+  },
+  180000,
+);
 
-test("Excel mode with a fake Office and Excel host: check, compile, write 统计表", async () => {
-  const sample = sampleWorkbook();
-  const workbook = {
-    sheets: sample.sheets.map((s) => ({
-      name: s.name,
-      rows: excelValues(s.rows),
-    })),
-  };
-  const engine = compileWorkbook(sample);
-  const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
-  await context.addInitScript({ content: `window.__OGI_WORKBOOK__ = ${JSON.stringify(workbook)};` });
-  await context.addInitScript({ content: readFileSync(path.join(__dirname, "fake-excel.js"), "utf8") });
-  await context.route("https://appsforoffice.microsoft.com/**", (route) =>
-    route.fulfill({ contentType: "text/javascript", body: FAKE_OFFICE_JS }),
-  );
-  const page = await context.newPage();
-  const failures: string[] = [];
-  page.on("pageerror", (e) => failures.push(e.message));
-  await page.goto(`${site.url}taskpane.html`);
-  await page.getByRole("button", { name: "创建登记表" }).waitFor();
-  await page.getByRole("button", { name: "检查登记表" }).click();
-  await page.getByText("登记表检查完毕，没有发现错误。").waitFor();
-  await shot(page, "excel-data");
-  await page.getByRole("tab", { name: "统计" }).click();
-  await page.getByRole("button", { name: /^(重新)?统计$/ }).click();
-  await page.locator('table[data-part="table3"]').waitFor();
-  expectTable3(await shownTable3(page), engine.tables.t3);
-  await page.getByRole("button", { name: "写入“统计表”工作表" }).click();
-  await page.getByText("已写入：统计表、校验结果").waitFor();
-  await shot(page, "excel-stats");
-  const state = await page.evaluate(() => {
-    const f = (
-      window as unknown as {
-        __fake: {
-          state: { ops: { sheet: string | null }[]; syncs: number };
-          sheetValues: (n: string) => unknown[][];
-        };
-      }
-    ).__fake;
-    return {
-      sheets: [...new Set(f.state.ops.map((o) => o.sheet).filter(Boolean))],
-      stats: f.sheetValues("统计表"),
+web.test(
+  "Excel mode with a fake Office and Excel host: check, compile, write 统计表",
+  async () => {
+    const sample = sampleWorkbook();
+    const workbook = {
+      sheets: sample.sheets.map((s) => ({
+        name: s.name,
+        rows: excelValues(s.rows),
+      })),
     };
-  });
-  expect(state.sheets.sort()).toEqual(["校验结果", "统计表"]);
-  const newRow = state.stats.find((r) => r.includes("一、本年新收政府信息公开申请数量"));
-  expect(newRow?.slice(3, 10)).toEqual(engine.tables.t3.new);
-  expect(failures).toEqual([]);
-  await context.close();
-}, 120000);
+    const engine = compileWorkbook(sample);
+    const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
+    await context.addInitScript({ content: `window.__OGI_WORKBOOK__ = ${JSON.stringify(workbook)};` });
+    await context.addInitScript({ content: readFileSync(path.join(__dirname, "fake-excel.js"), "utf8") });
+    await context.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: FAKE_OFFICE_JS }),
+    );
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on("pageerror", (e) => failures.push(e.message));
+    await page.goto(`${site.url}taskpane.html`);
+    await page.getByRole("button", { name: "创建登记表" }).waitFor();
+    await page.getByRole("button", { name: "检查登记表" }).click();
+    await page.getByText("登记表检查完毕，没有发现错误。").waitFor();
+    await shot(page, "excel-data");
+    await page.getByRole("tab", { name: "统计" }).click();
+    await page.getByRole("button", { name: /^(重新)?统计$/ }).click();
+    await page.locator('table[data-part="table3"]').waitFor();
+    expectTable3(await shownTable3(page), engine.tables.t3);
+    await page.getByRole("button", { name: "写入“统计表”工作表" }).click();
+    await page.getByText("已写入：统计表、校验结果").waitFor();
+    await shot(page, "excel-stats");
+    const state = await page.evaluate(() => {
+      const f = (
+        window as unknown as {
+          __fake: {
+            state: { ops: { sheet: string | null }[]; syncs: number };
+            sheetValues: (n: string) => unknown[][];
+          };
+        }
+      ).__fake;
+      return {
+        sheets: [...new Set(f.state.ops.map((o) => o.sheet).filter(Boolean))],
+        stats: f.sheetValues("统计表"),
+      };
+    });
+    expect(state.sheets.sort()).toEqual(["校验结果", "统计表"]);
+    const newRow = state.stats.find((r) => r.includes("一、本年新收政府信息公开申请数量"));
+    expect(newRow?.slice(3, 10)).toEqual(engine.tables.t3.new);
+    expect(failures).toEqual([]);
+    await context.close();
+  },
+  120000,
+);
 
-test("the Word pane with a fake Office and Word host: states of a stale report, update all, the rest intact", async () => {
-  // The document: a report made from last month's workbook, where one application was typed differently.
-  const lastMonth = sampleWorkbook();
-  const row = lastMonth.sheets
-    .find((s) => s.name === SHEETS.applications)
-    ?.rows.find((r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3]) as Cell[];
-  row[2] = "科研机构";
-  const zip = readZip(await createReport(compileWorkbook(lastMonth)), "r");
-  const xml = xmlText(zip, "word/document.xml", "r") as string;
-  const controls = findSdts(xml)
-    .filter((s) => s.tag.startsWith("ogi:"))
-    .map((s) => ({ tag: s.tag, text: textOf(xml.slice(s.content.start, s.content.end)) }));
-  const customXml = zip.entries
-    .filter((e) => /^customXml\/item\d+\.xml$/.test(e.name))
-    .map((e) => new TextDecoder().decode(e.data));
-  const xlsx = path.join(dir, "本月台账.xlsx");
-  writeFileSync(xlsx, await workbookBuffer(sampleWorkbook()));
+web.test(
+  "the Word pane with a fake Office and Word host: states of a stale report, update all, the rest intact",
+  async () => {
+    // The document: a report made from last month's workbook, where one application was typed differently.
+    const lastMonth = sampleWorkbook();
+    const row = lastMonth.sheets
+      .find((s) => s.name === SHEETS.applications)
+      ?.rows.find((r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3]) as Cell[];
+    row[2] = "科研机构";
+    const zip = readZip(await createReport(compileWorkbook(lastMonth)), "r");
+    const xml = xmlText(zip, "word/document.xml", "r") as string;
+    const controls = findSdts(xml)
+      .filter((s) => s.tag.startsWith("ogi:"))
+      .map((s) => ({ tag: s.tag, text: textOf(xml.slice(s.content.start, s.content.end)) }));
+    const customXml = zip.entries
+      .filter((e) => /^customXml\/item\d+\.xml$/.test(e.name))
+      .map((e) => new TextDecoder().decode(e.data));
+    const xlsx = path.join(dir, "本月台账.xlsx");
+    writeFileSync(xlsx, await workbookBuffer(sampleWorkbook()));
 
-  const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
-  await context.addInitScript({
-    content: `window.__OGI_DOCUMENT__ = ${JSON.stringify({ controls: [...controls, { tag: "其他控件", text: "别人的内容" }], customXml })};`,
-  });
-  await context.addInitScript({ content: readFileSync(path.join(__dirname, "fake-word.js"), "utf8") });
-  await context.route("https://appsforoffice.microsoft.com/**", (route) =>
-    route.fulfill({ contentType: "text/javascript", body: FAKE_WORD_OFFICE_JS }),
-  );
-  const page = await context.newPage();
-  const failures: string[] = [];
-  page.on("pageerror", (e) => failures.push(e.message));
-  await page.goto(`${site.url}wordpane.html`);
-  await page.setInputFiles('input[aria-label="选择登记台账"]', xlsx);
-  await page.getByRole("button", { name: "全部更新（1个部分已过期）" }).waitFor();
-  const states = await page.$$eval("li[data-part]", (lis) =>
-    Object.fromEntries(
-      lis.map((li) => [
-        li.getAttribute("data-part"),
-        li.querySelector("[data-state]")?.getAttribute("data-state"),
-      ]),
-    ),
-  );
-  expect(states.table3).toBe("已过期");
-  expect(
-    Object.entries(states)
-      .filter(([, v]) => v !== "最新")
-      .map(([k]) => k),
-  ).toEqual(["table3"]);
-  await shot(page, "word-states");
-  await page.getByRole("button", { name: "全部更新（1个部分已过期）" }).click();
-  await page.getByText("已更新1个部分。").waitFor();
-  await page.getByRole("button", { name: "全部最新" }).waitFor();
-  await expect(page.getByRole("list", { name: "改动" }).textContent()).resolves.toMatch(
-    /表三「一、本年新收政府信息公开申请数量」「科研机构」：\d+ → \d+/,
-  );
-  await shot(page, "word-updated");
-  const after = await page.evaluate(() => {
-    const f = (
-      window as unknown as {
-        __fake: { state: { controls: { tag: string; text: string }[]; ops: { op: string; tag?: string }[] } };
-      }
-    ).__fake;
-    return { controls: f.state.controls.map((c) => ({ tag: c.tag, text: c.text })), ops: f.state.ops };
-  });
-  expect(after.ops.filter((o) => o.op === "insertFile").map((o) => o.tag)).toEqual(["ogi:table3"]);
-  expect(after.controls.map((c) => c.tag)).toEqual([...controls.map((c) => c.tag), "其他控件"]);
-  for (const c of [...controls, { tag: "其他控件", text: "别人的内容" }].filter(
-    (x) => x.tag !== "ogi:table3",
-  ))
-    expect(after.controls.find((x) => x.tag === c.tag)?.text).toBe(c.text);
-  expect(failures).toEqual([]);
-  await context.close();
-}, 120000);
+    const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
+    await context.addInitScript({
+      content: `window.__OGI_DOCUMENT__ = ${JSON.stringify({ controls: [...controls, { tag: "其他控件", text: "别人的内容" }], customXml })};`,
+    });
+    await context.addInitScript({ content: readFileSync(path.join(__dirname, "fake-word.js"), "utf8") });
+    await context.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: FAKE_WORD_OFFICE_JS }),
+    );
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on("pageerror", (e) => failures.push(e.message));
+    await page.goto(`${site.url}wordpane.html`);
+    await page.setInputFiles('input[aria-label="选择登记台账"]', xlsx);
+    await page.getByRole("button", { name: "全部更新（1个部分已过期）" }).waitFor();
+    const states = await page.$$eval("li[data-part]", (lis) =>
+      Object.fromEntries(
+        lis.map((li) => [
+          li.getAttribute("data-part"),
+          li.querySelector("[data-state]")?.getAttribute("data-state"),
+        ]),
+      ),
+    );
+    expect(states.table3).toBe("已过期");
+    expect(
+      Object.entries(states)
+        .filter(([, v]) => v !== "最新")
+        .map(([k]) => k),
+    ).toEqual(["table3"]);
+    await shot(page, "word-states");
+    await page.getByRole("button", { name: "全部更新（1个部分已过期）" }).click();
+    await page.getByText("已更新1个部分。").waitFor();
+    await page.getByRole("button", { name: "全部最新" }).waitFor();
+    await expect(page.getByRole("list", { name: "改动" }).textContent()).resolves.toMatch(
+      /表三「一、本年新收政府信息公开申请数量」「科研机构」：\d+ → \d+/,
+    );
+    await shot(page, "word-updated");
+    const after = await page.evaluate(() => {
+      const f = (
+        window as unknown as {
+          __fake: {
+            state: { controls: { tag: string; text: string }[]; ops: { op: string; tag?: string }[] };
+          };
+        }
+      ).__fake;
+      return { controls: f.state.controls.map((c) => ({ tag: c.tag, text: c.text })), ops: f.state.ops };
+    });
+    expect(after.ops.filter((o) => o.op === "insertFile").map((o) => o.tag)).toEqual(["ogi:table3"]);
+    expect(after.controls.map((c) => c.tag)).toEqual([...controls.map((c) => c.tag), "其他控件"]);
+    for (const c of [...controls, { tag: "其他控件", text: "别人的内容" }].filter(
+      (x) => x.tag !== "ogi:table3",
+    ))
+      expect(after.controls.find((x) => x.tag === c.tag)?.text).toBe(c.text);
+    expect(failures).toEqual([]);
+    await context.close();
+  },
+  120000,
+);

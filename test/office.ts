@@ -1,45 +1,47 @@
 /**
  * The real word processor for tests: Debian's LibreOffice (soffice --headless) and poppler's pdftotext.
- * Tests that need them fail when they are missing (.ci/run installs them); they never skip.
+ * Tests that use them run under `needs("soffice", "pdftotext", …)` of ./tools (skipped with a notice where the
+ * programs are missing, failed instead when OGI_REQUIRE_TOOLS=1).
  */
 import { execFileSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 
-export function requireTool(tool: string): void {
-  try {
-    execFileSync("which", [tool], { stdio: "pipe" });
-  } catch {
-    throw new Error(`需要 ${tool}：请运行 .ci/run（它会安装 libreoffice-writer-nogui 和 poppler-utils）`);
-  }
-}
-
-/** Converts a file with LibreOffice; returns the path of the result. Each call has its own profile. */
-export function soffice(file: string, to: "pdf" | "docx", outDir: string): string {
-  requireTool("soffice");
+/** Converts files with LibreOffice in one run; returns the paths of the results. Each call has its own profile. */
+export function sofficeAll(files: string[], to: "pdf" | "docx", outDir: string): string[] {
   const profile = mkdtempSync(path.join(os.tmpdir(), "ogi-lo-"));
   try {
     execFileSync(
       "soffice",
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", to, "--outdir", outDir, file],
-      { stdio: "pipe", timeout: 120000 },
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--convert-to",
+        to,
+        "--outdir",
+        outDir,
+        ...files,
+      ],
+      { stdio: "pipe", timeout: 60000 * Math.max(2, files.length) },
     );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  return path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${to}`));
+  return files.map((file) => path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${to}`)));
 }
+
+/** Converts one file with LibreOffice; returns the path of the result. */
+export const soffice = (file: string, to: "pdf" | "docx", outDir: string): string =>
+  sofficeAll([file], to, outDir)[0];
 
 /** The text of a PDF, with all whitespace removed (so text wrapped across lines still matches). */
 export function pdfText(pdf: string): string {
-  requireTool("pdftotext");
   return execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
 }
 
 /** The PDF's lines as laid out on the page, each split into its whitespace-separated words. */
 export function pdfLines(pdf: string): string[][] {
-  requireTool("pdftotext");
   return execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" })
     .split("\n")
     .map((l) => l.trim().split(/\s+/).filter(Boolean));
@@ -51,10 +53,3 @@ export function hasRow(lines: string[][], label: string, numbers: (number | null
 }
 
 export const squeeze = (s: string) => s.replace(/\s+/g, "");
-
-export function pdfPages(pdf: string): number {
-  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
-  return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
-}
-
-export { readFileSync };

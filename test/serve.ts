@@ -3,6 +3,7 @@ import { createReadStream, existsSync, statSync } from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
+import { toolPath } from "./tools";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -28,9 +29,9 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-/** Chromium as this machine has it (Debian's package), headless. */
+/** Chromium as this machine has it (Debian's package), headless; launch it under `needs("chromium")`. */
 export const CHROMIUM = {
-  executablePath: "/usr/bin/chromium",
+  executablePath: toolPath("chromium") ?? "chromium",
   args: [
     "--headless",
     "--no-sandbox",

@@ -7,7 +7,9 @@ import { zipSync } from "fflate";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
+import { seedLines as readSeed } from "../../test/fixtures";
 import { hasRow, pdfLines, pdfText, soffice, squeeze } from "../../test/office";
+import { needs } from "../../test/tools";
 import type { Cell } from "../report/cells";
 import { compileWorkbook } from "../report/compile";
 import type { CompileResult } from "../report/compile";
@@ -46,6 +48,8 @@ function sampleResults(): { before: CompileResult; after: CompileResult } {
   row[2] = "商业企业";
   return { before, after: compileWorkbook(wb) };
 }
+
+const office = needs("soffice", "pdftotext", "cjkFont");
 
 describe("the report .docx, read back", () => {
   let bytes: Uint8Array;
@@ -171,7 +175,7 @@ describe("the report .docx, read back", () => {
     expect(footers.some((f) => f.includes('<w:jc w:val="left"/>') && f.includes("PAGE"))).toBe(true);
   });
 
-  test("LibreOffice opens it: headings, labels and numbers in the PDF", () => {
+  office.test("LibreOffice opens it: headings, labels and numbers in the PDF", () => {
     const file = path.join(dir, "report.docx");
     writeFileSync(file, bytes);
     const pdf = soffice(file, "pdf", dir);
@@ -309,66 +313,64 @@ describe("updating a report in place", () => {
     expect(xml.slice(after.content.end) === before.slice(sdt?.content.end)).toBe(true);
   });
 
-  test("a report that went through LibreOffice: tables updated by label, the person's paragraph kept, lost parts reported", async () => {
-    const own = "<w:p><w:r><w:t>我们手写的一段：本年度还开展了政务公开日活动。</w:t></w:r></w:p>";
-    const edited = withDocumentXml(original, (x) =>
-      x.replace(/(<w:p>(?:(?!<w:p>).)*?六、其他需要报告的事项.*?<\/w:p>)/, `$1${own}`),
-    );
-    const file = path.join(dir, "edited.docx");
-    writeFileSync(file, edited);
-    const loDir = path.join(dir, "lo");
-    const roundTripped = readFileSync(soffice(file, "docx", loDir));
-    const loXml = documentXml(roundTripped);
-    expect(findSdts(loXml).filter((s) => s.tag.startsWith("ogi:"))).toEqual([]);
-    // LibreOffice may keep or drop the custom XML part; the update writes it either way.
+  office.test(
+    "a report that went through LibreOffice: tables updated by label, the person's paragraph kept, lost parts reported",
+    async () => {
+      const own = "<w:p><w:r><w:t>我们手写的一段：本年度还开展了政务公开日活动。</w:t></w:r></w:p>";
+      const edited = withDocumentXml(original, (x) =>
+        x.replace(/(<w:p>(?:(?!<w:p>).)*?六、其他需要报告的事项.*?<\/w:p>)/, `$1${own}`),
+      );
+      const file = path.join(dir, "edited.docx");
+      writeFileSync(file, edited);
+      const loDir = path.join(dir, "lo");
+      const roundTripped = readFileSync(soffice(file, "docx", loDir));
+      const loXml = documentXml(roundTripped);
+      expect(findSdts(loXml).filter((s) => s.tag.startsWith("ogi:"))).toEqual([]);
+      // LibreOffice may keep or drop the custom XML part; the update writes it either way.
 
-    const u = await updateReport(roundTripped, "edited.docx", results.after, "x.xlsx", NOW);
-    const t3 = u.changed.find((c) => c.part === "table3");
-    expect(t3?.byLabel).toBe(true);
-    expect(t3?.cells?.map((c) => c.where)).toEqual(
-      expect.arrayContaining([
-        "表三「一、本年新收政府信息公开申请数量」「自然人」",
-        "表三「一、本年新收政府信息公开申请数量」「商业企业」",
-      ]),
-    );
-    expect(u.missing.map((m) => m.part)).toEqual(
-      expect.arrayContaining(["title", "lead", "s3.outcomes", "s6.fees", "signature"]),
-    );
-    expect(u.missing.find((m) => m.part === "table3")?.hint).toContain("已按表格文字找到并更新");
-    const xml = documentXml(u.bytes);
-    expect(textOf(xml)).toContain("我们手写的一段：本年度还开展了政务公开日活动。");
-    // Only number cells changed: the text outside tables is identical.
-    const outside = (x: string) => {
-      let out = x;
-      for (const t of outermost(x, "w:tbl").reverse()) out = out.slice(0, t.start) + out.slice(t.end);
-      return out;
-    };
-    expect(outside(xml) === outside(loXml)).toBe(true);
-    // The updated file opens in LibreOffice with the new numbers.
-    const updated = path.join(dir, "lo-updated.docx");
-    writeFileSync(updated, u.bytes);
-    const updatedPdf = soffice(updated, "pdf", dir);
-    const text = pdfText(updatedPdf);
-    expect(
-      hasRow(pdfLines(updatedPdf), "一、本年新收政府信息公开申请数量", results.after.tables.t3.new),
-    ).toBe(true);
-    expect(readStoredReport(readZip(u.bytes, "t"), "t")?.tables).toEqual(results.after.tables);
-    expect(text).toContain(squeeze("我们手写的一段：本年度还开展了政务公开日活动。"));
-    // And a second update changes nothing.
-    const again = await updateReport(u.bytes, "x.docx", results.after, "x.xlsx", NOW);
-    expect(again.changed).toEqual([]);
-    expect(documentXml(again.bytes) === xml).toBe(true);
-  });
+      const u = await updateReport(roundTripped, "edited.docx", results.after, "x.xlsx", NOW);
+      const t3 = u.changed.find((c) => c.part === "table3");
+      expect(t3?.byLabel).toBe(true);
+      expect(t3?.cells?.map((c) => c.where)).toEqual(
+        expect.arrayContaining([
+          "表三「一、本年新收政府信息公开申请数量」「自然人」",
+          "表三「一、本年新收政府信息公开申请数量」「商业企业」",
+        ]),
+      );
+      expect(u.missing.map((m) => m.part)).toEqual(
+        expect.arrayContaining(["title", "lead", "s3.outcomes", "s6.fees", "signature"]),
+      );
+      expect(u.missing.find((m) => m.part === "table3")?.hint).toContain("已按表格文字找到并更新");
+      const xml = documentXml(u.bytes);
+      expect(textOf(xml)).toContain("我们手写的一段：本年度还开展了政务公开日活动。");
+      // Only number cells changed: the text outside tables is identical.
+      const outside = (x: string) => {
+        let out = x;
+        for (const t of outermost(x, "w:tbl").reverse()) out = out.slice(0, t.start) + out.slice(t.end);
+        return out;
+      };
+      expect(outside(xml) === outside(loXml)).toBe(true);
+      // The updated file opens in LibreOffice with the new numbers.
+      const updated = path.join(dir, "lo-updated.docx");
+      writeFileSync(updated, u.bytes);
+      const updatedPdf = soffice(updated, "pdf", dir);
+      const text = pdfText(updatedPdf);
+      expect(
+        hasRow(pdfLines(updatedPdf), "一、本年新收政府信息公开申请数量", results.after.tables.t3.new),
+      ).toBe(true);
+      expect(readStoredReport(readZip(u.bytes, "t"), "t")?.tables).toEqual(results.after.tables);
+      expect(text).toContain(squeeze("我们手写的一段：本年度还开展了政务公开日活动。"));
+      // And a second update changes nothing.
+      const again = await updateReport(u.bytes, "x.docx", results.after, "x.xlsx", NOW);
+      expect(again.changed).toEqual([]);
+      expect(documentXml(again.bytes) === xml).toBe(true);
+    },
+  );
 });
 
 describe("the legacy format, like the seed", () => {
   test("a workbook with the seed's numbers gives the seed's structure and its sentences", async () => {
-    const seedLines = readFileSync(
-      path.resolve(__dirname, "../../../shared/seed/000_028974a2b2ad95f8.txt"),
-      "utf8",
-    )
-      .split(/\r?\n/)
-      .map((l) => l.trim());
+    const seedLines = readSeed();
     const r = compileWorkbook({
       sheets: [
         { name: "依申请公开登记", rows: [["编号", "收到日期", "申请人类型", "办理结果", "办结日期"]] },

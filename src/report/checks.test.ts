@@ -1,13 +1,10 @@
-import { readFileSync } from "fs";
-import path from "path";
+import { huaian as huaianTables } from "../../test/fixtures";
 import { checkTables } from "./checks";
 import type { Finding } from "./checks";
 import { getFormat, numberRows } from "./formats";
 import type { TableSet } from "./tables";
 
-const huaian = JSON.parse(
-  readFileSync(path.resolve(__dirname, "../../../shared/examples/huaian-2024.json"), "utf8"),
-) as TableSet;
+const huaian: TableSet = huaianTables();
 const clone = (): TableSet => JSON.parse(JSON.stringify(huaian)) as TableSet;
 const F = getFormat("2021");
 const COLS = F.t3.columns.map((c) => c.key);

@@ -1,6 +1,5 @@
 import fc from "fast-check";
-import { readFileSync } from "fs";
-import path from "path";
+import { huaian as huaianTables, seedLines } from "../../test/fixtures";
 import { getFormat, numberRows } from "./formats";
 import type { FormatId } from "./formats";
 import { buildSentences, percent } from "./sentences";
@@ -8,16 +7,8 @@ import { emptyTable2 } from "./tables";
 import type { TableSet } from "./tables";
 import { punctuationFaults } from "./text";
 
-const shared = path.resolve(__dirname, "../../../shared");
-const huaian = JSON.parse(
-  readFileSync(path.join(shared, "examples/huaian-2024.json"), "utf8"),
-) as TableSet & {
-  narrative: string;
-  section6: string;
-};
-const seed = readFileSync(path.join(shared, "seed/000_028974a2b2ad95f8.txt"), "utf8")
-  .split(/\r?\n/)
-  .map((l) => l.trim());
+const huaian = huaianTables();
+const seed = seedLines();
 
 describe("sentences of the 2021 format", () => {
   test("the published 淮安 sentences, from its tables", () => {

@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import { execFileSync } from "child_process";
-import { pdfText, requireTool, squeeze } from "../../test/office";
+import { pdfText, sofficeAll, squeeze } from "../../test/office";
+import { needs } from "../../test/tools";
 import type { Cell } from "../report/cells";
 import { compileWorkbook } from "../report/compile";
 import { buildDocument, documentParts, partText } from "../report/document";
@@ -119,55 +119,44 @@ describe("Word adapters against a fake host", () => {
 });
 
 describe("each part as a standalone .docx", () => {
-  test("opens in LibreOffice and holds the right labels and numbers", async () => {
-    requireTool("soffice");
-    const { doc, result } = docOf();
-    const dir = mkdtempSync(path.join(os.tmpdir(), "ogi-parts-"));
-    const parts = documentParts(doc);
-    const files = await Promise.all(
-      parts.map(async (p) => {
-        const file = path.join(dir, `${p.id}.docx`);
-        writeFileSync(file, await renderPart(p, true));
-        return file;
-      }),
-    );
-    const profile = mkdtempSync(path.join(os.tmpdir(), "ogi-lo-"));
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        ...files,
-      ],
-      { stdio: "pipe", timeout: 180000 },
-    );
-    rmSync(profile, { recursive: true, force: true });
-    for (const p of parts) {
-      const text = pdfText(path.join(dir, `${p.id}.pdf`));
-      if (p.id === "table3") {
-        expect(text).toContain(squeeze("一、本年新收政府信息公开申请数量"));
-        expect(text).toContain(
-          squeeze("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
-        );
-        expect(text).toContain(String(result.tables.t3.total[6]));
-      } else if (p.id === "table4") {
-        expect(text).toContain("未经复议直接起诉");
-        expect(text).toContain(String(result.tables.t4[4]));
-      } else if (p.id === "table2") {
-        expect(text).toContain(squeeze("第二十条第（一）项"));
-        expect(text).toContain("1260");
-      } else
-        expect({ part: p.id, text }).toEqual({
-          part: p.id,
-          text: expect.stringContaining(squeeze(partText(p)).slice(0, 30)),
-        });
-    }
-    rmSync(dir, { recursive: true, force: true });
-  }, 240000);
+  needs("soffice", "pdftotext", "cjkFont").test(
+    "opens in LibreOffice and holds the right labels and numbers",
+    async () => {
+      const { doc, result } = docOf();
+      const dir = mkdtempSync(path.join(os.tmpdir(), "ogi-parts-"));
+      const parts = documentParts(doc);
+      const files = await Promise.all(
+        parts.map(async (p) => {
+          const file = path.join(dir, `${p.id}.docx`);
+          writeFileSync(file, await renderPart(p, true));
+          return file;
+        }),
+      );
+      sofficeAll(files, "pdf", dir);
+      for (const p of parts) {
+        const text = pdfText(path.join(dir, `${p.id}.pdf`));
+        if (p.id === "table3") {
+          expect(text).toContain(squeeze("一、本年新收政府信息公开申请数量"));
+          expect(text).toContain(
+            squeeze("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
+          );
+          expect(text).toContain(String(result.tables.t3.total[6]));
+        } else if (p.id === "table4") {
+          expect(text).toContain("未经复议直接起诉");
+          expect(text).toContain(String(result.tables.t4[4]));
+        } else if (p.id === "table2") {
+          expect(text).toContain(squeeze("第二十条第（一）项"));
+          expect(text).toContain("1260");
+        } else
+          expect({ part: p.id, text }).toEqual({
+            part: p.id,
+            text: expect.stringContaining(squeeze(partText(p)).slice(0, 30)),
+          });
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+    240000,
+  );
 });
 
 describe("a stale report", () => {

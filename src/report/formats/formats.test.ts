@@ -1,16 +1,12 @@
 /**
- * Each format's labels against the spec text itself: ../shared/spec/domain.md (2021, 2019) and the seed
+ * Each format's labels against the spec text itself: domain.md §1–§2 (2021, 2019; test/fixtures) and the seed
  * report (the legacy format's headings), character for character.
  */
-import { readFileSync } from "fs";
-import path from "path";
+import { seedLines as readSeed, templateSpec } from "../../../test/fixtures";
 import { FORMATS, getFormat, numberRows, outcomeRows } from "./index";
 
-const shared = path.resolve(__dirname, "../../../../shared");
-const domain = readFileSync(path.join(shared, "spec/domain.md"), "utf8");
-const seedLines = readFileSync(path.join(shared, "seed/000_028974a2b2ad95f8.txt"), "utf8")
-  .split(/\r?\n/)
-  .map((l) => l.trim());
+const domain = templateSpec();
+const seedLines = readSeed();
 
 /** The markdown table of 表三 rows: key → label (groups keyed by their label). */
 function specTable3(): { key: string; label: string }[] {
