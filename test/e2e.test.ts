@@ -225,10 +225,7 @@ web.test(
     await page.getByRole("button", { name: "全部更新（1个部分已过期）" }).waitFor();
     const states = await page.$$eval("li[data-part]", (lis) =>
       Object.fromEntries(
-        lis.map((li) => [
-          li.getAttribute("data-part"),
-          li.querySelector("[data-state]")?.getAttribute("data-state"),
-        ]),
+        lis.map((li) => [li.getAttribute("data-part"), li.querySelector("[data-state]")?.textContent]),
       ),
     );
     expect(states.table3).toBe("已过期");

@@ -1,7 +1,8 @@
 /** Plain-text rendering of the tables and findings for the terminal (CJK-aware column widths). */
 import type { Finding } from "../report/checks";
 import type { CompileResult } from "../report/compile";
-import { getFormat } from "../report/formats";
+import { getFormat, T4_GROUP_WIDTH, tableCaption } from "../report/formats";
+import { issuePlace, SEVERITY_LABELS } from "../report/labels";
 import type { RowIssue } from "../report/registers";
 import type { Num, TableSet } from "../report/tables";
 import { displayWidth } from "../report/text";
@@ -26,7 +27,7 @@ export function renderTable2(t: TableSet): string {
     const rows = (format.legacyCategories ?? []).map((c) => [c.label, cell(t.t2?.[c.key] as Num)]);
     return `主动公开政府信息（按类别）\n${grid(["类别", "条数"], rows)}`;
   }
-  const parts: string[] = ["表二 主动公开政府信息情况"];
+  const parts: string[] = [tableCaption(format.t2)];
   for (const block of format.t2.blocks) {
     const rows = block.rows.map((r) => {
       const v = t.t2?.[r.key];
@@ -48,9 +49,7 @@ export function renderTable3(t: TableSet): string {
       ? [label, ...format.t3.columns.map(() => "")]
       : [label, ...(t.t3[r.key] ?? []).map(cell)];
   });
-  const title = format.printsTables
-    ? "表三 收到和处理政府信息公开申请情况"
-    : "依申请公开情况（旧格式不印表，仅供核对）";
+  const title = format.printsTables ? tableCaption(format.t3) : (format.unprintedTableNote ?? "");
   return `${title}\n${grid(["", ...format.t3.columns.map((c) => c.label)], rows)}`;
 }
 
@@ -59,17 +58,15 @@ export function renderTable4(t: TableSet): string {
   const groups = [format.t4.review, ...format.t4.litigation];
   const rows = groups.map((g, gi) => [
     gi === 0 ? g.label : `${format.t4.litigationLabel}（${g.label}）`,
-    ...format.t4.results.map((_, i) => cell(t.t4[gi * 5 + i])),
+    ...format.t4.results.map((_, i) => cell(t.t4[gi * T4_GROUP_WIDTH + i])),
   ]);
-  return `表四 政府信息公开行政复议、行政诉讼情况\n${grid(["", ...format.t4.results.map((r) => r.label)], rows)}`;
+  return `${tableCaption(format.t4)}\n${grid(["", ...format.t4.results.map((r) => r.label)], rows)}`;
 }
-
-const SEVERITY_TEXT = { error: "错误", warning: "提示", info: "信息" };
 
 export function renderFindings(findings: Finding[]): string {
   if (!findings.length) return "校验结果：全部通过。";
   const errors = findings.filter((f) => f.severity === "error").length;
-  const lines = findings.map((f) => `  [${SEVERITY_TEXT[f.severity]}] ${f.rule} ${f.where}：${f.message}`);
+  const lines = findings.map((f) => `  [${SEVERITY_LABELS[f.severity]}] ${f.rule} ${f.where}：${f.message}`);
   return `校验结果：${errors}个错误，${findings.length - errors}个提示\n${lines.join("\n")}`;
 }
 
@@ -78,10 +75,7 @@ export function renderRowIssues(issues: RowIssue[], limit = 50): string {
   const errors = issues.filter((i) => i.severity === "error").length;
   const lines = issues
     .slice(0, limit)
-    .map(
-      (i) =>
-        `  [${SEVERITY_TEXT[i.severity]}] ${i.sheet}${i.row ? ` 第${i.row}行` : ""}${i.column ? `「${i.column}」` : ""}：${i.message}`,
-    );
+    .map((i) => `  [${SEVERITY_LABELS[i.severity]}] ${issuePlace(i)}：${i.message}`);
   if (issues.length > limit) lines.push(`  ……另有${issues.length - limit}条（用 --json 查看全部）`);
   return `登记表问题：${errors}个错误，${issues.length - errors}个提示\n${lines.join("\n")}`;
 }

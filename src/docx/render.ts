@@ -28,6 +28,7 @@ import {
 } from "docx";
 import type { DocBlock, DocPart, ReportDocument } from "../report/document";
 import { documentParts, hashText, partText, TAG_PREFIX } from "../report/document";
+import { reportTitle } from "../report/formats";
 import { expandGrid } from "../report/layout";
 import type { GridCell, TableGrid } from "../report/layout";
 import { addCustomXmlPart, reportXml } from "./customxml";
@@ -274,10 +275,7 @@ export async function renderReport(
   doc: ReportDocument,
   meta: Omit<ReportMeta, "hashes">,
 ): Promise<Uint8Array> {
-  const bytes = await renderBody(
-    body(doc),
-    `${doc.tables.agency}${doc.tables.year}年政府信息公开工作年度报告`,
-  );
+  const bytes = await renderBody(body(doc), reportTitle(doc.format, doc.tables.agency, doc.tables.year));
   const zip = readZip(bytes, "生成的报告");
   addCustomXmlPart(zip, reportXml(doc.tables, { ...meta, hashes: partHashes(doc) }));
   return writeZip(zip);

@@ -1,17 +1,11 @@
 /** The Excel pane's actions: the adapters run in Excel.run; reports are made with the same code as file mode. */
 import { getFormat } from "../report/formats";
-import type { PaneActions, PaneSettings } from "../taskpane/actions";
-import { browserDownload } from "../taskpane/actions";
-import { fileModeActions } from "../taskpane/fileMode";
-import {
-  createRegisterSheets,
-  loadSettings,
-  readRegisters,
-  saveSettings,
-  selectIssueCell,
-  writeStatistics,
-  writeRollup,
-} from "./adapter";
+import { formatForYear } from "../report/info";
+import { browserDownload, fileModeActions } from "../actions/files";
+import type { PaneActions, PaneSettings } from "../actions/types";
+import { loadSettings, saveSettings } from "./owned";
+import { createRegisterSheets, readRegisters, selectIssueCell } from "./registers";
+import { writeRollup, writeStatistics } from "./sheets";
 
 export function excelActions(settings: () => PaneSettings): PaneActions {
   const files = fileModeActions();
@@ -23,11 +17,7 @@ export function excelActions(settings: () => PaneSettings): PaneActions {
       Excel.run((ctx) => {
         const s = settings();
         const year = s.year || new Date().getFullYear() - 1;
-        return createRegisterSheets(
-          ctx,
-          getFormat(s.format || (year >= 2021 ? "2021" : year >= 2019 ? "2019" : "2008")),
-          year,
-        );
+        return createRegisterSheets(ctx, getFormat(s.format || formatForYear(year)), year);
       }),
     writeStatistics: (result, replace) => Excel.run((ctx) => writeStatistics(ctx, result, replace)),
     selectIssue: (issue) => Excel.run((ctx) => selectIssueCell(ctx, issue)),

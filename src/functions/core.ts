@@ -12,6 +12,7 @@ import type { Cell } from "../report/cells";
 import { checkTables } from "../report/checks";
 import { getFormat, isFormatId, numberRows, T4_WIDTH } from "../report/formats";
 import type { FormatDef, FormatId } from "../report/formats";
+import { SEVERITY_LABELS } from "../report/labels";
 import { SHEETS } from "../report/registers";
 import type { RowIssue } from "../report/registers";
 import { buildSentences } from "../report/sentences";
@@ -228,15 +229,8 @@ export function issueRows(
     firstRow,
   ).issues;
   if (!issues.length) return [["", "", "", "未发现问题"]];
-  return issues.map((i) => [
-    i.row || "",
-    i.column,
-    i.value,
-    `${i.severity === "error" ? "错误" : "提示"}：${i.message}`,
-  ]);
+  return issues.map((i) => [i.row || "", i.column, i.value, `${SEVERITY_LABELS[i.severity]}：${i.message}`]);
 }
-
-const SEVERITY_TEXT = { error: "错误", warning: "提示", info: "信息" };
 
 /** Checks a 表三 typed in a sheet (numbers only, in the format's row order), with 表四 and last year's 结转 if given. */
 export function checkValues(
@@ -279,5 +273,5 @@ export function checkValues(
   }
   const findings = checkTables(tables, previous ? { previous } : {}).filter((f) => f.table !== "t2");
   if (!findings.length) return [["通过"]];
-  return findings.map((f) => [f.rule, SEVERITY_TEXT[f.severity], f.where, f.message]);
+  return findings.map((f) => [f.rule, SEVERITY_LABELS[f.severity], f.where, f.message]);
 }

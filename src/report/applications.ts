@@ -5,7 +5,7 @@
  */
 import { cellDays, cellNumber, cellText, isCellError, isEmptyCell } from "./cells";
 import type { Cell } from "./cells";
-import { formatDays, yearBounds } from "./dates";
+import { EXCEL_EPOCH_OFFSET, FIRST_PLAIN_SERIAL, formatDays, MAX_SERIAL, yearBounds } from "./dates";
 import type { FormatDef } from "./formats";
 import { numberRows, outcomeRows } from "./formats";
 import { APPLICATION_HEADERS, IssueSink, isBlankRow, mapColumns, missingColumns, SHEETS } from "./registers";
@@ -32,9 +32,6 @@ export interface ApplicationResult {
   stats: ApplicationStats;
   issues: RowIssue[];
 }
-
-const MAX_SERIAL = 2958465;
-const SERIAL_OFFSET = 25569;
 
 export class ApplicationTally {
   private readonly sink: IssueSink;
@@ -97,7 +94,9 @@ export class ApplicationTally {
   /** A date cell as a day number; the common cases (serials, Dates) inline, text through a cache. */
   private days(value: Cell): number {
     if (typeof value === "number") {
-      return value >= 61 && value <= MAX_SERIAL ? Math.floor(value) - SERIAL_OFFSET : cellDays(value);
+      return value >= FIRST_PLAIN_SERIAL && value <= MAX_SERIAL
+        ? Math.floor(value) - EXCEL_EPOCH_OFFSET
+        : cellDays(value);
     }
     if (typeof value === "string") {
       let d = this.dateCache.get(value);
@@ -144,12 +143,12 @@ export class ApplicationTally {
       const oc = row[cOutcome];
       const cc = row[cConcluded];
       const received =
-        typeof rc === "number" && rc >= 61 && rc <= MAX_SERIAL
-          ? Math.floor(rc) - SERIAL_OFFSET
+        typeof rc === "number" && rc >= FIRST_PLAIN_SERIAL && rc <= MAX_SERIAL
+          ? Math.floor(rc) - EXCEL_EPOCH_OFFSET
           : this.days(rc);
       const concluded =
-        typeof cc === "number" && cc >= 61 && cc <= MAX_SERIAL
-          ? Math.floor(cc) - SERIAL_OFFSET
+        typeof cc === "number" && cc >= FIRST_PLAIN_SERIAL && cc <= MAX_SERIAL
+          ? Math.floor(cc) - EXCEL_EPOCH_OFFSET
           : cc === null || cc === undefined
             ? NaN
             : this.days(cc);

@@ -55,8 +55,10 @@ export function isValidCivil(y: number, m: number, d: number): boolean {
 }
 
 /** Excel serial 25569 is 1970-01-01 (1900 date system). */
-const EXCEL_EPOCH_OFFSET = 25569;
-const MAX_SERIAL = 2958465; // 9999-12-31
+export const EXCEL_EPOCH_OFFSET = 25569;
+export const MAX_SERIAL = 2958465; // 9999-12-31
+/** From serial 61 (1900-03-01) on, a serial is a day number plus the epoch offset: the tally's fast path. */
+export const FIRST_PLAIN_SERIAL = 61;
 
 /** An Excel serial date (possibly with a time fraction) as a day number; NaN when out of range. */
 export function daysFromSerial(serial: number): number {
@@ -93,10 +95,6 @@ export function daysFromText(text: string): number {
 /** First and last day of a calendar year. */
 export function yearBounds(year: number): { start: number; end: number } {
   return { start: daysFromCivil(year, 1, 1), end: daysFromCivil(year, 12, 31) };
-}
-
-export function yearOfDays(days: number): number {
-  return civilFromDays(days).y;
 }
 
 /** "2025-03-01". */

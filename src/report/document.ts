@@ -6,7 +6,7 @@
  * Host-independent: the .docx writer and the panes render from it.
  */
 import { formatDaysChinese, daysFromCivil } from "./dates";
-import { getFormat } from "./formats";
+import { getFormat, reportTitle, tableCaption } from "./formats";
 import type { FormatDef } from "./formats";
 import type { ReportInfo } from "./info";
 import { table2Grid, table3Grid, table4Grid } from "./layout";
@@ -87,7 +87,7 @@ function build2021(input: DocumentInput, format: FormatDef): DocItem[] {
   const b = new Builder();
   const n = info.narratives;
   const agency = filled(t.agency, "机关名称");
-  b.part("title", "报告标题", { kind: "title", lines: [agency, `${t.year}年政府信息公开工作年度报告`] });
+  b.part("title", "报告标题", { kind: "title", lines: [agency, reportTitle(format, "", t.year)] });
   const contact = [
     `地址：${filled(info.address, "联系地址")}`,
     `邮编：${filled(info.postcode, "邮政编码")}`,
@@ -122,15 +122,15 @@ function build2021(input: DocumentInput, format: FormatDef): DocItem[] {
   b.heading(1, s2.heading);
   b.sentence("s2.active", "主动公开情况（自动生成）", s["s2.active"]);
   const g2 = table2Grid(t, format);
-  if (g2) b.part("table2", "表二 主动公开政府信息情况", { kind: "table", grid: g2 });
+  if (g2 && format.t2) b.part("table2", tableCaption(format.t2), { kind: "table", grid: g2 });
 
   b.heading(1, s3.heading);
   b.sentence("s3.outcomes", "办理结果（自动生成）", s["s3.outcomes"]);
-  b.part("table3", "表三 收到和处理政府信息公开申请情况", { kind: "table", grid: table3Grid(t, format) });
+  b.part("table3", tableCaption(format.t3), { kind: "table", grid: table3Grid(t, format) });
 
   b.heading(1, s4.heading);
   b.sentence("s4.cases", "行政复议、行政诉讼（自动生成）", s["s4.cases"]);
-  b.part("table4", "表四 政府信息公开行政复议、行政诉讼情况", { kind: "table", grid: table4Grid(t, format) });
+  b.part("table4", tableCaption(format.t4), { kind: "table", grid: table4Grid(t, format) });
 
   b.heading(1, s5.heading);
   b.own(n["存在的主要问题"], "存在的主要问题");
@@ -148,7 +148,7 @@ function buildLegacy(input: DocumentInput, format: FormatDef): DocItem[] {
   const b = new Builder();
   const n = info.narratives;
   const agency = filled(t.agency, "机关名称");
-  const title: DocBlock[] = [{ kind: "title", lines: [`${agency}${t.year}年度政府信息公开工作年度报告`] }];
+  const title: DocBlock[] = [{ kind: "title", lines: [reportTitle(format, agency, t.year)] }];
   if (info.date) title.push({ kind: "subtitle", text: `（${info.date}）` });
   b.part("title", "报告标题", ...title);
   const sections = format.sections;

@@ -153,6 +153,31 @@ export function readInfo(
   return { info, issues: sink.issues };
 }
 
+/** The items a new 报告信息 sheet lists, in order: the fields by their first name, then three narratives. */
+const INFO_SHEET_FIELDS = [
+  "agency",
+  "year",
+  "format",
+  "date",
+  "address",
+  "postcode",
+  "phone",
+  "email",
+  "website",
+  "selfName",
+];
+const INFO_SHEET_NARRATIVES = ["存在的主要问题", "改进措施", "其他需要报告的事项"];
+
+/** A new 报告信息 sheet: 项目 | 内容, with the year and format filled in. */
+export function infoSheetRows(format: FormatDef, year: number): (string | number)[][] {
+  const value: Record<string, string | number> = { year, format: format.id };
+  return [
+    ["项目", "内容"],
+    ...INFO_SHEET_FIELDS.map((k) => [FIELDS[k][0], value[k] ?? ""]),
+    ...INFO_SHEET_NARRATIVES.map((n) => [n, ""]),
+  ];
+}
+
 /** The report year when none is given: 报告年度, else the year before `today`'s. */
 export function defaultYear(info: ReportInfo, today: Date): number {
   return info.year ?? today.getFullYear() - 1;

@@ -3,7 +3,7 @@
  * Host-independent; the .docx writer, the Excel 统计表 sheet and the panes render from these grids.
  */
 import type { FormatDef } from "./formats";
-import { getFormat } from "./formats";
+import { getFormat, TABLE_TITLES } from "./formats";
 import type { Num, TableSet } from "./tables";
 
 export interface GridCell {
@@ -162,12 +162,10 @@ export function expandGrid(grid: TableGrid): PlacedCell[][] {
   });
 }
 
-const TABLE_NAMES: Record<string, string> = { t2: "表二", t3: "表三", t4: "表四" };
-
 /** A readable name of a number cell: "表三「一、本年新收政府信息公开申请数量」「自然人」". */
 export function cellName(key: string, format: FormatDef): string {
   const [table, row, col] = key.split(".");
-  const name = TABLE_NAMES[table] ?? table;
+  const name = TABLE_TITLES[table as keyof typeof TABLE_TITLES]?.name ?? table;
   if (table === "t3") {
     const r = format.t3.rows.find((x) => x.key === row)?.label ?? row;
     const c = format.t3.columns.find((x) => x.key === col)?.label ?? col;

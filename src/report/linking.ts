@@ -7,7 +7,8 @@ import { documentParts, hashText, partText } from "./document";
 import type { ReportDocument } from "./document";
 import type { TableSet } from "./tables";
 
-export type PartState = "最新" | "已过期" | "缺失";
+/** A part of the report: as the workbook gives it now, out of date, or not in the document. */
+export type PartState = "current" | "stale" | "missing";
 
 export interface PartStatus {
   part: string;
@@ -29,12 +30,12 @@ const squeeze = (s: string) => s.replace(/\s+/g, "");
 export function partStates(fresh: ReportDocument, holds: DocumentHolds): PartStatus[] {
   const present = new Set(holds.tags);
   return documentParts(fresh).map((p) => {
-    if (!present.has(p.id)) return { part: p.id, alias: p.alias, state: "缺失" };
+    if (!present.has(p.id)) return { part: p.id, alias: p.alias, state: "missing" };
     const now = partText(p);
     const stored = holds.hashes?.[p.id];
     const same =
       stored !== undefined ? stored === hashText(now) : squeeze(holds.texts?.[p.id] ?? "") === squeeze(now);
-    return { part: p.id, alias: p.alias, state: same ? "最新" : "已过期" };
+    return { part: p.id, alias: p.alias, state: same ? "current" : "stale" };
   });
 }
 

@@ -1,5 +1,5 @@
 /** What an update changed, part by part, with any further lines (missing parts) after them. */
-import type { ChangeLine } from "./actions";
+import type { ChangeLine } from "../actions/types";
 
 export function ChangeList({ changed, more = [] }: { changed: ChangeLine[]; more?: string[] }) {
   return (

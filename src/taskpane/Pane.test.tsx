@@ -7,7 +7,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { compileWorkbook } from "../report/compile";
 import { getFormat, numberRows } from "../report/formats";
 import { sampleWorkbook } from "../report/sample";
-import type { PaneActions } from "./actions";
+import type { PaneActions } from "../actions/types";
 import { Pane } from "./Pane";
 
 function actions(over: Partial<PaneActions> = {}): PaneActions & { calls: string[] } {

@@ -31,7 +31,7 @@ import { table2Grid, table3Grid, table4Grid } from "../report/layout";
 import type { RowIssue } from "../report/registers";
 import { rollup } from "../report/rollup";
 import type { RollupResult, RollupUnit } from "../report/rollup";
-import type { PaneActions, PaneSettings, UpdateSummary } from "./actions";
+import type { PaneActions, PaneSettings, UpdateSummary } from "../actions/types";
 import { GridTable } from "./GridTable";
 
 type TabId = "data" | "stats" | "report" | "rollup" | "settings";

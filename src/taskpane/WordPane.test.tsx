@@ -12,7 +12,7 @@ import { compileWorkbook } from "../report/compile";
 import { SHEETS } from "../report/registers";
 import { sampleWorkbook } from "../report/sample";
 import { workbookBuffer } from "../workbook/write";
-import type { WordActions } from "./WordPane";
+import type { WordActions } from "../actions/types";
 import { WordPane } from "./WordPane";
 
 test("error findings are shown, and updating asks first; nothing is written until the user agrees", async () => {

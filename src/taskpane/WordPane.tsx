@@ -25,15 +25,9 @@ import { buildDocument, documentParts, hashText, partText } from "../report/docu
 import type { DocPart, ReportDocument } from "../report/document";
 import { partStates, tableChanges } from "../report/linking";
 import type { PartStatus } from "../report/linking";
+import { PART_STATE_LABELS } from "../report/labels";
 import type { TableSet } from "../report/tables";
-
-export interface WordActions {
-  listControls(): Promise<{ part: string; text: string }[]>;
-  readReportXml(): Promise<string | null>;
-  writeReportXml(xml: string): Promise<void>;
-  replaceParts(parts: { part: string; base64: string }[]): Promise<string[]>;
-  insertAtCursor(base64: string): Promise<void>;
-}
+import type { WordActions } from "../actions/types";
 
 interface Loaded {
   result: CompileResult;
@@ -50,7 +44,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-const BADGE = { 最新: "success", 已过期: "warning", 缺失: "danger" } as const;
+const BADGE = { current: "success", stale: "warning", missing: "danger" } as const;
 
 export function WordPane({ actions }: { actions: WordActions }) {
   const { busy, error, notice, setNotice, run } = useRunner();
@@ -125,7 +119,7 @@ export function WordPane({ actions }: { actions: WordActions }) {
     });
 
   const stale = loaded
-    ? documentParts(loaded.doc).filter((p) => loaded.states.find((s) => s.part === p.id)?.state === "已过期")
+    ? documentParts(loaded.doc).filter((p) => loaded.states.find((s) => s.part === p.id)?.state === "stale")
     : [];
   const errors = loaded ? loaded.result.checks.filter((c) => c.severity === "error") : [];
   const updateAll = () => {
@@ -218,14 +212,14 @@ export function WordPane({ actions }: { actions: WordActions }) {
               }}
             >
               {documentParts(loaded.doc).map((p) => {
-                const state = loaded.states.find((s) => s.part === p.id)?.state ?? "缺失";
+                const state = loaded.states.find((s) => s.part === p.id)?.state ?? "missing";
                 return (
                   <li key={p.id} data-part={p.id} style={{ display: "flex", alignItems: "center", gap: 6 }}>
                     <Badge appearance="tint" color={BADGE[state]} data-state={state}>
-                      {state}
+                      {PART_STATE_LABELS[state]}
                     </Badge>
                     <Text style={{ flex: 1 }}>{p.alias}</Text>
-                    {state === "已过期" && (
+                    {state === "stale" && (
                       <Button
                         size="small"
                         disabled={!!busy}

@@ -1,7 +1,7 @@
 /** The Excel task pane (shared runtime with the custom functions). */
 import { createRoot } from "react-dom/client";
 import { excelActions } from "../excel/actions";
-import type { PaneSettings } from "./actions";
+import type { PaneSettings } from "../actions/types";
 import { Pane } from "./Pane";
 
 Office.onReady(() => {

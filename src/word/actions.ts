@@ -1,6 +1,6 @@
 /** The Word pane's actions: the adapters, each in its own Word.run. */
 import { OGI_NS } from "../docx/namespace";
-import type { WordActions } from "../taskpane/WordPane";
+import type { WordActions } from "../actions/types";
 import { insertAtCursor, listControls, readReportXml, replaceParts, writeReportXml } from "./adapter";
 
 export function wordActions(): WordActions {

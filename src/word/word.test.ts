@@ -176,20 +176,20 @@ describe("a stale report", () => {
       tags: h.controls.map((c) => c.tag.slice(4)),
       hashes: h.stored?.meta.hashes,
     });
-    const stale = states.filter((s) => s.state === "已过期").map((s) => s.part);
+    const stale = states.filter((s) => s.state === "stale").map((s) => s.part);
     // Only 表三's columns moved: the totals, and so every sentence, are the same.
     expect(stale).toEqual(["table3"]);
-    expect(states.filter((s) => s.state === "最新")).toHaveLength(documentParts(fresh).length - 1);
+    expect(states.filter((s) => s.state === "current")).toHaveLength(documentParts(fresh).length - 1);
     // Without recorded hashes, the controls' text tells the same.
     const byText = partStates(fresh, {
       tags: h.controls.map((c) => c.tag.slice(4)),
       texts: Object.fromEntries(h.controls.map((c) => [c.tag.slice(4), c.text])),
     });
-    expect(byText.filter((s) => s.state === "已过期").map((s) => s.part)).toEqual(["table3"]);
+    expect(byText.filter((s) => s.state === "stale").map((s) => s.part)).toEqual(["table3"]);
     const withoutFees = partStates(fresh, {
       tags: h.controls.map((c) => c.tag.slice(4)).filter((t) => t !== "s6.fees"),
       hashes: h.stored?.meta.hashes,
     });
-    expect(withoutFees.find((s) => s.part === "s6.fees")?.state).toBe("缺失");
+    expect(withoutFees.find((s) => s.part === "s6.fees")?.state).toBe("missing");
   });
 });

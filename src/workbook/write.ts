@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import type { WorkbookData } from "../report/cells";
 import { isCellError } from "../report/cells";
+import { SEVERITY_LABELS } from "../report/labels";
 import { displayWidth } from "../report/text";
 import { rollupRows } from "../report/rollup";
 import type { RollupResult } from "../report/rollup";
@@ -52,7 +53,8 @@ export async function rollupWorkbookBuffer(r: RollupResult): Promise<Uint8Array>
   const checks = wb.addWorksheet("校验结果");
   checks.addRow(["单位", "规则", "严重程度", "位置", "说明"]).font = { bold: true };
   for (const u of r.units)
-    for (const c of u.checks) checks.addRow([u.name, c.rule, c.severity, c.where, c.message]);
-  for (const c of r.checks) checks.addRow(["合计", c.rule, c.severity, c.where, c.message]);
+    for (const c of u.checks)
+      checks.addRow([u.name, c.rule, SEVERITY_LABELS[c.severity], c.where, c.message]);
+  for (const c of r.checks) checks.addRow(["合计", c.rule, SEVERITY_LABELS[c.severity], c.where, c.message]);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

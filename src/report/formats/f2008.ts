@@ -14,6 +14,7 @@ import {
   T3_ROWS_BEFORE_OTHERWISE,
   T3_ROWS_OTHERWISE_2021,
   T4_DEF,
+  TABLE_TITLES,
 } from "./shared";
 import type { FormatDef } from "./types";
 
@@ -67,6 +68,7 @@ export const FORMAT_2008: FormatDef = {
   ],
   t2: null,
   t3: {
+    ...TABLE_TITLES.t3,
     cornerNote: T3_CORNER_NOTE,
     applicantHeader: T3_APPLICANT_HEADER,
     organisationHeader: T3_ORGANISATION_HEADER,
@@ -77,6 +79,7 @@ export const FORMAT_2008: FormatDef = {
   },
   t4: T4_DEF,
   printsTables: false,
+  unprintedTableNote: "依申请公开情况（旧格式不印表，仅供核对）",
   legacyCategories: [
     { key: "normative", label: "规范性文件", firstClause: true },
     { key: "news", label: "工作动态", firstClause: true },

@@ -10,6 +10,7 @@ import {
   T3_ROWS_AFTER_OTHERWISE,
   T3_ROWS_BEFORE_OTHERWISE,
   T4_DEF,
+  TABLE_TITLES,
 } from "./shared";
 import type { FormatDef, Table2Column } from "./types";
 
@@ -31,6 +32,7 @@ export const FORMAT_2019: FormatDef = {
   title: "{agency}{year}年政府信息公开工作年度报告",
   sections: SECTIONS_2019_2021,
   t2: {
+    ...TABLE_TITLES.t2,
     contentLabel: "信息内容",
     width: 3,
     blocks: [
@@ -78,6 +80,7 @@ export const FORMAT_2019: FormatDef = {
     ],
   },
   t3: {
+    ...TABLE_TITLES.t3,
     cornerNote: T3_CORNER_NOTE,
     applicantHeader: T3_APPLICANT_HEADER,
     organisationHeader: T3_ORGANISATION_HEADER,

@@ -11,6 +11,7 @@ import {
   T3_ROWS_BEFORE_OTHERWISE,
   T3_ROWS_OTHERWISE_2021,
   T4_DEF,
+  TABLE_TITLES,
 } from "./shared";
 import type { FormatDef } from "./types";
 
@@ -25,6 +26,7 @@ export const FORMAT_2021: FormatDef = {
   title: "{agency}{year}年政府信息公开工作年度报告",
   sections: SECTIONS_2019_2021,
   t2: {
+    ...TABLE_TITLES.t2,
     contentLabel: "信息内容",
     width: 3,
     blocks: [
@@ -61,6 +63,7 @@ export const FORMAT_2021: FormatDef = {
     ],
   },
   t3: {
+    ...TABLE_TITLES.t3,
     cornerNote: T3_CORNER_NOTE,
     applicantHeader: T3_APPLICANT_HEADER,
     organisationHeader: T3_ORGANISATION_HEADER,

@@ -3,7 +3,20 @@
  * report (the legacy format's headings), character for character.
  */
 import { seedLines as readSeed, templateSpec } from "../../../test/fixtures";
-import { FORMATS, getFormat, numberRows, outcomeRows } from "./index";
+import {
+  FORMATS,
+  getFormat,
+  numberRows,
+  outcomeRows,
+  reportTitle,
+  T3_APPLICANT_COLUMNS,
+  T3_TOTAL_COLUMN,
+  T3_WIDTH,
+  T4_GROUP_WIDTH,
+  T4_TOTAL_RESULT,
+  T4_WIDTH,
+  tableCaption,
+} from "./index";
 
 const domain = templateSpec();
 const seedLines = readSeed();
@@ -150,5 +163,25 @@ describe("formats against domain.md", () => {
     expect(f.title.replace("{agency}", "机关事务管理局").replace("{year}", "2017")).toBe(
       seedLines[0] + seedLines.find((l) => l.startsWith("信息公开工作年度报告")),
     );
+  });
+});
+
+describe("the numbers and names every module takes from the formats", () => {
+  test("the table shape constants hold for every format", () => {
+    for (const f of Object.values(FORMATS)) {
+      expect(f.t3.columns).toHaveLength(T3_WIDTH);
+      expect(f.t3.columns[T3_TOTAL_COLUMN].key).toBe("total");
+      expect(f.t3.columns.slice(0, T3_APPLICANT_COLUMNS).map((c) => c.key)).not.toContain("total");
+      expect(f.t4.results).toHaveLength(T4_GROUP_WIDTH);
+      expect(f.t4.results[T4_TOTAL_RESULT].key).toBe("total");
+      expect((1 + f.t4.litigation.length) * T4_GROUP_WIDTH).toBe(T4_WIDTH);
+    }
+  });
+
+  test("captions and titles: 表三's caption is the template's; the legacy title ends 年度", () => {
+    expect(tableCaption(getFormat("2021").t3)).toBe("表三 收到和处理政府信息公开申请情况");
+    expect(tableCaption(getFormat("2019").t4)).toBe("表四 政府信息公开行政复议、行政诉讼情况");
+    expect(reportTitle(getFormat("2021"), "某局", 2025)).toBe("某局2025年政府信息公开工作年度报告");
+    expect(reportTitle(getFormat("2008"), "某局", 2017)).toBe("某局2017年度政府信息公开工作年度报告");
   });
 });

@@ -1,9 +1,10 @@
 import { FORMAT_2008 } from "./f2008";
 import { FORMAT_2019 } from "./f2019";
 import { FORMAT_2021 } from "./f2021";
-import type { FormatDef, FormatId, Table3Row } from "./types";
+import type { FormatDef, FormatId, Table3Row, TableTitle } from "./types";
 
 export * from "./types";
+export { TABLE_TITLES } from "./shared";
 
 export const FORMATS: Record<FormatId, FormatDef> = {
   "2021": FORMAT_2021,
@@ -31,8 +32,19 @@ export function outcomeRows(format: FormatDef): Table3Row[] {
   return format.t3.rows.filter((row) => row.kind === "item" || row.kind === "leaf");
 }
 
-/** Index of the 总计 column and of the six applicant columns. */
-export const T3_TOTAL_COLUMN = 6;
+/** 表三's columns: six applicant columns, then 总计 (the formats test holds every format to these). */
 export const T3_APPLICANT_COLUMNS = 6;
-/** Number of 表四 columns: three groups × five results. */
+export const T3_TOTAL_COLUMN = 6;
+export const T3_WIDTH = 7;
+/** 表四: three groups of five results (结果维持, 结果纠正, 其他结果, 尚未审结, 总计). */
+export const T4_GROUP_WIDTH = 5;
+export const T4_TOTAL_RESULT = 4;
 export const T4_WIDTH = 15;
+
+/** "表三 收到和处理政府信息公开申请情况": a table's caption. */
+export const tableCaption = (t: TableTitle): string => `${t.name} ${t.title}`;
+
+/** The report's title from the format's pattern, e.g. 某局2025年政府信息公开工作年度报告. */
+export function reportTitle(format: FormatDef, agency: string, year: number): string {
+  return format.title.replace("{agency}", agency).replace("{year}", String(year));
+}

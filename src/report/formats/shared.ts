@@ -2,7 +2,14 @@
  * Pieces of the national template that the 2021 and 2019 formats print identically (domain.md §1, §2).
  * The legacy format reuses them for the tables it keeps internally.
  */
-import type { Table3Column, Table3Row, Table4Def } from "./types";
+import type { Table3Column, Table3Row, Table4Def, TableTitle } from "./types";
+
+/** The three tables' names and titles, as the template prints them above each table. */
+export const TABLE_TITLES: Record<"t2" | "t3" | "t4", TableTitle> = {
+  t2: { name: "表二", title: "主动公开政府信息情况" },
+  t3: { name: "表三", title: "收到和处理政府信息公开申请情况" },
+  t4: { name: "表四", title: "政府信息公开行政复议、行政诉讼情况" },
+};
 
 export const T3_COLUMNS: Table3Column[] = [
   { key: "natural", label: "自然人" },
@@ -75,6 +82,7 @@ export const T3_ROWS_AFTER_OTHERWISE: Table3Row[] = [
 ];
 
 export const T4_DEF: Table4Def = {
+  ...TABLE_TITLES.t4,
   review: { key: "review", label: "行政复议" },
   litigationLabel: "行政诉讼",
   litigation: [

@@ -49,7 +49,13 @@ export interface Table2Block {
   rows: Table2Row[];
 }
 
-export interface Table2Def {
+/** How the report names a table: 表三, and its title 收到和处理政府信息公开申请情况. */
+export interface TableTitle {
+  name: string;
+  title: string;
+}
+
+export interface Table2Def extends TableTitle {
   /** Label of the first header cell of every block. */
   contentLabel: string;
   /** Number of number columns of the printed table (blocks with fewer columns merge across them). */
@@ -84,7 +90,7 @@ export interface Table3Row {
   inResults: boolean;
 }
 
-export interface Table3Def {
+export interface Table3Def extends TableTitle {
   /** The printed rule in the merged top-left header cell. */
   cornerNote: string;
   /** "申请人情况", spanning the seven data columns. */
@@ -105,7 +111,7 @@ export interface Table4Group {
   label: string;
 }
 
-export interface Table4Def {
+export interface Table4Def extends TableTitle {
   /** The 行政复议 group (its five headers merged down two header rows). */
   review: Table4Group;
   /** "行政诉讼", spanning the ten litigation columns. */
@@ -140,6 +146,8 @@ export interface FormatDef {
   t4: Table4Def;
   /** Whether the three tables are printed in the report. */
   printsTables: boolean;
+  /** Where the tables are not printed: what to call the 表三 kept for checking, when it is shown. */
+  unprintedTableNote?: string;
   /** Legacy format: the 主动公开 categories of its sentence. */
   legacyCategories?: LegacyCategory[];
   rules: RuleId[];

@@ -1,6 +1,7 @@
 /**
- * What the pane can ask of its host. The Excel pane and file mode implement these; the React components only
- * call them and know nothing of Office.js.
+ * What the panes can ask of their host, host-neutral: the Excel pane, file mode (and any other host) implement
+ * PaneActions; Word implements WordActions. The React components only call these and know nothing of
+ * Office.js; the host adapters implement them and import nothing from the components.
  */
 import type { WorkbookData } from "../report/cells";
 import type { CompileResult } from "../report/compile";
@@ -59,13 +60,11 @@ export interface PaneActions {
   saveSettings(settings: PaneSettings): Promise<void>;
 }
 
-/** The browser's way of saving a file: a link with a blob URL. */
-export function browserDownload(blob: Blob, name: string): void {
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 30000);
+/** The Word pane's host: the document's `ogi:` controls, its custom XML part, and inserting rendered parts. */
+export interface WordActions {
+  listControls(): Promise<{ part: string; text: string }[]>;
+  readReportXml(): Promise<string | null>;
+  writeReportXml(xml: string): Promise<void>;
+  replaceParts(parts: { part: string; base64: string }[]): Promise<string[]>;
+  insertAtCursor(base64: string): Promise<void>;
 }

@@ -8,17 +8,9 @@ import { outcomeVocabulary } from "../report/vocab";
 import { SHEETS } from "../report/registers";
 import { sampleWorkbook } from "../report/sample";
 import { rollup, rollupRows } from "../report/rollup";
-import {
-  writeRollup,
-  CHECKS_SHEET,
-  createRegisterSheets,
-  loadSettings,
-  readRegisters,
-  saveSettings,
-  selectIssueCell,
-  STATS_SHEET,
-  writeStatistics,
-} from "./adapter";
+import { loadSettings, saveSettings } from "./owned";
+import { createRegisterSheets, readRegisters, selectIssueCell } from "./registers";
+import { CHECKS_SHEET, STATS_SHEET, writeRollup, writeStatistics } from "./sheets";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createFakeExcel } = require("../../test/fake-excel.js") as {

@@ -2,11 +2,21 @@
  * File mode's actions: the pane in a plain browser, on an .xlsx the user picks. The workbook reader and the
  * Word writer load on first use; settings stay in this browser's local storage.
  */
-import type { PaneActions, PaneSettings } from "./actions";
-import { browserDownload } from "./actions";
+import type { PaneActions, PaneSettings } from "./types";
 
 const KEY = "ogi-annual-report.settings";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** The browser's way of saving a file: a link with a blob URL. */
+export function browserDownload(blob: Blob, name: string): void {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 30000);
+}
 
 export function fileModeActions(): PaneActions {
   let picked: File | undefined;

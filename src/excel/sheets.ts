@@ -1,0 +1,136 @@
+/**
+ * The sheets the add-in writes: 统计表 (表二/三/四 laid out as the template, merges and borders), 校验结果, and
+ * 汇总 for a roll-up, each in one batch (syncs: 2), only over sheets the add-in created unless the caller
+ * confirmed. Excel's API only.
+ */
+import type { WriteOutcome } from "../actions/types";
+import type { CompileResult } from "../report/compile";
+import { getFormat, reportTitle, tableCaption } from "../report/formats";
+import { issuePlace, SEVERITY_LABELS } from "../report/labels";
+import { expandGrid, table2Grid, table3Grid, table4Grid } from "../report/layout";
+import type { TableGrid } from "../report/layout";
+import { rollupRows } from "../report/rollup";
+import type { RollupResult } from "../report/rollup";
+import { markOwned, ownedSheets } from "./owned";
+
+export const STATS_SHEET = "统计表";
+export const CHECKS_SHEET = "校验结果";
+export const ROLLUP_SHEET = "汇总";
+
+/** Writes one grid at a row offset: values, merges, borders, alignment. Returns the rows used. */
+function writeGrid(ws: Excel.Worksheet, grid: TableGrid, top: number, title: string): number {
+  const width = grid.widths.length;
+  const expanded = expandGrid(grid);
+  const values: (string | number)[][] = expanded.map(() => new Array<string | number>(width).fill(""));
+  const merges: [number, number, number, number][] = [];
+  const numbers: [number, number][] = [];
+  expanded.forEach((row, r) => {
+    let c = 0;
+    for (const p of row) {
+      const span = p.cell.colSpan ?? 1;
+      if (p.merge !== "continue") {
+        const n = p.cell.key && p.cell.text !== "" ? Number(p.cell.text) : NaN;
+        values[r][c] = Number.isFinite(n) ? n : p.cell.text;
+        if (p.cell.key) numbers.push([r, c]);
+        if (span > 1 || (p.cell.rowSpan ?? 1) > 1) merges.push([r, c, p.cell.rowSpan ?? 1, span]);
+      }
+      c += span;
+    }
+  });
+  ws.getRangeByIndexes(top, 0, 1, 1).values = [[title]];
+  ws.getRangeByIndexes(top, 0, 1, 1).format.font.bold = true;
+  const body = ws.getRangeByIndexes(top + 1, 0, values.length, width);
+  body.values = values;
+  body.format.font.size = 9;
+  body.format.wrapText = true;
+  body.format.verticalAlignment = Excel.VerticalAlignment.center;
+  body.format.horizontalAlignment = Excel.HorizontalAlignment.center;
+  for (const edge of [
+    Excel.BorderIndex.edgeTop,
+    Excel.BorderIndex.edgeBottom,
+    Excel.BorderIndex.edgeLeft,
+    Excel.BorderIndex.edgeRight,
+    Excel.BorderIndex.insideHorizontal,
+    Excel.BorderIndex.insideVertical,
+  ])
+    body.format.borders.getItem(edge).style = Excel.BorderLineStyle.continuous;
+  for (const [r, c, h, w] of merges) ws.getRangeByIndexes(top + 1 + r, c, h, w).merge(false);
+  // Labels left-aligned, as the template prints them.
+  expanded.forEach((row, r) => {
+    let c = 0;
+    for (const p of row) {
+      if (p.merge !== "continue" && !p.cell.key && !p.cell.header && p.cell.align === "left")
+        ws.getRangeByIndexes(top + 1 + r, c, 1, 1).format.horizontalAlignment =
+          Excel.HorizontalAlignment.left;
+      c += p.cell.colSpan ?? 1;
+    }
+  });
+  return values.length + 2;
+}
+
+/**
+ * Writes 统计表 (表二/三/四 as the template) and 校验结果 in one batch. Sheets of those names that the add-in did
+ * not create are replaced only with `replace`; otherwise the caller is told to ask. Syncs: 2.
+ */
+export async function writeStatistics(
+  context: Excel.RequestContext,
+  result: CompileResult,
+  replace: boolean,
+): Promise<WriteOutcome> {
+  const { names: owned, existing } = await ownedSheets(context);
+  const foreign = [STATS_SHEET, CHECKS_SHEET].filter((n) => existing.has(n) && !owned.has(n));
+  if (foreign.length && !replace) return { needsConfirmation: foreign };
+  for (const name of [STATS_SHEET, CHECKS_SHEET])
+    if (existing.has(name)) context.workbook.worksheets.getItem(name).delete();
+  const ws = context.workbook.worksheets.add(STATS_SHEET);
+  let top = 0;
+  const t = result.tables;
+  const format = getFormat(t.format);
+  ws.getRangeByIndexes(0, 0, 1, 1).values = [[`${reportTitle(format, `${t.agency} `, t.year)}统计表`]];
+  ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
+  top = 2;
+  const g2 = table2Grid(t);
+  if (g2 && format.t2) top += writeGrid(ws, g2, top, tableCaption(format.t2));
+  top += writeGrid(ws, table3Grid(t), top, tableCaption(format.t3));
+  writeGrid(ws, table4Grid(t), top, tableCaption(format.t4));
+  ws.getRange("A:C").format.columnWidth = 60;
+  ws.getRange("D:O").format.columnWidth = 48;
+  const checks = context.workbook.worksheets.add(CHECKS_SHEET);
+  const rows: string[][] = [["规则", "严重程度", "位置", "说明"]];
+  for (const c of result.checks) rows.push([c.rule, SEVERITY_LABELS[c.severity], c.where, c.message]);
+  for (const i of result.rowIssues)
+    rows.push(["登记表", SEVERITY_LABELS[i.severity], issuePlace(i), i.message]);
+  if (rows.length === 1) rows.push(["", "", "", "全部通过"]);
+  checks.getRangeByIndexes(0, 0, rows.length, 4).values = rows;
+  checks.getRangeByIndexes(0, 0, 1, 4).format.font.bold = true;
+  checks.getRange("D:D").format.columnWidth = 420;
+  owned.add(STATS_SHEET);
+  owned.add(CHECKS_SHEET);
+  markOwned(context, owned);
+  ws.activate();
+  await context.sync();
+  return { written: [STATS_SHEET, CHECKS_SHEET] };
+}
+
+/** Writes the 汇总 sheet (one row block per unit and the total), only over a sheet the add-in created. Syncs: 2. */
+export async function writeRollup(
+  context: Excel.RequestContext,
+  r: RollupResult,
+  replace: boolean,
+): Promise<WriteOutcome> {
+  const { names: owned, existing } = await ownedSheets(context);
+  if (existing.has(ROLLUP_SHEET) && !owned.has(ROLLUP_SHEET) && !replace)
+    return { needsConfirmation: [ROLLUP_SHEET] };
+  if (existing.has(ROLLUP_SHEET)) context.workbook.worksheets.getItem(ROLLUP_SHEET).delete();
+  const ws = context.workbook.worksheets.add(ROLLUP_SHEET);
+  const rows = rollupRows(r);
+  ws.getRangeByIndexes(0, 0, rows.length, rows[0].length).values = rows;
+  ws.getRangeByIndexes(0, 0, 1, rows[0].length).format.font.bold = true;
+  ws.getRange("A:A").format.columnWidth = 110;
+  ws.getRange("B:B").format.columnWidth = 240;
+  owned.add(ROLLUP_SHEET);
+  markOwned(context, owned);
+  ws.activate();
+  await context.sync();
+  return { written: [ROLLUP_SHEET] };
+}

@@ -1,0 +1,20 @@
+/**
+ * The words every surface shows for the engine's keys (severities, part states, where a register problem
+ * is). One table each: the panes, the command line, the custom functions and the workbooks all read them here.
+ */
+import type { Severity } from "./checks";
+import type { PartState } from "./linking";
+import type { RowIssue } from "./registers";
+
+export const SEVERITY_LABELS: Record<Severity, string> = { error: "错误", warning: "提示", info: "信息" };
+
+export const PART_STATE_LABELS: Record<PartState, string> = {
+  current: "最新",
+  stale: "已过期",
+  missing: "缺失",
+};
+
+/** Where a register problem is: 依申请公开登记 第5行「申请人类型」. */
+export function issuePlace(i: Pick<RowIssue, "sheet" | "row" | "column">): string {
+  return `${i.sheet}${i.row ? ` 第${i.row}行` : ""}${i.column ? `「${i.column}」` : ""}`;
+}
