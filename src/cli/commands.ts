@@ -21,7 +21,7 @@ import { renderCompile, renderFindings, renderTable2, renderTable3, renderTable4
 export class UsageError extends Error {}
 
 /** Reads a file the user named, with a Chinese message when it cannot be read. */
-export async function readInput(file: string): Promise<Uint8Array> {
+async function readInput(file: string): Promise<Uint8Array> {
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw new Error(`「${file}」是一个目录，不是文件`);
@@ -69,7 +69,7 @@ async function compileFile(file: string, flags: Record<string, string | true>): 
 }
 
 /** Writes a new file next to nothing the user gave as input: refuses to overwrite an input, writes atomically. */
-export async function writeOutput(file: string, bytes: Uint8Array, inputs: string[]): Promise<void> {
+async function writeOutput(file: string, bytes: Uint8Array, inputs: string[]): Promise<void> {
   const target = path.resolve(file);
   if (inputs.some((i) => path.resolve(i) === target))
     throw new UsageError(`输出文件「${file}」与输入文件相同；本工具不会覆盖原文件，请另取一个文件名`);
@@ -89,7 +89,7 @@ export async function runReport(
   return { result, text: `已生成报告：${out}\n${renderFindings(result.checks)}\n` };
 }
 
-export function renderUpdate(u: UpdateResult): string {
+function renderUpdate(u: UpdateResult): string {
   const summary = summarizeUpdate(u);
   const lines: string[] = [];
   if (!summary.changed.length) lines.push("没有需要更新的内容：报告中的数字和文字已是最新。");

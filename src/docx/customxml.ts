@@ -19,7 +19,7 @@ export interface ReportMeta {
   hashes: Record<string, string>;
 }
 
-export interface StoredReport {
+interface StoredReport {
   tables: TableSet;
   meta: ReportMeta;
 }
@@ -64,7 +64,7 @@ export function parseReportXml(xml: string): StoredReport | null {
 }
 
 /** The name of the package entry holding our part, if any. */
-export function findCustomXmlPart(zip: ZipFile, label: string): string | undefined {
+function findCustomXmlPart(zip: ZipFile, label: string): string | undefined {
   return zip.entries
     .filter((e) => /^customXml\/item\d+\.xml$/.test(e.name))
     .find((e) => (xmlText(zip, e.name, label) ?? "").includes(OGI_NS))?.name;

@@ -8,10 +8,9 @@ import { renderReport } from "./render";
 import { updateDocx } from "./update";
 import type { UpdateResult } from "./update";
 
-export { DocxError } from "./zip";
 export { renderPart } from "./render";
-export { reportXml, parseReportXml, OGI_NS } from "./customxml";
-export type { UpdateResult, PartUpdate, MissingPart, CellChange } from "./update";
+export { reportXml } from "./customxml";
+export type { UpdateResult } from "./update";
 
 export function reportDocument(result: CompileResult): ReportDocument {
   return buildDocument({ tables: result.tables, info: result.info, sentences: result.sentences });

@@ -10,7 +10,7 @@ export interface Range {
   end: number;
 }
 
-export interface Sdt extends Range {
+interface Sdt extends Range {
   /** The w:sdtPr element (empty range when absent). */
   pr: Range;
   /** Inside w:sdtContent (between its tags). */
@@ -22,7 +22,7 @@ export interface Sdt extends Range {
 }
 
 /** Ranges of every element with this name, outermost and nested alike, in document order. */
-export function elements(xml: string, name: string, from = 0, to = xml.length): Range[] {
+function elements(xml: string, name: string, from = 0, to = xml.length): Range[] {
   const re = new RegExp(`<${name}(?=[\\s/>])[^>]*?(/?)>|</${name}>`, "g");
   re.lastIndex = from;
   const stack: number[] = [];
@@ -48,7 +48,7 @@ export function outermost(xml: string, name: string, from = 0, to = xml.length):
 const attr = (xml: string, el: string) =>
   new RegExp(`<${el}\\b[^>]*?\\bw:val="([^"]*)"`).exec(xml)?.[1] ?? "";
 
-export function decodeXml(s: string): string {
+function decodeXml(s: string): string {
   return s
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -59,7 +59,7 @@ export function decodeXml(s: string): string {
     .replace(/&amp;/g, "&");
 }
 
-export function encodeXml(s: string): string {
+function encodeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 

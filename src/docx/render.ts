@@ -32,33 +32,10 @@ import { reportTitle } from "../report/formats";
 import { expandGrid } from "../report/layout";
 import type { GridCell, TableGrid } from "../report/layout";
 import { addCustomXmlPart, reportXml } from "./customxml";
+import { FONTS, LAYOUT, mm, tableFontSize } from "./styles";
+import type { FontRole } from "./styles";
 import type { ReportMeta } from "./customxml";
 import { readZip, writeZip } from "./zip";
-
-/** Millimetres to twips. */
-const mm = (v: number) => Math.round((v * 1440) / 25.4);
-const pt = (v: number) => v * 2; // half-points
-
-export const LAYOUT = {
-  page: { width: mm(210), height: mm(297) },
-  margin: { top: mm(37), left: mm(28), bottom: mm(35), right: mm(26) },
-  footer: mm(25),
-  /** Fixed body line spacing: 22 lines on a 225 mm text block. */
-  line: Math.round(28.95 * 20),
-  textWidth: mm(156),
-};
-
-type FontRole = "title" | "h1" | "h2" | "body" | "table" | "pageNumber";
-
-/** Font families by role, Chinese family for East Asian text; Word substitutes a missing font by family. */
-const FONTS: Record<FontRole, { eastAsia: string; ascii: string; size: number }> = {
-  title: { eastAsia: "方正小标宋简体", ascii: "方正小标宋简体", size: pt(22) },
-  h1: { eastAsia: "黑体", ascii: "黑体", size: pt(16) },
-  h2: { eastAsia: "楷体_GB2312", ascii: "楷体_GB2312", size: pt(16) },
-  body: { eastAsia: "仿宋_GB2312", ascii: "Times New Roman", size: pt(16) },
-  table: { eastAsia: "宋体", ascii: "Times New Roman", size: pt(10.5) },
-  pageNumber: { eastAsia: "宋体", ascii: "宋体", size: pt(14) },
-};
 
 function run(text: string, role: FontRole, extra: { size?: number; highlight?: boolean } = {}): TextRun {
   const f = FONTS[role];
@@ -145,7 +122,7 @@ const borders = { top: border, bottom: border, left: border, right: border };
  * paragraph), so no word processor folds a default-size paragraph into a merged cell.
  */
 function table(grid: TableGrid): Table {
-  const size = grid.part === "table2" ? pt(10.5) : pt(7.5);
+  const size = tableFontSize(grid.part);
   const total = grid.widths.reduce((s, w) => s + w, 0);
   const widths = grid.widths.map((w) => Math.floor((w / total) * LAYOUT.textWidth));
   const para = (text: string, align: GridCell["align"]) =>
@@ -196,7 +173,7 @@ class ContentControl extends FileChild {
   }
 }
 
-export function partChildren(part: DocPart): (Paragraph | Table)[] {
+function partChildren(part: DocPart): (Paragraph | Table)[] {
   return part.blocks.flatMap(paragraphs);
 }
 
@@ -231,7 +208,7 @@ function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof Alignme
 }
 
 /** The .docx of a document body (no custom XML part). */
-export async function renderBody(children: FileChild[], title: string): Promise<Uint8Array> {
+async function renderBody(children: FileChild[], title: string): Promise<Uint8Array> {
   const document = new Document({
     creator: "政府信息公开年报助手",
     title,

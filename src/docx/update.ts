@@ -15,9 +15,10 @@ import type { ReportMeta } from "./customxml";
 import { findSdts, outermost, setCellText, tableCells, textOf } from "./ooxml";
 import type { CellRange, Range } from "./ooxml";
 import { partHashes, renderReport } from "./render";
+import { tableFontSize } from "./styles";
 import { checkAllXml, DocxError, readZip, setText, writeZip, xmlText } from "./zip";
 
-export interface CellChange {
+interface CellChange {
   /** A readable cell name, e.g. 表三「一、本年新收政府信息公开申请数量」「自然人」. */
   where: string;
   old: string;
@@ -131,7 +132,7 @@ function updateTableByLabels(
   let rowsFound = 0;
   const write = (cell: CellRange, key: string, text: string) => {
     if (cell.text === text) return;
-    const runProps = `<w:rPr><w:sz w:val="${part.id === "table2" ? 21 : 15}"/></w:rPr>`;
+    const runProps = `<w:rPr><w:sz w:val="${tableFontSize(part.id)}"/></w:rPr>`;
     edits.push({
       start: cell.start,
       end: cell.end,

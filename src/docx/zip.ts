@@ -23,7 +23,7 @@ export class DocxError extends Error {
   }
 }
 
-export const LIMITS = { entryBytes: 64 * 1024 * 1024, totalBytes: 256 * 1024 * 1024, entries: 10000 };
+const LIMITS = { entryBytes: 64 * 1024 * 1024, totalBytes: 256 * 1024 * 1024, entries: 10000 };
 
 const CRC_TABLE = (() => {
   const t = new Int32Array(256);
@@ -35,7 +35,7 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
+function crc32(data: Uint8Array): number {
   let c = -1;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;

@@ -25,7 +25,7 @@ import { normalizeText } from "../report/text";
 import { markOwned, ownedSheets } from "./owned";
 
 /** Rows per read: 10 000 rows of a register's 7–10 columns stay well under 5 MB. */
-export const BLOCK_ROWS = 10000;
+const BLOCK_ROWS = 10000;
 /** The hidden sheet that holds the dropdown lists. */
 const LISTS_SHEET = "年报助手列表";
 
@@ -48,7 +48,7 @@ const ERROR_VALUES = new Set([
 ]);
 
 /** Excel's values as engine cells: error values (which the API gives as text) become `{ error }`. */
-export function excelCell(v: unknown): Cell {
+function excelCell(v: unknown): Cell {
   if (typeof v === "string") return ERROR_VALUES.has(v) ? { error: v } : v;
   if (typeof v === "number" || typeof v === "boolean") return v;
   return null;

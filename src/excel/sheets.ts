@@ -15,7 +15,7 @@ import { markOwned, ownedSheets } from "./owned";
 
 export const STATS_SHEET = "统计表";
 export const CHECKS_SHEET = "校验结果";
-export const ROLLUP_SHEET = "汇总";
+const ROLLUP_SHEET = "汇总";
 
 /** Writes one grid at a row offset: values, merges, borders, alignment. Returns the rows used. */
 function writeGrid(ws: Excel.Worksheet, grid: TableGrid, top: number, title: string): number {

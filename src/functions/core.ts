@@ -10,7 +10,7 @@ import type { ApplicationResult } from "../report/applications";
 import { tallyCases } from "../report/cases";
 import type { Cell } from "../report/cells";
 import { checkTables } from "../report/checks";
-import { getFormat, isFormatId, numberRows, T4_WIDTH } from "../report/formats";
+import { getFormat, isFormatId, numberRows, T3_TOTAL_COLUMN, T3_WIDTH, T4_WIDTH } from "../report/formats";
 import type { FormatDef, FormatId } from "../report/formats";
 import { SEVERITY_LABELS } from "../report/labels";
 import { SHEETS } from "../report/registers";
@@ -26,27 +26,27 @@ export class ArgumentError extends Error {}
 export type ExcelValue = string | number | boolean | null | undefined | { code?: string; message?: string };
 
 /** Excel values to engine cells: "" stays empty text, error objects become `{ error }`. */
-export function toCells(range: ExcelValue[][]): Cell[][] {
+function toCells(range: ExcelValue[][]): Cell[][] {
   return range.map((row) =>
     row.map((v) => (v !== null && typeof v === "object" ? { error: `#${String(v.code ?? "错误")}` } : v)),
   );
 }
 
 /** "'依申请公开登记'!A1:G100" → sheet and first row; plain ranges work too. */
-export function parseAddress(address: string | undefined): { sheet?: string; firstRow: number } {
+function parseAddress(address: string | undefined): { sheet?: string; firstRow: number } {
   if (!address) return { firstRow: 1 };
   const m = /^(?:'?((?:[^']|'')+?)'?!)?\$?[A-Za-z]+\$?(\d+)/.exec(address);
   return { sheet: m?.[1]?.replace(/''/g, "'"), firstRow: m ? Number(m[2]) : 1 };
 }
 
-export function formatArg(value: ExcelValue): FormatDef {
+function formatArg(value: ExcelValue): FormatDef {
   if (value === null || value === undefined || value === "") return getFormat("2021");
   const s = String(value).trim();
   if (!isFormatId(s)) throw new ArgumentError(`格式参数「${s}」无效，只能是 2021、2019 或 2008`);
   return getFormat(s as FormatId);
 }
 
-export function yearArg(value: ExcelValue): number {
+function yearArg(value: ExcelValue): number {
   const y = typeof value === "string" ? Number(value.trim()) : value;
   if (typeof y !== "number" || !Number.isInteger(y) || y < 2000 || y > 2100)
     throw new ArgumentError(`年份参数「${String(value ?? "")}」无效，应为四位年份，如 2025`);
@@ -91,7 +91,7 @@ export function clearCache(): void {
   cache.clear();
 }
 
-export interface TallyArgs {
+interface TallyArgs {
   register: ExcelValue[][];
   year: ExcelValue;
   format?: ExcelValue;
@@ -101,7 +101,7 @@ export interface TallyArgs {
 }
 
 /** The register's 表三, shared between calls of one recalculation over the same range. */
-export function tally(args: TallyArgs): { format: FormatDef; year: number; result: ApplicationResult } {
+function tally(args: TallyArgs): { format: FormatDef; year: number; result: ApplicationResult } {
   const register = rangeArg(args.register, "登记表区域");
   const format = formatArg(args.format);
   const year = yearArg(args.year);
@@ -162,7 +162,7 @@ export function table4Values(
 }
 
 /** Finds a 表三 row by key (new, d1…) or by its printed label (with or without numbering). */
-export function rowKey(format: FormatDef, value: ExcelValue): string {
+function rowKey(format: FormatDef, value: ExcelValue): string {
   const s = String(value ?? "").trim();
   const rows = numberRows(format);
   const n = normalizeText(s);
@@ -180,8 +180,8 @@ export function rowKey(format: FormatDef, value: ExcelValue): string {
   return hit.key;
 }
 
-export function columnIndex(format: FormatDef, value: ExcelValue): number {
-  if (value === null || value === undefined || value === "") return 6;
+function columnIndex(format: FormatDef, value: ExcelValue): number {
+  if (value === null || value === undefined || value === "") return T3_TOTAL_COLUMN;
   const s = String(value).trim();
   const i = format.t3.columns.findIndex(
     (c) => c.key === s.toLowerCase() || normalizeText(c.label) === normalizeText(s),
@@ -245,9 +245,9 @@ export function checkValues(
       ? getFormat(range.length === numberRows(getFormat("2019")).length ? "2019" : "2021")
       : formatArg(formatValue);
   const rows = numberRows(format);
-  if (range.length !== rows.length || range.some((r) => r.length !== 7))
+  if (range.length !== rows.length || range.some((r) => r.length !== T3_WIDTH))
     throw new ArgumentError(
-      `表三区域应为 ${rows.length} 行 × 7 列（只含数字，不含行名和表头），实际为 ${range.length} 行 × ${range[0].length} 列`,
+      `表三区域应为 ${rows.length} 行 × ${T3_WIDTH} 列（只含数字，不含行名和表头），实际为 ${range.length} 行 × ${range[0].length} 列`,
     );
   const num = (v: ExcelValue): Num => (v === "" || v === null || v === undefined ? null : (v as number));
   const t3: Record<string, Num[]> = {};
@@ -260,15 +260,16 @@ export function checkValues(
     !(table4.length === 1 && table4[0].length === 1 && table4[0][0] === "")
   ) {
     const flat = table4.flat();
-    if (flat.length !== T4_WIDTH) throw new ArgumentError(`表四区域应有 15 个数字，实际为 ${flat.length} 个`);
+    if (flat.length !== T4_WIDTH)
+      throw new ArgumentError(`表四区域应有 ${T4_WIDTH} 个数字，实际为 ${flat.length} 个`);
     t4 = flat.map(num);
   }
   const tables: TableSet = { format: format.id, year: 0, agency: "", t2: null, t3, t4 };
   let previous: TableSet | undefined;
   if (previousFwd && Array.isArray(previousFwd) && previousFwd.flat().some((v) => v !== "" && v !== null)) {
     const flat = previousFwd.flat();
-    if (flat.length !== 7)
-      throw new ArgumentError(`上年「结转下年度继续办理」应为 7 个数字，实际为 ${flat.length} 个`);
+    if (flat.length !== T3_WIDTH)
+      throw new ArgumentError(`上年「结转下年度继续办理」应为 ${T3_WIDTH} 个数字，实际为 ${flat.length} 个`);
     previous = { ...tables, t3: { fwd: flat.map(num) } };
   }
   const findings = checkTables(tables, previous ? { previous } : {}).filter((f) => f.table !== "t2");

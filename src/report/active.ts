@@ -52,17 +52,6 @@ function gridRows(format: FormatDef): Map<string, GridRow> {
   return rows;
 }
 
-export interface ActiveResult {
-  t2: Table2 | null;
-  /** Items published in the year by category key (主动公开信息登记). */
-  categories: Record<string, number>;
-  /** Items published in the year by channel, as written. */
-  channels: Record<string, number>;
-  /** Items published in the year. */
-  published: number;
-  issues: RowIssue[];
-}
-
 /** Reads the 主动公开 grid. Blank cells stay null (the checks warn about them). */
 export function readActiveGrid(
   format: FormatDef,

@@ -7,7 +7,7 @@ import { cellDays, cellNumber, cellText, isCellError, isEmptyCell } from "./cell
 import type { Cell } from "./cells";
 import { EXCEL_EPOCH_OFFSET, FIRST_PLAIN_SERIAL, formatDays, MAX_SERIAL, yearBounds } from "./dates";
 import type { FormatDef } from "./formats";
-import { numberRows, outcomeRows } from "./formats";
+import { numberRows, outcomeRows, T3_APPLICANT_COLUMNS as A, T3_WIDTH } from "./formats";
 import { APPLICATION_HEADERS, IssueSink, isBlankRow, mapColumns, missingColumns, SHEETS } from "./registers";
 import type { ColumnMap, RowIssue } from "./registers";
 import { IdLog } from "./idlog";
@@ -33,6 +33,12 @@ export interface ApplicationResult {
   issues: RowIssue[];
 }
 
+/** Count slots: 一 new, 二 carry, 四 fwd, then the outcomes in the format's order. */
+const NEW = 0;
+const CARRY = 1;
+const FWD = 2;
+const FIRST_OUTCOME = 3;
+
 export class ApplicationTally {
   private readonly sink: IssueSink;
   private readonly map: ColumnMap;
@@ -51,7 +57,7 @@ export class ApplicationTally {
   private readonly outcomes: Vocabulary;
   private readonly outcomeIndex = new Map<string, number>();
   private readonly applicantIndex = new Map<string, number>();
-  /** Counts, applicant-major: [new, carry, fwd, outcome 0..n-1] × 6 applicant columns. */
+  /** Counts, slot-major: [new, carry, fwd, outcome 0..n-1] × the applicant columns. */
   private readonly counts: Float64Array;
   private readonly outcomeKeys: string[];
   private readonly start: number;
@@ -84,10 +90,10 @@ export class ApplicationTally {
     this.hasRequired = missing.length === 0;
     this.applicants = applicantVocabulary(format);
     this.outcomes = outcomeVocabulary(format);
-    format.t3.columns.slice(0, 6).forEach((c, i) => this.applicantIndex.set(c.key, i));
+    format.t3.columns.slice(0, A).forEach((c, i) => this.applicantIndex.set(c.key, i));
     this.outcomeKeys = outcomeRows(format).map((r) => r.key);
-    this.outcomeKeys.forEach((k, i) => this.outcomeIndex.set(k, i + 3));
-    this.counts = new Float64Array((this.outcomeKeys.length + 3) * 6);
+    this.outcomeKeys.forEach((k, i) => this.outcomeIndex.set(k, i + FIRST_OUTCOME));
+    this.counts = new Float64Array((this.outcomeKeys.length + 3) * A);
     ({ start: this.start, end: this.end } = yearBounds(year));
   }
 
@@ -117,10 +123,10 @@ export class ApplicationTally {
     return slot;
   }
 
-  /** The count slot offset of an outcome text (its row × 6), or -1 when unknown or needing a warning. */
+  /** The count slot offset of an outcome text (its row × the applicant columns), or -1 when unknown or needing a warning. */
   private learnOutcome(text: string): number {
     const hit = this.outcomes.lookup(text);
-    const slot = hit && !hit.warning ? (this.outcomeIndex.get(hit.key) as number) * 6 : -1;
+    const slot = hit && !hit.warning ? (this.outcomeIndex.get(hit.key) as number) * A : -1;
     if (this.outcomeSlot.size < 10000) this.outcomeSlot.set(text, slot);
     return slot;
   }
@@ -162,8 +168,8 @@ export class ApplicationTally {
           continue;
         }
         if (received > end || concluded < start) continue;
-        counts[(received >= start ? 0 : 6) + a]++;
-        counts[(concluded <= end ? o : 12) + a]++;
+        counts[(received >= start ? NEW : CARRY) * A + a]++;
+        counts[(concluded <= end ? o : FWD * A) + a]++;
         counted++;
         if (received < start) carried++;
         continue;
@@ -269,8 +275,8 @@ export class ApplicationTally {
     }
     if (received > this.end || concluded < this.start) return;
     const c = this.counts;
-    c[(received >= this.start ? 0 : 1) * 6 + applicant]++;
-    c[(concluded === concluded && concluded <= this.end ? outcome : 2) * 6 + applicant]++;
+    c[(received >= this.start ? NEW : CARRY) * A + applicant]++;
+    c[(concluded === concluded && concluded <= this.end ? outcome : FWD) * A + applicant]++;
     this.stats.counted++;
     if (received < this.start) this.stats.carried++;
   }
@@ -298,14 +304,14 @@ export class ApplicationTally {
     const t3: Record<string, number[]> = {};
     const c = this.counts;
     const rowOf = (slot: number) => {
-      const out = Array.from(c.subarray(slot * 6, slot * 6 + 6));
+      const out = Array.from(c.subarray(slot * A, slot * A + A));
       out.push(out.reduce((s, v) => s + v, 0));
       return out;
     };
-    const totals = new Array<number>(7).fill(0);
+    const totals = new Array<number>(T3_WIDTH).fill(0);
     for (const key of this.outcomeKeys)
       rowOf(this.outcomeIndex.get(key) as number).forEach((v, i) => (totals[i] += v));
-    const slots: Record<string, number> = { new: 0, carry: 1, fwd: 2 };
+    const slots: Record<string, number> = { new: NEW, carry: CARRY, fwd: FWD };
     for (const row of numberRows(this.format)) {
       const slot = slots[row.key] ?? this.outcomeIndex.get(row.key);
       t3[row.key] = row.key === "total" ? totals : rowOf(slot as number);

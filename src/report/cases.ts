@@ -6,12 +6,13 @@ import { cellDays, isEmptyCell } from "./cells";
 import type { Cell } from "./cells";
 import { formatDays, yearBounds } from "./dates";
 import type { FormatDef } from "./formats";
+import { T4_GROUP_WIDTH, T4_TOTAL_RESULT } from "./formats";
 import { CASE_HEADERS, IssueSink, isBlankRow, mapColumns, missingColumns, SHEETS } from "./registers";
 import type { RowIssue } from "./registers";
 import { emptyTable4 } from "./tables";
 import { caseResultVocabulary, caseTypeVocabulary } from "./vocab";
 
-export interface CaseResult {
+interface CaseResult {
   t4: number[];
   stats: { rows: number; counted: number; excluded: number };
   issues: RowIssue[];
@@ -124,8 +125,8 @@ export function tallyCases(
     }
     if (filed < start || filed > end) continue;
     if (!Number.isNaN(closed) && closed > end) result = pending;
-    t4[group * 5 + result]++;
-    t4[group * 5 + 4]++;
+    t4[group * T4_GROUP_WIDTH + result]++;
+    t4[group * T4_GROUP_WIDTH + T4_TOTAL_RESULT]++;
     stats.counted++;
   }
   return { t4, stats, issues: sink.issues };

@@ -4,7 +4,17 @@
  * null). Every finding names the rule, the table, the row and column, and the numbers, in Chinese.
  */
 import type { FormatDef, FormatId, RuleId, Table2Column } from "./formats";
-import { getFormat, isFormatId, numberRows, T4_WIDTH } from "./formats";
+import {
+  getFormat,
+  isFormatId,
+  numberRows,
+  T3_APPLICANT_COLUMNS,
+  T3_TOTAL_COLUMN,
+  T3_WIDTH,
+  T4_GROUP_WIDTH,
+  T4_TOTAL_RESULT,
+  T4_WIDTH,
+} from "./formats";
 import { n0 } from "./tables";
 import type { Num, Table2, Table3, Table4, TableSet } from "./tables";
 
@@ -35,12 +45,12 @@ const SEVERITY: Record<RuleId, Severity> = {
 };
 
 /** Printed labels of the tables, as found in a document (for L1). */
-export interface TableLabels {
+interface TableLabels {
   t2?: Record<string, string>;
   t3?: Record<string, string>;
 }
 
-export interface CheckOptions {
+interface CheckOptions {
   /** Last year's tables, for X1 and X2. */
   previous?: TableSet;
   labels?: TableLabels;
@@ -144,10 +154,10 @@ function readTable3(format: FormatDef, raw: unknown, out: Findings): Table3 {
     if (v === undefined) {
       if (raw && typeof raw === "object")
         out.add("F3", "t3", row.key, undefined, `表三缺少「${row.label}」一行`);
-      t3[row.key] = new Array<Num>(7).fill(null);
+      t3[row.key] = new Array<Num>(T3_WIDTH).fill(null);
       continue;
     }
-    if (!Array.isArray(v) || v.length !== 7) {
+    if (!Array.isArray(v) || v.length !== T3_WIDTH) {
       out.add(
         "F3",
         "t3",
@@ -155,7 +165,7 @@ function readTable3(format: FormatDef, raw: unknown, out: Findings): Table3 {
         undefined,
         `表三「${row.label}」应有7个数字（6类申请人和总计），实际为${Array.isArray(v) ? v.length + "个" : "非数组"}`,
       );
-      t3[row.key] = new Array<Num>(7).fill(null);
+      t3[row.key] = new Array<Num>(T3_WIDTH).fill(null);
       continue;
     }
     const values: Num[] = v.map((x: unknown, i: number) => {
@@ -202,8 +212,8 @@ function readTable4(format: FormatDef, raw: unknown, out: Findings): Table4 {
   const groups = [format.t4.review, ...format.t4.litigation];
   const blanks: string[] = [];
   const t4 = raw.map((x: unknown, i: number) => {
-    const g = groups[Math.floor(i / 5)];
-    const r = format.t4.results[i % 5];
+    const g = groups[Math.floor(i / T4_GROUP_WIDTH)];
+    const r = format.t4.results[i % T4_GROUP_WIDTH];
     const c = cellValue(x);
     if (c === undefined || (c !== null && !kindOk(c, "count"))) {
       out.add(
@@ -296,7 +306,7 @@ function readTable2(format: FormatDef, raw: unknown, out: Findings): Table2 | nu
 function checkTable3(format: FormatDef, t3: Table3, out: Findings): void {
   const rows = numberRows(format);
   const leaves = rows.filter((r) => r.kind === "item" || r.kind === "leaf");
-  for (let c = 0; c < 7; c++) {
+  for (let c = 0; c < T3_WIDTH; c++) {
     const col = format.t3.columns[c].key;
     const name = colName(format, c);
     const nw = n0(t3.new[c]);
@@ -324,15 +334,15 @@ function checkTable3(format: FormatDef, t3: Table3, out: Findings): void {
   }
   for (const row of rows) {
     const v = t3[row.key];
-    const parts = v.slice(0, 6).map(n0);
+    const parts = v.slice(0, T3_APPLICANT_COLUMNS).map(n0);
     const sum = parts.reduce((s, x) => s + x, 0);
-    if (sum !== n0(v[6]))
+    if (sum !== n0(v[T3_TOTAL_COLUMN]))
       out.add(
         "S2",
         "t3",
         row.key,
         "total",
-        `表三「${rowName(format, row.key)}」行：「总计」为${fmt(n0(v[6]))}，但6类申请人之和为${fmt(sum)}（${sumText(parts)}）`,
+        `表三「${rowName(format, row.key)}」行：「总计」为${fmt(n0(v[T3_TOTAL_COLUMN]))}，但6类申请人之和为${fmt(sum)}（${sumText(parts)}）`,
       );
   }
 }
@@ -340,12 +350,12 @@ function checkTable3(format: FormatDef, t3: Table3, out: Findings): void {
 function checkTable4(format: FormatDef, t4: Table4, out: Findings): void {
   const groups = [format.t4.review, ...format.t4.litigation];
   groups.forEach((g, gi) => {
-    const parts = t4.slice(gi * 5, gi * 5 + 4).map(n0);
+    const parts = t4.slice(gi * T4_GROUP_WIDTH, gi * T4_GROUP_WIDTH + T4_TOTAL_RESULT).map(n0);
     const sum = parts.reduce((s, x) => s + x, 0);
-    const total = n0(t4[gi * 5 + 4]);
+    const total = n0(t4[gi * T4_GROUP_WIDTH + T4_TOTAL_RESULT]);
     if (sum !== total) {
       const names = format.t4.results
-        .slice(0, 4)
+        .slice(0, T4_TOTAL_RESULT)
         .map((r, i) => `${r.label}${fmt(parts[i])}`)
         .join("、");
       out.add(
@@ -382,7 +392,7 @@ function checkPrevious(
 ): void {
   const prevFwd = previous.t3?.fwd;
   if (Array.isArray(prevFwd))
-    for (let c = 0; c < 7; c++) {
+    for (let c = 0; c < T3_WIDTH; c++) {
       const last = cellValue(prevFwd[c]);
       const now = t3.carry[c];
       if (typeof last === "number" && n0(now) !== last)

@@ -10,7 +10,7 @@ import type { WorkbookData } from "./cells";
 import { checkTables } from "./checks";
 import type { Finding } from "./checks";
 import type { FormatId } from "./formats";
-import { getFormat } from "./formats";
+import { getFormat, T3_APPLICANT_COLUMNS, T3_TOTAL_COLUMN } from "./formats";
 import { defaultYear, formatForYear, readInfo } from "./info";
 import type { ReportInfo } from "./info";
 import { findSheet, SHEETS } from "./registers";
@@ -113,7 +113,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   } else issues.push(sheetMissing(SHEETS.applications, "表三按0填写"));
 
   if (info.carry) {
-    const given = format.t3.columns.slice(0, 6).map((c) => info.carry?.[c.key] ?? 0);
+    const given = format.t3.columns.slice(0, T3_APPLICANT_COLUMNS).map((c) => info.carry?.[c.key] ?? 0);
     const givenTotal = given.reduce((s, v) => s + v, 0);
     if (appStats && appStats.carried > 0) {
       if (given.some((v, i) => v !== t3.carry[i]))
@@ -122,7 +122,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
           row: 0,
           column: "上年结转",
           value: String(givenTotal),
-          message: `「报告信息」中的上年结转（${givenTotal}件）与登记表中上年收到、本年初未办结的申请（${t3.carry[6]}件）不一致；登记表已含上年结转申请，已按登记表统计`,
+          message: `「报告信息」中的上年结转（${givenTotal}件）与登记表中上年收到、本年初未办结的申请（${t3.carry[T3_TOTAL_COLUMN]}件）不一致；登记表已含上年结转申请，已按登记表统计`,
           severity: "warning",
           kind: "disagreement",
         });
@@ -131,7 +131,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
       given.forEach((v, i) => {
         t3.carry[i] = (t3.carry[i] ?? 0) + v;
       });
-      t3.carry[6] = (t3.carry[6] ?? 0) + givenTotal;
+      t3.carry[T3_TOTAL_COLUMN] = (t3.carry[T3_TOTAL_COLUMN] ?? 0) + givenTotal;
     }
   }
 

@@ -14,7 +14,7 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-export interface CivilDate {
+interface CivilDate {
   y: number;
   m: number;
   d: number;
@@ -34,7 +34,7 @@ export function civilFromDays(days: number): CivilDate {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
-export function isValidCivil(y: number, m: number, d: number): boolean {
+function isValidCivil(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
   if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
   const dim = [

@@ -42,10 +42,10 @@ export interface ReportDocument {
 
 export const TAG_PREFIX = "ogi:";
 
-export const placeholder = (what: string) => `【请填写：${what}】`;
+const placeholder = (what: string) => `【请填写：${what}】`;
 
 /** Everything the document needs besides the tables. */
-export interface DocumentInput {
+interface DocumentInput {
   tables: TableSet;
   info: ReportInfo;
   sentences: Sentences;

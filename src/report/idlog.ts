@@ -8,7 +8,7 @@
 const CHUNK = 1 << 16;
 const BUCKETS = 1 << 16;
 
-export interface Duplicate {
+interface Duplicate {
   /** Row of the duplicate. */
   row: number;
   /** Row where the id first appeared. */

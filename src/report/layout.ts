@@ -3,7 +3,7 @@
  * Host-independent; the .docx writer, the Excel 统计表 sheet and the panes render from these grids.
  */
 import type { FormatDef } from "./formats";
-import { getFormat, TABLE_TITLES } from "./formats";
+import { getFormat, T3_TOTAL_COLUMN, T3_WIDTH, T4_GROUP_WIDTH, T4_WIDTH, TABLE_TITLES } from "./formats";
 import type { Num, TableSet } from "./tables";
 
 export interface GridCell {
@@ -28,7 +28,7 @@ export interface TableGrid {
 }
 
 /** A number as printed in a table: zeros written, blanks left blank, amounts with their decimals. */
-export function cellValueText(v: Num | undefined): string {
+function cellValueText(v: Num | undefined): string {
   if (v === null || v === undefined) return "";
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000);
 }
@@ -46,11 +46,11 @@ export function table3Grid(t: TableSet, format: FormatDef = getFormat(t.format))
   const def = format.t3;
   const orgCols = def.columns.filter((c) => def.organisationColumns.includes(c.key));
   const rows: GridCell[][] = [
-    [head(def.cornerNote, { colSpan: 3, rowSpan: 3 }), head(def.applicantHeader, { colSpan: 7 })],
+    [head(def.cornerNote, { colSpan: 3, rowSpan: 3 }), head(def.applicantHeader, { colSpan: T3_WIDTH })],
     [
       head(def.columns[0].label, { rowSpan: 2 }),
       head(def.organisationHeader, { colSpan: orgCols.length }),
-      head(def.columns[6].label, { rowSpan: 2 }),
+      head(def.columns[T3_TOTAL_COLUMN].label, { rowSpan: 2 }),
     ],
     orgCols.map((c) => head(c.label)),
   ];
@@ -85,15 +85,20 @@ export function table4Grid(t: TableSet, format: FormatDef = getFormat(t.format))
   const results = def.results;
   const groups = [def.review, ...def.litigation];
   const rows: GridCell[][] = [
-    [head(def.review.label, { colSpan: 5 }), head(def.litigationLabel, { colSpan: 10 })],
+    [
+      head(def.review.label, { colSpan: T4_GROUP_WIDTH }),
+      head(def.litigationLabel, { colSpan: T4_WIDTH - T4_GROUP_WIDTH }),
+    ],
     [
       ...results.map((r) => head(r.label, { rowSpan: 2 })),
-      ...def.litigation.map((g) => head(g.label, { colSpan: 5 })),
+      ...def.litigation.map((g) => head(g.label, { colSpan: T4_GROUP_WIDTH })),
     ],
     [...def.litigation.flatMap(() => results.map((r) => head(r.label)))],
-    groups.flatMap((g, gi) => results.map((r, i) => num(t.t4[gi * 5 + i], `t4.${g.key}.${r.key}`))),
+    groups.flatMap((g, gi) =>
+      results.map((r, i) => num(t.t4[gi * T4_GROUP_WIDTH + i], `t4.${g.key}.${r.key}`)),
+    ),
   ];
-  return { part: "table4", widths: new Array(15).fill(1), rows, headerRows: 3 };
+  return { part: "table4", widths: new Array(T4_WIDTH).fill(1), rows, headerRows: 3 };
 }
 
 /** 表二; null for the legacy format, which prints none. */
@@ -125,12 +130,7 @@ export function table2Grid(t: TableSet, format: FormatDef = getFormat(t.format))
   return { part: "table2", widths: [7, 5, 5, 5], rows, headerRows: 0 };
 }
 
-/** The plain text of every cell of a grid, row by row (for change lists and tests). */
-export function gridTexts(grid: TableGrid): string[][] {
-  return grid.rows.map((r) => r.map((c) => c.text));
-}
-
-export interface PlacedCell {
+interface PlacedCell {
   cell: GridCell;
   /** Vertical merges written out: the first cell restarts, the cells below continue it. */
   merge?: "restart" | "continue";

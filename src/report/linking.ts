@@ -2,6 +2,7 @@
  * Which parts of a linked report are up to date: the document's content controls and the hashes its custom
  * XML part recorded, against the parts the workbook now gives. Host-independent; the Word pane shows it.
  */
+import { T4_GROUP_WIDTH } from "./formats";
 import { cellName } from "./layout";
 import { documentParts, hashText, partText } from "./document";
 import type { ReportDocument } from "./document";
@@ -16,7 +17,7 @@ export interface PartStatus {
   state: PartState;
 }
 
-export interface DocumentHolds {
+interface DocumentHolds {
   /** Part ids of the `ogi:` controls in the document (with repeats if a part was inserted twice). */
   tags: string[];
   /** Hashes recorded in the document's custom XML part, when it has one. */
@@ -62,7 +63,10 @@ export function tableChanges(
     const old = before.t4?.[i];
     if (old !== v)
       out.push({
-        where: cellName(`t4.${groups[Math.floor(i / 5)].key}.${format.t4.results[i % 5].key}`, format),
+        where: cellName(
+          `t4.${groups[Math.floor(i / T4_GROUP_WIDTH)].key}.${format.t4.results[i % T4_GROUP_WIDTH].key}`,
+          format,
+        ),
         old: show(old),
         new: show(v),
       });

@@ -6,7 +6,7 @@
  */
 import { checkTables } from "./checks";
 import type { Finding } from "./checks";
-import { getFormat, numberRows, T4_WIDTH } from "./formats";
+import { getFormat, numberRows, T3_WIDTH, T4_GROUP_WIDTH, T4_WIDTH } from "./formats";
 import type { FormatDef, FormatId } from "./formats";
 import { emptyTable2 } from "./tables";
 import type { Num, Table2, TableSet } from "./tables";
@@ -51,7 +51,7 @@ function convertTable3(
 ): TableSet["t3"] {
   const rows = numberRows(target);
   const t3: TableSet["t3"] = {};
-  const zero = () => new Array<Num>(7).fill(0);
+  const zero = () => new Array<Num>(T3_WIDTH).fill(0);
   for (const r of rows) t3[r.key] = [...(tables.t3[r.key] ?? zero())];
   const has = (k: string) => Array.isArray(tables.t3[k]);
   if (target.id !== "2019" && has("o") && !has("o1")) {
@@ -89,7 +89,7 @@ export function rollup(
     t4: new Array<Num>(T4_WIDTH).fill(0),
     feeYuan: 0,
   };
-  for (const r of numberRows(target)) total.t3[r.key] = new Array<Num>(7).fill(0);
+  for (const r of numberRows(target)) total.t3[r.key] = new Array<Num>(T3_WIDTH).fill(0);
 
   const results: UnitResult[] = units.map((u) => {
     const unitWarnings: string[] = [];
@@ -134,7 +134,7 @@ export function rollup(
 export function rollupRows(r: RollupResult): (string | number)[][] {
   const format = getFormat(r.total.format);
   const rows: (string | number)[][] = [["单位", "项目", ...format.t3.columns.map((c) => c.label)]];
-  const t4Label = `表四（${[format.t4.review, ...format.t4.litigation].map((g) => g.label).join("、")}，各5项）`;
+  const t4Label = `表四（${[format.t4.review, ...format.t4.litigation].map((g) => g.label).join("、")}，各${T4_GROUP_WIDTH}项）`;
   const block = (name: string, t: TableSet) => {
     for (const row of numberRows(format))
       rows.push([name, row.label, ...(t.t3[row.key] ?? []).map((v) => v ?? "")]);

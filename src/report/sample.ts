@@ -32,14 +32,14 @@ function weighted<T>(r: () => number, items: readonly [T, number][]): T {
 }
 
 /** A calendar day as the Date ExcelJS gives for a date cell (UTC midnight). */
-export const utcDate = (days: number): Date => new Date(days * 86400000);
+const utcDate = (days: number): Date => new Date(days * 86400000);
 
 const textDate = (days: number): string => {
   const { y, m, d } = civilFromDays(days);
   return `${y}年${m}月${d}日`;
 };
 
-export interface SampleOptions {
+interface SampleOptions {
   year?: number;
   seed?: number;
   agency?: string;
@@ -66,7 +66,7 @@ const OUTCOME_WEIGHTS: Record<string, number> = {
   d6: 3,
 };
 
-export const SAMPLE_AGENCY = "云溪区住房和城乡建设局";
+const SAMPLE_AGENCY = "云溪区住房和城乡建设局";
 
 export function sampleWorkbook(options: SampleOptions = {}): WorkbookData {
   const year = options.year ?? 2025;

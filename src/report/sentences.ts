@@ -4,13 +4,13 @@
  * seed's. Every sentence is a whole sentence ending in "。", with no punctuation faults such as "，；".
  */
 import type { FormatDef } from "./formats";
-import { getFormat } from "./formats";
+import { getFormat, T3_TOTAL_COLUMN, T4_GROUP_WIDTH, T4_TOTAL_RESULT } from "./formats";
 import { n0 } from "./tables";
 import type { Num, TableSet } from "./tables";
 import { stripNumbering } from "./text";
 import { INFO_CATEGORY_LABELS } from "./vocab";
 
-export interface SentenceContext {
+interface SentenceContext {
   /** How the agency calls itself: 本机关, 本局, 全市. */
   selfName?: string;
   /** Items published in the year by category (主动公开信息登记), when the register has them. */
@@ -24,10 +24,10 @@ export interface SentenceContext {
 /** Generated sentences by part id (e.g. "s3.requests"); a part with nothing to say is absent. */
 export type Sentences = Record<string, string>;
 
-const TOTAL = 6;
+const TOTAL = T3_TOTAL_COLUMN;
 
 /** A number as Chinese reports print it: integers plain, amounts with at most two decimals. */
-export function num(v: number): string {
+function num(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
 }
 
@@ -109,13 +109,14 @@ function caseClause(label: string, values: number[], format: FormatDef, verb: st
 
 function casesSentence(t: TableSet, format: FormatDef, self: string): string {
   const v = t.t4.map(n0);
-  const review = v.slice(0, 5);
-  const litigation = v.slice(5, 10).map((x, i) => x + v[10 + i]);
+  const G = T4_GROUP_WIDTH;
+  const review = v.slice(0, G);
+  const litigation = v.slice(G, 2 * G).map((x, i) => x + v[2 * G + i]);
   const { review: r, litigationLabel } = format.t4;
-  if (review[4] === 0 && litigation[4] === 0)
+  if (review[T4_TOTAL_RESULT] === 0 && litigation[T4_TOTAL_RESULT] === 0)
     return `${t.year}年，${self}未发生政府信息公开${r.label}、${litigationLabel}案件。`;
   const first = caseClause(r.label, review, format, "共发生");
-  const second = caseClause(litigationLabel, litigation, format, review[4] === 0 ? "发生" : "");
+  const second = caseClause(litigationLabel, litigation, format, review[T4_TOTAL_RESULT] === 0 ? "发生" : "");
   return `${t.year}年，${self}${first}；${second}。`;
 }
 

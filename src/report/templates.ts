@@ -12,7 +12,7 @@ import type { HeaderSpec, SheetKey } from "./registers";
 import { stripNumbering } from "./text";
 import { caseTypeVocabulary, INFO_CATEGORY_VOCAB } from "./vocab";
 
-export interface RegisterLayout {
+interface RegisterLayout {
   key: SheetKey;
   headers: HeaderSpec;
   /** The example row (dates as Excel serials), marked 示例 so that people recognise and delete it. */

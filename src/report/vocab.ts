@@ -7,13 +7,13 @@ import { getFormat, outcomeRows } from "./formats";
 import type { FormatDef } from "./formats";
 import { normalizeText, stripNumbering } from "./text";
 
-export interface VocabEntry {
+interface VocabEntry {
   key: string;
   /** Set for spellings that are accepted with a warning (old or 2019 terms). */
   warning?: string;
 }
 
-export interface VocabSpelling extends VocabEntry {
+interface VocabSpelling extends VocabEntry {
   spelling: string;
 }
 

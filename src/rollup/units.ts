@@ -11,7 +11,7 @@ import { isFormatId } from "../report/formats";
 import type { TableSet } from "../report/tables";
 import { readWorkbook } from "../workbook/read";
 
-export interface LoadedTables {
+interface LoadedTables {
   tables: TableSet;
   kind: "xlsx" | "json" | "docx";
   /** Register rows left out because of errors (workbooks only). */

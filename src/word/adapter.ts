@@ -6,7 +6,7 @@
  */
 import { TAG_PREFIX } from "../report/document";
 
-export interface ControlInfo {
+interface ControlInfo {
   part: string;
   text: string;
 }

@@ -10,7 +10,7 @@ import { displayWidth } from "../report/text";
 import { rollupRows } from "../report/rollup";
 import type { RollupResult } from "../report/rollup";
 
-export function registerWorkbook(data: WorkbookData): ExcelJS.Workbook {
+function registerWorkbook(data: WorkbookData): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "政府信息公开年报助手";
   for (const sheet of data.sheets) {

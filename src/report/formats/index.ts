@@ -12,7 +12,7 @@ export const FORMATS: Record<FormatId, FormatDef> = {
   "2008": FORMAT_2008,
 };
 
-export const DEFAULT_FORMAT: FormatId = "2021";
+const DEFAULT_FORMAT: FormatId = "2021";
 
 export function isFormatId(value: string): value is FormatId {
   return Object.prototype.hasOwnProperty.call(FORMATS, value);
