@@ -25,6 +25,9 @@ export function useRunner() {
   return { busy, setBusy, error, notice, setNotice, run };
 }
 
+/** What a tab gets of its pane's runner. */
+export type Runner = ReturnType<typeof useRunner>;
+
 export function Status({ busy, error, notice }: { busy: string; error: string; notice: string }) {
   return (
     <>

@@ -1,0 +1,70 @@
+/**
+ * What the Excel pane and file mode decide that is not UI: the compile options from the pane's settings and
+ * last year's tables, compiling with a pane-worded message for an unusable workbook, reading roll-up units one
+ * at a time with progress, and the names of the files the pane downloads.
+ */
+import type { WorkbookData } from "../report/cells";
+import { compileWorkbook, UnusableInputError } from "../report/compile";
+import type { CompileOptions, CompileResult } from "../report/compile";
+import { getFormat, reportTitle } from "../report/formats";
+import type { RollupUnit } from "../report/rollup";
+import type { TableSet } from "../report/tables";
+import type { PaneActions, PaneSettings } from "./types";
+
+/** Settings left blank (0, "") fall back to 报告信息 and the year; last year's tables when loaded. */
+export function compileOptions(settings: PaneSettings, previous?: TableSet | null): CompileOptions {
+  return {
+    ...(settings.year ? { year: settings.year } : {}),
+    ...(settings.format ? { format: settings.format } : {}),
+    ...(settings.agency ? { agency: settings.agency } : {}),
+    ...(previous ? { previous } : {}),
+  };
+}
+
+/** Compiles for the pane: a workbook without registers says where to create them. */
+export function compileForPane(
+  wb: WorkbookData,
+  settings: PaneSettings,
+  previous?: TableSet | null,
+): CompileResult {
+  try {
+    return compileWorkbook(wb, compileOptions(settings, previous));
+  } catch (e) {
+    if (e instanceof UnusableInputError)
+      throw new Error(`${e.message}。可在“数据”页创建登记表，或打开含登记表的工作簿。`);
+    throw e;
+  }
+}
+
+/** Reads the units one at a time, reporting progress; a unit that fails is named in the error. */
+export async function loadUnits(
+  actions: Pick<PaneActions, "loadTables">,
+  files: File[],
+  progress: (label: string) => void,
+): Promise<RollupUnit[]> {
+  const units: RollupUnit[] = [];
+  for (const [i, f] of files.entries()) {
+    progress(`正在读取第 ${i + 1}/${files.length} 个单位：${f.name}`);
+    try {
+      units.push(await actions.loadTables(f));
+    } catch (err) {
+      throw new Error(`「${f.name}」：${(err as Error).message}`);
+    }
+  }
+  return units;
+}
+
+/** The downloaded report: its title, e.g. 某局2025年政府信息公开工作年度报告.docx. */
+export function reportFileName(t: TableSet): string {
+  return `${reportTitle(getFormat(t.format), t.agency || "政府信息公开", t.year)}.docx`;
+}
+
+/** The roll-up report: 本级2025年政府信息公开工作年度报告（汇总）.docx. */
+export function rollupFileName(t: TableSet, agency: string): string {
+  return `${reportTitle(getFormat(t.format), agency || "本级", t.year)}（汇总）.docx`;
+}
+
+/** An updated copy of a report the user picked: 原名（已更新）.docx. */
+export function updatedFileName(name: string): string {
+  return name.replace(/\.docx$/i, "") + "（已更新）.docx";
+}

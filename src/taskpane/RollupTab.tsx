@@ -1,0 +1,132 @@
+/**
+ * The 汇总 tab: pick the units' files (read one at a time), see each unit's verdict and the total's, write the
+ * 汇总 sheet (Excel; asking before replacing a sheet the add-in did not make), download the consolidated report.
+ */
+import { Button, Field, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import { loadUnits, rollupFileName } from "../actions/pane";
+import type { PaneActions, PaneSettings } from "../actions/types";
+import { TABLE_TITLES } from "../report/formats";
+import { table3Grid, table4Grid } from "../report/layout";
+import { rollup } from "../report/rollup";
+import type { RollupResult } from "../report/rollup";
+import { ConfirmReplace } from "./ConfirmReplace";
+import { GridTable } from "./GridTable";
+import type { Runner } from "./useRunner";
+
+export function RollupTab({
+  actions,
+  runner,
+  settings,
+  rolled,
+  setRolled,
+}: {
+  actions: PaneActions;
+  runner: Runner;
+  settings: PaneSettings;
+  /** The last roll-up, kept by the pane across tabs. */
+  rolled: RollupResult | null;
+  setRolled: (r: RollupResult) => void;
+}) {
+  const { busy, setBusy, run, setNotice } = runner;
+  const [confirm, setConfirm] = useState(false);
+  const write = (r: RollupResult, replace: boolean) =>
+    void run("正在写入汇总表…", async () => {
+      setConfirm(false);
+      const out = await actions.writeRollup?.(r, replace);
+      if (out && "needsConfirmation" in out) setConfirm(true);
+      else if (out) setNotice(`已写入：${out.written.join("、")}`);
+    });
+  return (
+    <>
+      <Field
+        label="各单位的文件（可多选）"
+        hint="台账 .xlsx、统计表 .json 或本工具生成的报告 .docx，可以混用；逐个读取"
+      >
+        <input
+          type="file"
+          multiple
+          accept=".xlsx,.json,.docx"
+          aria-label="选择各单位的文件"
+          onChange={(e) => {
+            const list = Array.from(e.target.files ?? []);
+            if (!list.length) return;
+            void run(`正在读取 ${list.length} 个单位…`, async () => {
+              const units = await loadUnits(actions, list, setBusy);
+              setRolled(rollup(units, settings.year ? { year: settings.year } : {}));
+            });
+          }}
+        />
+      </Field>
+      {rolled && (
+        <>
+          <ul aria-label="各单位" style={{ margin: 0, paddingLeft: 18 }}>
+            {rolled.units.map((u, i) => {
+              const errs = u.checks.filter((c) => c.severity === "error");
+              return (
+                <li key={i} data-unit={u.name}>
+                  {u.name}：{errs.length ? `${errs.length}个错误` : "通过"}
+                  {errs.length > 0 && (
+                    <ul style={{ paddingLeft: 14 }}>
+                      {errs.map((c, j) => (
+                        <li key={j}>
+                          {c.rule}：{c.message}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          <MessageBar
+            intent={
+              rolled.unitsWithErrors.length || rolled.checks.some((c) => c.severity === "error")
+                ? "warning"
+                : "success"
+            }
+          >
+            <MessageBarBody>
+              合计包含 {rolled.units.length} 个单位
+              {rolled.unitsWithErrors.length
+                ? `；其中${rolled.unitsWithErrors.join("、")}的表格本身有错误`
+                : "，各单位和合计均通过校验"}
+            </MessageBarBody>
+          </MessageBar>
+          {rolled.warnings.map((w, i) => (
+            <Text key={i} size={200} block>
+              提示：{w}
+            </Text>
+          ))}
+          {actions.writeRollup && (
+            <Button disabled={!!busy} onClick={() => write(rolled, false)}>
+              写入“汇总”工作表
+            </Button>
+          )}
+          {confirm && (
+            <ConfirmReplace onConfirm={() => write(rolled, true)} onCancel={() => setConfirm(false)}>
+              工作表「汇总」不是本加载项创建的。
+            </ConfirmReplace>
+          )}
+          <Button
+            appearance="primary"
+            disabled={!!busy || !actions.canDownload}
+            onClick={() =>
+              void run("正在生成汇总报告…", async () => {
+                actions.download(
+                  await actions.createRollupReport(rolled, settings.agency),
+                  rollupFileName(rolled.total, settings.agency),
+                );
+                setNotice("汇总报告已生成并下载。");
+              })
+            }
+          >
+            生成汇总 Word 报告
+          </Button>
+          <GridTable grid={table3Grid(rolled.total)} caption={`合计 ${TABLE_TITLES.t3.name}`} />
+          <GridTable grid={table4Grid(rolled.total)} caption={`合计 ${TABLE_TITLES.t4.name}`} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The 统计 tab: compile, last year's data, the check results, writing 统计表 (asking before replacing a sheet
+ * the add-in did not make), and the three tables as the template lays them out.
+ */
+import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { PaneActions } from "../actions/types";
+import type { CompileResult } from "../report/compile";
+import { FORMATS, getFormat, tableCaption } from "../report/formats";
+import { SEVERITY_LABELS } from "../report/labels";
+import { table2Grid, table3Grid, table4Grid } from "../report/layout";
+import { ConfirmReplace } from "./ConfirmReplace";
+import { GridTable } from "./GridTable";
+import { PreviousPicker } from "./PreviousPicker";
+import type { Runner } from "./useRunner";
+
+export function StatsTab({
+  actions,
+  runner,
+  result,
+  onCompile,
+  onPrevious,
+}: {
+  actions: PaneActions;
+  runner: Runner;
+  result: CompileResult | null;
+  onCompile: () => void;
+  onPrevious: (file: File) => void;
+}) {
+  const { busy, run, setNotice } = runner;
+  const [confirm, setConfirm] = useState<string[] | null>(null);
+  const grids = useMemo(
+    () =>
+      result && {
+        t2: table2Grid(result.tables),
+        t3: table3Grid(result.tables),
+        t4: table4Grid(result.tables),
+      },
+    [result],
+  );
+  const write = (replace: boolean) =>
+    result &&
+    void run("正在写入统计表…", async () => {
+      setConfirm(null);
+      const out = await actions.writeStatistics?.(result, replace);
+      if (out && "needsConfirmation" in out) setConfirm(out.needsConfirmation);
+      else if (out) setNotice(`已写入：${out.written.join("、")}`);
+    });
+  const checkErrors = result ? result.checks.filter((c) => c.severity === "error").length : 0;
+  const format = result ? getFormat(result.tables.format) : null;
+  return (
+    <>
+      <Button
+        appearance="primary"
+        onClick={onCompile}
+        disabled={!!busy || (actions.mode === "file" && !actions.fileName?.())}
+      >
+        {result ? "重新统计" : "统计"}
+      </Button>
+      <PreviousPicker onFile={onPrevious} />
+      {result && grids && format && (
+        <>
+          <Text>
+            {result.tables.agency || "（未填写机关名称）"} · {result.tables.year}年 ·{" "}
+            {FORMATS[format.id].name}
+          </Text>
+          <MessageBar intent={checkErrors ? "error" : result.checks.length ? "warning" : "success"}>
+            <MessageBarBody>
+              {result.checks.length
+                ? `校验发现${checkErrors}个错误、${result.checks.length - checkErrors}个提示`
+                : "校验全部通过"}
+              {result.stats.excludedRows ? `；登记表有${result.stats.excludedRows}行因错误未计入` : ""}
+            </MessageBarBody>
+          </MessageBar>
+          {result.checks.length > 0 && (
+            <ul aria-label="校验结果" style={{ margin: 0, paddingLeft: 18 }}>
+              {result.checks.map((c, i) => (
+                <li key={i}>
+                  [{SEVERITY_LABELS[c.severity]}] {c.rule}：{c.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          {actions.writeStatistics && (
+            <Button onClick={() => write(false)} disabled={!!busy}>
+              写入“统计表”工作表
+            </Button>
+          )}
+          {confirm && (
+            <ConfirmReplace onConfirm={() => write(true)} onCancel={() => setConfirm(null)}>
+              工作表「{confirm.join("、")}」不是本加载项创建的。替换会覆盖其中的内容。
+            </ConfirmReplace>
+          )}
+          {grids.t2 && format.t2 && <GridTable grid={grids.t2} caption={tableCaption(format.t2)} />}
+          <GridTable grid={grids.t3} caption={tableCaption(format.t3)} />
+          <GridTable grid={grids.t4} caption={tableCaption(format.t4)} />
+        </>
+      )}
+    </>
+  );
+}
