@@ -257,7 +257,7 @@ async function browserFigures(site: string, out: Record<string, number | string>
 /** A city of 60 units with 5 000 applications each, rolled up from their workbooks, one at a time. */
 async function rollupFigures(out: Record<string, number | string>) {
   const { workbookBuffer } = await import("../src/workbook/write");
-  const { tablesFromFile } = await import("../src/rollup/units");
+  const { tablesFromFile } = await import("../src/load/tables");
   const { rollup } = await import("../src/report/rollup");
   const dir = mkdtempSync(path.join(os.tmpdir(), "ogi-bench-units-"));
   const files: string[] = [];

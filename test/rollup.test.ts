@@ -16,7 +16,7 @@ import { rollup } from "../src/report/rollup";
 import { sampleWorkbook } from "../src/report/sample";
 import { buildSentences, comparison } from "../src/report/sentences";
 import type { Num, TableSet } from "../src/report/tables";
-import { tablesFromFile } from "../src/rollup/units";
+import { tablesFromFile } from "../src/load/tables";
 import { workbookBuffer } from "../src/workbook/write";
 
 let dir: string;

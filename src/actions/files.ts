@@ -2,6 +2,7 @@
  * File mode's actions: the pane in a plain browser, on an .xlsx the user picks. The workbook reader and the
  * Word writer load on first use; settings stay in this browser's local storage.
  */
+import { rollupCompileResult } from "../report/rollup";
 import type { PaneActions, PaneSettings } from "./types";
 
 const KEY = "ogi-annual-report.settings";
@@ -36,7 +37,7 @@ export function fileModeActions(): PaneActions {
       return new Blob([(await createReport(result, source)) as Uint8Array<ArrayBuffer>], { type: DOCX });
     },
     async loadTables(file) {
-      const { tablesFromFile } = await import("../rollup/units");
+      const { tablesFromFile } = await import("../load/tables");
       const loaded = await tablesFromFile(new Uint8Array(await file.arrayBuffer()), file.name);
       return {
         name: loaded.tables.agency || file.name.replace(/\.[^.]+$/, ""),
@@ -45,7 +46,7 @@ export function fileModeActions(): PaneActions {
       };
     },
     async createRollupReport(result, agency) {
-      const { createReport, rollupCompileResult } = await import("../docx");
+      const { createReport } = await import("../docx");
       return new Blob(
         [(await createReport(rollupCompileResult(result, agency), "汇总")) as Uint8Array<ArrayBuffer>],
         { type: DOCX },

@@ -1,7 +1,5 @@
 /** The Word report from a compile result: create it, or update an existing one in place. */
 import type { CompileResult } from "../report/compile";
-import type { RollupResult } from "../report/rollup";
-import { buildSentences } from "../report/sentences";
 import { buildDocument } from "../report/document";
 import type { ReportDocument } from "../report/document";
 import { renderReport } from "./render";
@@ -49,20 +47,5 @@ export function summarizeUpdate(u: UpdateResult): {
     })),
     missing: u.missing.map((m) => `缺失「${m.alias}」（ogi:${m.part}）：${m.hint}`),
     orphans: u.orphans.map((o) => `保留「ogi:${o}」：本次数据不再生成这一部分，原内容未改动`),
-  };
-}
-
-/** The consolidated report of a roll-up: the total's tables, sentences for the whole area, placeholders for the rest. */
-export function rollupCompileResult(r: RollupResult, agency: string): CompileResult {
-  const tables = { ...r.total, agency };
-  return {
-    tables,
-    checks: r.checks,
-    rowIssues: [],
-    info: { agency, narratives: {} },
-    sentences: buildSentences(tables, { selfName: agency ? "全市" : "本级" }),
-    stats: { applications: null, cases: null, published: 0, excludedRows: 0 },
-    categories: {},
-    channels: {},
   };
 }

@@ -27,7 +27,7 @@ import {
   WidthType,
 } from "docx";
 import type { DocBlock, DocPart, ReportDocument } from "../report/document";
-import { documentParts, hashText, partText, TAG_PREFIX } from "../report/document";
+import { partHashes, TAG_PREFIX } from "../report/document";
 import { reportTitle } from "../report/formats";
 import { expandGrid } from "../report/layout";
 import type { GridCell, TableGrid } from "../report/layout";
@@ -240,11 +240,6 @@ async function renderBody(children: FileChild[], title: string): Promise<Uint8Ar
     ],
   });
   return new Uint8Array(await Packer.toArrayBuffer(document));
-}
-
-/** Hashes of every part's text, for telling later which parts are stale. */
-export function partHashes(doc: ReportDocument): Record<string, string> {
-  return Object.fromEntries(documentParts(doc).map((p) => [p.id, hashText(partText(p))]));
 }
 
 /** The whole report as a .docx, with its custom XML part. */

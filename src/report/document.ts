@@ -229,6 +229,11 @@ export function partText(part: DocPart): string {
     .join("\n");
 }
 
+/** Hashes of every part's text, for telling later which parts are stale. */
+export function partHashes(doc: ReportDocument): Record<string, string> {
+  return Object.fromEntries(documentParts(doc).map((p) => [p.id, hashText(partText(p))]));
+}
+
 /** A short stable hash (two 32-bit FNV-1a variants, hex) of a string. */
 export function hashText(text: string): string {
   let a = 0x811c9dc5;

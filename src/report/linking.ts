@@ -2,10 +2,10 @@
  * Which parts of a linked report are up to date: the document's content controls and the hashes its custom
  * XML part recorded, against the parts the workbook now gives. Host-independent; the Word pane shows it.
  */
-import { T4_GROUP_WIDTH } from "./formats";
+import { T4_GROUP_WIDTH, TABLE_TITLES } from "./formats";
 import { cellName } from "./layout";
 import { documentParts, hashText, partText } from "./document";
-import type { ReportDocument } from "./document";
+import type { DocPart, ReportDocument } from "./document";
 import type { TableSet } from "./tables";
 
 /** A part of the report: as the workbook gives it now, out of date, or not in the document. */
@@ -37,6 +37,32 @@ export function partStates(fresh: ReportDocument, holds: DocumentHolds): PartSta
     const same =
       stored !== undefined ? stored === hashText(now) : squeeze(holds.texts?.[p.id] ?? "") === squeeze(now);
     return { part: p.id, alias: p.alias, state: same ? "current" : "stale" };
+  });
+}
+
+const PART_TABLE: Record<string, keyof typeof TABLE_TITLES> = { table2: "t2", table3: "t3", table4: "t4" };
+
+/**
+ * What updating these parts changes, in words: for a table, its cells old → new against the tables the
+ * document recorded (or that it was rewritten, when it recorded none); for text, the old and the new text.
+ */
+export function changeLines(
+  doc: ReportDocument,
+  parts: DocPart[],
+  holds: { storedTables?: TableSet; texts: Record<string, string> },
+): { alias: string; lines: string[] }[] {
+  const cells = holds.storedTables ? tableChanges(doc.format, holds.storedTables, doc.tables) : [];
+  return parts.map((p) => {
+    const table = PART_TABLE[p.id];
+    if (p.blocks.some((b) => b.kind === "table")) {
+      const mine =
+        holds.storedTables && table ? cells.filter((c) => c.where.startsWith(TABLE_TITLES[table].name)) : [];
+      return {
+        alias: p.alias,
+        lines: mine.length ? mine.map((c) => `${c.where}：${c.old} → ${c.new}`) : ["已按最新数据重写"],
+      };
+    }
+    return { alias: p.alias, lines: [`原文：${holds.texts[p.id] ?? ""}`, `新文：${partText(p)}`] };
   });
 }
 

@@ -5,6 +5,8 @@
  * whose own tables fail is named with its findings.
  */
 import { checkTables } from "./checks";
+import type { CompileResult } from "./compile";
+import { buildSentences } from "./sentences";
 import type { Finding } from "./checks";
 import { getFormat, numberRows, T3_WIDTH, T4_GROUP_WIDTH, T4_WIDTH } from "./formats";
 import type { FormatDef, FormatId } from "./formats";
@@ -145,4 +147,19 @@ export function rollupRows(r: RollupResult): (string | number)[][] {
   // A rectangle, as a sheet range must be: the 表四 rows are wider than the 表三 ones.
   const width = Math.max(...rows.map((row) => row.length));
   return rows.map((row) => [...row, ...new Array<string>(width - row.length).fill("")]);
+}
+
+/** The consolidated report of a roll-up: the total's tables, sentences for the whole area, placeholders for the rest. */
+export function rollupCompileResult(r: RollupResult, agency: string): CompileResult {
+  const tables = { ...r.total, agency };
+  return {
+    tables,
+    checks: r.checks,
+    rowIssues: [],
+    info: { agency, narratives: {} },
+    sentences: buildSentences(tables, { selfName: agency ? "全市" : "本级" }),
+    stats: { applications: null, cases: null, published: 0, excludedRows: 0 },
+    categories: {},
+    channels: {},
+  };
 }

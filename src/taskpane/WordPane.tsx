@@ -16,106 +16,40 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { ChangeList } from "./ChangeList";
-import { PreviousPicker } from "./PreviousPicker";
-import { Status, useRunner } from "./useRunner";
-import type { CompileResult } from "../report/compile";
-import { compileWorkbook } from "../report/compile";
-import { buildDocument, documentParts, hashText, partText } from "../report/document";
-import type { DocPart, ReportDocument } from "../report/document";
-import { partStates, tableChanges } from "../report/linking";
-import type { PartStatus } from "../report/linking";
+import type { ChangeLine, WordActions } from "../actions/types";
+import { insertPart, inspectReport, linkWorkbook, loadPrevious, updateParts } from "../actions/word";
+import type { LinkedReport } from "../actions/word";
+import { documentParts } from "../report/document";
+import type { DocPart } from "../report/document";
 import { PART_STATE_LABELS } from "../report/labels";
 import type { TableSet } from "../report/tables";
-import type { WordActions } from "../actions/types";
-
-interface Loaded {
-  result: CompileResult;
-  doc: ReportDocument;
-  source: string;
-  states: PartStatus[];
-  storedTables?: TableSet;
-  texts: Record<string, string>;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
+import { ChangeList } from "./ChangeList";
+import { ConfirmReplace } from "./ConfirmReplace";
+import { PreviousPicker } from "./PreviousPicker";
+import { Status, useRunner } from "./useRunner";
 
 const BADGE = { current: "success", stale: "warning", missing: "danger" } as const;
 
 export function WordPane({ actions }: { actions: WordActions }) {
   const { busy, error, notice, setNotice, run } = useRunner();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loaded, setLoaded] = useState<LinkedReport | null>(null);
   const [confirm, setConfirm] = useState<string[] | null>(null);
-  const [changes, setChanges] = useState<{ alias: string; lines: string[] }[]>([]);
+  const [changes, setChanges] = useState<ChangeLine[]>([]);
   const [previous, setPrevious] = useState<TableSet | null>(null);
-
-  /** What the document holds now, against the fresh parts. */
-  const inspect = async (result: CompileResult, source: string): Promise<Loaded> => {
-    const { parseReportXml } = await import("../docx/customxml");
-    const doc = buildDocument({ tables: result.tables, info: result.info, sentences: result.sentences });
-    const controls = await actions.listControls();
-    const xml = await actions.readReportXml();
-    const stored = xml ? parseReportXml(xml) : null;
-    const texts = Object.fromEntries(controls.map((c) => [c.part, c.text]));
-    const states = partStates(doc, { tags: controls.map((c) => c.part), hashes: stored?.meta.hashes, texts });
-    return { result, doc, source, states, storedTables: stored?.tables, texts };
-  };
 
   const pick = (file: File) =>
     run("正在读取台账并比对报告…", async () => {
-      const { readWorkbook } = await import("../workbook/read");
-      const result = compileWorkbook(
-        await readWorkbook(await file.arrayBuffer(), file.name),
-        previous ? { previous } : {},
-      );
-      setLoaded(await inspect(result, file.name));
+      setLoaded(await linkWorkbook(actions, file, previous));
       setChanges([]);
     });
 
   const update = (parts: DocPart[]) =>
     run("正在更新报告…", async () => {
       if (!loaded) return;
-      const { renderPart, reportXml } = await import("../docx");
-      const items = [];
-      for (const p of parts) items.push({ part: p.id, base64: toBase64(await renderPart(p, false)) });
-      const missing = await actions.replaceParts(items);
-      const hashes = Object.fromEntries(documentParts(loaded.doc).map((p) => [p.id, hashText(partText(p))]));
-      await actions.writeReportXml(
-        reportXml(loaded.result.tables, {
-          source: loaded.source,
-          generated: new Date().toISOString(),
-          hashes,
-        }),
-      );
-      const lines = parts
-        .filter((p) => !missing.includes(p.id))
-        .map((p) => {
-          const isTable = p.blocks.some((b) => b.kind === "table");
-          if (isTable && loaded.storedTables) {
-            const cells = tableChanges(loaded.doc.format, loaded.storedTables, loaded.result.tables).filter(
-              (c) => c.where.startsWith(p.id === "table4" ? "表四" : p.id === "table3" ? "表三" : "表二"),
-            );
-            return {
-              alias: p.alias,
-              lines: cells.length
-                ? cells.map((c) => `${c.where}：${c.old} → ${c.new}`)
-                : ["已按最新数据重写"],
-            };
-          }
-          return {
-            alias: p.alias,
-            lines: isTable
-              ? ["已按最新数据重写"]
-              : [`原文：${loaded.texts[p.id] ?? ""}`, `新文：${partText(p)}`],
-          };
-        });
+      const { changes: lines, updated } = await updateParts(actions, loaded, parts);
       setChanges(lines);
-      setLoaded(await inspect(loaded.result, loaded.source));
-      setNotice(parts.length ? `已更新${parts.length - missing.length}个部分。` : "所有部分都已是最新。");
+      setLoaded(await inspectReport(actions, loaded.result, loaded.source));
+      setNotice(parts.length ? `已更新${updated}个部分。` : "所有部分都已是最新。");
     });
 
   const stale = loaded
@@ -148,8 +82,7 @@ export function WordPane({ actions }: { actions: WordActions }) {
           note="请在选择台账之前选择。"
           onFile={(f) =>
             void run("正在读取上年数据…", async () => {
-              const { tablesFromFile } = await import("../rollup/units");
-              const t = (await tablesFromFile(new Uint8Array(await f.arrayBuffer()), f.name)).tables;
+              const t = await loadPrevious(f);
               setPrevious(t);
               setLoaded(null);
               setNotice(`已载入上年数据（${t.year}年），请选择本年台账。`);
@@ -182,23 +115,16 @@ export function WordPane({ actions }: { actions: WordActions }) {
               {stale.length ? `全部更新（${stale.length}个部分已过期）` : "全部最新"}
             </Button>
             {confirm && (
-              <MessageBar intent="warning">
-                <MessageBarBody>
-                  数据有{confirm.length}个勾稽错误，更新后报告中的表格也会有这些错误。
-                  <Button
-                    size="small"
-                    onClick={() => {
-                      setConfirm(null);
-                      void update(stale);
-                    }}
-                  >
-                    仍然更新
-                  </Button>
-                  <Button size="small" appearance="subtle" onClick={() => setConfirm(null)}>
-                    取消
-                  </Button>
-                </MessageBarBody>
-              </MessageBar>
+              <ConfirmReplace
+                confirmLabel="仍然更新"
+                onConfirm={() => {
+                  setConfirm(null);
+                  void update(stale);
+                }}
+                onCancel={() => setConfirm(null)}
+              >
+                数据有{confirm.length}个勾稽错误，更新后报告中的表格也会有这些错误。
+              </ConfirmReplace>
             )}
             <ul
               aria-label="报告各部分"
@@ -237,9 +163,8 @@ export function WordPane({ actions }: { actions: WordActions }) {
                       title="插入到光标处"
                       onClick={() =>
                         void run("正在插入…", async () => {
-                          const { renderPart } = await import("../docx");
-                          await actions.insertAtCursor(toBase64(await renderPart(p, true)));
-                          setLoaded(await inspect(loaded.result, loaded.source));
+                          await insertPart(actions, p);
+                          setLoaded(await inspectReport(actions, loaded.result, loaded.source));
                           setNotice(`已在光标处插入「${p.alias}」。`);
                         })
                       }

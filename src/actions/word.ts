@@ -1,0 +1,93 @@
+/**
+ * What the Word pane does that is not UI, over the host-neutral WordActions: compare what the open document
+ * holds with the parts the workbook now gives (states), update parts (render each as the .docx writer does,
+ * put it into its controls, record the new hashes, say what changed), insert a part at the cursor.
+ */
+import type { CompileResult } from "../report/compile";
+import { compileWorkbook } from "../report/compile";
+import { buildDocument, partHashes } from "../report/document";
+import type { DocPart, ReportDocument } from "../report/document";
+import { changeLines, partStates } from "../report/linking";
+import type { PartStatus } from "../report/linking";
+import type { TableSet } from "../report/tables";
+import type { ChangeLine, WordActions } from "./types";
+
+/** The open report against a compiled workbook. */
+export interface LinkedReport {
+  result: CompileResult;
+  doc: ReportDocument;
+  source: string;
+  states: PartStatus[];
+  storedTables?: TableSet;
+  texts: Record<string, string>;
+}
+
+/** Bytes as base64, in chunks (a long spread would overflow the stack). */
+export function toBase64(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** What the document holds now, against the fresh parts. */
+export async function inspectReport(
+  actions: WordActions,
+  result: CompileResult,
+  source: string,
+): Promise<LinkedReport> {
+  const { parseReportXml } = await import("../docx/customxml");
+  const doc = buildDocument({ tables: result.tables, info: result.info, sentences: result.sentences });
+  const controls = await actions.listControls();
+  const xml = await actions.readReportXml();
+  const stored = xml ? parseReportXml(xml) : null;
+  const texts = Object.fromEntries(controls.map((c) => [c.part, c.text]));
+  const states = partStates(doc, { tags: controls.map((c) => c.part), hashes: stored?.meta.hashes, texts });
+  return { result, doc, source, states, storedTables: stored?.tables, texts };
+}
+
+/** Reads a workbook the user picked, compiles it (with last year's tables, if any) and inspects the report. */
+export async function linkWorkbook(
+  actions: WordActions,
+  file: File,
+  previous: TableSet | null,
+): Promise<LinkedReport> {
+  const { readWorkbook } = await import("../workbook/read");
+  const result = compileWorkbook(
+    await readWorkbook(await file.arrayBuffer(), file.name),
+    previous ? { previous } : {},
+  );
+  return inspectReport(actions, result, file.name);
+}
+
+/** Last year's tables from any file the loader reads. */
+export async function loadPrevious(file: File): Promise<TableSet> {
+  const { tablesFromFile } = await import("../load/tables");
+  return (await tablesFromFile(new Uint8Array(await file.arrayBuffer()), file.name)).tables;
+}
+
+/** Updates the parts in the document and its recorded data; returns what changed and how many were updated. */
+export async function updateParts(
+  actions: WordActions,
+  linked: LinkedReport,
+  parts: DocPart[],
+): Promise<{ changes: ChangeLine[]; updated: number }> {
+  const { renderPart, reportXml } = await import("../docx");
+  const items = [];
+  for (const p of parts) items.push({ part: p.id, base64: toBase64(await renderPart(p, false)) });
+  const missing = await actions.replaceParts(items);
+  await actions.writeReportXml(
+    reportXml(linked.result.tables, {
+      source: linked.source,
+      generated: new Date().toISOString(),
+      hashes: partHashes(linked.doc),
+    }),
+  );
+  const done = parts.filter((p) => !missing.includes(p.id));
+  return { changes: changeLines(linked.doc, done, linked), updated: done.length };
+}
+
+/** Inserts a part, in its tagged control, at the cursor. */
+export async function insertPart(actions: WordActions, part: DocPart): Promise<void> {
+  const { renderPart } = await import("../docx");
+  await actions.insertAtCursor(toBase64(await renderPart(part, true)));
+}
