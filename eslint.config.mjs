@@ -1,6 +1,38 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/**
+ * The layering, enforced (README「代码结构」lists what each folder may import):
+ * - src/report is the engine: it imports only itself (no package, no Node, DOM or Office global);
+ * - src/taskpane holds React components: no Office, Excel or Word global, no host adapter;
+ * - the adapters and src/actions never import a component or a page;
+ * - only src/excel, src/word and the page entries (src/pages) touch Office's globals.
+ */
+const OFFICE_GLOBALS = ["Office", "Excel", "Word", "OfficeRuntime", "CustomFunctions"].map((name) => ({
+  name,
+  message:
+    "只有 src/excel、src/word、src/functions 和 src/pages 可以使用 Office 的全局对象；组件和引擎通过 actions 调用宿主。",
+}));
+const HOST_GLOBALS = [
+  "window",
+  "document",
+  "navigator",
+  "localStorage",
+  "fetch",
+  "XMLHttpRequest",
+  "process",
+  "require",
+  "Buffer",
+  "__dirname",
+].map((name) => ({
+  name,
+  message: "引擎（src/report）是纯 TypeScript：不用浏览器、Node 或 Office 的全局对象。",
+}));
+const NO_COMPONENTS = {
+  group: ["**/taskpane/*", "**/pages/*"],
+  message: "适配层和 src/actions 不引用组件或页面；组件通过 props 拿到 actions。",
+};
+
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "demo-output/", "coverage/", "jest.config.js", "*.mjs"] },
   js.configs.recommended,
@@ -25,5 +57,81 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["src/report/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^[^.]", message: "引擎（src/report）不引用任何包或 Node 模块。" },
+            { regex: "^\\.\\./(?!formats)|^\\.\\./\\.\\./", message: "引擎（src/report）只引用自身。" },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...HOST_GLOBALS, ...OFFICE_GLOBALS],
+    },
+  },
+  {
+    files: ["src/report/formats/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^[^.]", message: "引擎（src/report）不引用任何包或 Node 模块。" },
+            { regex: "^\\.\\./\\.\\./", message: "引擎（src/report）只引用自身。" },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/**/*.tsx", "src/taskpane/**/*.ts"],
+    ignores: ["**/*.test.tsx", "**/*.test.ts"],
+    rules: {
+      "no-restricted-globals": ["error", ...OFFICE_GLOBALS],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/excel/*", "**/word/*", "**/functions/*", "**/cli/*", "**/pages/*"],
+              message: "组件不引用宿主适配层；通过 props 拿到 actions。",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      "src/actions/**/*.ts",
+      "src/docx/**/*.ts",
+      "src/workbook/**/*.ts",
+      "src/load/**/*.ts",
+      "src/cli/**/*.ts",
+    ],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-globals": ["error", ...OFFICE_GLOBALS],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            NO_COMPONENTS,
+            { group: ["**/excel/*", "**/word/*"], message: "这里不依赖某个 Office 宿主。" },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/excel/**/*.ts", "src/word/**/*.ts", "src/functions/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [NO_COMPONENTS] }] },
   },
 );

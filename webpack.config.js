@@ -29,9 +29,9 @@ module.exports = async (env = {}, options = {}) => {
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/excel.tsx",
-      wordpane: "./src/taskpane/word.tsx",
-      filemode: "./src/taskpane/filemode.tsx",
+      taskpane: "./src/pages/excel.tsx",
+      wordpane: "./src/pages/word.tsx",
+      filemode: "./src/pages/filemode.tsx",
     },
     output: {
       path: path.resolve(env.outDir || "dist/addin"),
@@ -60,22 +60,22 @@ module.exports = async (env = {}, options = {}) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
+        template: "./src/pages/taskpane.html",
         chunks: ["functions", "taskpane"],
       }),
       new HtmlWebpackPlugin({
         filename: "wordpane.html",
-        template: "./src/taskpane/taskpane.html",
+        template: "./src/pages/taskpane.html",
         chunks: ["wordpane"],
       }),
       new HtmlWebpackPlugin({
         filename: "filemode.html",
-        template: "./src/taskpane/filemode.html",
+        template: "./src/pages/filemode.html",
         chunks: ["filemode"],
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
-        template: "./src/commands/commands.html",
+        template: "./src/pages/commands.html",
         chunks: [],
       }),
       new CopyWebpackPlugin({

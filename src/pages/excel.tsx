@@ -2,7 +2,7 @@
 import { createRoot } from "react-dom/client";
 import { excelActions } from "../excel/actions";
 import type { PaneSettings } from "../actions/types";
-import { Pane } from "./Pane";
+import { Pane } from "../taskpane/Pane";
 
 Office.onReady(() => {
   let current: PaneSettings = { year: 0, format: "", agency: "" };

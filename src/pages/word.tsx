@@ -1,7 +1,7 @@
 /** The Word task pane (its own page: the custom functions bundle is not loaded in Word). */
 import { createRoot } from "react-dom/client";
 import { wordActions } from "../word/actions";
-import { WordPane } from "./WordPane";
+import { WordPane } from "../taskpane/WordPane";
 
 Office.onReady(() => {
   createRoot(document.getElementById("root") as HTMLElement).render(<WordPane actions={wordActions()} />);

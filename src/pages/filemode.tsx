@@ -1,6 +1,6 @@
 /** File mode: the pane in an ordinary browser, without Office, working on an .xlsx the user opens. */
 import { createRoot } from "react-dom/client";
 import { fileModeActions } from "../actions/files";
-import { Pane } from "./Pane";
+import { Pane } from "../taskpane/Pane";
 
 createRoot(document.getElementById("root") as HTMLElement).render(<Pane actions={fileModeActions()} />);

@@ -1,0 +1,71 @@
+/**
+ * The walls hold: ESLint, with the project's own config, refuses code that crosses a layer and accepts the
+ * same kind of code where it belongs. (Linted in one child process: Jest cannot load the ESM config.)
+ */
+import { execFileSync } from "child_process";
+import path from "path";
+
+const root = path.resolve(__dirname, "..");
+
+/** [where the code sits, the code, the rule it must break or null when it must pass]. */
+type Case = [string, string, "no-restricted-imports" | "no-restricted-globals" | null];
+const use = (name: string, from: string) => `import { ${name} } from "${from}";\nexport const a = ${name};\n`;
+const global = (name: string) => `export const a = () => ${name};\n`;
+
+const ENGINE: Case[] = [
+  ["src/report/x.ts", use("readFileSync", "fs"), "no-restricted-imports"],
+  ["src/report/x.ts", use("Workbook", "exceljs"), "no-restricted-imports"],
+  ["src/report/x.ts", use("readZip", "../docx/zip"), "no-restricted-imports"],
+  ["src/report/formats/x.ts", use("readZip", "../../docx/zip"), "no-restricted-imports"],
+  ...["window", "document", "process", "Office", "Excel"].map((g): Case => [
+    "src/report/x.ts",
+    global(g),
+    "no-restricted-globals",
+  ]),
+  ["src/report/x.ts", use("getFormat", "./formats"), null],
+  ["src/report/formats/x.ts", use("n0", "../tables"), null],
+];
+const COMPONENTS: Case[] = [
+  ["src/taskpane/X.tsx", global("Office.context"), "no-restricted-globals"],
+  ["src/taskpane/X.tsx", global("Word.run"), "no-restricted-globals"],
+  ["src/taskpane/X.tsx", use("excelActions", "../excel/actions"), "no-restricted-imports"],
+  ["src/taskpane/X.tsx", use("compileForPane", "../actions/pane"), null],
+];
+const ADAPTERS: Case[] = [
+  ...["src/excel/x.ts", "src/word/x.ts", "src/actions/x.ts", "src/docx/x.ts", "src/cli/x.ts"].map(
+    (file): Case => [file, use("Pane", "../taskpane/Pane"), "no-restricted-imports"],
+  ),
+  ["src/actions/x.ts", global("Excel.run"), "no-restricted-globals"],
+  ["src/excel/x.ts", global("Excel.run"), null],
+  ["src/pages/x.tsx", global("Office.onReady"), null],
+];
+
+let answers = new Map<Case, string[]>();
+
+beforeAll(() => {
+  const cases = [...ENGINE, ...COMPONENTS, ...ADAPTERS];
+  const out = execFileSync(process.execPath, [path.join(root, "test/lint-probe.mjs")], {
+    cwd: root,
+    input: JSON.stringify(cases.map(([file, code]) => ({ file, code }))),
+    encoding: "utf8",
+  });
+  const rules = JSON.parse(out) as string[][];
+  answers = new Map(cases.map((c, i) => [c, rules[i]]));
+}, 60000);
+
+function expectCases(cases: Case[]) {
+  for (const c of cases) {
+    const [file, code, rule] = c;
+    const got = answers.get(c) ?? ["(not linted)"];
+    if (rule) expect({ file, code, got }).toEqual({ file, code, got: expect.arrayContaining([rule]) });
+    else expect({ file, code, got }).toEqual({ file, code, got: [] });
+  }
+}
+
+describe("layering", () => {
+  test("the engine imports only itself: no package, no Node module, no adapter, no host global", () =>
+    expectCases(ENGINE));
+  test("components touch no Office global and import no host adapter", () => expectCases(COMPONENTS));
+  test("adapters and actions import no component; only host adapters and pages use Office", () =>
+    expectCases(ADAPTERS));
+});
