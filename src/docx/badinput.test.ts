@@ -1,0 +1,79 @@
+/** Bad .docx input gets a clear Chinese message, never a crash or a silent success. */
+import { zipSync } from "fflate";
+import { mkdtempSync, rmSync } from "fs";
+import os from "os";
+import path from "path";
+import { withDocumentXml } from "../../test/docx";
+import { compileWorkbook } from "../report/compile";
+import { sampleWorkbook } from "../report/sample";
+import { createReport, reportDocument, updateReport } from "./index";
+import { DocxError, readZip, writeZip } from "./zip";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-docx-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("bad input gets a clear message", () => {
+  const doc = () => reportDocument(compileWorkbook(sampleWorkbook()));
+  const attempt = (bytes: Uint8Array) => updateReport(bytes, "坏.docx", compileWorkbook(sampleWorkbook()));
+
+  test("not a docx, a .doc, a corrupt zip", async () => {
+    await expect(attempt(new TextEncoder().encode("hello"))).rejects.toThrow(
+      /「坏\.docx」不是 \.docx 格式的 Word 文档/,
+    );
+    await expect(attempt(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]))).rejects.toThrow(
+      /旧版 Word（\.doc）/,
+    );
+    const good = await createReport(compileWorkbook(sampleWorkbook()));
+    await expect(attempt(good.slice(0, good.length - 200))).rejects.toThrow(/已损坏/);
+    await expect(
+      attempt(writeZip({ entries: [{ name: "a.txt", data: new Uint8Array([1]) }] })),
+    ).rejects.toThrow(/缺少 word\/document\.xml/);
+    expect(doc().items.length).toBeGreaterThan(10);
+  });
+
+  test("XML entity expansion and external entities are refused", async () => {
+    const good = await createReport(compileWorkbook(sampleWorkbook()));
+    const bomb = withDocumentXml(good, (x) =>
+      x.replace(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>',
+      ),
+    );
+    await expect(attempt(bomb)).rejects.toThrow(/DOCTYPE 或实体声明/);
+    const xxe = withDocumentXml(good, (x) =>
+      x.replace(
+        /^<\?xml[^>]*\?>/,
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+      ),
+    );
+    await expect(attempt(xxe)).rejects.toThrow(/DOCTYPE 或实体声明/);
+  });
+
+  test("a zip with ../ paths and an enormous entry are refused", async () => {
+    const good = readZip(await createReport(compileWorkbook(sampleWorkbook())), "t");
+    const evil = writeZip({
+      entries: [...good.entries, { name: "../../evil.sh", data: new TextEncoder().encode("rm -rf /") }],
+    });
+    await expect(attempt(evil)).rejects.toThrow(/不安全的文件路径「\.\.\/\.\.\/evil\.sh」/);
+    const huge = writeZip({
+      entries: [...good.entries, { name: "word/media/huge.bin", data: new Uint8Array(70 * 1024 * 1024) }],
+    });
+    await expect(attempt(huge)).rejects.toThrow(/解压后过大（70 MB）/);
+  });
+
+  test("a zip whose header understates an entry's size (a zip bomb) is refused", async () => {
+    const z = zipSync({ "word/document.xml": new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
+    const dv = new DataView(z.buffer);
+    dv.setUint32(22, 100, true); // local header: uncompressed size
+    const cd = dv.getUint32(z.length - 22 + 16, true);
+    dv.setUint32(cd + 24, 100, true); // central directory: uncompressed size
+    await expect(attempt(z)).rejects.toThrow(/「document\.xml」|word\/document\.xml」内容与记录不符/);
+  });
+
+  test("DocxError is what every one of them throws", async () => {
+    await expect(attempt(new Uint8Array([1, 2, 3, 4, 5]))).rejects.toBeInstanceOf(DocxError);
+  });
+});

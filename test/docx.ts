@@ -1,0 +1,30 @@
+/** Helpers of the .docx tests: a fixed time, document.xml of a package, editing it, the sample before and after one change. */
+import type { Cell } from "../src/report/cells";
+import { compileWorkbook } from "../src/report/compile";
+import type { CompileResult } from "../src/report/compile";
+import { SHEETS } from "../src/report/registers";
+import { sampleWorkbook } from "../src/report/sample";
+import { readZip, writeZip, xmlText } from "../src/docx/zip";
+
+export const NOW = new Date(Date.UTC(2026, 0, 20, 8));
+export const documentXml = (bytes: Uint8Array) =>
+  xmlText(readZip(bytes, "t"), "word/document.xml", "t") as string;
+export const withDocumentXml = (bytes: Uint8Array, edit: (xml: string) => string) => {
+  const zip = readZip(bytes, "t");
+  const e = zip.entries.find((x) => x.name === "word/document.xml");
+  if (!e) throw new Error("no document.xml");
+  e.data = new TextEncoder().encode(edit(new TextDecoder().decode(e.data)));
+  return writeZip(zip);
+};
+
+/** The sample, and the same register with one application's applicant type changed in the report year. */
+export function sampleResults(): { before: CompileResult; after: CompileResult } {
+  const wb = sampleWorkbook();
+  const before = compileWorkbook(wb);
+  const apps = wb.sheets.find((s) => s.name === SHEETS.applications);
+  const row = apps?.rows.find(
+    (r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3] !== null,
+  ) as Cell[];
+  row[2] = "商业企业";
+  return { before, after: compileWorkbook(wb) };
+}
