@@ -33,6 +33,26 @@ const NO_COMPONENTS = {
   message: "适配层和 src/actions 不引用组件或页面；组件通过 props 拿到 actions。",
 };
 
+/** The engine's rules for files at one depth: `outside` matches a relative path that leaves src/report. */
+function engine(files, outside, globals) {
+  return {
+    files,
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^[^.]", message: "引擎（src/report）不引用任何包或 Node 模块。" },
+            { regex: outside, message: "引擎（src/report）只引用自身。" },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...globals],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "demo-output/", "coverage/", "jest.config.js", "*.mjs"] },
   js.configs.recommended,
@@ -58,37 +78,8 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
-  {
-    files: ["src/report/**/*.ts"],
-    ignores: ["**/*.test.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { regex: "^[^.]", message: "引擎（src/report）不引用任何包或 Node 模块。" },
-            { regex: "^\\.\\./(?!formats)|^\\.\\./\\.\\./", message: "引擎（src/report）只引用自身。" },
-          ],
-        },
-      ],
-      "no-restricted-globals": ["error", ...HOST_GLOBALS, ...OFFICE_GLOBALS],
-    },
-  },
-  {
-    files: ["src/report/formats/*.ts"],
-    ignores: ["**/*.test.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { regex: "^[^.]", message: "引擎（src/report）不引用任何包或 Node 模块。" },
-            { regex: "^\\.\\./\\.\\./", message: "引擎（src/report）只引用自身。" },
-          ],
-        },
-      ],
-    },
-  },
+  engine(["src/report/*.ts"], "^\\.\\./", [...HOST_GLOBALS, ...OFFICE_GLOBALS]),
+  engine(["src/report/formats/*.ts"], "^\\.\\./\\.\\./", [...HOST_GLOBALS, ...OFFICE_GLOBALS]),
   {
     files: ["src/taskpane/**/*.tsx", "src/taskpane/**/*.ts"],
     ignores: ["**/*.test.tsx", "**/*.test.ts"],

@@ -1,4 +1,7 @@
 /** Helpers of the .docx tests: a fixed time, document.xml of a package, editing it, the sample before and after one change. */
+import { mkdtempSync, rmSync } from "fs";
+import os from "os";
+import path from "path";
 import type { Cell } from "../src/report/cells";
 import { compileWorkbook } from "../src/report/compile";
 import type { CompileResult } from "../src/report/compile";
@@ -27,4 +30,14 @@ export function sampleResults(): { before: CompileResult; after: CompileResult }
   ) as Cell[];
   row[2] = "商业企业";
   return { before, after: compileWorkbook(wb) };
+}
+
+/** A temporary folder for the file's tests, removed after them; read `.path` inside a test or hook. */
+export function tempDir(prefix = "ogi-docx-"): { path: string } {
+  const dir = { path: "" };
+  beforeAll(() => {
+    dir.path = mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  afterAll(() => rmSync(dir.path, { recursive: true, force: true }));
+  return dir;
 }

@@ -1,19 +1,10 @@
 /** Bad .docx input gets a clear Chinese message, never a crash or a silent success. */
 import { zipSync } from "fflate";
-import { mkdtempSync, rmSync } from "fs";
-import os from "os";
-import path from "path";
 import { withDocumentXml } from "../../test/docx";
 import { compileWorkbook } from "../report/compile";
 import { sampleWorkbook } from "../report/sample";
 import { createReport, reportDocument, updateReport } from "./index";
 import { DocxError, readZip, writeZip } from "./zip";
-
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-docx-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("bad input gets a clear message", () => {
   const doc = () => reportDocument(compileWorkbook(sampleWorkbook()));

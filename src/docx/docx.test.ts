@@ -2,13 +2,12 @@
  * The Word report: structure read back from the .docx XML, the real word processor (LibreOffice → PDF), and
  * the legacy format like the seed. Updating in place is in update.test.ts, bad input in badinput.test.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
-import os from "os";
+import { writeFileSync } from "fs";
 import path from "path";
 import { seedLines as readSeed } from "../../test/fixtures";
 import { hasRow, pdfLines, pdfText, soffice, squeeze } from "../../test/office";
 import { needs } from "../../test/tools";
-import { documentXml, NOW } from "../../test/docx";
+import { documentXml, NOW, tempDir } from "../../test/docx";
 import { compileWorkbook } from "../report/compile";
 import type { CompileResult } from "../report/compile";
 import { getFormat, numberRows } from "../report/formats";
@@ -18,11 +17,7 @@ import { readStoredReport } from "./customxml";
 import { findSdts, outermost, tableCells, textOf } from "./ooxml";
 import { readZip, xmlText } from "./zip";
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-docx-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = tempDir();
 
 const office = needs("soffice", "pdftotext", "cjkFont");
 
@@ -151,9 +146,9 @@ describe("the report .docx, read back", () => {
   });
 
   office.test("LibreOffice opens it: headings, labels and numbers in the PDF", () => {
-    const file = path.join(dir, "report.docx");
+    const file = path.join(tmp.path, "report.docx");
     writeFileSync(file, bytes);
-    const pdf = soffice(file, "pdf", dir);
+    const pdf = soffice(file, "pdf", tmp.path);
     const text = pdfText(pdf);
     const lines = pdfLines(pdf);
     for (const s of getFormat("2021").sections) expect(text).toContain(squeeze(s.heading));

@@ -2,23 +2,18 @@
  * Updating a report in place: Word's additions, a person's paragraph, a deleted control, idempotence, and a
  * report that went through LibreOffice (tables found by their labels).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import os from "os";
+import { readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { hasRow, pdfLines, pdfText, soffice, squeeze } from "../../test/office";
 import { needs } from "../../test/tools";
-import { documentXml, NOW, sampleResults, withDocumentXml } from "../../test/docx";
+import { documentXml, NOW, sampleResults, tempDir, withDocumentXml } from "../../test/docx";
 import type { CompileResult } from "../report/compile";
 import { createReport, updateReport } from "./index";
 import { readStoredReport } from "./customxml";
 import { findSdts, outermost, tableCells, textOf } from "./ooxml";
 import { readZip } from "./zip";
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-docx-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = tempDir();
 
 const office = needs("soffice", "pdftotext", "cjkFont");
 
@@ -142,9 +137,9 @@ describe("updating a report in place", () => {
       const edited = withDocumentXml(original, (x) =>
         x.replace(/(<w:p>(?:(?!<w:p>).)*?六、其他需要报告的事项.*?<\/w:p>)/, `$1${own}`),
       );
-      const file = path.join(dir, "edited.docx");
+      const file = path.join(tmp.path, "edited.docx");
       writeFileSync(file, edited);
-      const loDir = path.join(dir, "lo");
+      const loDir = path.join(tmp.path, "lo");
       const roundTripped = readFileSync(soffice(file, "docx", loDir));
       const loXml = documentXml(roundTripped);
       expect(findSdts(loXml).filter((s) => s.tag.startsWith("ogi:"))).toEqual([]);
@@ -173,9 +168,9 @@ describe("updating a report in place", () => {
       };
       expect(outside(xml) === outside(loXml)).toBe(true);
       // The updated file opens in LibreOffice with the new numbers.
-      const updated = path.join(dir, "lo-updated.docx");
+      const updated = path.join(tmp.path, "lo-updated.docx");
       writeFileSync(updated, u.bytes);
-      const updatedPdf = soffice(updated, "pdf", dir);
+      const updatedPdf = soffice(updated, "pdf", tmp.path);
       const text = pdfText(updatedPdf);
       expect(
         hasRow(pdfLines(updatedPdf), "一、本年新收政府信息公开申请数量", results.after.tables.t3.new),
