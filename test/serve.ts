@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
-import { toolPath } from "./tools";
+import { toolPath } from "./programs";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

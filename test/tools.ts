@@ -4,53 +4,10 @@
  * test in one line at the end of the run. With OGI_REQUIRE_TOOLS=1 (as .ci/run sets) a missing program fails
  * those tests instead. Nothing else is ever skipped: the reporter fails the run on any other skip.
  */
-import { execFileSync } from "child_process";
+import { TOOLS, toolPath } from "./programs";
+import type { Tool } from "./programs";
 
-export type Tool = "chromium" | "soffice" | "pdftotext" | "cjkFont";
-
-interface ToolInfo {
-  /** What the program is, in a message. */
-  what: string;
-  /** The Debian package that brings it. */
-  pkg: string;
-  probe: () => string | null;
-}
-
-function which(...names: string[]): string | null {
-  for (const name of names) {
-    try {
-      const found = execFileSync("which", [name], { stdio: "pipe", encoding: "utf8" }).trim();
-      if (found) return found;
-    } catch {
-      // not on PATH
-    }
-  }
-  return null;
-}
-
-function cjkFont(): string | null {
-  try {
-    const out = execFileSync("fc-list", [":lang=zh", "family"], { stdio: "pipe", encoding: "utf8" });
-    return out.trim() ? "fc-list :lang=zh" : null;
-  } catch {
-    return null;
-  }
-}
-
-export const TOOLS: Record<Tool, ToolInfo> = {
-  chromium: { what: "Chromium", pkg: "chromium", probe: () => which("chromium", "chromium-browser") },
-  soffice: { what: "LibreOffice", pkg: "libreoffice-writer-nogui", probe: () => which("soffice") },
-  pdftotext: { what: "pdftotext", pkg: "poppler-utils", probe: () => which("pdftotext") },
-  cjkFont: { what: "中文字体", pkg: "fonts-noto-cjk", probe: cjkFont },
-};
-
-const found = new Map<Tool, string | null>();
-
-/** Where the program is, or null; asked once per test file. */
-export function toolPath(tool: Tool): string | null {
-  if (!found.has(tool)) found.set(tool, TOOLS[tool].probe());
-  return found.get(tool) ?? null;
-}
+export { toolPath };
 
 /** The marker a skipped test's title ends with; the reporter reads the packages from it. */
 export const SKIP_MARK = "〔缺少系统程序，需安装 Debian 包：";
