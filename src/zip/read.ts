@@ -1,0 +1,234 @@
+/**
+ * Reading the zip package of a .docx or .xlsx, defensively and within bounded memory. Everything is decided
+ * from the central directory before a byte is inflated: absolute, "../" or duplicate names, encrypted
+ * entries, too many entries, declared sizes over the caps. Entries the caller needs are inflated with a
+ * limit of their declared size (a stream that would grow past it stops at once) and checked against their
+ * size and CRC-32; the rest (pictures, fonts, thumbnails) are kept compressed, as they were, never inflated.
+ * Every refusal is a PackageError with a Chinese sentence naming the file and what is wrong.
+ */
+import { Inflate } from "fflate";
+import { crc32 } from "./crc";
+
+/** A package that cannot be used, with a Chinese message saying why and what to do. */
+export class PackageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PackageError";
+  }
+}
+
+/** An entry kept as it was stored: copied back unchanged when the package is written again. */
+export interface RawEntry {
+  method: number;
+  crc: number;
+  size: number;
+  compressed: Uint8Array;
+}
+
+export interface ZipEntry {
+  name: string;
+  /** The inflated content, for entries that were needed (and for new ones). */
+  data?: Uint8Array;
+  /** The stored bytes of an entry that was not needed. */
+  raw?: RawEntry;
+}
+
+export interface ZipFile {
+  entries: ZipEntry[];
+}
+
+export type PackageKind = "docx" | "xlsx";
+
+export interface ReadOptions {
+  kind: PackageKind;
+  /** Which entries to inflate (default: all). */
+  need?: (name: string) => boolean;
+}
+
+/**
+ * Caps, documented in the README: a real report or register is far below them. `entryBytes` holds for every
+ * entry's declared size (read from the central directory, inflated or not); `totalBytes` for the entries that
+ * are inflated together.
+ */
+export const PACKAGE_LIMITS: Record<
+  PackageKind,
+  { entries: number; entryBytes: number; totalBytes: number }
+> = {
+  docx: { entries: 10000, entryBytes: 64 * 1024 * 1024, totalBytes: 200 * 1024 * 1024 },
+  xlsx: { entries: 10000, entryBytes: 160 * 1024 * 1024, totalBytes: 200 * 1024 * 1024 },
+};
+
+const WHAT: Record<PackageKind, { name: string; app: string; old: string }> = {
+  docx: { name: " .docx 格式的 Word 文档", app: "Word 或 WPS", old: "旧版 Word（.doc）" },
+  xlsx: {
+    name: ".xlsx 格式的 Excel 工作簿",
+    app: "Excel 或 WPS",
+    old: "旧版 Excel（.xls）或其他 Office 旧格式",
+  },
+};
+
+/** Entries no reading of ours ever needs: pictures, embedded objects, fonts, thumbnails, printer settings. */
+export function isMedia(name: string): boolean {
+  return (
+    /(^|\/)(media|embeddings|fonts|printerSettings|activeX)\//i.test(name) ||
+    /^docProps\/thumbnail\./i.test(name) ||
+    /\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|wdp|bin|odttf|ttf|otf)$/i.test(name)
+  );
+}
+
+function unsafeName(name: string): boolean {
+  return (
+    name.startsWith("/") ||
+    name.includes("\\") ||
+    /^[A-Za-z]:/.test(name) ||
+    name.split("/").some((p) => p === "..") ||
+    name.includes("\0")
+  );
+}
+
+/** Whether a compound (OLE) file holds an encrypted OOXML package: Office's password protection. */
+function isEncryptedOle(bytes: Uint8Array): boolean {
+  const needle = "EncryptionInfo";
+  const limit = Math.min(bytes.length, 1 << 20);
+  outer: for (let i = 0; i + needle.length * 2 <= limit; i++) {
+    for (let j = 0; j < needle.length; j++)
+      if (bytes[i + j * 2] !== needle.charCodeAt(j) || bytes[i + j * 2 + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
+interface CentralEntry {
+  name: string;
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
+}
+
+function centralDirectory(
+  bytes: Uint8Array,
+  maxEntries: number,
+  fail: (why: string) => never,
+): CentralEntry[] {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--)
+    if (dv.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) fail("已损坏（找不到文件目录，可能只下载或复制了一部分）");
+  const count = dv.getUint16(eocd + 10, true);
+  let at = dv.getUint32(eocd + 16, true);
+  if (count === 0xffff || at === 0xffffffff) fail("过大（ZIP64 格式），不像正常的文件");
+  if (count > maxEntries) fail("包含的文件过多，不像正常的文件");
+  const decoder = new TextDecoder();
+  const out: CentralEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || dv.getUint32(at, true) !== 0x02014b50) fail("已损坏（文件目录不完整）");
+    const nameLen = dv.getUint16(at + 28, true);
+    const extra = dv.getUint16(at + 30, true);
+    const comment = dv.getUint16(at + 32, true);
+    out.push({
+      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLen)),
+      flags: dv.getUint16(at + 8, true),
+      method: dv.getUint16(at + 10, true),
+      crc: dv.getUint32(at + 16, true),
+      compressedSize: dv.getUint32(at + 20, true),
+      size: dv.getUint32(at + 24, true),
+      offset: dv.getUint32(at + 42, true),
+    });
+    at += 46 + nameLen + extra + comment;
+  }
+  return out;
+}
+
+/** Inflates at most `limit` bytes; null when the stream would grow past it. */
+function inflateLimited(src: Uint8Array, limit: number): Uint8Array | null {
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  let over = false;
+  const stream = new Inflate((chunk) => {
+    n += chunk.length;
+    if (n > limit) over = true;
+    else parts.push(chunk);
+  });
+  const STEP = 16384;
+  for (let i = 0; i < src.length && !over; i += STEP)
+    stream.push(src.subarray(i, Math.min(src.length, i + STEP)), i + STEP >= src.length);
+  if (over) return null;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+export function readPackage(bytes: Uint8Array, label: string, options: ReadOptions): ZipFile {
+  const what = WHAT[options.kind];
+  const fail = (why: string): never => {
+    throw new PackageError(`「${label}」${why}`);
+  };
+  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    fail(
+      isEncryptedOle(bytes)
+        ? `设有打开密码（已加密），本工具无法读取；请在 ${what.app} 中打开，取消密码后另存一份再试`
+        : `是${what.old}文件，请在 ${what.app} 中“另存为”${options.kind === "docx" ? " .docx" : " .xlsx"} 后再试`,
+    );
+  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    fail(`不是${what.name}${bytes.length < 22 ? "（文件为空或过小）" : ""}`);
+  const limits = PACKAGE_LIMITS[options.kind];
+  const central = centralDirectory(bytes, limits.entries, fail);
+  const need = options.need ?? (() => true);
+  const seen = new Set<string>();
+  let total = 0;
+  for (const e of central) {
+    if (unsafeName(e.name)) fail(`包含不安全的文件路径「${e.name}」，已拒绝处理`);
+    const key = e.name.toLowerCase();
+    if (seen.has(key)) fail(`包含两个同名的部件「${e.name}」（可能是恶意构造的文件），已拒绝处理`);
+    seen.add(key);
+    if (e.flags & 1) fail(`中的「${e.name}」已加密，本工具无法读取；请取消密码后另存一份再试`);
+    if (e.size === 0xffffffff || e.compressedSize === 0xffffffff) fail("过大（ZIP64 格式），不像正常的文件");
+    if (e.size > limits.entryBytes)
+      fail(`中的「${e.name}」解压后过大（${Math.round(e.size / 1048576)} MB），已拒绝处理`);
+    if (!need(e.name) || e.name.endsWith("/")) continue;
+    total += e.size;
+    if (total > limits.totalBytes) fail(`解压后总大小超过 ${limits.totalBytes / 1048576} MB，已拒绝处理`);
+  }
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries: ZipEntry[] = [];
+  for (const e of central) {
+    if (e.name.endsWith("/")) continue;
+    const at = e.offset;
+    if (at + 30 > bytes.length || dv.getUint32(at, true) !== 0x04034b50)
+      fail(`已损坏（「${e.name}」找不到）`);
+    const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
+    if (start + e.compressedSize > bytes.length) fail(`已损坏（「${e.name}」不完整）`);
+    const compressed = bytes.subarray(start, start + e.compressedSize);
+    if (e.method !== 0 && e.method !== 8) fail(`中的「${e.name}」使用了不支持的压缩方式，请重新保存后再试`);
+    if (!need(e.name)) {
+      entries.push({ name: e.name, raw: { method: e.method, crc: e.crc, size: e.size, compressed } });
+      continue;
+    }
+    let data: Uint8Array | null;
+    try {
+      data = e.method === 0 ? compressed.slice() : inflateLimited(compressed, e.size);
+    } catch {
+      data = null;
+    }
+    if (!data || data.length !== e.size || crc32(data) !== e.crc)
+      fail(`中的「${e.name}」内容与记录不符，文件可能已损坏或被篡改，已拒绝处理`);
+    entries.push({ name: e.name, data: data as Uint8Array });
+  }
+  return { entries };
+}
+
+/** The inflated content of an entry that was read, or undefined. */
+export function entryData(zip: ZipFile, name: string): Uint8Array | undefined {
+  return zip.entries.find((e) => e.name === name)?.data;
+}
