@@ -11,8 +11,14 @@ import { crc32 } from "./crc";
 
 /** A package that cannot be used, with a Chinese message saying why and what to do. */
 export class PackageError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly label: string,
+    /** What is wrong, without the file's name. */
+    readonly why: string,
+    /** Whether the file is damaged (rather than refused for what it holds). */
+    readonly corrupt: boolean,
+  ) {
+    super(`「${label}」${why}`);
     this.name = "PackageError";
   }
 }
@@ -61,7 +67,7 @@ export const PACKAGE_LIMITS: Record<
 const WHAT: Record<PackageKind, { name: string; app: string; old: string }> = {
   docx: { name: " .docx 格式的 Word 文档", app: "Word 或 WPS", old: "旧版 Word（.doc）" },
   xlsx: {
-    name: ".xlsx 格式的 Excel 工作簿",
+    name: " .xlsx 格式的 Excel 工作簿",
     app: "Excel 或 WPS",
     old: "旧版 Excel（.xls）或其他 Office 旧格式",
   },
@@ -111,7 +117,7 @@ interface CentralEntry {
 function centralDirectory(
   bytes: Uint8Array,
   maxEntries: number,
-  fail: (why: string) => never,
+  fail: (why: string, corrupt?: boolean) => never,
 ): CentralEntry[] {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
@@ -120,7 +126,7 @@ function centralDirectory(
       eocd = i;
       break;
     }
-  if (eocd < 0) fail("已损坏（找不到文件目录，可能只下载或复制了一部分）");
+  if (eocd < 0) fail("已损坏（找不到文件目录，可能只下载或复制了一部分）", true);
   const count = dv.getUint16(eocd + 10, true);
   let at = dv.getUint32(eocd + 16, true);
   if (count === 0xffff || at === 0xffffffff) fail("过大（ZIP64 格式），不像正常的文件");
@@ -128,7 +134,8 @@ function centralDirectory(
   const decoder = new TextDecoder();
   const out: CentralEntry[] = [];
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || dv.getUint32(at, true) !== 0x02014b50) fail("已损坏（文件目录不完整）");
+    if (at + 46 > bytes.length || dv.getUint32(at, true) !== 0x02014b50)
+      fail("已损坏（文件目录不完整）", true);
     const nameLen = dv.getUint16(at + 28, true);
     const extra = dv.getUint16(at + 30, true);
     const comment = dv.getUint16(at + 32, true);
@@ -171,8 +178,8 @@ function inflateLimited(src: Uint8Array, limit: number): Uint8Array | null {
 
 export function readPackage(bytes: Uint8Array, label: string, options: ReadOptions): ZipFile {
   const what = WHAT[options.kind];
-  const fail = (why: string): never => {
-    throw new PackageError(`「${label}」${why}`);
+  const fail = (why: string, corrupt = false): never => {
+    throw new PackageError(label, why, corrupt);
   };
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     fail(
@@ -180,8 +187,9 @@ export function readPackage(bytes: Uint8Array, label: string, options: ReadOptio
         ? `设有打开密码（已加密），本工具无法读取；请在 ${what.app} 中打开，取消密码后另存一份再试`
         : `是${what.old}文件，请在 ${what.app} 中“另存为”${options.kind === "docx" ? " .docx" : " .xlsx"} 后再试`,
     );
-  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    fail(`不是${what.name}${bytes.length < 22 ? "（文件为空或过小）" : ""}`);
+  if (bytes.length < 4) fail(`为空或过小，不是${what.name}`);
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail(`不是${what.name}`);
+  if (bytes.length < 22) fail("已损坏（文件过小）", true);
   const limits = PACKAGE_LIMITS[options.kind];
   const central = centralDirectory(bytes, limits.entries, fail);
   const need = options.need ?? (() => true);
@@ -206,9 +214,9 @@ export function readPackage(bytes: Uint8Array, label: string, options: ReadOptio
     if (e.name.endsWith("/")) continue;
     const at = e.offset;
     if (at + 30 > bytes.length || dv.getUint32(at, true) !== 0x04034b50)
-      fail(`已损坏（「${e.name}」找不到）`);
+      fail(`已损坏（「${e.name}」找不到）`, true);
     const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
-    if (start + e.compressedSize > bytes.length) fail(`已损坏（「${e.name}」不完整）`);
+    if (start + e.compressedSize > bytes.length) fail(`已损坏（「${e.name}」不完整）`, true);
     const compressed = bytes.subarray(start, start + e.compressedSize);
     if (e.method !== 0 && e.method !== 8) fail(`中的「${e.name}」使用了不支持的压缩方式，请重新保存后再试`);
     if (!need(e.name)) {
@@ -222,7 +230,7 @@ export function readPackage(bytes: Uint8Array, label: string, options: ReadOptio
       data = null;
     }
     if (!data || data.length !== e.size || crc32(data) !== e.crc)
-      fail(`中的「${e.name}」内容与记录不符，文件可能已损坏或被篡改，已拒绝处理`);
+      fail(`中的「${e.name}」内容与记录不符，文件可能已损坏或被篡改，已拒绝处理`, true);
     entries.push({ name: e.name, data: data as Uint8Array });
   }
   return { entries };
