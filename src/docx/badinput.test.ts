@@ -67,4 +67,33 @@ describe("bad input gets a clear message", () => {
   test("DocxError is what every one of them throws", async () => {
     await expect(attempt(new Uint8Array([1, 2, 3, 4, 5]))).rejects.toBeInstanceOf(DocxError);
   });
+
+  test("a document whose parts are not well-formed is refused, naming the part; nothing is written", async () => {
+    const good = await createReport(compileWorkbook(sampleWorkbook()));
+    const truncated = withDocumentXml(good, (x) => x.slice(0, Math.floor(x.length * 0.6)));
+    await expect(attempt(truncated)).rejects.toThrow(/「word\/document\.xml」不是完整的 XML/);
+    const unclosed = withDocumentXml(good, (x) => x.replace(/<\/w:sdt>/, ""));
+    await expect(attempt(unclosed)).rejects.toThrow(/「word\/document\.xml」不是完整的 XML（第\d+行第\d+列/);
+    const zip = readZip(good, "t");
+    const plain = zip.entries.map((e) =>
+      e.name === "word/_rels/document.xml.rels"
+        ? { name: e.name, data: new TextEncoder().encode("<Relationships><Relationship") }
+        : e,
+    );
+    const noControls = withDocumentXml(writeZip({ entries: plain }), (x) =>
+      x.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, ""),
+    );
+    await expect(attempt(noControls)).rejects.toThrow(/「word\/_rels\/document\.xml\.rels」不是完整的 XML/);
+  });
+
+  test("a Word document with nothing of ours and no statistics tables is not a report we can update", async () => {
+    const good = await createReport(compileWorkbook(sampleWorkbook()));
+    const letter = withDocumentXml(good, (x) =>
+      x.replace(
+        /<w:body>[\s\S]*<w:sectPr/,
+        "<w:body><w:p><w:r><w:t>关于召开会议的通知</w:t></w:r></w:p><w:sectPr",
+      ),
+    );
+    await expect(attempt(letter)).rejects.toThrow(/不是本工具能更新的报告/);
+  });
 });

@@ -85,8 +85,9 @@ describe("updating a report in place", () => {
   test("a control carrying Word's usual additions still updates", async () => {
     const wordish = withDocumentXml(original, (x) =>
       x
+        // (the docx package declares w15 already; a second declaration would not be well-formed)
         .replace(
-          "<w:document ",
+          /<w:document (?![^>]*xmlns:w15=)/,
           '<w:document xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" ',
         )
         .replace(/<w:p>/g, '<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00A1B2C3" w14:paraId="1A2B3C4D">')

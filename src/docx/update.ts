@@ -178,9 +178,20 @@ export async function updateDocx(
   changed.push(...recovered.changed);
   for (const id of recovered.unchanged) unchanged.add(id);
   const missing = recovered.missing;
+  if (!found.size && !orphans.length && !recovered.changed.length && !recovered.unchanged.length)
+    throw new DocxError(
+      `「${label}」中既没有本工具生成的部分，也找不到表二、表三、表四，不是本工具能更新的报告；可用“生成报告”重新生成一份`,
+    );
 
   const nextXml = applyEdits(xml, edits);
   if (nextXml !== xml) setText(zip, DOCUMENT, nextXml);
   addCustomXmlPart(zip, reportXml(fresh.tables, { ...meta, hashes: partHashes(fresh) }));
-  return { bytes: writeZip(zip), changed, unchanged: [...unchanged], missing, orphans };
+  const bytes = writeZip(zip);
+  // What we write must open: read it back through the same checks before anyone saves it.
+  try {
+    checkAllXml(readZip(bytes, label), label);
+  } catch (e) {
+    throw new DocxError(`更新「${label}」得到的文件未通过检查（${(e as Error).message}），没有写出任何文件`);
+  }
+  return { bytes, changed, unchanged: [...unchanged], missing, orphans };
 }

@@ -6,6 +6,7 @@
 import { isMedia, PackageError, readPackage } from "../zip/read";
 import type { ZipEntry, ZipFile } from "../zip/read";
 import { writeZip } from "../zip/write";
+import { SaxesParser } from "saxes";
 
 export type { ZipEntry, ZipFile };
 export { writeZip };
@@ -52,7 +53,30 @@ export function setText(zip: ZipFile, name: string, text: string): void {
   } else zip.entries.push({ name, data });
 }
 
-/** Checks every XML part of a package for DOCTYPE or entity declarations. */
+/** Where an XML text is not well-formed ("第3行第10列：unclosed tag: w:sdt"), or null. */
+export function xmlFault(xml: string): string | null {
+  const parser = new SaxesParser();
+  let fault: string | null = null;
+  parser.on("error", (e) => {
+    fault ??= e.message.replace(/^(?:[^:]*:)?(\d+):(\d+): /, "第$1行第$2列：");
+    throw e;
+  });
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    fault ??= (e as Error).message;
+  }
+  return fault;
+}
+
+/** Checks every XML part of a package: no DOCTYPE or entity declaration, and well-formed (the part named). */
 export function checkAllXml(zip: ZipFile, label: string): void {
-  for (const e of zip.entries) if (/\.(xml|rels)$/i.test(e.name)) xmlText(zip, e.name, label);
+  for (const e of zip.entries)
+    if (e.data && /\.(xml|rels)$/i.test(e.name)) {
+      const fault = xmlFault(xmlText(zip, e.name, label) as string);
+      if (fault)
+        throw new DocxError(
+          `「${label}」中的「${e.name}」不是完整的 XML（${fault}），文件已损坏；请在 Word 或 WPS 中打开后另存一份再试`,
+        );
+    }
 }

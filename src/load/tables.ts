@@ -4,7 +4,7 @@
  * Works on bytes, so the command line and the panes share it; one file at a time, so memory stays bounded.
  */
 import { readStoredReport } from "../docx/customxml";
-import { readZip } from "../docx/zip";
+import { checkAllXml, readZip } from "../docx/zip";
 import { compileWorkbook } from "../report/compile";
 import type { CompileOptions } from "../report/compile";
 import { isFormatId } from "../report/formats";
@@ -48,7 +48,9 @@ export async function tablesFromFile(
     };
   }
   if (ext === "docx") {
-    const stored = readStoredReport(readZip(bytes, name), name);
+    const zip = readZip(bytes, name);
+    checkAllXml(zip, name);
+    const stored = readStoredReport(zip, name);
     if (!stored)
       throw new Error(
         `「${name}」中没有本工具保存的数据（可能不是用本工具生成的报告，或经其他软件保存后丢失）；请改用该单位的台账或统计表 JSON`,
