@@ -3,6 +3,8 @@
  * Word writer load on first use; settings stay in this browser's local storage.
  */
 import { rollupCompileResult } from "../report/rollup";
+import { inputKind, sizeProblem } from "../load/limits";
+import type { InputKind } from "../load/limits";
 import type { PaneActions, PaneSettings } from "./types";
 
 const KEY = "ogi-annual-report.settings";
@@ -19,6 +21,13 @@ export function browserDownload(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 30000);
 }
 
+/** A picked file's bytes, refused before reading when it is larger than its kind allows. */
+export async function bytesOf(file: File, kind: InputKind = inputKind(file.name)): Promise<Uint8Array> {
+  const problem = sizeProblem(file.name, file.size, kind);
+  if (problem) throw new Error(problem);
+  return new Uint8Array(await file.arrayBuffer());
+}
+
 export function fileModeActions(): PaneActions {
   let picked: File | undefined;
   return {
@@ -30,7 +39,7 @@ export function fileModeActions(): PaneActions {
     async load() {
       if (!picked) throw new Error("请先选择登记台账文件（.xlsx）。");
       const { readWorkbook } = await import("../workbook/read");
-      return readWorkbook(await picked.arrayBuffer(), picked.name);
+      return readWorkbook(await bytesOf(picked, "workbook"), picked.name);
     },
     async createReport(result, source) {
       const { createReport } = await import("../docx");
@@ -38,7 +47,7 @@ export function fileModeActions(): PaneActions {
     },
     async loadTables(file) {
       const { tablesFromFile } = await import("../load/tables");
-      const loaded = await tablesFromFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      const loaded = await tablesFromFile(await bytesOf(file), file.name);
       return {
         name: loaded.tables.agency || file.name.replace(/\.[^.]+$/, ""),
         tables: loaded.tables,
@@ -54,7 +63,7 @@ export function fileModeActions(): PaneActions {
     },
     async updateReport(docx, result, source) {
       const { updateReport, summarizeUpdate } = await import("../docx");
-      const u = await updateReport(new Uint8Array(await docx.arrayBuffer()), docx.name, result, source);
+      const u = await updateReport(await bytesOf(docx, "report"), docx.name, result, source);
       const s = summarizeUpdate(u);
       return {
         blob: new Blob([u.bytes as Uint8Array<ArrayBuffer>], { type: DOCX }),

@@ -9,6 +9,7 @@ import type { CompileOptions, CompileResult } from "../report/compile";
 import { getFormat, reportTitle } from "../report/formats";
 import type { RollupUnit } from "../report/rollup";
 import type { TableSet } from "../report/tables";
+import { previousTables } from "../report/tablesInput";
 import type { PaneActions, PaneSettings } from "./types";
 
 /** Settings left blank (0, "") fall back to 报告信息 and the year; last year's tables when loaded. */
@@ -34,6 +35,11 @@ export function compileForPane(
       throw new Error(`${e.message}。可在“数据”页创建登记表，或打开含登记表的工作簿。`);
     throw e;
   }
+}
+
+/** Last year's unit, refused with the reason when its tables cannot serve for X1. */
+export function asPrevious(unit: RollupUnit, fileName: string): RollupUnit {
+  return { ...unit, tables: previousTables(unit.tables, `「${fileName}」`) };
 }
 
 /** Reads the units one at a time, reporting progress; a unit that fails is named in the error. */

@@ -10,6 +10,8 @@ import type { DocPart, ReportDocument } from "../report/document";
 import { changeLines, partStates } from "../report/linking";
 import type { PartStatus } from "../report/linking";
 import type { TableSet } from "../report/tables";
+import { previousTables } from "../report/tablesInput";
+import { bytesOf } from "./files";
 import type { ChangeLine, WordActions } from "./types";
 
 /** The open report against a compiled workbook. */
@@ -53,7 +55,7 @@ export async function linkWorkbook(
 ): Promise<LinkedReport> {
   const { readWorkbook } = await import("../workbook/read");
   const result = compileWorkbook(
-    await readWorkbook(await file.arrayBuffer(), file.name),
+    await readWorkbook(await bytesOf(file, "workbook"), file.name),
     previous ? { previous } : {},
   );
   return inspectReport(actions, result, file.name);
@@ -62,7 +64,7 @@ export async function linkWorkbook(
 /** Last year's tables from any file the loader reads. */
 export async function loadPrevious(file: File): Promise<TableSet> {
   const { tablesFromFile } = await import("../load/tables");
-  return (await tablesFromFile(new Uint8Array(await file.arrayBuffer()), file.name)).tables;
+  return previousTables((await tablesFromFile(await bytesOf(file), file.name)).tables, `「${file.name}」`);
 }
 
 /** Updates the parts in the document and its recorded data; returns what changed and how many were updated. */

@@ -1,7 +1,7 @@
 /** The command line's commands, over the engine and the workbook adapter. */
 import { promises as fs } from "fs";
 import path from "path";
-import { checkTables } from "../report/checks";
+import { checkTables, hasErrors } from "../report/checks";
 import type { Finding } from "../report/checks";
 import { compileWorkbook, toTablesJson } from "../report/compile";
 import type { CompileResult } from "../report/compile";
@@ -13,26 +13,15 @@ import { createReport, summarizeUpdate, updateReport } from "../docx";
 import type { UpdateResult } from "../docx";
 import { rollup, rollupCompileResult } from "../report/rollup";
 import type { RollupResult, RollupUnit } from "../report/rollup";
+import { inputKind } from "../load/limits";
 import { tablesFromFile } from "../load/tables";
 import { readWorkbook } from "../workbook/read";
 import { rollupWorkbookBuffer, workbookBuffer } from "../workbook/write";
+import { previousTables as asPrevious } from "../report/tablesInput";
+import { readInput, UsageError, writeOutput } from "./files";
 import { renderCompile, renderFindings, renderTable2, renderTable3, renderTable4 } from "./render";
 
-export class UsageError extends Error {}
-
-/** Reads a file the user named, with a Chinese message when it cannot be read. */
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw new Error(`「${file}」是一个目录，不是文件`);
-    return new Uint8Array(await fs.readFile(file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new Error(`找不到文件「${file}」`);
-    if (code === "EACCES") throw new Error(`没有权限读取「${file}」`);
-    throw e;
-  }
-}
+export { UsageError };
 
 function compileOptions(flags: Record<string, string | true>): { year?: number; format?: FormatId } {
   const options: { year?: number; format?: FormatId } = {};
@@ -57,25 +46,31 @@ async function previousTables(
 ): Promise<TableSet | undefined> {
   if (typeof flags.previous !== "string") return undefined;
   const file = flags.previous;
-  return (await tablesFromFile(await readInput(file), path.basename(file), year ? { year: year - 1 } : {}))
-    .tables;
+  const loaded = await tablesFromFile(
+    await readInput(file, inputKind(file)),
+    path.basename(file),
+    year ? { year: year - 1 } : {},
+  );
+  return asPrevious(loaded.tables, `「${file}」`);
 }
 
 async function compileFile(file: string, flags: Record<string, string | true>): Promise<CompileResult> {
   const options = compileOptions(flags);
   const previous = await previousTables(flags, options.year);
-  const workbook = await readWorkbook(await readInput(file), path.basename(file));
+  const workbook = await readWorkbook(await readInput(file, "workbook"), path.basename(file));
   return compileWorkbook(workbook, { ...options, ...(previous ? { previous } : {}) });
 }
 
-/** Writes a new file next to nothing the user gave as input: refuses to overwrite an input, writes atomically. */
-async function writeOutput(file: string, bytes: Uint8Array, inputs: string[]): Promise<void> {
-  const target = path.resolve(file);
-  if (inputs.some((i) => path.resolve(i) === target))
-    throw new UsageError(`输出文件「${file}」与输入文件相同；本工具不会覆盖原文件，请另取一个文件名`);
-  const tmp = `${target}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, bytes);
-  await fs.rename(tmp, target);
+/** Whether a compile has errors: a check finding of severity error, or a register row with an error. */
+export function hasCompileErrors(result: CompileResult): boolean {
+  return hasErrors(result.checks) || result.rowIssues.some((i) => i.severity === "error");
+}
+
+/** What was left out of the numbers because of register errors, for commands that still write their output. */
+function rowErrorNote(result: CompileResult): string {
+  const errors = result.rowIssues.filter((i) => i.severity === "error").length;
+  if (!errors) return "";
+  return `注意：登记表有${errors}处错误，${result.stats.excludedRows}行未计入上面的数字；用 compile 命令查看每一处。\n`;
 }
 
 export async function runReport(
@@ -86,7 +81,7 @@ export async function runReport(
   if (typeof out !== "string") throw new UsageError("report 需要用 -o 指定输出的 .docx 文件");
   const result = await compileFile(file, flags);
   await writeOutput(out, await createReport(result, path.basename(file)), [file]);
-  return { result, text: `已生成报告：${out}\n${renderFindings(result.checks)}\n` };
+  return { result, text: `已生成报告：${out}\n${renderFindings(result.checks)}\n${rowErrorNote(result)}` };
 }
 
 function renderUpdate(u: UpdateResult): string {
@@ -108,11 +103,11 @@ export async function runUpdate(
     throw new UsageError("update 需要用 -o 指定输出的 .docx 文件（不会覆盖原报告）");
   if (path.resolve(out) === path.resolve(docx) || path.resolve(out) === path.resolve(xlsx))
     throw new UsageError(`输出文件「${out}」与输入文件相同；本工具不会覆盖原文件，请另取一个文件名`);
-  const input = await readInput(docx);
+  const input = await readInput(docx, "report");
   const result = await compileFile(xlsx, flags);
   const update = await updateReport(input, path.basename(docx), result, path.basename(xlsx));
   await writeOutput(out, update.bytes, [docx, xlsx]);
-  return { result, update, text: renderUpdate(update) + `已写入：${out}\n` };
+  return { result, update, text: renderUpdate(update) + `已写入：${out}\n` + rowErrorNote(result) };
 }
 
 export async function runCompile(
@@ -131,17 +126,20 @@ export async function checkTableJson(
   file: string,
   json: boolean,
 ): Promise<{ findings: Finding[]; text: string }> {
-  const raw = new TextDecoder().decode(await readInput(file));
+  const raw = new TextDecoder().decode(await readInput(file, "tables"));
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch (e) {
     throw new Error(`「${file}」不是有效的 JSON：${(e as Error).message}`);
   }
-  if (!data || typeof data !== "object" || Array.isArray(data))
-    throw new Error(`「${file}」应为一个 JSON 对象，包含 format、year、t2、t3、t4`);
-  const tables = data as TableSet & { previous?: TableSet };
-  const findings = checkTables(tables, tables.previous ? { previous: tables.previous } : {});
+  if (!data || typeof data !== "object" || Array.isArray(data) || !("t3" in data || "format" in data))
+    throw new Error(
+      `「${file}」不是统计表 JSON：应为一个对象，包含 format、year、t2、t3、t4（格式见 README）`,
+    );
+  const tables = data as TableSet & { previous?: unknown };
+  const previous = "previous" in tables ? asPrevious(tables.previous, `「${file}」中的 previous`) : undefined;
+  const findings = checkTables(tables, previous ? { previous } : {});
   return {
     findings,
     text: json ? JSON.stringify({ checks: findings }, null, 1) + "\n" : renderFindings(findings) + "\n",
@@ -157,7 +155,7 @@ export async function runDemo(
   const sample = sampleWorkbook();
   const xlsx = path.join(dir, "示例台账.xlsx");
   await fs.writeFile(xlsx, await workbookBuffer(sample));
-  const workbook = await readWorkbook(await readInput(xlsx), path.basename(xlsx));
+  const workbook = await readWorkbook(await readInput(xlsx, "workbook"), path.basename(xlsx));
   const result = compileWorkbook(workbook);
   const tablesFile = path.join(dir, "统计表.json");
   await fs.writeFile(tablesFile, JSON.stringify(toTablesJson(result), null, 1) + "\n");
@@ -174,18 +172,20 @@ export async function runRollup(
   files: string[],
   flags: Record<string, string | true>,
   json: boolean,
-): Promise<{ result: RollupResult; text: string }> {
+): Promise<{ result: RollupResult; registerErrors: string[]; text: string }> {
   const options = compileOptions(flags);
   const agency = typeof flags.agency === "string" ? flags.agency : "";
   const units: RollupUnit[] = [];
+  const badRegisters: string[] = [];
   // One unit at a time: only its tables are kept.
   for (const file of files) {
-    const loaded = await tablesFromFile(await readInput(file), path.basename(file), options);
-    units.push({
-      name: loaded.tables.agency || path.basename(file).replace(/\.[^.]+$/, ""),
-      tables: loaded.tables,
-      excludedRows: loaded.excludedRows,
-    });
+    const loaded = await tablesFromFile(await readInput(file, inputKind(file)), path.basename(file), options);
+    const name = loaded.tables.agency || path.basename(file).replace(/\.[^.]+$/, "");
+    units.push({ name, tables: loaded.tables, excludedRows: loaded.excludedRows });
+    if (loaded.rowErrors)
+      badRegisters.push(
+        `「${name}」的台账有${loaded.rowErrors}处错误（${loaded.excludedRows ?? 0}行未计入）`,
+      );
   }
   const result = rollup(units, { ...options, agency });
   const out =
@@ -219,7 +219,11 @@ export async function runRollup(
         checks: u.checks,
       })),
     };
-    return { result, text: JSON.stringify(data, null, 1) + "\n" };
+    return {
+      result,
+      registerErrors: badRegisters,
+      text: JSON.stringify({ ...data, registerErrors: badRegisters }, null, 1) + "\n",
+    };
   }
   const lines = [`汇总 ${result.units.length} 个单位（${result.total.year}年）：`];
   for (const u of result.units) {
@@ -240,6 +244,11 @@ export async function runRollup(
     "",
     renderFindings(result.checks),
   );
+  for (const b of badRegisters) lines.push(`注意：${b}，汇总数不含这些行；用 compile 命令查看每一处。`);
   if (written.length) lines.push(`已写入：${written.join("、")}`);
-  return { result, text: lines.filter((l, i, a) => l !== "" || a[i - 1] !== "").join("\n") + "\n" };
+  return {
+    result,
+    registerErrors: badRegisters,
+    text: lines.filter((l, i, a) => l !== "" || a[i - 1] !== "").join("\n") + "\n",
+  };
 }

@@ -5,7 +5,16 @@
  */
 import path from "path";
 import { hasErrors } from "../report/checks";
-import { checkTableJson, runCompile, runDemo, runReport, runRollup, runUpdate, UsageError } from "./commands";
+import {
+  checkTableJson,
+  hasCompileErrors,
+  runCompile,
+  runDemo,
+  runReport,
+  runRollup,
+  runUpdate,
+  UsageError,
+} from "./commands";
 
 export const USAGE = `政府信息公开年报助手 ogi-report
 
@@ -79,7 +88,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (args.length !== 1) throw new UsageError("compile 需要一个台账文件（.xlsx）");
         const { result, text } = await runCompile(args[0], flags, json);
         io.out(text);
-        return hasErrors(result.checks) || result.rowIssues.some((i) => i.severity === "error") ? 1 : 0;
+        return hasCompileErrors(result) ? 1 : 0;
       }
       case "check": {
         if (args.length !== 1) throw new UsageError("check 需要一个统计表 JSON 文件");
@@ -91,19 +100,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (args.length !== 1) throw new UsageError("report 需要一个台账文件（.xlsx）");
         const { result, text } = await runReport(args[0], flags);
         io.out(text);
-        return hasErrors(result.checks) ? 1 : 0;
+        return hasCompileErrors(result) ? 1 : 0;
       }
       case "update": {
         if (args.length !== 2) throw new UsageError("update 需要报告文件（.docx）和台账文件（.xlsx）");
         const { result, text } = await runUpdate(args[0], args[1], flags);
         io.out(text);
-        return hasErrors(result.checks) ? 1 : 0;
+        return hasCompileErrors(result) ? 1 : 0;
       }
       case "rollup": {
         if (args.length < 1) throw new UsageError("rollup 需要至少一个单位的文件");
-        const { result, text } = await runRollup(args, flags, json);
+        const { result, registerErrors, text } = await runRollup(args, flags, json);
         io.out(text);
-        return result.unitsWithErrors.length || hasErrors(result.checks) ? 1 : 0;
+        return result.unitsWithErrors.length || registerErrors.length || hasErrors(result.checks) ? 1 : 0;
       }
       case "demo": {
         if (args.length > 1) throw new UsageError("demo 最多接受一个目录");

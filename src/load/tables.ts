@@ -16,6 +16,8 @@ interface LoadedTables {
   kind: "xlsx" | "json" | "docx";
   /** Register rows left out because of errors (workbooks only). */
   excludedRows?: number;
+  /** Register problems of severity error (workbooks only): the same verdict compile gives. */
+  rowErrors?: number;
 }
 
 export async function tablesFromFile(
@@ -58,5 +60,10 @@ export async function tablesFromFile(
     return { tables: stored.tables, kind: "docx" };
   }
   const result = compileWorkbook(await readWorkbook(bytes, name), options);
-  return { tables: result.tables, kind: "xlsx", excludedRows: result.stats.excludedRows };
+  return {
+    tables: result.tables,
+    kind: "xlsx",
+    excludedRows: result.stats.excludedRows,
+    rowErrors: result.rowIssues.filter((i) => i.severity === "error").length,
+  };
 }

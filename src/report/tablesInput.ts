@@ -7,7 +7,7 @@ import type { FormatDef, Table2Column } from "./formats";
 import { numberRows, T3_WIDTH, T4_GROUP_WIDTH, T4_WIDTH } from "./formats";
 import { colName } from "./findings";
 import type { Findings } from "./findings";
-import type { Num, Table2, Table3, Table4 } from "./tables";
+import type { Num, Table2, Table3, Table4, TableSet } from "./tables";
 
 /** Reads one number cell: null for blanks, the number, or undefined for something that is not a number. */
 export function cellValue(v: unknown): Num | undefined {
@@ -16,13 +16,42 @@ export function cellValue(v: unknown): Num | undefined {
   return undefined;
 }
 
+/** Counts of a year's work: integers below 10⁹ (a larger one is a typing or conversion error, never a count). */
+export const MAX_COUNT = 1e9;
+
 function kindOk(v: number, kind: Table2Column["kind"]): boolean {
   if (kind === "amount") return v >= 0;
-  if (kind === "signedCount") return Number.isInteger(v);
-  return Number.isInteger(v) && v >= 0;
+  if (kind === "signedCount") return Number.isInteger(v) && Math.abs(v) < MAX_COUNT;
+  return Number.isInteger(v) && v >= 0 && v < MAX_COUNT;
 }
 
-const KIND_TEXT = { count: "不小于0的整数", signedCount: "整数", amount: "不小于0的数" };
+const KIND_TEXT = {
+  count: "小于10亿的非负整数",
+  signedCount: "绝对值小于10亿的整数",
+  amount: "不小于0的数",
+};
+
+/** Where a table set cannot serve as last year's: what it lacks, in Chinese. */
+export class PreviousTablesError extends Error {}
+
+/**
+ * Last year's tables as X1 and X2 need them: an object with 表三's 「四、结转下年度继续办理」 row (t3.fwd, seven
+ * numbers). Anything else is refused with the reason, since a silently unchecked X1 is a false pass.
+ */
+export function previousTables(raw: unknown, where: string): TableSet {
+  const fail = (why: string): never => {
+    throw new PreviousTablesError(`${where}不能用作上年数据：${why}，无法核对上年结转（X1）`);
+  };
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) fail("应为一个统计表对象（含 t3）");
+  const t = raw as Partial<TableSet>;
+  if (!t.t3 || typeof t.t3 !== "object" || Array.isArray(t.t3)) fail("缺少表三（t3）");
+  const fwd = (t.t3 as Record<string, unknown>).fwd;
+  if (!Array.isArray(fwd)) fail("表三缺少「四、结转下年度继续办理」一行（t3.fwd）");
+  const values = fwd as unknown[];
+  if (values.length !== T3_WIDTH || values.some((v) => typeof cellValue(v) !== "number"))
+    fail(`「四、结转下年度继续办理」应有${T3_WIDTH}个数字`);
+  return t as TableSet;
+}
 
 export function readTable3(format: FormatDef, raw: unknown, out: Findings): Table3 {
   const t3: Table3 = {};
@@ -78,7 +107,7 @@ export function readTable3(format: FormatDef, raw: unknown, out: Findings): Tabl
           "t3",
           row.key,
           format.t3.columns[i].key,
-          `表三「${row.label}」「${colName(format, i)}」的值「${String(x)}」不是不小于0的整数`,
+          `表三「${row.label}」「${colName(format, i)}」的值「${String(x)}」不是${KIND_TEXT.count}`,
         );
         return null;
       }
@@ -123,7 +152,7 @@ export function readTable4(format: FormatDef, raw: unknown, out: Findings): Tabl
         "t4",
         g.key,
         r.key,
-        `表四「${g.label}」「${r.label}」的值「${String(x)}」不是不小于0的整数`,
+        `表四「${g.label}」「${r.label}」的值「${String(x)}」不是${KIND_TEXT.count}`,
       );
       return null;
     }

@@ -6,7 +6,7 @@
  */
 import { FluentProvider, Subtitle2, Tab, TabList, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { compileForPane } from "../actions/pane";
+import { asPrevious, compileForPane } from "../actions/pane";
 import type { PaneActions, PaneSettings, UpdateSummary } from "../actions/types";
 import type { WorkbookData } from "../report/cells";
 import type { CompileResult } from "../report/compile";
@@ -103,7 +103,7 @@ export function Pane({ actions }: { actions: PaneActions }) {
             onCompile={() => void compile()}
             onPrevious={(f) =>
               void run("正在读取上年数据…", async () => {
-                const u = await actions.loadTables(f);
+                const u = asPrevious(await actions.loadTables(f), f.name);
                 setPrevious(u);
                 setResult(null);
                 setNotice(`已载入上年数据：${u.name} ${u.tables.year}年。请重新统计。`);
