@@ -7,6 +7,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { compileWorkbook } from "../report/compile";
 import { getFormat, numberRows } from "../report/formats";
 import { sampleWorkbook } from "../report/sample";
+import { fileModeActions } from "../actions/files";
 import type { PaneActions } from "../actions/types";
 import { Pane } from "./Pane";
 
@@ -199,5 +200,52 @@ describe("the pane", () => {
     expect(checks.textContent).toMatch(
       /X1：表三「自然人」列：本年「上年结转」为\d+，但上年报告「结转下年度继续办理」为\d+/,
     );
+  });
+});
+
+describe("file mode with bad files", () => {
+  /** File mode's own actions on a picked File; downloads recorded instead of made. */
+  function fileMode() {
+    const a = fileModeActions();
+    const downloads: string[] = [];
+    a.download = (_blob, name) => downloads.push(name);
+    return { a, downloads };
+  }
+  const file = (bytes: BlobPart, name: string, size?: number) => {
+    const f = new File([bytes], name);
+    if (size !== undefined) Object.defineProperty(f, "size", { value: size });
+    // jsdom's File has no arrayBuffer(); the browser's does.
+    const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : (bytes as Uint8Array);
+    Object.defineProperty(f, "arrayBuffer", { value: async () => data.slice().buffer });
+    return f;
+  };
+
+  test("the same sentences as the command line, and nothing downloaded", async () => {
+    const encrypted = new Uint8Array(2048);
+    encrypted.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    encrypted.set(
+      [..."EncryptionInfo"].flatMap((c) => [c.charCodeAt(0), 0]),
+      512,
+    );
+    const { a, downloads } = fileMode();
+    render(<Pane actions={a} />);
+    const picker = screen.getByLabelText("选择登记台账");
+    await act(async () => {
+      fireEvent.change(picker, { target: { files: [file(encrypted, "加密.xlsx")] } });
+    });
+    await screen.findByText(/无法读取「加密\.xlsx」：文件设有打开密码（已加密）/);
+    await act(async () => {
+      fireEvent.change(picker, { target: { files: [file("x", "巨大.xlsx", 150 * 1024 * 1024)] } });
+    });
+    await screen.findByText(/「巨大\.xlsx」有 150 MB，超过台账工作簿（\.xlsx）的上限 100 MB/);
+    await click(screen.getByRole("tab", { name: "统计" }));
+    const previous = screen.getByLabelText("选择上年数据");
+    await act(async () => {
+      fireEvent.change(previous, {
+        target: { files: [file(JSON.stringify({ format: "2021", year: 2024, t3: {} }), "上年.json")] },
+      });
+    });
+    await screen.findByText(/「上年\.json」不能用作上年数据：表三缺少「四、结转下年度继续办理」一行/);
+    expect(downloads).toEqual([]);
   });
 });
