@@ -102,6 +102,7 @@ export default tseslint.config(
     files: [
       "src/actions/**/*.ts",
       "src/docx/**/*.ts",
+      "src/zip/**/*.ts",
       "src/workbook/**/*.ts",
       "src/load/**/*.ts",
       "src/cli/**/*.ts",

@@ -1,0 +1,48 @@
+/**
+ * Bad input, timed in a fresh process so that its peak memory is its own: a register whose rows are all bad,
+ * a report with three 1 GB "pictures" declared in its directory, a workbook whose sheet says 100 KB and holds
+ * 1 GB. Run by bench.ts with the folder of the prepared files; prints one JSON line.
+ */
+import { readFileSync } from "fs";
+import path from "path";
+import { performance } from "perf_hooks";
+import { updateReport } from "../src/docx";
+import { compileWorkbook } from "../src/report/compile";
+import { sampleWorkbook } from "../src/report/sample";
+import { readWorkbook } from "../src/workbook/read";
+
+async function refusedMs(f: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  try {
+    await f();
+  } catch {
+    return Math.round(performance.now() - t);
+  }
+  throw new Error("bad input was accepted");
+}
+
+async function main() {
+  const dir = process.argv[2];
+  const out: Record<string, number> = {};
+  // 100 000 rows, every one with an unknown applicant type and an impossible date.
+  const wb = sampleWorkbook();
+  const apps = wb.sheets[0];
+  const header = apps.rows[0];
+  apps.rows = [header];
+  for (let i = 0; i < 100_000; i++)
+    apps.rows.push([`坏-${i}`, "2025-02-30", "外星人", "予以公开", "2025-03-01"]);
+  const t = performance.now();
+  const r = compileWorkbook(wb);
+  out.badRows100kMs = Math.round(performance.now() - t);
+  if (r.stats.excludedRows !== 100_000) throw new Error("every bad row is left out");
+  const mediaBomb = readFileSync(path.join(dir, "media-bomb.docx"));
+  out.mediaBombRefusedMs = await refusedMs(() =>
+    updateReport(mediaBomb, "bomb.docx", compileWorkbook(sampleWorkbook())),
+  );
+  const sheetBomb = readFileSync(path.join(dir, "sheet-bomb.xlsx"));
+  out.sheetBombRefusedMs = await refusedMs(() => readWorkbook(sheetBomb, "bomb.xlsx"));
+  out.badInputPeakMB = Math.round((process.resourceUsage().maxRSS * 1024) / 1048576);
+  console.log(JSON.stringify(out));
+}
+
+void main();
