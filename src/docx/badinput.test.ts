@@ -64,6 +64,16 @@ describe("bad input gets a clear message", () => {
     await expect(attempt(z)).rejects.toThrow(/「document\.xml」|word\/document\.xml」内容与记录不符/);
   });
 
+  test("a password-protected report is named as such, not as an old .doc", async () => {
+    const ole = new Uint8Array(4096);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    ole.set(
+      [..."EncryptionInfo"].flatMap((c) => [c.charCodeAt(0), 0]),
+      700,
+    );
+    await expect(attempt(ole)).rejects.toThrow(/「坏\.docx」设有打开密码（已加密）/);
+  });
+
   test("DocxError is what every one of them throws", async () => {
     await expect(attempt(new Uint8Array([1, 2, 3, 4, 5]))).rejects.toBeInstanceOf(DocxError);
   });

@@ -139,6 +139,13 @@ export class ApplicationTally {
     if (!this.hasRequired) return;
     const { cReceived, cType, cOutcome, cConcluded, counts, start, end, applicantSlot, outcomeSlot } = this;
     const extras = this.cId >= 0 || this.cFee >= 0;
+    // The date bounds and slot offsets as locals: imported bindings are property loads in the compiled loop.
+    const lo = FIRST_PLAIN_SERIAL;
+    const hi = MAX_SERIAL;
+    const epoch = EXCEL_EPOCH_OFFSET;
+    const newSlot = NEW * A;
+    const carrySlot = CARRY * A;
+    const fwdSlot = FWD * A;
     let read = 0;
     let counted = 0;
     let carried = 0;
@@ -149,12 +156,10 @@ export class ApplicationTally {
       const oc = row[cOutcome];
       const cc = row[cConcluded];
       const received =
-        typeof rc === "number" && rc >= FIRST_PLAIN_SERIAL && rc <= MAX_SERIAL
-          ? Math.floor(rc) - EXCEL_EPOCH_OFFSET
-          : this.days(rc);
+        typeof rc === "number" && rc >= lo && rc <= hi ? Math.floor(rc) - epoch : this.days(rc);
       const concluded =
-        typeof cc === "number" && cc >= FIRST_PLAIN_SERIAL && cc <= MAX_SERIAL
-          ? Math.floor(cc) - EXCEL_EPOCH_OFFSET
+        typeof cc === "number" && cc >= lo && cc <= hi
+          ? Math.floor(cc) - epoch
           : cc === null || cc === undefined
             ? NaN
             : this.days(cc);
@@ -168,8 +173,8 @@ export class ApplicationTally {
           continue;
         }
         if (received > end || concluded < start) continue;
-        counts[(received >= start ? NEW : CARRY) * A + a]++;
-        counts[(concluded <= end ? o : FWD * A) + a]++;
+        counts[(received >= start ? newSlot : carrySlot) + a]++;
+        counts[(concluded <= end ? o : fwdSlot) + a]++;
         counted++;
         if (received < start) carried++;
         continue;
