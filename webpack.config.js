@@ -20,7 +20,22 @@ async function httpsOptions() {
   }
 }
 
+/**
+ * Where the pages load Office.js from: OGI_OFFICE_JS=local (the default: the copy of @microsoft/office-js the
+ * build puts in office-js/, so no request leaves the add-in's server), cdn (Microsoft's CDN), or any address of
+ * office.js (e.g. a mirror inside the intranet, or the CDN operated in mainland China).
+ */
+function officeJsSource() {
+  const value = process.env.OGI_OFFICE_JS || "local";
+  if (value === "local") return { local: true, url: "office-js/office.js" };
+  if (value === "cdn")
+    return { local: false, url: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js" };
+  if (/^https?:\/\/\S+\.js$/.test(value)) return { local: false, url: value };
+  throw new Error(`OGI_OFFICE_JS 应为 local、cdn 或 office.js 的完整地址，而不是 ${value}`);
+}
+
 module.exports = async (env = {}, options = {}) => {
+  const officeJs = officeJsSource();
   const dev = options.mode === "development";
   const url = process.env.OGI_ADDIN_URL || DEV_URL;
   if (!/^https:\/\/.+\/$/.test(url))
@@ -58,29 +73,44 @@ module.exports = async (env = {}, options = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/pages/taskpane.html",
-        chunks: ["functions", "taskpane"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "wordpane.html",
-        template: "./src/pages/taskpane.html",
-        chunks: ["wordpane"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "filemode.html",
-        template: "./src/pages/filemode.html",
-        chunks: ["filemode"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/pages/commands.html",
-        chunks: [],
-      }),
+      ...[
+        { filename: "index.html", chunks: [], office: true, route: true },
+        { filename: "taskpane.html", chunks: ["functions", "taskpane"], office: true },
+        { filename: "wordpane.html", chunks: ["wordpane"], office: true },
+        {
+          filename: "filemode.html",
+          chunks: ["filemode"],
+          office: false,
+          title: "政府信息公开年报助手（文件模式）",
+        },
+        { filename: "commands.html", chunks: [], office: true, functionFile: true },
+      ].map(
+        (p) =>
+          new HtmlWebpackPlugin({
+            filename: p.filename,
+            template: "./src/pages/page.html",
+            chunks: p.chunks,
+            inject: false,
+            title: p.title ?? "政府信息公开年报助手",
+            officeJs: p.office ? officeJs.url : "",
+            route: !!p.route,
+            functionFile: !!p.functionFile,
+          }),
+      ),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          ...(officeJs.local
+            ? [
+                {
+                  from: "node_modules/@microsoft/office-js/dist",
+                  to: "office-js",
+                  globOptions: { ignore: ["**/*.debug.js"] },
+                  // Microsoft's files as published: not minified again (that would take minutes).
+                  info: { minimized: true },
+                },
+              ]
+            : []),
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -9,6 +9,7 @@ import type { Element as XElement } from "@xmldom/xmldom";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
+import * as acorn from "acorn";
 import webpack from "webpack";
 
 const root = path.resolve(__dirname, "..");
@@ -150,6 +151,13 @@ describe("manifest.xml", () => {
   });
 });
 
+/** The scripts a built page loads in a modern webview: Office.js (if any), then its bundles (see page.html). */
+function scriptsOf(html: string): string[] {
+  const json = /<script type=application\/json id=ogi-scripts>([^<]*)<\/script>/.exec(html)?.[1] ?? "{}";
+  const list = JSON.parse(json) as { officeJs?: string; bundles?: string[] };
+  return [...(list.officeJs ? [list.officeJs] : []), ...(list.bundles ?? [])];
+}
+
 describe("the production build", () => {
   const out = mkdtempSync(path.join(os.tmpdir(), "ogi-build-"));
   let stats: webpack.Stats;
@@ -204,20 +212,35 @@ describe("the production build", () => {
     ]);
   });
 
+  const scripts = (page: string) => scriptsOf(readFileSync(path.join(out, page), "utf8"));
+
+  test("Office.js is served from the add-in's own site; no page names another origin", () => {
+    expect(existsSync(path.join(out, "office-js/office.js"))).toBe(true);
+    expect(existsSync(path.join(out, "office-js/zh-cn"))).toBe(true);
+    for (const page of ["index.html", "taskpane.html", "wordpane.html", "filemode.html", "commands.html"]) {
+      const html = readFileSync(path.join(out, page), "utf8");
+      expect({ page, external: html.match(/https?:\/\/[^"' )<]+/g) ?? [] }).toEqual({ page, external: [] });
+    }
+    expect(scripts("index.html")).toEqual(["office-js/office.js"]);
+    expect(scripts("commands.html")).toEqual(["office-js/office.js"]);
+    const manifest = readFileSync(path.join(out, "manifest.xml"), "utf8");
+    expect(manifest).toContain('<SourceLocation DefaultValue="https://zwgk.example.gov.cn/ogi/index.html"/>');
+  });
+
+  test("every page's own script is ES5, so that IE11 (Office 2016/2019) runs it and can say why the pane cannot", () => {
+    for (const page of ["index.html", "taskpane.html", "wordpane.html", "filemode.html", "commands.html"]) {
+      const html = readFileSync(path.join(out, page), "utf8");
+      const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+      expect(inline.length).toBeGreaterThan(0);
+      for (const code of inline) expect(() => acorn.parse(code, { ecmaVersion: 5 })).not.toThrow();
+    }
+    // And a modern construct is refused by the same parser (the check can fail).
+    expect(() => acorn.parse("const f = () => 1;", { ecmaVersion: 5 })).toThrow();
+  });
+
   test("the Excel page loads the functions; the Word and file pages do not", () => {
-    const scripts = (page: string) =>
-      [...readFileSync(path.join(out, page), "utf8").matchAll(/<script[^>]*src=([^ >]+)/g)].map((m) =>
-        m[1].replace(/"/g, ""),
-      );
-    expect(scripts("taskpane.html")).toEqual([
-      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
-      "functions.js",
-      "taskpane.js",
-    ]);
-    expect(scripts("wordpane.html")).toEqual([
-      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
-      "wordpane.js",
-    ]);
+    expect(scripts("taskpane.html")).toEqual(["office-js/office.js", "functions.js", "taskpane.js"]);
+    expect(scripts("wordpane.html")).toEqual(["office-js/office.js", "wordpane.js"]);
     expect(scripts("filemode.html")).toEqual(["filemode.js"]);
     expect(readFileSync(path.join(out, "functions.js"), "utf8")).toContain(
       'CustomFunctions.associate("TABLE3"',

@@ -148,7 +148,7 @@ web.test(
     const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
     await context.addInitScript({ content: `window.__OGI_WORKBOOK__ = ${JSON.stringify(workbook)};` });
     await context.addInitScript({ content: readFileSync(path.join(__dirname, "fake-excel.js"), "utf8") });
-    await context.route("https://appsforoffice.microsoft.com/**", (route) =>
+    await context.route("**/office-js/office.js", (route) =>
       route.fulfill({ contentType: "text/javascript", body: FAKE_OFFICE_JS }),
     );
     const page = await context.newPage();
@@ -214,7 +214,7 @@ web.test(
       content: `window.__OGI_DOCUMENT__ = ${JSON.stringify({ controls: [...controls, { tag: "其他控件", text: "别人的内容" }], customXml })};`,
     });
     await context.addInitScript({ content: readFileSync(path.join(__dirname, "fake-word.js"), "utf8") });
-    await context.route("https://appsforoffice.microsoft.com/**", (route) =>
+    await context.route("**/office-js/office.js", (route) =>
       route.fulfill({ contentType: "text/javascript", body: FAKE_WORD_OFFICE_JS }),
     );
     const page = await context.newPage();
@@ -263,3 +263,88 @@ web.test(
   },
   120000,
 );
+
+describe("an intranet without internet, and old Office", () => {
+  const IE11 = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko";
+
+  /** A context in which every request to another origin is blocked and recorded; Office.js faked if given. */
+  async function offline(fakeOffice?: string, userAgent?: string) {
+    const context = await browser.newContext({
+      viewport: { width: 350, height: 800 },
+      locale: "zh-CN",
+      userAgent,
+    });
+    const origin = new URL(site.url).origin;
+    const external: string[] = [];
+    const requested: string[] = [];
+    await context.addInitScript({ content: readFileSync(path.join(__dirname, "fake-excel.js"), "utf8") });
+    await context.addInitScript({ content: readFileSync(path.join(__dirname, "fake-word.js"), "utf8") });
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin !== origin) {
+        external.push(url);
+        return route.abort();
+      }
+      requested.push(new URL(url).pathname);
+      if (fakeOffice && url.endsWith("/office-js/office.js"))
+        return route.fulfill({ contentType: "text/javascript", body: fakeOffice });
+      return route.continue();
+    });
+    return { context, external, requested };
+  }
+
+  web.test(
+    "both panes, the start page and file mode render with every other origin blocked; nothing is asked of it",
+    async () => {
+      const excel = await offline(FAKE_OFFICE_JS);
+      const page = await excel.context.newPage();
+      await page.goto(`${site.url}filemode.html`);
+      await page.getByRole("button", { name: "检查登记表" }).waitFor();
+      await page.goto(`${site.url}taskpane.html`);
+      await page.getByRole("button", { name: "创建登记表" }).waitFor();
+      // The start page opens the Excel pane in Excel…
+      await page.goto(`${site.url}index.html`);
+      await page.waitForURL(/taskpane\.html$/);
+      await page.getByRole("button", { name: "创建登记表" }).waitFor();
+      await excel.context.close();
+      // …and the Word pane in Word.
+      const word = await offline(FAKE_WORD_OFFICE_JS);
+      const wpage = await word.context.newPage();
+      await wpage.goto(`${site.url}index.html`);
+      await wpage.waitForURL(/wordpane\.html$/);
+      await wpage.getByText("政府信息公开年报助手 · Word").waitFor();
+      await word.context.close();
+      expect([...excel.external, ...word.external]).toEqual([]);
+      // The real Office.js of the build, outside Office, asks nothing of another origin either.
+      const real = await offline();
+      const rpage = await real.context.newPage();
+      await rpage.goto(`${site.url}index.html`);
+      await rpage.waitForFunction(
+        () => typeof (window as unknown as { Office?: unknown }).Office === "object",
+      );
+      await rpage.waitForTimeout(1500);
+      expect(real.external).toEqual([]);
+      expect(real.requested).toContain("/office-js/office.js");
+      await real.context.close();
+    },
+  );
+
+  web.test(
+    "in IE11's webview every page says in Chinese what to do, with file mode's address, and loads no bundle",
+    async () => {
+      const ie = await offline(FAKE_OFFICE_JS, IE11);
+      const page = await ie.context.newPage();
+      for (const name of ["index.html", "taskpane.html", "wordpane.html", "filemode.html"]) {
+        await page.goto(`${site.url}${name}`);
+        const alert = page.getByRole("alert");
+        await alert.waitFor();
+        expect(await alert.textContent()).toContain("需要 Office 2021");
+        expect(await page.locator("#ogi-file-mode").getAttribute("href")).toBe(`${site.url}filemode.html`);
+      }
+      const bundles = ie.requested.filter((p) => p.endsWith(".js") && !p.startsWith("/office-js/"));
+      expect(bundles).toEqual([]);
+      expect(ie.external).toEqual([]);
+      await ie.context.close();
+    },
+  );
+});
