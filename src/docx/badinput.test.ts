@@ -1,4 +1,5 @@
 /** Bad .docx input gets a clear Chinese message, never a crash or a silent success. */
+import { oleFile } from "../../test/badfiles";
 import { zipSync } from "fflate";
 import { withDocumentXml } from "../../test/docx";
 import { compileWorkbook } from "../report/compile";
@@ -65,13 +66,7 @@ describe("bad input gets a clear message", () => {
   });
 
   test("a password-protected report is named as such, not as an old .doc", async () => {
-    const ole = new Uint8Array(4096);
-    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    ole.set(
-      [..."EncryptionInfo"].flatMap((c) => [c.charCodeAt(0), 0]),
-      700,
-    );
-    await expect(attempt(ole)).rejects.toThrow(/「坏\.docx」设有打开密码（已加密）/);
+    await expect(attempt(oleFile(true))).rejects.toThrow(/「坏\.docx」设有打开密码（已加密）/);
   });
 
   test("DocxError is what every one of them throws", async () => {

@@ -3,6 +3,7 @@
  */
 /** The pane with Testing Library: every action through props, failures as Chinese messages. */
 import "../../test/jsdom-polyfills";
+import { oleFile } from "../../test/badfiles";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { compileWorkbook } from "../report/compile";
 import { getFormat, numberRows } from "../report/formats";
@@ -221,12 +222,7 @@ describe("file mode with bad files", () => {
   };
 
   test("the same sentences as the command line, and nothing downloaded", async () => {
-    const encrypted = new Uint8Array(2048);
-    encrypted.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    encrypted.set(
-      [..."EncryptionInfo"].flatMap((c) => [c.charCodeAt(0), 0]),
-      512,
-    );
+    const encrypted = oleFile(true);
     const { a, downloads } = fileMode();
     render(<Pane actions={a} />);
     const picker = screen.getByLabelText("选择登记台账");

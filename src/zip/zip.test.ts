@@ -2,6 +2,7 @@
  * The checked zip layer, with bad packages made at run time: every one refused from what it is, with a
  * sentence naming the file and the part, and media never inflated.
  */
+import { oleFile } from "../../test/badfiles";
 import { deflateSync } from "fflate";
 import { sampleWorkbook } from "../report/sample";
 import { readWorkbook } from "../workbook/read";
@@ -126,16 +127,7 @@ describe("the zip layer", () => {
 });
 
 describe("workbooks that are not what they seem", () => {
-  const cfb = (withEncryption: boolean) => {
-    const b = new Uint8Array(4096);
-    b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    if (withEncryption)
-      b.set(
-        [..."EncryptionInfo"].flatMap((c) => [c.charCodeAt(0), 0]),
-        1024,
-      );
-    return b;
-  };
+  const cfb = (withEncryption: boolean) => oleFile(withEncryption);
   const swap = (bytes: Uint8Array, edit: (e: ZipEntry[]) => ZipEntry[]) =>
     writeZip({ entries: edit(entriesOf(bytes)) });
 
