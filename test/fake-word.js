@@ -1,8 +1,12 @@
 // A fake Word host for tests: content controls with tags and text, custom XML parts, the selection; records
 // every operation and counts context.sync() calls. Collections' items are readable only after a sync.
+// `profile.wordApi` is the highest WordApi set the simulated Word supports (Microsoft's tables: Word 2016 1.1,
+// 2019 and LTSC 2021 1.3, LTSC 2024 1.8); below 1.4, document.customXmlParts fails as Word's does, and the
+// common API's Office.context.document.customXmlParts (callbacks) is there instead.
 // Plain JavaScript, for Jest and for a browser page alike.
 (function (root) {
-  function createFakeWord(initial) {
+  function createFakeWord(initial, profile) {
+    const wordApi = Number((profile && profile.wordApi) || "1.8");
     const state = { controls: [], body: [], customXml: [], ops: [], syncs: 0, inserted: [] };
     let pending = [];
     for (const c of (initial && initial.controls) || []) state.controls.push({ ...c });
@@ -67,10 +71,51 @@
       },
     };
 
+    const ok = (value) => ({ status: "succeeded", value });
+    const commonPart = (p) => ({
+      getXmlAsync(cb) {
+        state.ops.push({ op: "getXmlAsync" });
+        Promise.resolve().then(() => cb(ok(p.xml)));
+      },
+      deleteAsync(cb) {
+        state.ops.push({ op: "deleteAsync" });
+        state.customXml = state.customXml.filter((x) => x !== p);
+        Promise.resolve().then(() => cb(ok(undefined)));
+      },
+    });
+    const office = {
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      context: {
+        requirements: {
+          isSetSupported(name, version) {
+            return name === "WordApi" && Number(version || "1.1") <= wordApi;
+          },
+        },
+        document: {
+          customXmlParts: {
+            getByNamespaceAsync(ns, cb) {
+              state.ops.push({ op: "getByNamespaceAsync" });
+              const parts = state.customXml.filter((p) => p.xml.includes(ns)).map(commonPart);
+              Promise.resolve().then(() => cb(ok(parts)));
+            },
+            addAsync(xml, cb) {
+              state.ops.push({ op: "addAsync" });
+              const p = { xml };
+              state.customXml.push(p);
+              Promise.resolve().then(() => cb(ok(commonPart(p))));
+            },
+          },
+        },
+      },
+    };
+
     const context = {
       document: {
         contentControls,
-        customXmlParts,
+        get customXmlParts() {
+          if (wordApi < 1.4) throw new Error("ApiNotFound: document.customXmlParts 需要 WordApi 1.4");
+          return customXmlParts;
+        },
         getSelection() {
           return {
             insertFileFromBase64(base64, mode) {
@@ -87,7 +132,7 @@
         run.forEach((f) => f());
       },
     };
-    return { Word: { run: async (cb) => cb(context) }, context, state };
+    return { Word: { run: async (cb) => cb(context) }, Office: office, context, state };
   }
   root.createFakeWord = createFakeWord;
   if (typeof module !== "undefined") module.exports = { createFakeWord };

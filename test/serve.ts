@@ -51,9 +51,10 @@ window.__fake = window.createFakeExcel(window.__OGI_WORKBOOK__ || { sheets: [] }
 window.Excel = window.__fake.Excel;
 `;
 
-/** office.js for the Word page under test: an Office that is ready at once and the fake Word. */
+/** office.js for the Word page under test: an Office that is ready at once and the fake Word (with its common API). */
 export const FAKE_WORD_OFFICE_JS = `
-window.Office = { onReady: (cb) => Promise.resolve().then(() => cb && cb({ host: "Word" })), PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline" }, context: { platform: "OfficeOnline" } };
-window.__fake = window.createFakeWord(window.__OGI_DOCUMENT__ || {});
+window.__fake = window.createFakeWord(window.__OGI_DOCUMENT__ || {}, window.__OGI_WORD_PROFILE__ || {});
 window.Word = window.__fake.Word;
+window.Office = Object.assign({}, window.__fake.Office, { onReady: (cb) => Promise.resolve().then(() => cb && cb({ host: "Word" })), PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline" } });
+window.Office.context.platform = "OfficeOnline";
 `;

@@ -1,0 +1,79 @@
+/**
+ * The Word pane's actions on the Word versions agencies have (fake hosts with Microsoft's requirement-set
+ * tables: 2016 WordApi 1.1, 2019 and LTSC 2021 1.3, LTSC 2024 1.8): the report's custom XML part through
+ * WordApi 1.4 where present and through the common API otherwise, so that Word 2021 reads and updates a report.
+ * This rests on Microsoft's documentation of both APIs; no real Word runs here.
+ */
+import { createReport } from "../docx";
+import { parseReportXml } from "../docx/customxml";
+import { readZip } from "../docx/zip";
+import { inspectReport, updateParts } from "../actions/word";
+import { compileWorkbook } from "../report/compile";
+import { documentParts } from "../report/document";
+import { SHEETS } from "../report/registers";
+import { sampleWorkbook } from "../report/sample";
+import type { Cell } from "../report/cells";
+import { wordActions } from "./actions";
+
+interface Fake {
+  Word: unknown;
+  Office: unknown;
+  state: { customXml: { xml: string }[]; ops: { op: string }[]; controls: { tag: string; text: string }[] };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createFakeWord } = require("../../test/fake-word.js") as {
+  createFakeWord: (initial: object, profile: { wordApi: string }) => Fake;
+};
+
+const PROFILES = { "Word 2016": "1.1", "Word 2019": "1.3", "Word LTSC 2021": "1.3", "Word LTSC 2024": "1.8" };
+
+async function reportHoldings() {
+  const before = compileWorkbook(sampleWorkbook());
+  const bytes = await createReport(before, "台账.xlsx");
+  const zip = readZip(bytes, "r");
+  const xml = new TextDecoder().decode(
+    zip.entries.find((e) => /^customXml\/item\d+\.xml$/.test(e.name))?.data,
+  );
+  const { documentXml } = await import("../../test/docx");
+  const { findSdts, textOf } = await import("../docx/ooxml");
+  const doc = documentXml(bytes);
+  const controls = findSdts(doc)
+    .filter((s) => s.tag.startsWith("ogi:"))
+    .map((s) => ({ tag: s.tag, text: textOf(doc.slice(s.content.start, s.content.end)) }));
+  return { xml, controls };
+}
+
+describe("the Word pane on each Word version", () => {
+  afterEach(() => {
+    delete (globalThis as { Office?: unknown }).Office;
+    delete (globalThis as { Word?: unknown }).Word;
+  });
+
+  for (const [name, wordApi] of Object.entries(PROFILES))
+    test(`${name} (WordApi ${wordApi}): states read from the stored data, a stale part updated, the new data stored`, async () => {
+      const held = await reportHoldings();
+      const fake = createFakeWord({ controls: held.controls, customXml: [held.xml] }, { wordApi });
+      Object.assign(globalThis, { Office: fake.Office, Word: fake.Word });
+      const actions = wordActions();
+      // The register changes: one application of the year becomes a company's.
+      const wb = sampleWorkbook();
+      const row = wb.sheets
+        .find((s) => s.name === SHEETS.applications)
+        ?.rows.find((r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3] !== null) as Cell[];
+      row[2] = "商业企业";
+      const linked = await inspectReport(actions, compileWorkbook(wb), "台账.xlsx");
+      const stale = linked.states.filter((s) => s.state === "stale").map((s) => s.part);
+      expect(stale).toContain("table3");
+      const parts = documentParts(linked.doc).filter((p) => stale.includes(p.id));
+      const { updated, changes } = await updateParts(actions, linked, parts);
+      expect(updated).toBe(parts.length);
+      expect(changes.find((c) => c.alias.startsWith("表三"))?.lines[0]).toMatch(/「自然人」：\d+ → \d+/);
+      expect(fake.state.customXml).toHaveLength(1);
+      expect(parseReportXml(fake.state.customXml[0].xml)?.tables).toEqual(linked.result.tables);
+      const common = fake.state.ops.some((o) => o.op === "getByNamespaceAsync" || o.op === "addAsync");
+      expect({ name, common }).toEqual({ name, common: Number(wordApi) < 1.4 });
+      // And the next look finds every part current.
+      const again = await inspectReport(actions, linked.result, "台账.xlsx");
+      expect(again.states.filter((s) => s.state === "stale")).toEqual([]);
+    });
+});
