@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Cell, SheetData, WorkbookData } from "../report/cells";
-import { entryData, isMedia, PackageError, readPackage } from "../zip/read";
+import { declaresDoctype, entryData, isMedia, PackageError, readPackage } from "../zip/read";
 import type { ZipFile } from "../zip/read";
 import { writeZip } from "../zip/write";
 
@@ -56,11 +56,7 @@ function contentProblem(zip: ZipFile): string | null {
   const workbook = text(zip, "xl/workbook.xml");
   if (workbook === undefined) return "不是 Excel 工作簿（缺少 xl/workbook.xml）";
   for (const e of zip.entries)
-    if (
-      e.data &&
-      /\.(xml|rels)$/i.test(e.name) &&
-      /<!DOCTYPE|<!ENTITY/i.test(decoder.decode(e.data.subarray(0, 4096)))
-    )
+    if (e.data && /\.(xml|rels)$/i.test(e.name) && declaresDoctype(e.data))
       return `中的「${e.name}」包含 DOCTYPE 或实体声明（可能是恶意构造的文件），已拒绝处理`;
   const rels = text(zip, "xl/_rels/workbook.xml.rels") ?? "";
   const targets = new Map(

@@ -236,6 +236,31 @@ export function readPackage(bytes: Uint8Array, label: string, options: ReadOptio
   return { entries };
 }
 
+/**
+ * Whether an XML document declares a DOCTYPE (and so may declare entities) in its prolog: scans the bytes up to
+ * the root element, past the XML declaration, processing instructions and comments of any length.
+ */
+export function declaresDoctype(xml: Uint8Array): boolean {
+  const LT = 0x3c;
+  const find = (from: number, a: number, b: number) => {
+    for (let j = from; j + 1 < xml.length; j++) if (xml[j] === a && xml[j + 1] === b) return j + 2;
+    return xml.length;
+  };
+  for (let i = 0; i < xml.length; i++) {
+    if (xml[i] !== LT) continue;
+    const next = xml[i + 1];
+    if (next === 0x3f)
+      i = find(i + 2, 0x3f, 0x3e) - 1; // <? … ?>
+    else if (next === 0x21 && xml[i + 2] === 0x2d && xml[i + 3] === 0x2d) {
+      // <!-- … -->
+      let j = i + 4;
+      while (j + 2 < xml.length && !(xml[j] === 0x2d && xml[j + 1] === 0x2d && xml[j + 2] === 0x3e)) j++;
+      i = j + 2;
+    } else return next === 0x21; // <!DOCTYPE or <!ENTITY before the root; any other tag is the root
+  }
+  return false;
+}
+
 /** The inflated content of an entry that was read, or undefined. */
 export function entryData(zip: ZipFile, name: string): Uint8Array | undefined {
   return zip.entries.find((e) => e.name === name)?.data;

@@ -8,7 +8,7 @@ import { sampleWorkbook } from "../report/sample";
 import { readWorkbook } from "../workbook/read";
 import { workbookBuffer } from "../workbook/write";
 import { crc32 } from "./crc";
-import { isMedia, PackageError, readPackage } from "./read";
+import { declaresDoctype, isMedia, PackageError, readPackage } from "./read";
 import type { ZipEntry } from "./read";
 import { writeZip } from "./write";
 
@@ -113,6 +113,15 @@ describe("the zip layer", () => {
       ],
     });
     expect(() => readXlsx(tampered)).toThrow(/内容与记录不符/);
+  });
+
+  test("a DOCTYPE is found in the prolog however long its comments; text in the document is not one", () => {
+    const comment = `<!--${"x".repeat(10000)}-->`;
+    expect(declaresDoctype(enc(`<?xml version="1.0"?>${comment}<!DOCTYPE a [<!ENTITY b "c">]><a/>`))).toBe(
+      true,
+    );
+    expect(declaresDoctype(enc(`<?xml version="1.0"?><?pi x?>${comment}<a>&lt;!DOCTYPE</a>`))).toBe(false);
+    expect(declaresDoctype(enc("<a><![CDATA[<!DOCTYPE x>]]></a>"))).toBe(false);
   });
 
   test("every refusal is a PackageError naming the file", () => {
