@@ -33,34 +33,28 @@ export function writeZip(zip: ZipFile, options: { store?: boolean } = {}): Uint8
       ({ method, crc, size } = e.raw);
       body = e.raw.compressed;
     } else continue;
-    const local = new Uint8Array(30 + name.length);
-    const lv = new DataView(local.buffer);
-    lv.setUint32(0, 0x04034b50, true);
-    lv.setUint16(4, 20, true);
-    lv.setUint16(6, UTF8, true);
-    lv.setUint16(8, method, true);
-    lv.setUint16(10, DOS_TIME, true);
-    lv.setUint16(12, DOS_DATE, true);
-    lv.setUint32(14, crc, true);
-    lv.setUint32(18, body.length, true);
-    lv.setUint32(22, size, true);
-    lv.setUint16(26, name.length, true);
-    local.set(name, 30);
-    const central = new Uint8Array(46 + name.length);
-    const cv = new DataView(central.buffer);
-    cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint16(8, UTF8, true);
-    cv.setUint16(10, method, true);
-    cv.setUint16(12, DOS_TIME, true);
-    cv.setUint16(14, DOS_DATE, true);
-    cv.setUint32(16, crc, true);
-    cv.setUint32(20, body.length, true);
-    cv.setUint32(24, size, true);
-    cv.setUint16(28, name.length, true);
+    // The local header and the central directory entry share one run of fields (version needed … name
+    // length), at offset 4 in the first and 6 in the second.
+    const header = (signature: number, headerSize: number, at: number) => {
+      const bytes = new Uint8Array(headerSize + name.length);
+      const v = new DataView(bytes.buffer);
+      v.setUint32(0, signature, true);
+      v.setUint16(at, 20, true);
+      v.setUint16(at + 2, UTF8, true);
+      v.setUint16(at + 4, method, true);
+      v.setUint16(at + 6, DOS_TIME, true);
+      v.setUint16(at + 8, DOS_DATE, true);
+      v.setUint32(at + 10, crc, true);
+      v.setUint32(at + 14, body.length, true);
+      v.setUint32(at + 18, size, true);
+      v.setUint16(at + 22, name.length, true);
+      bytes.set(name, headerSize);
+      return { bytes, v };
+    };
+    const local = header(0x04034b50, 30, 4).bytes;
+    const { bytes: central, v: cv } = header(0x02014b50, 46, 6);
+    cv.setUint16(4, 20, true); // version made by
     cv.setUint32(42, offset, true);
-    central.set(name, 46);
     locals.push(local, body);
     centrals.push(central);
     offset += local.length + body.length;
