@@ -46,10 +46,10 @@ export function fileModeActions(): PaneActions {
       return new Blob([(await createReport(result, source)) as Uint8Array<ArrayBuffer>], { type: DOCX });
     },
     async loadTables(file) {
-      const { tablesFromFile } = await import("../load/tables");
+      const { tablesFromFile, unitName } = await import("../load/tables");
       const loaded = await tablesFromFile(await bytesOf(file), file.name);
       return {
-        name: loaded.tables.agency || file.name.replace(/\.[^.]+$/, ""),
+        name: unitName(loaded.tables, file.name),
         tables: loaded.tables,
         excludedRows: loaded.excludedRows,
       };

@@ -3,7 +3,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { checkTables, hasErrors } from "../report/checks";
 import type { Finding } from "../report/checks";
-import { compileWorkbook, toTablesJson } from "../report/compile";
+import { compileWorkbook, rowErrorCount, toTablesJson } from "../report/compile";
 import type { CompileResult } from "../report/compile";
 import { isFormatId } from "../report/formats";
 import type { FormatId } from "../report/formats";
@@ -14,7 +14,7 @@ import type { UpdateResult } from "../docx";
 import { rollup, rollupCompileResult } from "../report/rollup";
 import type { RollupResult, RollupUnit } from "../report/rollup";
 import { inputKind } from "../load/limits";
-import { tablesFromFile } from "../load/tables";
+import { tablesFromFile, unitName } from "../load/tables";
 import { readWorkbook } from "../workbook/read";
 import { rollupWorkbookBuffer, workbookBuffer } from "../workbook/write";
 import { previousTables as asPrevious } from "../report/tablesInput";
@@ -63,12 +63,12 @@ async function compileFile(file: string, flags: Record<string, string | true>): 
 
 /** Whether a compile has errors: a check finding of severity error, or a register row with an error. */
 export function hasCompileErrors(result: CompileResult): boolean {
-  return hasErrors(result.checks) || result.rowIssues.some((i) => i.severity === "error");
+  return hasErrors(result.checks) || rowErrorCount(result) > 0;
 }
 
 /** What was left out of the numbers because of register errors, for commands that still write their output. */
 function rowErrorNote(result: CompileResult): string {
-  const errors = result.rowIssues.filter((i) => i.severity === "error").length;
+  const errors = rowErrorCount(result);
   if (!errors) return "";
   return `注意：登记表有${errors}处错误，${result.stats.excludedRows}行未计入上面的数字；用 compile 命令查看每一处。\n`;
 }
@@ -180,7 +180,7 @@ export async function runRollup(
   // One unit at a time: only its tables are kept.
   for (const file of files) {
     const loaded = await tablesFromFile(await readInput(file, inputKind(file)), path.basename(file), options);
-    const name = loaded.tables.agency || path.basename(file).replace(/\.[^.]+$/, "");
+    const name = unitName(loaded.tables, path.basename(file));
     units.push({ name, tables: loaded.tables, excludedRows: loaded.excludedRows });
     if (loaded.rowErrors)
       badRegisters.push(

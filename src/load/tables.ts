@@ -5,7 +5,7 @@
  */
 import { readStoredReport } from "../docx/customxml";
 import { checkAllXml, readZip } from "../docx/zip";
-import { compileWorkbook } from "../report/compile";
+import { compileWorkbook, rowErrorCount } from "../report/compile";
 import type { CompileOptions } from "../report/compile";
 import { isFormatId } from "../report/formats";
 import type { TableSet } from "../report/tables";
@@ -18,6 +18,11 @@ interface LoadedTables {
   excludedRows?: number;
   /** Register problems of severity error (workbooks only): the same verdict compile gives. */
   rowErrors?: number;
+}
+
+/** A unit's name: the agency its tables name, else the file's name without its extension. */
+export function unitName(tables: TableSet, fileName: string): string {
+  return tables.agency || fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
 }
 
 export async function tablesFromFile(
@@ -64,6 +69,6 @@ export async function tablesFromFile(
     tables: result.tables,
     kind: "xlsx",
     excludedRows: result.stats.excludedRows,
-    rowErrors: result.rowIssues.filter((i) => i.severity === "error").length,
+    rowErrors: rowErrorCount(result),
   };
 }

@@ -70,6 +70,11 @@ function sheetMissing(sheet: string, what: string): RowIssue {
   };
 }
 
+/** How many register problems are errors: the rows compile (and every other command) counts as a failure. */
+export function rowErrorCount(result: Pick<CompileResult, "rowIssues">): number {
+  return result.rowIssues.filter((i) => i.severity === "error").length;
+}
+
 export function compileWorkbook(workbook: WorkbookData, options: CompileOptions = {}): CompileResult {
   const sheets = {
     applications: findSheet(workbook, "applications"),

@@ -9,6 +9,7 @@ import { useEffect, useState } from "react";
 import { asPrevious, compileForPane } from "../actions/pane";
 import type { PaneActions, PaneSettings, UpdateSummary } from "../actions/types";
 import type { WorkbookData } from "../report/cells";
+import { rowErrorCount } from "../report/compile";
 import type { CompileResult } from "../report/compile";
 import type { RollupResult, RollupUnit } from "../report/rollup";
 import { DataTab } from "./DataTab";
@@ -50,7 +51,7 @@ export function Pane({ actions }: { actions: PaneActions }) {
   const check = () =>
     run("正在读取登记表…", async () => {
       const r = await load(null);
-      const errors = r.rowIssues.filter((i) => i.severity === "error").length;
+      const errors = rowErrorCount(r);
       setNotice(
         errors
           ? `登记表有${errors}个错误，这些行未计入统计。点击问题可定位。`
