@@ -17,6 +17,7 @@ import { workbookBuffer } from "../src/workbook/write";
 import { excelValues } from "./helpers";
 import { pdfText, soffice, squeeze } from "./office";
 import { needs } from "./tools";
+import { SUPPORT_MESSAGES } from "../src/excel/support";
 import { CHROMIUM, FAKE_OFFICE_JS, FAKE_WORD_OFFICE_JS, serve } from "./serve";
 import { createReport } from "../src/docx";
 import { findSdts, textOf } from "../src/docx/ooxml";
@@ -326,6 +327,41 @@ describe("an intranet without internet, and old Office", () => {
       expect(real.external).toEqual([]);
       expect(real.requested).toContain("/office-js/office.js");
       await real.context.close();
+    },
+  );
+
+  web.test(
+    "the Excel pane on an Excel without dropdowns (ExcelApi 1.7) and on one without sheet access (1.1), no custom functions",
+    async () => {
+      const found: Record<string, string> = {};
+      for (const excelApi of ["1.7", "1.1"]) {
+        const old = await offline(FAKE_OFFICE_JS);
+        await old.context.addInitScript({
+          content: `window.__OGI_EXCEL_PROFILE__ = ${JSON.stringify({ excelApi, customFunctions: false })};`,
+        });
+        const page = await old.context.newPage();
+        const failures: string[] = [];
+        page.on("pageerror", (e) => failures.push(e.message));
+        await page.goto(`${site.url}taskpane.html`);
+        if (excelApi === "1.7") {
+          await page.getByRole("button", { name: "创建登记表" }).click();
+          found[excelApi] = (await page.getByText(/^已创建：/).textContent()) ?? "";
+          const missing = await page.evaluate(
+            () =>
+              (window as unknown as { __fake: { state: { apiNotFound: string[] } } }).__fake.state
+                .apiNotFound,
+          );
+          expect(missing).toEqual([]);
+        } else {
+          await page.getByLabel("选择登记台账").waitFor();
+          found[excelApi] = (await page.getByText(/不支持本加载项读写工作表/).textContent()) ?? "";
+        }
+        expect(failures).toEqual([]);
+        expect(old.external).toEqual([]);
+        await old.context.close();
+      }
+      expect(found["1.7"]).toContain(SUPPORT_MESSAGES.noDropdowns);
+      expect(found["1.1"]).toBe(SUPPORT_MESSAGES.noSheets);
     },
   );
 

@@ -1,8 +1,63 @@
 // A fake Excel host for tests: enough of Excel's JavaScript API for the add-in's adapters, recording every
 // operation and counting context.sync() calls. Loaded properties are only readable after a sync, as in Excel.
+// `profile.excelApi` is the highest ExcelApi set the simulated Excel has (Microsoft's tables: Excel 2016 1.1,
+// 2019 1.7, LTSC 2021 1.14, LTSC 2024 1.17): a member of a later set (API_SETS, held to @types/office-js by a
+// test) is queued, and the next context.sync() fails with ApiNotFound, as Excel fails the batch. `Office` has
+// the requirement checks of that Excel (and the known trap: CustomFunctionsRuntime answers true even on 2016).
 // Plain JavaScript, so that Jest (require) and a browser page (a <script>) can both use it.
 (function (root) {
-  function createFakeExcel(initial) {
+  /** The ExcelApi set of each member the fake has, as @types/office-js annotates it. */
+  const API_SETS = {
+    "Workbook.worksheets": "1.1",
+    "Workbook.settings": "1.4",
+    "WorksheetCollection.add": "1.1",
+    "WorksheetCollection.getItem": "1.1",
+    "WorksheetCollection.getItemOrNullObject": "1.4",
+    "Worksheet.name": "1.1",
+    "Worksheet.visibility": "1.1",
+    "Worksheet.getRange": "1.1",
+    "Worksheet.getRangeByIndexes": "1.7",
+    "Worksheet.getUsedRangeOrNullObject": "1.4",
+    "Worksheet.tables": "1.1",
+    "Worksheet.freezePanes": "1.7",
+    "Worksheet.activate": "1.1",
+    "Worksheet.delete": "1.1",
+    "WorksheetFreezePanes.freezeRows": "1.7",
+    "TableCollection.add": "1.1",
+    "Range.values": "1.1",
+    "Range.numberFormat": "1.1",
+    "Range.format": "1.1",
+    "Range.dataValidation": "1.8",
+    "Range.merge": "1.2",
+    "Range.select": "1.1",
+    "RangeFormat.columnWidth": "1.2",
+    "RangeFormat.wrapText": "1.1",
+    "RangeFormat.horizontalAlignment": "1.1",
+    "RangeFormat.verticalAlignment": "1.1",
+    "RangeFormat.font": "1.1",
+    "RangeFormat.borders": "1.1",
+    "RangeFont.bold": "1.1",
+    "RangeFont.size": "1.1",
+    "RangeBorderCollection.getItem": "1.1",
+    "RangeBorder.style": "1.1",
+    "DataValidation.rule": "1.8",
+    "SettingCollection.add": "1.4",
+    "SettingCollection.getItemOrNullObject": "1.4",
+  };
+  /** Whether version `have` ("1.14") is at least `want` ("1.8"), minor by minor. */
+  const atLeast = (have, want) => {
+    const [a, b] = String(have).split(".").map(Number);
+    const [c, d] = String(want).split(".").map(Number);
+    return a > c || (a === c && (b || 0) >= (d || 0));
+  };
+
+  function createFakeExcel(initial, profile) {
+    const excelApi = (profile && profile.excelApi) || "1.20";
+    const unsupported = [];
+    /** Records a call of a member this Excel lacks: the next sync fails, as Excel's does. */
+    const use = (member) => {
+      if (!atLeast(excelApi, API_SETS[member])) unsupported.push(`${member}（ExcelApi ${API_SETS[member]}）`);
+    };
     const state = {
       sheets: [],
       settings: {},
@@ -11,6 +66,7 @@
       loadedCellsPerSync: [],
       selected: null,
       active: null,
+      apiNotFound: [],
     };
     let pending = [];
     let loadedCells = 0;
@@ -104,6 +160,7 @@
             sheet.formats.push({ address: addressOf(r, c, h, w), horizontalAlignment: v });
           },
           set columnWidth(v) {
+            use("RangeFormat.columnWidth");
             record("format", sheet, addressOf(r, c, h, w), { columnWidth: v });
           },
           borders: {
@@ -116,13 +173,17 @@
             },
           },
         },
-        dataValidation: {
-          set rule(v) {
-            record("validation", sheet, addressOf(r, c, h, w), v);
-            sheet.validations.push({ address: addressOf(r, c, h, w), rule: v });
-          },
+        get dataValidation() {
+          use("Range.dataValidation");
+          return {
+            set rule(v) {
+              record("validation", sheet, addressOf(r, c, h, w), v);
+              sheet.validations.push({ address: addressOf(r, c, h, w), rule: v });
+            },
+          };
         },
         merge(across) {
+          use("Range.merge");
           record("merge", sheet, addressOf(r, c, h, w), { across });
           sheet.merges.push({ r, c, h, w });
         },
@@ -157,9 +218,13 @@
           record("visibility", sheet, null, v);
           sheet.visibility = v;
         },
-        getRangeByIndexes: (r, c, h, w) => rangeOf(sheet, r, c, h, w),
+        getRangeByIndexes: (r, c, h, w) => {
+          use("Worksheet.getRangeByIndexes");
+          return rangeOf(sheet, r, c, h, w);
+        },
         getRange: (address) => rangeOf(sheet, ...parseAddress(address)),
         getUsedRangeOrNullObject() {
+          use("Worksheet.getUsedRangeOrNullObject");
           const keys = [...sheet.cells.keys()].map((k) => k.split(",").map(Number));
           if (!keys.length) return { isNullObject: true, load() {} };
           const rows = keys.map((k) => k[0]);
@@ -178,10 +243,13 @@
             return t;
           },
         },
-        freezePanes: {
-          freezeRows(n) {
-            record("freeze", sheet, null, n);
-          },
+        get freezePanes() {
+          use("Worksheet.freezePanes");
+          return {
+            freezeRows(n) {
+              record("freeze", sheet, null, n);
+            },
+          };
         },
         delete() {
           record("delete", sheet);
@@ -214,6 +282,7 @@
         return worksheetOf(sheet);
       },
       getItemOrNullObject(name) {
+        use("WorksheetCollection.getItemOrNullObject");
         const sheet = state.sheets.find((s) => s.name === name);
         return sheet
           ? worksheetOf(sheet)
@@ -223,10 +292,12 @@
 
     const settings = {
       add(key, value) {
+        use("SettingCollection.add");
         record("setting", null, key, value);
         state.settings[key] = value;
       },
       getItemOrNullObject(key) {
+        use("SettingCollection.getItemOrNullObject");
         const item = { isNullObject: !(key in state.settings), value: undefined, load() {} };
         pending.push(() => (item.value = state.settings[key]));
         return item;
@@ -234,9 +305,21 @@
     };
 
     const context = {
-      workbook: { worksheets, settings },
+      workbook: {
+        worksheets,
+        get settings() {
+          use("Workbook.settings");
+          return settings;
+        },
+      },
       async sync() {
         state.syncs++;
+        if (unsupported.length) {
+          const missing = unsupported.splice(0);
+          pending = [];
+          state.apiNotFound.push(...missing);
+          throw Object.assign(new Error(`ApiNotFound: ${missing.join("、")}`), { code: "ApiNotFound" });
+        }
         loadedCells = 0;
         const run = pending;
         pending = [];
@@ -272,9 +355,24 @@
         ),
       );
     };
-    return { Excel, context, state, sheetValues };
+    const Office = {
+      PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline" },
+      context: {
+        platform: "PC",
+        requirements: {
+          isSetSupported(name, version) {
+            if (name === "ExcelApi") return atLeast(excelApi, version || "1.1");
+            // Office 2016 answers true here though it runs no custom functions: never gate on it.
+            if (name === "CustomFunctionsRuntime") return true;
+            if (name === "SharedRuntime") return atLeast(excelApi, "1.14");
+            return false;
+          },
+        },
+      },
+    };
+    return { Excel, Office, context, state, sheetValues };
   }
 
   root.createFakeExcel = createFakeExcel;
-  if (typeof module !== "undefined") module.exports = { createFakeExcel };
+  if (typeof module !== "undefined") module.exports = { createFakeExcel, API_SETS };
 })(globalThis);

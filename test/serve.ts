@@ -43,12 +43,18 @@ export const CHROMIUM = {
   ],
 };
 
-/** office.js for pages under test: an Office that is ready at once, the fake Excel, a CustomFunctions stub. */
+/**
+ * office.js for pages under test: an Office that is ready at once, the fake Excel with the requirement sets of
+ * `window.__OGI_EXCEL_PROFILE__` (default: all), and a CustomFunctions stub unless the profile has no custom
+ * functions (Excel 2016/2019 give the page none).
+ */
 export const FAKE_OFFICE_JS = `
-window.Office = { onReady: (cb) => Promise.resolve().then(() => cb && cb({ host: "Excel" })), PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline" }, context: { platform: "OfficeOnline" } };
-window.CustomFunctions = { associate: () => {}, Error: class extends Error {}, ErrorCode: { invalidValue: "#VALUE!" } };
-window.__fake = window.createFakeExcel(window.__OGI_WORKBOOK__ || { sheets: [] });
+var profile = window.__OGI_EXCEL_PROFILE__ || { excelApi: "1.20", customFunctions: true };
+if (profile.customFunctions) window.CustomFunctions = { associate: () => {}, Error: class extends Error {}, ErrorCode: { invalidValue: "#VALUE!" } };
+window.__fake = window.createFakeExcel(window.__OGI_WORKBOOK__ || { sheets: [] }, profile);
 window.Excel = window.__fake.Excel;
+window.Office = Object.assign({}, window.__fake.Office, { onReady: (cb) => Promise.resolve().then(() => cb && cb({ host: "Excel" })) });
+window.Office.context.platform = "OfficeOnline";
 `;
 
 /** office.js for the Word page under test: an Office that is ready at once and the fake Word (with its common API). */

@@ -31,13 +31,15 @@ export type WriteOutcome = { written: string[] } | { needsConfirmation: string[]
 
 export interface PaneActions {
   mode: "excel" | "file";
+  /** What this host lacks, in Chinese, shown at the top of the pane (e.g. an Excel too old for the sheets). */
+  notes?: string[];
   /** The registers: from the open workbook, or from the file the user picked. */
   load(): Promise<WorkbookData>;
   /** File mode: the file the user picked (load() reads it). */
   pickFile?(file: File): void;
   fileName?(): string | undefined;
-  /** Excel: creates the register sheets that are missing; returns their names. */
-  createRegisters?(): Promise<string[]>;
+  /** Excel: creates the register sheets that are missing; their names, and what this Excel could not do. */
+  createRegisters?(): Promise<{ created: string[]; note?: string }>;
   /** Excel: writes 统计表 and 校验结果, only into the add-in's own sheets unless `replace`. */
   writeStatistics?(result: CompileResult, replace: boolean): Promise<WriteOutcome>;
   /** Excel: selects the cell of a row issue. */

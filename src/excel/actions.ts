@@ -1,4 +1,8 @@
-/** The Excel pane's actions: the adapters run in Excel.run; reports are made with the same code as file mode. */
+/**
+ * The Excel pane's actions: the adapters run in Excel.run; reports are made with the same code as file mode.
+ * What this Excel supports is asked at run time: without ExcelApi 1.7 the pane works on a saved file (file
+ * mode) and says so; without 1.8 the register sheets are created without dropdown lists, and the pane says so.
+ */
 import { getFormat } from "../report/formats";
 import { formatForYear } from "../report/info";
 import { browserDownload, fileModeActions } from "../actions/files";
@@ -6,18 +10,22 @@ import type { PaneActions, PaneSettings } from "../actions/types";
 import { loadSettings, saveSettings } from "./owned";
 import { createRegisterSheets, readRegisters, selectIssueCell } from "./registers";
 import { writeRollup, writeStatistics } from "./sheets";
+import { excelSupport, SUPPORT_MESSAGES } from "./support";
 
-export function excelActions(settings: () => PaneSettings): PaneActions {
+export function excelActions(settings: () => PaneSettings, support = excelSupport()): PaneActions {
   const files = fileModeActions();
   const isMac = typeof Office !== "undefined" && Office.context?.platform === Office.PlatformType.Mac;
+  if (!support.sheets) return { ...files, notes: [SUPPORT_MESSAGES.noSheets], canDownload: !isMac };
   return {
     mode: "excel",
     load: () => Excel.run((ctx) => readRegisters(ctx)),
     createRegisters: () =>
-      Excel.run((ctx) => {
+      Excel.run(async (ctx) => {
         const s = settings();
         const year = s.year || new Date().getFullYear() - 1;
-        return createRegisterSheets(ctx, getFormat(s.format || formatForYear(year)), year);
+        const format = getFormat(s.format || formatForYear(year));
+        const created = await createRegisterSheets(ctx, format, year, support.dropdowns);
+        return support.dropdowns ? { created } : { created, note: SUPPORT_MESSAGES.noDropdowns };
       }),
     writeStatistics: (result, replace) => Excel.run((ctx) => writeStatistics(ctx, result, replace)),
     selectIssue: (issue) => Excel.run((ctx) => selectIssueCell(ctx, issue)),

@@ -97,12 +97,14 @@ export async function readRegisters(
 
 /**
  * Creates the register sheets that are missing (Excel tables with dropdown lists and an example row, the
- * 主动公开 grid, 报告信息), never touching sheets that exist. Syncs: 2.
+ * 主动公开 grid, 报告信息), never touching sheets that exist. Without `dropdowns` (an Excel before ExcelApi 1.8)
+ * the tables have no dropdown lists and no list sheet. Syncs: 2.
  */
 export async function createRegisterSheets(
   context: Excel.RequestContext,
   format: FormatDef,
   year: number,
+  dropdowns = true,
 ): Promise<string[]> {
   const { names: owned, existing } = await ownedSheets(context);
   const made: string[] = [];
@@ -137,7 +139,7 @@ export async function createRegisterSheets(
       ws.getRange(`${columnLetter(headers.indexOf(d))}:${columnLetter(headers.indexOf(d))}`).numberFormat = [
         ["yyyy-mm-dd"],
       ];
-    for (const [column, values] of Object.entries(layout.lists)) {
+    for (const [column, values] of dropdowns ? Object.entries(layout.lists) : []) {
       const c = columnLetter(headers.indexOf(column));
       ws.getRange(`${c}2:${c}20000`).dataValidation.rule = {
         list: { inCellDropDown: true, source: listSource(values) },

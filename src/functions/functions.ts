@@ -7,6 +7,13 @@
 import * as core from "./core";
 import type { ExcelValue } from "./core";
 
+// The build appends CustomFunctions.associate(...) calls to this module. An Excel without custom functions
+// (2016, 2019) may give the shared page no CustomFunctions at all: those calls then do nothing, rather than
+// throw on the page the pane shares.
+const runtime = globalThis as { CustomFunctions?: Partial<typeof CustomFunctions> };
+if (typeof runtime.CustomFunctions?.associate !== "function")
+  runtime.CustomFunctions = { ...runtime.CustomFunctions, associate: () => undefined };
+
 /** Runs a function body; argument problems become #VALUE! with their Chinese message. */
 function guard<T>(body: () => T): T {
   try {

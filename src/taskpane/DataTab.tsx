@@ -38,11 +38,11 @@ export function DataTab({
         <Button
           onClick={() =>
             void run("正在创建登记表…", async () => {
-              const made = (await actions.createRegisters?.()) ?? [];
+              const { created, note } = (await actions.createRegisters?.()) ?? { created: [] };
               setNotice(
-                made.length
-                  ? `已创建：${made.join("、")}。请在示例行下方登记。`
-                  : "登记表都已存在，没有改动。",
+                (created.length
+                  ? `已创建：${created.join("、")}。请在示例行下方登记。`
+                  : "登记表都已存在，没有改动。") + (created.length && note ? note : ""),
               );
             })
           }

@@ -20,7 +20,7 @@ function actions(over: Partial<PaneActions> = {}): PaneActions & { calls: string
     load: async () => sampleWorkbook(),
     createRegisters: async () => {
       calls.push("createRegisters");
-      return ["依申请公开登记"];
+      return { created: ["依申请公开登记"] };
     },
     writeStatistics: async (_r, replace) => {
       calls.push(`write:${replace}`);

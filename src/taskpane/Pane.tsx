@@ -4,7 +4,15 @@
  * failure is a Chinese message saying what to do next. Host work goes through `actions`; each tab has its
  * own file, and what is not UI lives in src/actions/pane.ts.
  */
-import { FluentProvider, Subtitle2, Tab, TabList, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Tab,
+  TabList,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { asPrevious, compileForPane } from "../actions/pane";
 import type { PaneActions, PaneSettings, UpdateSummary } from "../actions/types";
@@ -81,6 +89,11 @@ export function Pane({ actions }: { actions: PaneActions }) {
         <Tab value="settings">设置</Tab>
       </TabList>
       <div style={{ display: "flex", flexDirection: "column", gap: 10, marginTop: 10 }}>
+        {actions.notes?.map((n) => (
+          <MessageBar key={n} intent="warning">
+            <MessageBarBody>{n}</MessageBarBody>
+          </MessageBar>
+        ))}
         <Status busy={busy} error={error} notice={notice} />
         {tab === "data" && (
           <DataTab

@@ -1,6 +1,6 @@
 /**
  * The Word pane's actions on the Word versions agencies have (fake hosts with Microsoft's requirement-set
- * tables: 2016 WordApi 1.1, 2019 and LTSC 2021 1.3, LTSC 2024 1.8): the report's custom XML part through
+ * tables: test/office-profiles.ts): the report's custom XML part through
  * WordApi 1.4 where present and through the common API otherwise, so that Word 2021 reads and updates a report.
  * This rests on Microsoft's documentation of both APIs; no real Word runs here.
  */
@@ -13,6 +13,7 @@ import { documentParts } from "../report/document";
 import { SHEETS } from "../report/registers";
 import { sampleWorkbook } from "../report/sample";
 import type { Cell } from "../report/cells";
+import { atLeast, OFFICE_PROFILES } from "../../test/office-profiles";
 import { wordActions } from "./actions";
 
 interface Fake {
@@ -25,7 +26,6 @@ const { createFakeWord } = require("../../test/fake-word.js") as {
   createFakeWord: (initial: object, profile: { wordApi: string }) => Fake;
 };
 
-const PROFILES = { "Word 2016": "1.1", "Word 2019": "1.3", "Word LTSC 2021": "1.3", "Word LTSC 2024": "1.8" };
 
 async function reportHoldings() {
   const before = compileWorkbook(sampleWorkbook());
@@ -49,7 +49,7 @@ describe("the Word pane on each Word version", () => {
     delete (globalThis as { Word?: unknown }).Word;
   });
 
-  for (const [name, wordApi] of Object.entries(PROFILES))
+  for (const { name, wordApi } of OFFICE_PROFILES)
     test(`${name} (WordApi ${wordApi}): states read from the stored data, a stale part updated, the new data stored`, async () => {
       const held = await reportHoldings();
       const fake = createFakeWord({ controls: held.controls, customXml: [held.xml] }, { wordApi });
@@ -71,7 +71,7 @@ describe("the Word pane on each Word version", () => {
       expect(fake.state.customXml).toHaveLength(1);
       expect(parseReportXml(fake.state.customXml[0].xml)?.tables).toEqual(linked.result.tables);
       const common = fake.state.ops.some((o) => o.op === "getByNamespaceAsync" || o.op === "addAsync");
-      expect({ name, common }).toEqual({ name, common: Number(wordApi) < 1.4 });
+      expect({ name, common }).toEqual({ name, common: !atLeast(wordApi, "1.4") });
       // And the next look finds every part current.
       const again = await inspectReport(actions, linked.result, "台账.xlsx");
       expect(again.states.filter((s) => s.state === "stale")).toEqual([]);
