@@ -5,6 +5,8 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const webpack = require("webpack");
+const { nginxSample, trustedCatalogReg } = require("./scripts/deploy-files");
 
 const DEV_URL = "https://localhost:3000/";
 
@@ -32,6 +34,39 @@ function officeJsSource() {
     return { local: false, url: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js" };
   if (/^https?:\/\/\S+\.js$/.test(value)) return { local: false, url: value };
   throw new Error(`OGI_OFFICE_JS 应为 local、cdn 或 office.js 的完整地址，而不是 ${value}`);
+}
+
+/** A network share given as OGI_CATALOG_SHARE (for the catalog's .reg), or a sample one with a note. */
+const SAMPLE_SHARE = "\\\\文件服务器\\年报助手";
+function catalogShare() {
+  const share = process.env.OGI_CATALOG_SHARE;
+  if (!share)
+    console.warn(
+      `未设置 OGI_CATALOG_SHARE：deploy/trusted-catalog.reg 使用示例共享 ${SAMPLE_SHARE}，请设为实际的 UNC 路径后重新构建。`,
+    );
+  return share || SAMPLE_SHARE;
+}
+
+/** Writes deploy/ (the catalog's .reg, the nginx sample for this address) and IIS's web.config at the root. */
+class DeployFilesPlugin {
+  constructor(url, share) {
+    this.files = {
+      "deploy/trusted-catalog.reg": trustedCatalogReg(share),
+      "deploy/nginx.conf": nginxSample(require("fs").readFileSync("deploy/nginx.conf", "utf8"), url),
+      "web.config": require("fs").readFileSync("deploy/web.config"),
+    };
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("DeployFiles", (compilation) =>
+      compilation.hooks.processAssets.tap(
+        { name: "DeployFiles", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const [name, content] of Object.entries(this.files))
+            compilation.emitAsset(name, new webpack.sources.RawSource(content));
+        },
+      ),
+    );
+  }
 }
 
 module.exports = async (env = {}, options = {}) => {
@@ -72,6 +107,7 @@ module.exports = async (env = {}, options = {}) => {
       ],
     },
     plugins: [
+      new DeployFilesPlugin(url, catalogShare()),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       ...[
         { filename: "index.html", chunks: [], office: true, route: true },

@@ -160,11 +160,14 @@ function scriptsOf(html: string): string[] {
   return [...(list.officeJs ? [list.officeJs] : []), ...(list.bundles ?? [])];
 }
 
+const SHARE = "\\\\fs01\\加载项\\年报助手";
+
 describe("the production build", () => {
   const out = mkdtempSync(path.join(os.tmpdir(), "ogi-build-"));
   let stats: webpack.Stats;
   beforeAll(async () => {
     process.env.OGI_ADDIN_URL = "https://zwgk.example.gov.cn/ogi/";
+    process.env.OGI_CATALOG_SHARE = SHARE;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const configFn = require(path.join(root, "webpack.config.js")) as (
       env: object,
@@ -177,6 +180,7 @@ describe("the production build", () => {
       ),
     );
     delete process.env.OGI_ADDIN_URL;
+    delete process.env.OGI_CATALOG_SHARE;
   }, 240000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -266,5 +270,40 @@ describe("the production build", () => {
       .map((m) => m.name ?? "");
     expect(lazy.some((n) => n.includes("node_modules/exceljs"))).toBe(true);
     expect(lazy.some((n) => n.includes("node_modules/docx"))).toBe(true);
+  });
+
+  test("deploy/: the trusted catalog's .reg for the share, nginx for the address; web.config for IIS", () => {
+    const reg = readFileSync(path.join(out, "deploy/trusted-catalog.reg"));
+    expect([...reg.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    const lines = reg.subarray(2).toString("utf16le").split("\r\n");
+    expect(lines[0]).toBe("Windows Registry Editor Version 5.00");
+    const key = lines.find((l) => l.startsWith("["));
+    const guid = /TrustedCatalogs\\(\{[0-9A-F-]{36}\})\]$/.exec(key ?? "")?.[1];
+    expect(key).toBe(`[HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\WEF\\TrustedCatalogs\\${guid}]`);
+    const values = lines.slice(lines.indexOf(key as string) + 1).filter(Boolean);
+    expect(values).toEqual([
+      `"Id"="${guid}"`,
+      `"Url"="${SHARE.replace(/\\/g, "\\\\")}"`,
+      '"Flags"=dword:00000001',
+    ]);
+    const nginx = readFileSync(path.join(out, "deploy/nginx.conf"), "utf8");
+    expect(nginx).toContain("server_name zwgk.example.gov.cn;");
+    expect(nginx).toContain("location ^~ /ogi/ {");
+    expect(nginx).not.toContain("{{");
+    expect(parse(readFileSync(path.join(out, "web.config"), "utf8")).problems).toEqual([]);
+  });
+});
+
+describe("the catalog's .reg", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { catalogGuid, trustedCatalogReg } = require("../scripts/deploy-files") as {
+    catalogGuid: (s: string) => string;
+    trustedCatalogReg: (s: string) => Buffer;
+  };
+  test("takes only a UNC path, and gives one share the same key every build", () => {
+    for (const bad of ["C:\\加载项", "https://zwgk.example.gov.cn/ogi/", "\\\\fs01", "\\\\fs01\\share\\"])
+      expect(() => trustedCatalogReg(bad)).toThrow(/UNC/);
+    expect(catalogGuid("\\\\FS01\\addins")).toBe(catalogGuid("\\\\fs01\\addins"));
+    expect(catalogGuid("\\\\fs01\\addins")).not.toBe(catalogGuid("\\\\fs02\\addins"));
   });
 });
