@@ -2,6 +2,7 @@
 // a .reg that registers the network-share catalog (受信任的加载项目录) for Office 2016 and later on Windows,
 // and nginx / IIS samples filled in with the address the build was given. Plain Node, used by webpack.
 const crypto = require("crypto");
+const { URL } = require("url");
 
 /** A stable GUID for a share, so that rebuilding gives the same registry key (and pushing it twice is harmless). */
 function catalogGuid(share) {

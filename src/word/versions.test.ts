@@ -26,7 +26,6 @@ const { createFakeWord } = require("../../test/fake-word.js") as {
   createFakeWord: (initial: object, profile: { wordApi: string }) => Fake;
 };
 
-
 async function reportHoldings() {
   const before = compileWorkbook(sampleWorkbook());
   const bytes = await createReport(before, "台账.xlsx");
