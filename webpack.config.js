@@ -40,7 +40,7 @@ function officeJsSource() {
 const SAMPLE_SHARE = "\\\\文件服务器\\年报助手";
 function catalogShare() {
   const share = process.env.OGI_CATALOG_SHARE;
-  if (!share)
+  if (!share && !process.env.JEST_WORKER_ID)
     console.warn(
       `未设置 OGI_CATALOG_SHARE：deploy/trusted-catalog.reg 使用示例共享 ${SAMPLE_SHARE}，请设为实际的 UNC 路径后重新构建。`,
     );

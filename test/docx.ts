@@ -7,6 +7,7 @@ import { compileWorkbook } from "../src/report/compile";
 import type { CompileResult } from "../src/report/compile";
 import { SHEETS } from "../src/report/registers";
 import { sampleWorkbook } from "../src/report/sample";
+import { findSdts, textOf } from "../src/docx/ooxml";
 import { readZip, writeZip, xmlText } from "../src/docx/zip";
 
 export const NOW = new Date(Date.UTC(2026, 0, 20, 8));
@@ -40,4 +41,20 @@ export function tempDir(prefix = "ogi-docx-"): { path: string } {
   });
   afterAll(() => rmSync(dir.path, { recursive: true, force: true }));
   return dir;
+}
+
+/** What a fake Word holds of a report: its `ogi:` controls (tag, text) and its custom XML parts. */
+export function wordHoldings(bytes: Uint8Array): {
+  controls: { tag: string; text: string }[];
+  customXml: string[];
+} {
+  const zip = readZip(bytes, "r");
+  const xml = xmlText(zip, "word/document.xml", "r") as string;
+  const controls = findSdts(xml)
+    .filter((s) => s.tag.startsWith("ogi:"))
+    .map((s) => ({ tag: s.tag, text: textOf(xml.slice(s.content.start, s.content.end)) }));
+  const customXml = zip.entries
+    .filter((e) => /^customXml\/item\d+\.xml$/.test(e.name))
+    .map((e) => new TextDecoder().decode(e.data));
+  return { controls, customXml };
 }

@@ -20,8 +20,7 @@ import { needs } from "./tools";
 import { SUPPORT_MESSAGES } from "../src/excel/support";
 import { CHROMIUM, FAKE_OFFICE_JS, FAKE_WORD_OFFICE_JS, serve } from "./serve";
 import { createReport } from "../src/docx";
-import { findSdts, textOf } from "../src/docx/ooxml";
-import { readZip, xmlText } from "../src/docx/zip";
+import { wordHoldings } from "./docx";
 import { SHEETS } from "../src/report/registers";
 import type { Cell } from "../src/report/cells";
 
@@ -199,14 +198,7 @@ web.test(
       .find((s) => s.name === SHEETS.applications)
       ?.rows.find((r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3]) as Cell[];
     row[2] = "科研机构";
-    const zip = readZip(await createReport(compileWorkbook(lastMonth)), "r");
-    const xml = xmlText(zip, "word/document.xml", "r") as string;
-    const controls = findSdts(xml)
-      .filter((s) => s.tag.startsWith("ogi:"))
-      .map((s) => ({ tag: s.tag, text: textOf(xml.slice(s.content.start, s.content.end)) }));
-    const customXml = zip.entries
-      .filter((e) => /^customXml\/item\d+\.xml$/.test(e.name))
-      .map((e) => new TextDecoder().decode(e.data));
+    const { controls, customXml } = wordHoldings(await createReport(compileWorkbook(lastMonth)));
     const xlsx = path.join(dir, "本月台账.xlsx");
     writeFileSync(xlsx, await workbookBuffer(sampleWorkbook()));
 

@@ -6,7 +6,7 @@
  */
 import { createReport } from "../docx";
 import { parseReportXml } from "../docx/customxml";
-import { readZip } from "../docx/zip";
+import { wordHoldings } from "../../test/docx";
 import { inspectReport, updateParts } from "../actions/word";
 import { compileWorkbook } from "../report/compile";
 import { documentParts } from "../report/document";
@@ -27,19 +27,8 @@ const { createFakeWord } = require("../../test/fake-word.js") as {
 };
 
 async function reportHoldings() {
-  const before = compileWorkbook(sampleWorkbook());
-  const bytes = await createReport(before, "台账.xlsx");
-  const zip = readZip(bytes, "r");
-  const xml = new TextDecoder().decode(
-    zip.entries.find((e) => /^customXml\/item\d+\.xml$/.test(e.name))?.data,
-  );
-  const { documentXml } = await import("../../test/docx");
-  const { findSdts, textOf } = await import("../docx/ooxml");
-  const doc = documentXml(bytes);
-  const controls = findSdts(doc)
-    .filter((s) => s.tag.startsWith("ogi:"))
-    .map((s) => ({ tag: s.tag, text: textOf(doc.slice(s.content.start, s.content.end)) }));
-  return { xml, controls };
+  const held = wordHoldings(await createReport(compileWorkbook(sampleWorkbook()), "台账.xlsx"));
+  return { xml: held.customXml[0], controls: held.controls };
 }
 
 describe("the Word pane on each Word version", () => {
