@@ -40,7 +40,7 @@ function compileOptions(flags: Record<string, string | true>): { year?: number; 
 }
 
 /** Last year's tables from --previous (tables JSON, report .docx or workbook). */
-async function previousTables(
+export async function previousTables(
   flags: Record<string, string | true>,
   year?: number,
 ): Promise<TableSet | undefined> {

@@ -8,6 +8,7 @@ import { hasErrors } from "../report/checks";
 import {
   checkTableJson,
   hasCompileErrors,
+  previousTables,
   runCompile,
   runDemo,
   runReport,
@@ -15,6 +16,8 @@ import {
   runUpdate,
   UsageError,
 } from "./commands";
+import { inputKind } from "../load/limits";
+import { checkReport, runExtract } from "./reports";
 
 export const USAGE = `政府信息公开年报助手 ogi-report
 
@@ -22,14 +25,17 @@ export const USAGE = `政府信息公开年报助手 ogi-report
   ogi-report compile <台账.xlsx> [--year 年份] [--format 2021|2019|2008] [--previous 上年文件] [--json]
       从登记台账统计表二、表三、表四，并按勾稽关系校验；--previous 给出上年的统计表 JSON、报告 .docx 或台账，
       以核对上年结转并在表述中与上年比较
-  ogi-report check <tables.json> [--json]
-      校验一套统计表（JSON，可含 "previous" 上年数据）
+  ogi-report check <报告.docx|网页.html|tables.json> [--json] [--previous 上年文件] [--agency 名称] [--year 年份]
+      校验一份报告或一套统计表：任何按全国格式编写的报告（Word 文档、保存的网页 .html/.mhtml）都按表格文字读出
+      表二、表三、表四，列出在哪里找到、读到的数字和校验结果，并核对正文中的数字与表格是否一致（X3）
+  ogi-report extract <报告> --xlsx <统计表.xlsx> [--agency 名称] [--year 年份]
+      把报告中的统计表写成与“统计表”工作表相同布局的工作簿，可修改后用于汇总
   ogi-report report <台账.xlsx> -o <报告.docx> [--year 年份] [--format 格式] [--previous 上年文件]
       生成 Word 年度报告（表格和数字在内容控件中，可在数据变化后更新）
   ogi-report update <报告.docx> <台账.xlsx> -o <新报告.docx>
       按最新台账更新已有报告中的表格和数字，保留其他文字，列出改动（不覆盖原报告）
   ogi-report rollup <各单位文件…> [--year 年份] [--agency 本级名称] [--json] [-o 汇总报告.docx] [--xlsx 汇总.xlsx]
-      汇总多个单位（台账 .xlsx、统计表 .json 或本工具生成的报告 .docx，可混用），逐个校验并校验合计
+      汇总多个单位（台账 .xlsx、统计表 .json、报告 .docx 或网页，可混用；单位名取自报告标题），逐个校验并校验合计
   ogi-report demo [目录]
       生成示例台账（默认目录 demo-output），统计并生成报告
 
@@ -91,10 +97,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return hasCompileErrors(result) ? 1 : 0;
       }
       case "check": {
-        if (args.length !== 1) throw new UsageError("check 需要一个统计表 JSON 文件");
-        const { findings, text } = await checkTableJson(args[0], json);
+        if (args.length !== 1) throw new UsageError("check 需要一个报告或统计表 JSON 文件");
+        if (inputKind(args[0]) !== "report") {
+          const { findings, text } = await checkTableJson(args[0], json);
+          io.out(text);
+          return hasErrors(findings) ? 1 : 0;
+        }
+        const { findings, problems, text } = await checkReport(
+          args[0],
+          flags,
+          json,
+          await previousTables(flags),
+        );
         io.out(text);
-        return hasErrors(findings) ? 1 : 0;
+        return problems.length || hasErrors(findings) ? 1 : 0;
+      }
+      case "extract": {
+        if (args.length !== 1) throw new UsageError("extract 需要一个报告文件");
+        const { problems, text } = await runExtract(args[0], flags);
+        io.out(text);
+        return problems.length ? 1 : 0;
       }
       case "report": {
         if (args.length !== 1) throw new UsageError("report 需要一个台账文件（.xlsx）");

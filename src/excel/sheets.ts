@@ -5,9 +5,8 @@
  */
 import type { WriteOutcome } from "../actions/types";
 import type { CompileResult } from "../report/compile";
-import { getFormat, reportTitle, tableCaption } from "../report/formats";
 import { issuePlace, SEVERITY_LABELS } from "../report/labels";
-import { expandGrid, table2Grid, table3Grid, table4Grid } from "../report/layout";
+import { gridMatrix, statisticsBlocks } from "../report/layout";
 import type { TableGrid } from "../report/layout";
 import { rollupRows } from "../report/rollup";
 import type { RollupResult } from "../report/rollup";
@@ -19,24 +18,8 @@ const ROLLUP_SHEET = "汇总";
 
 /** Writes one grid at a row offset: values, merges, borders, alignment. Returns the rows used. */
 function writeGrid(ws: Excel.Worksheet, grid: TableGrid, top: number, title: string): number {
+  const { values, merges, left } = gridMatrix(grid);
   const width = grid.widths.length;
-  const expanded = expandGrid(grid);
-  const values: (string | number)[][] = expanded.map(() => new Array<string | number>(width).fill(""));
-  const merges: [number, number, number, number][] = [];
-  const numbers: [number, number][] = [];
-  expanded.forEach((row, r) => {
-    let c = 0;
-    for (const p of row) {
-      const span = p.cell.colSpan ?? 1;
-      if (p.merge !== "continue") {
-        const n = p.cell.key && p.cell.text !== "" ? Number(p.cell.text) : NaN;
-        values[r][c] = Number.isFinite(n) ? n : p.cell.text;
-        if (p.cell.key) numbers.push([r, c]);
-        if (span > 1 || (p.cell.rowSpan ?? 1) > 1) merges.push([r, c, p.cell.rowSpan ?? 1, span]);
-      }
-      c += span;
-    }
-  });
   ws.getRangeByIndexes(top, 0, 1, 1).values = [[title]];
   ws.getRangeByIndexes(top, 0, 1, 1).format.font.bold = true;
   const body = ws.getRangeByIndexes(top + 1, 0, values.length, width);
@@ -56,15 +39,8 @@ function writeGrid(ws: Excel.Worksheet, grid: TableGrid, top: number, title: str
     body.format.borders.getItem(edge).style = Excel.BorderLineStyle.continuous;
   for (const [r, c, h, w] of merges) ws.getRangeByIndexes(top + 1 + r, c, h, w).merge(false);
   // Labels left-aligned, as the template prints them.
-  expanded.forEach((row, r) => {
-    let c = 0;
-    for (const p of row) {
-      if (p.merge !== "continue" && !p.cell.key && !p.cell.header && p.cell.align === "left")
-        ws.getRangeByIndexes(top + 1 + r, c, 1, 1).format.horizontalAlignment =
-          Excel.HorizontalAlignment.left;
-      c += p.cell.colSpan ?? 1;
-    }
-  });
+  for (const [r, c] of left)
+    ws.getRangeByIndexes(top + 1 + r, c, 1, 1).format.horizontalAlignment = Excel.HorizontalAlignment.left;
   return values.length + 2;
 }
 
@@ -83,16 +59,11 @@ export async function writeStatistics(
   for (const name of [STATS_SHEET, CHECKS_SHEET])
     if (existing.has(name)) context.workbook.worksheets.getItem(name).delete();
   const ws = context.workbook.worksheets.add(STATS_SHEET);
-  let top = 0;
-  const t = result.tables;
-  const format = getFormat(t.format);
-  ws.getRangeByIndexes(0, 0, 1, 1).values = [[`${reportTitle(format, `${t.agency} `, t.year)}统计表`]];
+  const blocks = statisticsBlocks(result.tables);
+  ws.getRangeByIndexes(0, 0, 1, 1).values = [[blocks.title]];
   ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
-  top = 2;
-  const g2 = table2Grid(t);
-  if (g2 && format.t2) top += writeGrid(ws, g2, top, tableCaption(format.t2));
-  top += writeGrid(ws, table3Grid(t), top, tableCaption(format.t3));
-  writeGrid(ws, table4Grid(t), top, tableCaption(format.t4));
+  let top = 2;
+  for (const b of blocks.tables) top += writeGrid(ws, b.grid, top, b.caption);
   ws.getRange("A:C").format.columnWidth = 60;
   ws.getRange("D:O").format.columnWidth = 48;
   const checks = context.workbook.worksheets.add(CHECKS_SHEET);

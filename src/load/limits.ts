@@ -4,16 +4,19 @@
  */
 export const INPUT_LIMITS = {
   workbook: { bytes: 100 * 1024 * 1024, what: "台账工作簿（.xlsx）" },
-  report: { bytes: 100 * 1024 * 1024, what: "报告（.docx）" },
+  report: { bytes: 100 * 1024 * 1024, what: "报告（.docx、网页）" },
   tables: { bytes: 20 * 1024 * 1024, what: "统计表 JSON" },
 } as const;
 
 export type InputKind = keyof typeof INPUT_LIMITS;
 
-/** The kind of input a file name says it is (a workbook unless .json or .docx). */
+/** File extensions of reports: Word, and web pages as portals publish and browsers save them. */
+export const REPORT_EXTENSIONS = ["docx", "html", "htm", "mhtml", "mht"];
+
+/** The kind of input a file name says it is (a workbook unless .json or a report). */
 export function inputKind(name: string): InputKind {
   const ext = (/\.([a-z]+)$/i.exec(name)?.[1] ?? "").toLowerCase();
-  return ext === "json" ? "tables" : ext === "docx" ? "report" : "workbook";
+  return ext === "json" ? "tables" : REPORT_EXTENSIONS.includes(ext) ? "report" : "workbook";
 }
 
 /** The refusal of a file that is too large, or null. */

@@ -1,19 +1,26 @@
 /**
  * Tables from whatever file a unit (or last year) comes as: its register workbook (compiled), its tables
- * JSON (the product.md §2 shape), or its report .docx (the data in the custom XML part our reports carry).
+ * JSON (the product.md §2 shape), or its report — ours (the data it carries) or any other in a national
+ * format, .docx or web page (read by the tables' labels, ./report).
  * Works on bytes, so the command line and the panes share it; one file at a time, so memory stays bounded.
  */
-import { readStoredReport } from "../docx/customxml";
-import { checkAllXml, readZip } from "../docx/zip";
 import { compileWorkbook, rowErrorCount } from "../report/compile";
 import type { CompileOptions } from "../report/compile";
 import { isFormatId } from "../report/formats";
 import type { TableSet } from "../report/tables";
+import { checkTables } from "../report/checks";
+import { sheetText } from "../report/read/cells";
+import { numericTables, readReport } from "../report/read/tables";
+import type { ReadReport } from "../report/read/tables";
+import { findSheet } from "../report/registers";
+import { STATISTICS_SHEET } from "../workbook/statistics";
 import { readWorkbook } from "../workbook/read";
+import { inputKind } from "./limits";
+import { readReportFile } from "./report";
 
 interface LoadedTables {
   tables: TableSet;
-  kind: "xlsx" | "json" | "docx";
+  kind: "xlsx" | "json" | "report";
   /** Register rows left out because of errors (workbooks only). */
   excludedRows?: number;
   /** Register problems of severity error (workbooks only): the same verdict compile gives. */
@@ -23,6 +30,16 @@ interface LoadedTables {
 /** A unit's name: the agency its tables name, else the file's name without its extension. */
 export function unitName(tables: TableSet, fileName: string): string {
   return tables.agency || fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
+}
+
+/** A report's tables (or a 统计表 sheet's) for arithmetic; refused when a table or a cell cannot be read. */
+function fromReport(name: string, r: ReadReport): LoadedTables {
+  if (r.problems.length)
+    throw new Error(`「${name}」中的统计表读不全：${r.problems.join("；")}。请改用该单位的台账或统计表 JSON`);
+  const wrong = checkTables(r.tables).filter((f) => f.rule === "F3" || f.rule === "F1");
+  if (wrong.length)
+    throw new Error(`「${name}」中的统计表有读不出的内容：${wrong.map((f) => f.message).join("；")}`);
+  return { tables: numericTables(r.tables), kind: "report" };
 }
 
 export async function tablesFromFile(
@@ -54,17 +71,12 @@ export async function tablesFromFile(
       kind: "json",
     };
   }
-  if (ext === "docx") {
-    const zip = readZip(bytes, name);
-    checkAllXml(zip, name);
-    const stored = readStoredReport(zip, name);
-    if (!stored)
-      throw new Error(
-        `「${name}」中没有本工具保存的数据（可能不是用本工具生成的报告，或经其他软件保存后丢失）；请改用该单位的台账或统计表 JSON`,
-      );
-    return { tables: stored.tables, kind: "docx" };
-  }
-  const result = compileWorkbook(await readWorkbook(bytes, name), options);
+  if (inputKind(name) === "report") return fromReport(name, readReportFile(bytes, name));
+  const workbook = await readWorkbook(bytes, name);
+  const stats = workbook.sheets.find((s) => s.name === STATISTICS_SHEET);
+  if (stats && !findSheet(workbook, "applications"))
+    return fromReport(name, readReport(sheetText(stats.rows)));
+  const result = compileWorkbook(workbook, options);
   return {
     tables: result.tables,
     kind: "xlsx",

@@ -29,6 +29,7 @@ const SEVERITY: Record<RuleId, Severity> = {
   L1: "warning",
   X1: "warning",
   X2: "warning",
+  X3: "warning",
 };
 
 /** Findings as they are made: only the format's rules, each with its severity and place. */

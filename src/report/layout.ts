@@ -3,7 +3,16 @@
  * Host-independent; the .docx writer, the Excel 统计表 sheet and the panes render from these grids.
  */
 import type { FormatDef } from "./formats";
-import { getFormat, T3_TOTAL_COLUMN, T3_WIDTH, T4_GROUP_WIDTH, T4_WIDTH, TABLE_TITLES } from "./formats";
+import {
+  getFormat,
+  reportTitle,
+  T3_TOTAL_COLUMN,
+  T3_WIDTH,
+  T4_GROUP_WIDTH,
+  T4_WIDTH,
+  TABLE_TITLES,
+  tableCaption,
+} from "./formats";
 import type { Num, TableSet } from "./tables";
 
 export interface GridCell {
@@ -180,4 +189,48 @@ export function cellName(key: string, format: FormatDef): string {
   const r = block?.rows.find((x) => x.key === row)?.label ?? row;
   const c = block?.columns.find((x) => x.key === col)?.label ?? col;
   return block && block.columns.length > 1 ? `${name}「${r}」「${c}」` : `${name}「${r}」`;
+}
+
+/** A grid as a sheet's cells: values row by row (numbers as numbers), the merges, the left-aligned labels. */
+export interface GridMatrix {
+  values: (string | number)[][];
+  /** [row, column, rows, columns] of each merged cell. */
+  merges: [number, number, number, number][];
+  /** [row, column] of each label printed left-aligned. */
+  left: [number, number][];
+}
+
+export function gridMatrix(grid: TableGrid): GridMatrix {
+  const width = grid.widths.length;
+  const expanded = expandGrid(grid);
+  const values = expanded.map(() => new Array<string | number>(width).fill(""));
+  const merges: GridMatrix["merges"] = [];
+  const left: GridMatrix["left"] = [];
+  expanded.forEach((row, r) => {
+    let c = 0;
+    for (const p of row) {
+      const span = p.cell.colSpan ?? 1;
+      if (p.merge !== "continue") {
+        const n = p.cell.key && p.cell.text !== "" ? Number(p.cell.text) : NaN;
+        values[r][c] = Number.isFinite(n) ? n : p.cell.text;
+        if (span > 1 || (p.cell.rowSpan ?? 1) > 1) merges.push([r, c, p.cell.rowSpan ?? 1, span]);
+        if (!p.cell.key && !p.cell.header && p.cell.align === "left") left.push([r, c]);
+      }
+      c += span;
+    }
+  });
+  return { values, merges, left };
+}
+
+/** The 统计表 sheet's blocks: the title row, then each table's caption and grid, a blank row between. */
+export function statisticsBlocks(t: TableSet, format: FormatDef = getFormat(t.format)) {
+  const grids = [
+    format.t2 ? { caption: tableCaption(format.t2), grid: table2Grid(t, format) } : null,
+    { caption: tableCaption(format.t3), grid: table3Grid(t, format) },
+    { caption: tableCaption(format.t4), grid: table4Grid(t, format) },
+  ];
+  return {
+    title: `${reportTitle(format, `${t.agency} `, t.year)}统计表`,
+    tables: grids.filter((g): g is { caption: string; grid: TableGrid } => !!g?.grid),
+  };
 }

@@ -95,5 +95,5 @@ export const FORMAT_2008: FormatDef = {
       sentenceLabel: "{prevYear}年政府信息公开年度报告",
     },
   ],
-  rules: ["P1", "S1", "S2", "T4", "F1", "F2", "F3", "X1"],
+  rules: ["P1", "S1", "S2", "T4", "F1", "F2", "F3", "X1", "X3"],
 };

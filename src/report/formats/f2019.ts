@@ -95,5 +95,5 @@ export const FORMAT_2019: FormatDef = {
   },
   t4: T4_DEF,
   printsTables: true,
-  rules: ["P1", "S1", "S2", "T4", "F1", "F2", "F3", "L1", "X1"],
+  rules: ["P1", "S1", "S2", "T4", "F1", "F2", "F3", "L1", "X1", "X3"],
 };

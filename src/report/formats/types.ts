@@ -6,7 +6,7 @@
 
 export type FormatId = "2021" | "2019" | "2008";
 
-export type RuleId = "P1" | "S1" | "S2" | "T4" | "F1" | "F2" | "F3" | "L1" | "X1" | "X2";
+export type RuleId = "P1" | "S1" | "S2" | "T4" | "F1" | "F2" | "F3" | "L1" | "X1" | "X2" | "X3";
 
 interface SubheadingDef {
   /** Stable id, e.g. "s1.active". */

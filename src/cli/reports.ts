@@ -1,0 +1,92 @@
+/**
+ * The command line on any report in a national format (ours, hand-made .docx, saved web pages): `check`
+ * prints the tables it read, where it found each, and the findings (X3 included); `extract --xlsx` writes the
+ * tables into a workbook laid out like the 统计表 sheet, for staff to correct and roll up.
+ */
+import path from "path";
+import type { Finding } from "../report/checks";
+import { isFormatId } from "../report/formats";
+import type { ReadOptions } from "../report/read/tables";
+import { numericTables } from "../report/read/tables";
+import { checkReadReport } from "../report/read/text";
+import type { TableSet } from "../report/tables";
+import { readReportFile } from "../load/report";
+import type { ReportFile } from "../load/report";
+import { statisticsWorkbookBuffer } from "../workbook/statistics";
+import { readInput, UsageError, writeOutput } from "./files";
+import { renderFindings, renderTable2, renderTable3, renderTable4 } from "./render";
+
+const TABLE_NAMES = { t2: "表二", t3: "表三", t4: "表四" } as const;
+
+/** --agency, --year, --format: what to use instead of what the title says. */
+export function readOptions(flags: Record<string, string | true>): ReadOptions {
+  const o: ReadOptions = {};
+  if (typeof flags.agency === "string") o.agency = flags.agency;
+  if (typeof flags.year === "string") {
+    const y = Number(flags.year);
+    if (!Number.isInteger(y) || y < 2000 || y > 2100)
+      throw new UsageError(`--year 应为年份（如 2025），而不是「${flags.year}」`);
+    o.year = y;
+  }
+  if (typeof flags.format === "string") {
+    if (!isFormatId(flags.format))
+      throw new UsageError(`--format 只能是 2021、2019 或 2008，而不是「${flags.format}」`);
+    o.format = flags.format;
+  }
+  return o;
+}
+
+async function readFile(file: string, flags: Record<string, string | true>): Promise<ReportFile> {
+  return readReportFile(await readInput(file, "report"), path.basename(file), readOptions(flags));
+}
+
+/** Where each table was found, and what could not be read, in Chinese. */
+function whereRead(file: string, r: ReportFile): string {
+  const t = r.tables;
+  const lines = [
+    `「${path.basename(file)}」：${r.source === "stored" ? "读取本工具保存在报告中的数据" : "按表格文字读取"}` +
+      `；机关：${t.agency || "（未知）"}；年度：${t.year || "（未知）"}；${t.format}年格式`,
+  ];
+  for (const id of ["t2", "t3", "t4"] as const) {
+    const f = r.found[id];
+    if (f) lines.push(`${TABLE_NAMES[id]}：文档中第${f.table}个表格，读到${f.rows}行`);
+  }
+  for (const p of r.problems) lines.push(`未能读取：${p}`);
+  return lines.join("\n");
+}
+
+export async function checkReport(
+  file: string,
+  flags: Record<string, string | true>,
+  json: boolean,
+  previous?: TableSet,
+): Promise<{ findings: Finding[]; problems: string[]; text: string }> {
+  const r = await readFile(file, flags);
+  const numeric = numericTables(r.tables);
+  const findings = checkReadReport(r, numeric, previous);
+  const text = json
+    ? JSON.stringify(
+        { ...numeric, checks: findings, source: r.source, found: r.found, problems: r.problems },
+        null,
+        1,
+      ) + "\n"
+    : [
+        whereRead(file, r),
+        ...(numeric.t2 && r.found.t2 ? [renderTable2(numeric)] : []),
+        ...(r.found.t3 || r.source === "stored" ? [renderTable3(numeric)] : []),
+        ...(r.found.t4 || r.source === "stored" ? [renderTable4(numeric)] : []),
+        renderFindings(findings),
+      ].join("\n\n") + "\n";
+  return { findings, problems: r.problems, text };
+}
+
+export async function runExtract(
+  file: string,
+  flags: Record<string, string | true>,
+): Promise<{ problems: string[]; text: string }> {
+  if (typeof flags.xlsx !== "string") throw new UsageError("extract 需要 --xlsx <输出.xlsx>");
+  const r = await readFile(file, flags);
+  const out = flags.xlsx;
+  await writeOutput(out, await statisticsWorkbookBuffer(numericTables(r.tables)), [file]);
+  return { problems: r.problems, text: `${whereRead(file, r)}\n已写入：${out}\n` };
+}

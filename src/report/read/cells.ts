@@ -1,0 +1,72 @@
+/**
+ * What a report's reader works on, whatever the file: its paragraphs and its tables as grids, and how the
+ * text people type in a table is read. A grid has one entry per grid position: the cell's text at the top-left
+ * position of a (merged) cell, null at the positions its merge covers.
+ */
+import { normalizeText } from "../text";
+
+export type Grid = (string | null)[][];
+
+export interface ReportDocumentText {
+  /** The body's paragraphs outside tables, in order. */
+  paragraphs: string[];
+  tables: Grid[];
+}
+
+/** Text of a cell as people type it: "—", "/", "无" and the like mean nothing was written. */
+const BLANKS = new Set(["", "/", "-", "--", "—", "——", "–", "－", "无", "空", "\\"]);
+const UNITS = /(件|个|次|人次|条|项|万元|元)$/;
+
+/**
+ * A number cell's value: null for a blank (or a dash, 无), the number ("1,234", "１２", "12件", "3.5万元"), or
+ * the text itself when it is not a number (the checks report it as F1).
+ */
+export function cellNumber(text: string | null): number | null | string {
+  if (text === null) return null;
+  const t = text.normalize("NFKC").replace(/\s+/g, "");
+  if (BLANKS.has(t)) return null;
+  const bare = t.replace(UNITS, "").replace(/,/g, "");
+  if (/^-?\d+(\.\d+)?$/.test(bare)) return Number(bare);
+  return text.trim();
+}
+
+/** Whether a cell holds a number or a blank (not a label). */
+export const isValueCell = (text: string | null): boolean => typeof cellNumber(text) !== "string";
+
+/**
+ * A label reduced to what identifies it: numbering ("三、", "（三）", "1.", "1、") and parenthetical remarks
+ * dropped anywhere, widths, spaces, quotes and punctuation unified. "（二）部分公开（区分处理的…）" → "部分公开".
+ */
+export function bareLabel(text: string): string {
+  const s = text
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/\([^()]*\)/g, "")
+    .replace(/[一二三四五六七八九十]+、/g, "")
+    .replace(/\d+[.、]/g, "");
+  return normalizeText(s).replace(/\./g, "");
+}
+
+/** The text of a grid row's cells (merged positions skipped), joined. */
+export const rowText = (row: (string | null)[]): string => row.filter((c) => c !== null).join("|");
+
+/**
+ * A sheet laid out like the 统计表 sheet (a title, then tables separated by blank rows) as a report's text:
+ * its first cell is the title, each block of non-blank rows a table. Merged cells may repeat their text.
+ */
+export function sheetText(rows: unknown[][]): ReportDocumentText {
+  const text = (v: unknown) =>
+    v === null || v === undefined ? "" : typeof v === "object" ? "" : String(v as string | number);
+  const tables: Grid[] = [];
+  let block: Grid = [];
+  for (const row of rows) {
+    const cells = row.map(text);
+    if (cells.every((c) => c.trim() === "")) {
+      if (block.length) tables.push(block);
+      block = [];
+    } else block.push(cells);
+  }
+  if (block.length) tables.push(block);
+  const title = rows.length ? text(rows[0][0]) : "";
+  return { paragraphs: title ? [title] : [], tables };
+}

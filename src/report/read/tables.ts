@@ -1,0 +1,246 @@
+/**
+ * 表二, 表三 and 表四 read from any report in a national format — written by hand in Word or WPS, saved by
+ * LibreOffice, or published as a web page — by their labels, whatever the merges. Rows are matched in printed
+ * order by their labels (numbering, remarks, widths and spaces tolerated); columns by the header labels where
+ * the header is there (so an extra empty or 小计 column is skipped), else the row's last number cells. Cells are
+ * read as typed: blanks and dashes become null (F2), text that is not a number is kept (F1); the checks judge
+ * them. A table that is not found is named with the label that was looked for, never guessed.
+ */
+import { getFormat, numberRows, T3_WIDTH, T4_GROUP_WIDTH, T4_WIDTH } from "../formats";
+import type { FormatDef, FormatId, Table3Row } from "../formats";
+import { formatForYear } from "../info";
+import type { Num, Table2, Table3, TableSet } from "../tables";
+import { normalizeText } from "../text";
+import { bareLabel, cellNumber, isValueCell, rowText } from "./cells";
+import type { Grid, ReportDocumentText } from "./cells";
+
+type TableId = "t2" | "t3" | "t4";
+
+export interface FoundTable {
+  /** 1-based position of the table in the document. */
+  table: number;
+  /** Rows read. */
+  rows: number;
+}
+
+export interface ReadReport {
+  /** The tables as read: cells may be null (blank) or text (not a number); checkTables judges them. */
+  tables: TableSet;
+  found: Partial<Record<TableId, FoundTable>>;
+  /** Tables that could not be read, each with the reason (which label was not found). */
+  problems: string[];
+  /** The title paragraph the agency and year came from. */
+  title: string | null;
+  paragraphs: string[];
+}
+
+export interface ReadOptions {
+  agency?: string;
+  year?: number;
+  format?: FormatId;
+}
+
+const TITLE = /^(.*?)(\d{4})年度?政府信息公开(?:工作)?年度?报告/;
+
+/** The report's title paragraph: 「XX2024年政府信息公开工作年度报告」 → agency and year. */
+function findTitle(paragraphs: string[]): { title: string; agency: string; year: number } | null {
+  for (const p of paragraphs.slice(0, 40)) {
+    const m = TITLE.exec(p.normalize("NFKC").replace(/\s+/g, ""));
+    if (m) return { title: p.trim(), agency: m[1], year: Number(m[2]) };
+  }
+  return null;
+}
+
+const normal = (s: string | null) => (s === null ? "" : normalizeText(s));
+const gridHas = (g: Grid, label: string) => {
+  const want = bareLabel(label);
+  return g.some((row) => row.some((c) => c !== null && bareLabel(c) === want));
+};
+const gridIncludes = (g: Grid, label: string) =>
+  bareLabel(g.map(rowText).join("|")).includes(bareLabel(label));
+
+/** Columns of `labels` in the header rows (left to right, each after the previous), or null. */
+function headerColumns(header: Grid, labels: string[]): number[] | null {
+  const cols: number[] = [];
+  let from = 0;
+  for (const label of labels) {
+    let found = -1;
+    for (const row of header)
+      for (let c = from; c < row.length && found < 0; c++)
+        if (normal(row[c]) === normalizeText(label)) found = c;
+    if (found < 0) return null;
+    cols.push(found);
+    from = found + 1;
+  }
+  return cols;
+}
+
+/** A data row: its label text and values, by header columns or, without them, the row's last value cells. */
+function rowValues(row: (string | null)[], cols: number[] | null, width: number) {
+  if (cols) {
+    if (cols.every((c) => row[c] === null || row[c] === undefined)) return null;
+    const label = row.slice(0, Math.min(...cols)).filter((c) => c !== null);
+    return { label: label.join(""), values: cols.map((c) => cellNumber(row[c] ?? null)) };
+  }
+  const cells = row.filter((c): c is string => c !== null);
+  let n = 0;
+  while (n < cells.length && isValueCell(cells[cells.length - 1 - n])) n++;
+  if (!n) return null;
+  const values = cells.slice(cells.length - Math.min(n, width)).map(cellNumber);
+  return { label: cells.slice(0, cells.length - n).join(""), values };
+}
+
+/** 表三's rows of the other formats (a 2019 （六） in a 2021 table, or the reverse), for F3. */
+function foreignRows(format: FormatDef): Table3Row[] {
+  const own = new Set(numberRows(format).map((r) => r.key));
+  return (["2021", "2019"] as FormatId[])
+    .flatMap((id) => numberRows(getFormat(id)))
+    .filter((r) => !own.has(r.key) && r.inResults);
+}
+
+function readTable3(grids: Grid[], format: FormatDef) {
+  const rows = numberRows(format);
+  const first = rows[0].label;
+  const last = rows[rows.length - 1].label;
+  const at = grids.findIndex((g) => gridIncludes(g, first) && gridIncludes(g, last));
+  if (at < 0) return { problem: `未找到表三：没有一个表格含「${first}」和「${last}」` };
+  const grid = grids[at];
+  const start = grid.findIndex((r) => bareLabel(rowText(r)).includes(bareLabel(first)));
+  const cols = headerColumns(
+    grid.slice(0, start),
+    format.t3.columns.map((c) => c.label),
+  );
+  const t3: Record<string, unknown[]> = {};
+  const foreign = foreignRows(format);
+  let next = 0;
+  let read = 0;
+  for (const row of grid.slice(start)) {
+    const r = rowValues(row, cols, T3_WIDTH);
+    if (!r) continue;
+    const bare = bareLabel(r.label);
+    if (!bare) continue;
+    const i = rows.findIndex((x, k) => k >= next && bare.endsWith(bareLabel(x.label)));
+    const other = i < 0 ? foreign.find((x) => bare.endsWith(bareLabel(x.label))) : undefined;
+    const key = i >= 0 ? rows[i].key : other?.key;
+    if (!key || key in t3) continue;
+    t3[key] = r.values;
+    read++;
+    if (i >= 0) next = i + 1;
+  }
+  return { t3: t3 as Table3, found: { table: at + 1, rows: read } };
+}
+
+function readTable4(grids: Grid[], format: FormatDef) {
+  const t4def = format.t4;
+  const at = grids.findIndex(
+    (g) =>
+      gridHas(g, t4def.review.label) &&
+      gridIncludes(g, t4def.litigationLabel) &&
+      gridHas(g, t4def.results[0].label),
+  );
+  if (at < 0)
+    return {
+      problem: `未找到表四：没有一个表格含「${t4def.review.label}」「${t4def.litigationLabel}」和「${t4def.results[0].label}」`,
+    };
+  const grid = grids[at];
+  const results = t4def.results.map((r) => normalizeText(r.label));
+  // The header positions of the five results, in column order: three groups of five.
+  const marks: { c: number; r: number }[] = [];
+  grid.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (results.includes(normal(cell))) marks.push({ c, r });
+    }),
+  );
+  marks.sort((a, b) => a.c - b.c);
+  const ordered =
+    marks.length === T4_WIDTH &&
+    marks.every((m, i) => normal(grid[m.r][m.c]) === results[i % T4_GROUP_WIDTH]);
+  const headerEnd = Math.max(...marks.map((m) => m.r), 0) + 1;
+  const cols = ordered ? marks.map((m) => m.c) : null;
+  for (const row of grid.slice(headerEnd)) {
+    const r = rowValues(row, cols, T4_WIDTH);
+    if (r && r.values.length === T4_WIDTH)
+      return { t4: r.values as Num[], found: { table: at + 1, rows: 1 } };
+  }
+  return { problem: `表四（第${at + 1}个表格）中没有找到${T4_WIDTH}个数字的一行` };
+}
+
+function readTable2(grids: Grid[], format: FormatDef) {
+  const def = format.t2;
+  if (!def) return {};
+  const rows = def.blocks.flatMap((b) => b.rows.map((r) => ({ ...r, width: b.columns.length })));
+  const [a, b] = [rows[0].label, rows[rows.length - 1].label];
+  const at = grids.findIndex((g) => gridHas(g, a) && gridHas(g, b));
+  if (at < 0) return { problem: `未找到表二：没有一个表格含「${a}」和「${b}」` };
+  const t2: Record<string, unknown> = {};
+  let read = 0;
+  for (const row of grids[at]) {
+    const cells = row.filter((c): c is string => c !== null);
+    const i = cells.findIndex((c) => !isValueCell(c));
+    if (i < 0) continue;
+    const label = bareLabel(cells[i]);
+    // 规范性文件 for 行政规范性文件: a label people shorten is matched by its end.
+    const def2 = rows.find(
+      (r) => r.label && (bareLabel(r.label) === label || bareLabel(r.label).endsWith(label)),
+    );
+    if (!def2 || def2.key in t2 || label.length < 2) continue;
+    const values = cells.slice(i + 1, i + 1 + def2.width).map(cellNumber);
+    t2[def2.key] = def2.width === 1 ? (values[0] ?? null) : values;
+    read++;
+  }
+  return { t2: t2 as Table2, found: { table: at + 1, rows: read } };
+}
+
+/** Which format a report's tables are in: 表二's column labels tell 2019 from 2021; else the year. */
+function detectFormat(grids: Grid[], year: number): FormatId {
+  for (const id of ["2021", "2019"] as FormatId[]) {
+    const t2 = getFormat(id).t2;
+    const own = t2?.blocks[0].columns[0].label;
+    if (own && grids.some((g) => gridHas(g, own))) return id;
+  }
+  return formatForYear(year);
+}
+
+/** Reads a report's tables and title. */
+export function readReport(doc: ReportDocumentText, options: ReadOptions = {}): ReadReport {
+  const title = findTitle(doc.paragraphs);
+  const year = options.year ?? title?.year ?? 0;
+  const problems: string[] = [];
+  if (!year) problems.push("没有找到报告年度：标题中应有「XX年政府信息公开工作年度报告」，或用 --year 指定");
+  const formatId = options.format ?? detectFormat(doc.tables, year);
+  const format = getFormat(formatId);
+  const found: ReadReport["found"] = {};
+  const r3 = readTable3(doc.tables, format);
+  const r4 = readTable4(doc.tables, format);
+  const r2 = readTable2(doc.tables, format);
+  for (const [id, r] of [
+    ["t2", r2],
+    ["t3", r3],
+    ["t4", r4],
+  ] as const) {
+    if ("problem" in r && r.problem) problems.push(r.problem);
+    if ("found" in r && r.found) found[id] = r.found;
+  }
+  const tables: TableSet = {
+    format: formatId,
+    year,
+    agency: options.agency ?? title?.agency ?? "",
+    t2: ("t2" in r2 && r2.t2) || null,
+    t3: ("t3" in r3 && r3.t3) || {},
+    t4: ("t4" in r4 && r4.t4) || [],
+  };
+  return { tables, found, problems, title: title?.title ?? null, paragraphs: doc.paragraphs };
+}
+
+/** The tables for arithmetic (roll-up, last year): cells that are not numbers become blanks. */
+export function numericTables(t: TableSet): TableSet {
+  const num = (v: unknown): Num => (typeof v === "number" ? v : null);
+  const t3: Table3 = {};
+  for (const [k, v] of Object.entries(t.t3)) t3[k] = v.map(num);
+  let t2: Table2 | null = null;
+  if (t.t2) {
+    t2 = {};
+    for (const [k, v] of Object.entries(t.t2)) t2[k] = Array.isArray(v) ? v.map(num) : num(v);
+  }
+  return { ...t, t2, t3, t4: t.t4.map(num) };
+}
