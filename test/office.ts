@@ -8,8 +8,12 @@ import { mkdtempSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 
-/** Converts files with LibreOffice in one run; returns the paths of the results. Each call has its own profile. */
+/**
+ * Converts files with LibreOffice in one run; returns the paths of the results. Each call has its own profile.
+ * Web pages are opened in Writer (not Writer/Web), as a report a department saved from a portal would be.
+ */
 export function sofficeAll(files: string[], to: "pdf" | "docx", outDir: string): string[] {
+  const pages = files.length > 0 && files.every((f) => /\.html?$/i.test(f));
   const profile = mkdtempSync(path.join(os.tmpdir(), "ogi-lo-"));
   try {
     execFileSync(
@@ -17,8 +21,9 @@ export function sofficeAll(files: string[], to: "pdf" | "docx", outDir: string):
       [
         `-env:UserInstallation=file://${profile}`,
         "--headless",
+        ...(pages ? ["--infilter=HTML (StarWriter)"] : []),
         "--convert-to",
-        to,
+        to === "docx" ? "docx:MS Word 2007 XML" : to,
         "--outdir",
         outDir,
         ...files,

@@ -23,7 +23,7 @@ export const USAGE = `政府信息公开年报助手 ogi-report
 
 用法：
   ogi-report compile <台账.xlsx> [--year 年份] [--format 2021|2019|2008] [--previous 上年文件] [--json]
-      从登记台账统计表二、表三、表四，并按勾稽关系校验；--previous 给出上年的统计表 JSON、报告 .docx 或台账，
+      从登记台账统计表二、表三、表四，并按勾稽关系校验；--previous 给出上年的报告（.docx 或网页，手写的也可以）、统计表 JSON 或台账，
       以核对上年结转并在表述中与上年比较
   ogi-report check <报告.docx|网页.html|tables.json> [--json] [--previous 上年文件] [--agency 名称] [--year 年份]
       校验一份报告或一套统计表：任何按全国格式编写的报告（Word 文档、保存的网页 .html/.mhtml）都按表格文字读出

@@ -41,12 +41,12 @@ export function RollupTab({
     <>
       <Field
         label="各单位的文件（可多选）"
-        hint="台账 .xlsx、统计表 .json 或本工具生成的报告 .docx，可以混用；逐个读取"
+        hint="台账 .xlsx、统计表 .json、各单位的报告（Word 文档或保存的网页，手写的也可以），可以混用；逐个读取"
       >
         <input
           type="file"
           multiple
-          accept=".xlsx,.json,.docx"
+          accept=".xlsx,.json,.docx,.html,.htm,.mhtml,.mht"
           aria-label="选择各单位的文件"
           onChange={(e) => {
             const list = Array.from(e.target.files ?? []);

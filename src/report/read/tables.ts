@@ -120,7 +120,9 @@ function readTable3(grids: Grid[], format: FormatDef) {
     const bare = bareLabel(r.label);
     if (!bare) continue;
     const i = rows.findIndex((x, k) => k >= next && bare.endsWith(bareLabel(x.label)));
-    const other = i < 0 ? foreign.find((x) => bare.endsWith(bareLabel(x.label))) : undefined;
+    // A row of another format counts only with numbers in it (a group's label row has none).
+    const numbers = r.values.some((v) => v !== null);
+    const other = i < 0 && numbers ? foreign.find((x) => bare.endsWith(bareLabel(x.label))) : undefined;
     const key = i >= 0 ? rows[i].key : other?.key;
     if (!key || key in t3) continue;
     t3[key] = r.values;
@@ -151,7 +153,9 @@ function readTable4(grids: Grid[], format: FormatDef) {
       if (results.includes(normal(cell))) marks.push({ c, r });
     }),
   );
-  marks.sort((a, b) => a.c - b.c);
+  // One mark per column (a sheet may repeat a merged header's text in the positions it covers).
+  marks.sort((a, b) => a.c - b.c || a.r - b.r);
+  for (let i = marks.length - 1; i > 0; i--) if (marks[i].c === marks[i - 1].c) marks.splice(i, 1);
   const ordered =
     marks.length === T4_WIDTH &&
     marks.every((m, i) => normal(grid[m.r][m.c]) === results[i % T4_GROUP_WIDTH]);

@@ -1,0 +1,85 @@
+/**
+ * The command line on reports we did not make: check (where each table was found, the tables, the findings,
+ * X3), extract --xlsx, and a roll-up of departments' web pages named from their titles (main() in-process).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { main } from "../src/cli/main";
+import { compileWorkbook } from "../src/report/compile";
+import { sampleWorkbook } from "../src/report/sample";
+import type { TableSet } from "../src/report/tables";
+import { huaian, huaianTables } from "./fixtures";
+import { gbk, reportHtml } from "./reports";
+
+let dir = "";
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-cli-reports-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function call(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const published = huaianTables;
+const file = (name: string, content: string | Uint8Array) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+test("check on a published page: where each table was found, the tables, no findings; --json the contract", async () => {
+  const h = huaian();
+  const page = file(
+    "淮安.html",
+    gbk(reportHtml(published(), { paragraphs: [h.narrative, h.section6] }, "gbk")),
+  );
+  const r = await call(["check", page]);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("「淮安.html」：按表格文字读取；机关：淮安市人民政府；年度：2024；2021年格式");
+  expect(r.out).toContain("表三：文档中第2个表格，读到25行");
+  expect(r.out).toMatch(/一、本年新收政府信息公开申请数量\s+3001\s+53\s+0\s+0\s+61\s+4\s+3119/);
+  expect(r.out).toContain("校验结果：全部通过。");
+  const j = await call(["check", page, "--json"]);
+  const data = JSON.parse(j.out) as TableSet & { checks: unknown[]; found: object; source: string };
+  expect(data.t3.new).toEqual(published().t3.new);
+  expect([data.checks, data.source, data.agency]).toEqual([[], "labels", "淮安市人民政府"]);
+});
+
+test("check on a page whose text contradicts its table: X3 quotes the sentence", async () => {
+  const h = huaian();
+  const text = h.narrative.replace("受理政府信息公开申请3119件", "受理政府信息公开申请3120件");
+  const page = file("改过.html", reportHtml(published(), { paragraphs: [text] }));
+  const r = await call(["check", page]);
+  expect(r.out).toMatch(
+    /X3.*正文「2024年，全市共受理政府信息公开申请3120件.*」中新收申请为3120，而表三「一、本年新收政府信息公开申请数量」总计为3119/,
+  );
+});
+
+test("a page without 表四: named, exit 1; extract writes a workbook that rolls up with another department's page", async () => {
+  const broken = file("缺表.html", reportHtml(published()).replace(/<p>四、[\s\S]*<\/table>/, ""));
+  const r = await call(["check", broken]);
+  expect(r.code).toBe(1);
+  expect(r.out).toContain("未能读取：未找到表四");
+  const a = file(
+    "甲局.html",
+    reportHtml({ ...compileWorkbook(sampleWorkbook()).tables, agency: "某市甲局" }),
+  );
+  const x = path.join(dir, "甲局.xlsx");
+  const e = await call(["extract", a, "--xlsx", x]);
+  expect(e.code).toBe(0);
+  expect(e.out).toContain(`已写入：${x}`);
+  const b = file(
+    "乙局.html",
+    reportHtml({ ...compileWorkbook(sampleWorkbook()).tables, agency: "某市乙局" }),
+  );
+  const roll = await call(["rollup", x, b, "--json", "--agency", "某市"]);
+  const result = JSON.parse(roll.out) as TableSet & { units: { name: string }[] };
+  expect(result.units.map((u) => u.name)).toEqual(["某市甲局", "某市乙局"]);
+  expect(result.t3.new[6]).toBe(2 * (compileWorkbook(sampleWorkbook()).tables.t3.new[6] as number));
+});

@@ -1,0 +1,193 @@
+/**
+ * Reports made the way people make them, for the reader's tests: a portal's web page with the three tables
+ * (rowspan/colspan as the template merges them, or flat as pasted from Excel), its labels spelled as people
+ * type them, numbers with separators or units, blanks as dashes; in UTF-8, GBK or as an MHTML archive.
+ */
+import { getFormat } from "../src/report/formats";
+import type { GridMatrix, TableGrid } from "../src/report/layout";
+import { gridMatrix, table2Grid, table3Grid, table4Grid } from "../src/report/layout";
+import { buildSentences } from "../src/report/sentences";
+import type { TableSet } from "../src/report/tables";
+
+export interface Variant {
+  /** How people type a label. */
+  label?: (text: string) => string;
+  /** How a number is written (key "t3.new.0", "t4.3", "t2.rules.0"). */
+  number?: (n: number) => string;
+  /** 表三 gets a 小计 column after 其他, or an empty last column. */
+  column?: "subtotal" | "empty";
+  /** No merges: covered cells written empty, as a table pasted from Excel. */
+  flat?: boolean;
+  /** The text under the title (default: our own sentences). */
+  paragraphs?: string[];
+}
+
+export const SPELLINGS: Record<string, (s: string) => string> = {
+  "full-width digits and half-width brackets": (s) =>
+    s
+      .replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
+      .replace(/\./g, "．")
+      .replace(/（/g, "(")
+      .replace(/）/g, ")"),
+  "spaces and line breaks inside labels": (s) =>
+    s.length > 4 ? `${s.slice(0, 2)} ${s.slice(2, 4)}<br>${s.slice(4)}` : s,
+  "straight quotes, 1、 numbering, 规范性文件, remarks dropped": (s) =>
+    s
+      .replace(/[“”]/g, '"')
+      .replace(/^(\d)\./, "$1、")
+      .replace(/^行政规范性文件$/, "规范性文件")
+      .replace(/^（二）部分公开.*/, "（二）部分公开"),
+};
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+
+/** Inserts a column at `k`: header text `head` in the first header row that has a label at k-1. */
+function insertColumn(
+  m: GridMatrix,
+  k: number,
+  cell: (row: (string | number)[], r: number) => string | number,
+) {
+  m.values = m.values.map((row, r) => [...row.slice(0, k), cell(row, r), ...row.slice(k)]);
+  m.merges = m.merges.map(([r, c, h, w]) =>
+    c >= k ? [r, c + 1, h, w] : c + w > k ? [r, c, h, w + 1] : [r, c, h, w],
+  );
+}
+
+function tableHtml(grid: TableGrid, v: Variant, part: "t2" | "t3" | "t4"): string {
+  const m = gridMatrix(grid);
+  const numeric = new Set<string>();
+  m.values.forEach((row, r) => row.forEach((x, c) => typeof x === "number" && numeric.add(`${r},${c}`)));
+  if (part === "t3" && v.column === "subtotal") {
+    // After 其他 (the eighth number column): the organisations' subtotal.
+    const k = 3 + 6;
+    insertColumn(m, k, (row, r) =>
+      r === 1
+        ? "小计"
+        : typeof row[4] === "number"
+          ? (row.slice(4, 9) as number[]).reduce((a, b) => a + b, 0)
+          : "",
+    );
+    for (const key of [...numeric]) {
+      const [r, c] = key.split(",").map(Number);
+      if (c >= k) {
+        numeric.delete(key);
+        numeric.add(`${r},${c + 1}`);
+      }
+    }
+  }
+  if (part === "t3" && v.column === "empty") insertColumn(m, m.values[0].length, () => "");
+  const covered = new Set<string>();
+  const spans = new Map<string, [number, number]>();
+  for (const [r, c, h, w] of m.merges) {
+    spans.set(`${r},${c}`, [h, w]);
+    for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) if (i || j) covered.add(`${r + i},${c + j}`);
+  }
+  const rows = m.values.map((row, r) => {
+    const cells = row.flatMap((x, c) => {
+      if (covered.has(`${r},${c}`) && !v.flat) return [];
+      const text = covered.has(`${r},${c}`)
+        ? ""
+        : typeof x === "number"
+          ? (v.number ?? String)(x)
+          : (v.label ?? ((s: string) => s))(esc(x));
+      const span = spans.get(`${r},${c}`);
+      const attrs = span && !v.flat ? ` rowspan="${span[0]}" colspan="${span[1]}"` : "";
+      return [`<td${attrs}>${text}</td>`];
+    });
+    return `<tr>${cells.join("")}</tr>`;
+  });
+  return `<table border="1" cellspacing="0">\n${rows.join("\n")}\n</table>`;
+}
+
+/** A portal's page of the report: title, text, 表二/三/四 with captions. */
+export function reportHtml(t: TableSet, v: Variant = {}, charset = "utf-8"): string {
+  const format = getFormat(t.format);
+  const sentences = v.paragraphs ?? Object.values(buildSentences(t, { selfName: "本局" }));
+  const title = `${t.agency}${t.year}年政府信息公开工作年度报告`;
+  const t2 = table2Grid(t, format);
+  return [
+    `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}">`,
+    `<title>${title}_某市人民政府门户网站</title><style>td{border:1px solid #000}</style></head><body>`,
+    `<div class="nav"><a href="#">首页</a> &gt; 政府信息公开年报</div>`,
+    `<h1>${title}</h1>`,
+    ...sentences.map((s) => `<p>${esc(s)}</p>`),
+    `<p>二、主动公开政府信息情况</p>`,
+    ...(t2 ? [tableHtml(t2, v, "t2")] : []),
+    `<p>三、收到和处理政府信息公开申请情况</p>`,
+    tableHtml(table3Grid(t, format), v, "t3"),
+    `<p>四、政府信息公开行政复议、行政诉讼情况</p>`,
+    tableHtml(table4Grid(t, format), v, "t4"),
+    `<script>var x = "<td>1</td>";</script></body></html>`,
+  ].join("\n");
+}
+
+let gbkMap: Map<string, number[]> | null = null;
+
+/** Text as GBK bytes (a reverse map of the platform's GB18030 decoder over the two-byte range). */
+export function gbk(text: string): Uint8Array {
+  if (!gbkMap) {
+    gbkMap = new Map();
+    const dec = new TextDecoder("gb18030");
+    for (let a = 0x81; a <= 0xfe; a++)
+      for (let b = 0x40; b <= 0xfe; b++) {
+        if (b === 0x7f) continue;
+        const ch = dec.decode(Uint8Array.of(a, b));
+        if (ch.length === 1 && !gbkMap.has(ch)) gbkMap.set(ch, [a, b]);
+      }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else {
+      const bytes = gbkMap.get(ch);
+      if (!bytes) throw new Error(`no GBK code for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+/** A page saved as MHTML by a browser: the HTML part quoted-printable, in the given charset's bytes. */
+export function mhtml(bytes: Uint8Array, charset: string): Uint8Array {
+  let qp = "";
+  let line = 0;
+  for (const b of bytes) {
+    const piece =
+      b >= 33 && b <= 126 && b !== 61
+        ? String.fromCharCode(b)
+        : `=${b.toString(16).toUpperCase().padStart(2, "0")}`;
+    if (line + piece.length > 75) {
+      qp += "=\r\n";
+      line = 0;
+    }
+    qp += piece;
+    line += piece.length;
+  }
+  const text = [
+    "From: <Saved by Blink>",
+    "Snapshot-Content-Location: https://www.example.gov.cn/zwgk/ndbg/2024.html",
+    "Subject: report",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/related; type="text/html"; boundary="----MultipartBoundary--abc123----"',
+    "",
+    "",
+    "------MultipartBoundary--abc123----",
+    `Content-Type: text/html; charset=${charset}`,
+    "Content-ID: <frame-1@mhtml.blink>",
+    "Content-Transfer-Encoding: quoted-printable",
+    "Content-Location: https://www.example.gov.cn/zwgk/ndbg/2024.html",
+    "",
+    qp,
+    "",
+    "------MultipartBoundary--abc123----",
+    "Content-Type: text/css",
+    "Content-Transfer-Encoding: quoted-printable",
+    "Content-Location: https://www.example.gov.cn/style.css",
+    "",
+    "td { border: 1px solid #000; }",
+    "------MultipartBoundary--abc123------",
+    "",
+  ].join("\r\n");
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
