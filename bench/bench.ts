@@ -132,6 +132,35 @@ async function bestAsync(runs: number, f: () => Promise<unknown>): Promise<numbe
   return ms;
 }
 
+/**
+ * One report read by its tables' labels, as a department's report would be (target ≤ 100 ms each): our report
+ * without the data it carries (.docx), and the same tables as a portal's page (.html), with X3 on the text.
+ */
+async function readReportFigures(out: Record<string, number | string>) {
+  const { createReport } = await import("../src/docx");
+  const { readZip, writeZip } = await import("../src/docx/zip");
+  const { readReportFile } = await import("../src/load/report");
+  const { numericTables } = await import("../src/report/read/tables");
+  const { checkReadReport } = await import("../src/report/read/text");
+  const { reportHtml } = await import("../test/reports");
+  const result = compileWorkbook(sampleWorkbook());
+  const zip = readZip(await createReport(result), "r");
+  zip.entries = zip.entries.filter((e) => !e.name.startsWith("customXml/"));
+  const docx = writeZip(zip);
+  const html = new TextEncoder().encode(reportHtml({ ...result.tables, agency: "某局" }));
+  const read = (bytes: Uint8Array, name: string) => {
+    const r = readReportFile(bytes, name);
+    if (r.problems.length || r.found.t3?.rows !== 25) throw new Error(`${name}: ${r.problems.join("；")}`);
+    return checkReadReport(r, numericTables(r.tables));
+  };
+  out.readReportDocxMs = Math.round(best(10, () => read(docx, "报告.docx")).ms * 10) / 10;
+  out.readReportHtmlMs = Math.round(best(10, () => read(html, "报告.html")).ms * 10) / 10;
+  out.readReportMs = Math.max(out.readReportDocxMs, out.readReportHtmlMs);
+  console.log(
+    `按表格文字读取一份报告并校验（含 X3）：.docx ${out.readReportDocxMs} ms，网页 ${out.readReportHtmlMs} ms`,
+  );
+}
+
 /** The demo report written, and updated after a change in the register, as whole operations. */
 async function reportFigures(out: Record<string, number | string>) {
   // Loaded here, after the memory figures, so that they do not count its modules.
@@ -360,6 +389,7 @@ async function main() {
   gc();
 
   await reportFigures(out);
+  await readReportFigures(out);
   functionFigures(out);
   await rollupFigures(out);
   await bundleFigures(out);
