@@ -83,8 +83,11 @@
         Promise.resolve().then(() => cb(ok(undefined)));
       },
     });
+    // The document as a .docx (initial.file) for getFileAsync, in slices as Word gives them (arrays of bytes).
+    const file = Array.from((initial && initial.file) || []);
     const office = {
       AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      FileType: { Compressed: "compressed", Pdf: "pdf", Text: "text" },
       context: {
         requirements: {
           isSetSupported(name, version) {
@@ -92,6 +95,26 @@
           },
         },
         document: {
+          getFileAsync(type, options, cb) {
+            state.ops.push({ op: "getFileAsync", type });
+            const size = (options && options.sliceSize) || 4194304;
+            const slices = Math.max(1, Math.ceil(file.length / size));
+            const handle = {
+              size: file.length,
+              sliceCount: slices,
+              getSliceAsync(i, done) {
+                state.ops.push({ op: "getSliceAsync", index: i });
+                const data = file.slice(i * size, (i + 1) * size);
+                Promise.resolve().then(() => done(ok({ data, index: i, size: data.length })));
+              },
+              closeAsync(done) {
+                state.ops.push({ op: "closeFile" });
+                if (done) Promise.resolve().then(() => done(ok(undefined)));
+              },
+            };
+            if (type !== "compressed") throw new Error("fake: only the compressed (.docx) file");
+            Promise.resolve().then(() => cb(ok(handle)));
+          },
           customXmlParts: {
             getByNamespaceAsync(ns, cb) {
               state.ops.push({ op: "getByNamespaceAsync" });
@@ -115,6 +138,31 @@
         get customXmlParts() {
           if (wordApi < 1.4) throw new Error("ApiNotFound: document.customXmlParts 需要 WordApi 1.4");
           return customXmlParts;
+        },
+        body: {
+          search(text) {
+            const col = {
+              items: [],
+              load() {
+                pending.push(() => {
+                  const body = (initial && initial.text) || "";
+                  col.items = body.includes(text)
+                    ? [
+                        {
+                          select() {
+                            state.ops.push({ op: "select", text });
+                            state.selected = text;
+                          },
+                        },
+                      ]
+                    : [];
+                });
+                return col;
+              },
+            };
+            if (text.length > 255) throw new Error("SearchStringInvalidOrTooLong");
+            return col;
+          },
         },
         getSelection() {
           return {

@@ -69,4 +69,8 @@ export interface WordActions {
   writeReportXml(xml: string): Promise<void>;
   replaceParts(parts: { part: string; base64: string }[]): Promise<string[]>;
   insertAtCursor(base64: string): Promise<void>;
+  /** The open document as .docx bytes (to check a report we did not make). */
+  documentBytes(): Promise<Uint8Array>;
+  /** Selects the first place a text occurs; false when it is not found. */
+  selectText(text: string): Promise<boolean>;
 }

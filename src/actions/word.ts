@@ -1,15 +1,21 @@
 /**
  * What the Word pane does that is not UI, over the host-neutral WordActions: compare what the open document
  * holds with the parts the workbook now gives (states), update parts (render each as the .docx writer does,
- * put it into its controls, record the new hashes, say what changed), insert a part at the cursor.
+ * put it into its controls, record the new hashes, say what changed), insert a part at the cursor; and check
+ * the open document as any report (its tables read by their labels, its text against them).
  */
+import type { ReportFile } from "../load/report";
+import type { Finding } from "../report/checks";
 import type { CompileResult } from "../report/compile";
 import { compileWorkbook } from "../report/compile";
 import { buildDocument, partHashes } from "../report/document";
 import type { DocPart, ReportDocument } from "../report/document";
 import { changeLines, partStates } from "../report/linking";
 import type { PartStatus } from "../report/linking";
+import { getFormat } from "../report/formats";
+import type { FormatDef } from "../report/formats";
 import type { TableSet } from "../report/tables";
+import { stripNumbering } from "../report/text";
 import { previousTables } from "../report/tablesInput";
 import { bytesOf } from "./files";
 import type { ChangeLine, WordActions } from "./types";
@@ -92,4 +98,44 @@ export async function updateParts(
 export async function insertPart(actions: WordActions, part: DocPart): Promise<void> {
   const { renderPart } = await import("../docx");
   await actions.insertAtCursor(toBase64(await renderPart(part, true)));
+}
+
+/** A finding of the open document, with the text to select for it. */
+export interface DocumentFinding extends Finding {
+  find: string;
+}
+
+export interface DocumentCheck {
+  /** What was read: agency, year, format, where each table was found, what could not be read. */
+  read: ReportFile;
+  findings: DocumentFinding[];
+}
+
+/** The text to look for in the document for a finding: the sentence X3 quotes, else the row's label. */
+export function findingText(f: Finding, format: FormatDef): string {
+  const quoted = /^正文「(.*?)(?:…)?」中/.exec(f.message)?.[1];
+  if (quoted) return quoted.slice(0, 60);
+  const label =
+    (f.table === "t3" && format.t3.rows.find((r) => r.key === f.row)?.label) ||
+    (f.table === "t2" && format.t2?.blocks.flatMap((b) => b.rows).find((r) => r.key === f.row)?.label) ||
+    (f.table === "t4" ? format.t4.review.label : "") ||
+    { t2: format.t2?.title ?? "", t3: format.t3.title, t4: format.t4.title }[f.table];
+  // Without numbering and remarks, which people type in many ways.
+  return stripNumbering(label).replace(/（.*$/, "");
+}
+
+/** Checks the open document as a report in a national format, whoever made it (its tables, its text: X3). */
+export async function checkOpenDocument(actions: WordActions): Promise<DocumentCheck> {
+  const [{ readReportFile }, { numericTables }, { checkReadReport }] = await Promise.all([
+    import("../load/report"),
+    import("../report/read/tables"),
+    import("../report/read/text"),
+  ]);
+  const read = readReportFile(await actions.documentBytes(), "当前文档.docx");
+  const format = getFormat(read.tables.format);
+  const findings = checkReadReport(read, numericTables(read.tables)).map((f) => ({
+    ...f,
+    find: findingText(f, format),
+  }));
+  return { read, findings };
 }

@@ -1,12 +1,18 @@
 /**
  * @jest-environment jsdom
  */
-/** The Word pane asks before writing tables that break the 勾稽 rules into the report. */
+/**
+ * The Word pane asks before writing tables that break the 勾稽 rules into the report; it checks the open
+ * document as any report, each finding selecting its place (over the fake Word).
+ */
 import "../../test/jsdom-polyfills";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { createReport } from "../docx";
 import { findSdts, textOf } from "../docx/ooxml";
-import { readZip, xmlText } from "../docx/zip";
+import { readZip, writeZip, xmlText } from "../docx/zip";
+import { documentText } from "../docx/readText";
+import { withDocumentXml } from "../../test/docx";
+import { wordActions } from "../word/actions";
 import type { Cell } from "../report/cells";
 import { compileWorkbook } from "../report/compile";
 import { SHEETS } from "../report/registers";
@@ -32,6 +38,8 @@ test("error findings are shown, and updating asks first; nothing is written unti
       return [];
     },
     insertAtCursor: async () => void calls.push("insert"),
+    documentBytes: async () => new Uint8Array(),
+    selectText: async () => false,
   };
   // This month's register has a carry-over from 报告信息 with no outcomes: P1 fails, and 表三 changes.
   const wb = sampleWorkbook();
@@ -60,4 +68,46 @@ test("error findings are shown, and updating asks first; nothing is written unti
   await screen.findByText(/已更新\d+个部分/);
   expect(calls).toContain("replace:table3");
   expect(calls[calls.length - 1]).toBe("writeXml");
+}, 60000);
+
+test("检查本文档: a report we did not make (no data of ours) is read by its labels; X3 selects its sentence", async () => {
+  const result = compileWorkbook(sampleWorkbook());
+  const zip = readZip(await createReport(result), "r");
+  zip.entries = zip.entries.filter((e) => !e.name.startsWith("customXml/"));
+  const grant = result.tables.t3.grant[6] as number;
+  const bytes = withDocumentXml(writeZip(zip), (xml) =>
+    xml.replace(`予以公开${grant}件`, `予以公开${grant + 2}件`),
+  );
+  const text = documentText(xmlText(readZip(bytes, "r"), "word/document.xml", "r") as string).paragraphs.join(
+    "\n",
+  );
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createFakeWord } = require("../../test/fake-word.js") as {
+    createFakeWord: (
+      i: object,
+      p: object,
+    ) => { Word: unknown; Office: unknown; state: { selected?: string; ops: { op: string }[] } };
+  };
+  const f = createFakeWord({ file: bytes, text }, { wordApi: "1.3" });
+  Object.assign(globalThis, { Word: f.Word, Office: f.Office });
+  try {
+    render(<WordPane actions={wordActions()} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "检查本文档" }));
+    });
+    await screen.findByText(/按表格文字读取/);
+    const list = await screen.findByRole("list", { name: "本文档的校验结果" });
+    const x3 = Array.from(list.querySelectorAll("button")).find((b) => b.textContent?.startsWith("X3"));
+    expect(x3?.textContent).toContain(`予以公开为${grant + 2}，而表三「（一）予以公开」总计为${grant}`);
+    await act(async () => {
+      fireEvent.click(x3 as HTMLElement);
+    });
+    expect(f.state.selected).toMatch(new RegExp(`^在答复的\\d+件申请中，予以公开${grant + 2}件`));
+    expect(f.state.ops.map((o) => o.op)).toEqual(
+      expect.arrayContaining(["getFileAsync", "closeFile", "select"]),
+    );
+  } finally {
+    delete (globalThis as { Word?: unknown }).Word;
+    delete (globalThis as { Office?: unknown }).Office;
+  }
 }, 60000);

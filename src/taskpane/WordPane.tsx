@@ -2,7 +2,9 @@
  * The Word pane: pick the register workbook → the engine compiles it → every part of the report with its
  * state (最新 / 已过期 / 缺失), from what the document holds against what the workbook now gives → update all
  * or one, and see what changed; insert any part at the cursor. The link lives in the document (its tags and
- * custom XML part), so a copy sent to a colleague still updates. Word calls go through `actions`.
+ * custom XML part), so a copy sent to a colleague still updates. 检查本文档 checks the open document as any
+ * report in a national format (ours or not): its tables by their labels, its text against them; each finding
+ * selects its place. Word calls go through `actions`.
  */
 import {
   Badge,
@@ -17,14 +19,22 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ChangeLine, WordActions } from "../actions/types";
-import { insertPart, inspectReport, linkWorkbook, loadPrevious, updateParts } from "../actions/word";
-import type { LinkedReport } from "../actions/word";
+import {
+  checkOpenDocument,
+  insertPart,
+  inspectReport,
+  linkWorkbook,
+  loadPrevious,
+  updateParts,
+} from "../actions/word";
+import type { DocumentCheck, LinkedReport } from "../actions/word";
 import { documentParts } from "../report/document";
 import type { DocPart } from "../report/document";
 import { PART_STATE_LABELS } from "../report/labels";
 import type { TableSet } from "../report/tables";
 import { ChangeList } from "./ChangeList";
 import { ConfirmReplace } from "./ConfirmReplace";
+import { FindingList } from "./FindingList";
 import { PreviousPicker } from "./PreviousPicker";
 import { Status, useRunner } from "./useRunner";
 
@@ -36,6 +46,19 @@ export function WordPane({ actions }: { actions: WordActions }) {
   const [confirm, setConfirm] = useState<string[] | null>(null);
   const [changes, setChanges] = useState<ChangeLine[]>([]);
   const [previous, setPrevious] = useState<TableSet | null>(null);
+  const [checked, setChecked] = useState<DocumentCheck | null>(null);
+
+  const checkDocument = () =>
+    run("正在读取并校验本文档…", async () => {
+      const c = await checkOpenDocument(actions);
+      setChecked(c);
+      const t = c.read.tables;
+      setNotice(
+        `${t.agency || "本文档"} ${t.year || ""}年：` +
+          (c.read.source === "stored" ? "读取本工具保存在报告中的数据" : "按表格文字读取") +
+          (c.read.problems.length ? `；未能读取：${c.read.problems.join("；")}` : ""),
+      );
+    });
 
   const pick = (file: File) =>
     run("正在读取台账并比对报告…", async () => {
@@ -70,6 +93,9 @@ export function WordPane({ actions }: { actions: WordActions }) {
         政府信息公开年报助手 · Word
       </Subtitle2>
       <div style={{ display: "flex", flexDirection: "column", gap: 10, marginTop: 8 }}>
+        <Button onClick={() => void checkDocument()} disabled={!!busy}>
+          检查本文档
+        </Button>
         <Field label="登记台账（.xlsx）" hint="本报告与台账的链接保存在报告自身中；台账只在本机读取。">
           <input
             type="file"
@@ -90,6 +116,16 @@ export function WordPane({ actions }: { actions: WordActions }) {
           }
         />
         <Status busy={busy} error={error} notice={notice} />
+        {checked && (
+          <FindingList
+            findings={checked.findings}
+            onSelect={(f) =>
+              void run("正在定位…", async () => {
+                if (!(await actions.selectText(f.find))) setNotice(`文档中找不到「${f.find}」。`);
+              })
+            }
+          />
+        )}
         {loaded && (
           <>
             <MessageBar

@@ -4,8 +4,15 @@
  */
 import { OGI_NS } from "../docx/namespace";
 import type { WordActions } from "../actions/types";
-import { insertAtCursor, listControls, readReportXml, replaceParts, writeReportXml } from "./adapter";
-import { readXmlCommon, writeXmlCommon } from "./commonXml";
+import {
+  insertAtCursor,
+  listControls,
+  readReportXml,
+  replaceParts,
+  selectText,
+  writeReportXml,
+} from "./adapter";
+import { documentFileCommon, readXmlCommon, writeXmlCommon } from "./commonXml";
 
 /** Whether this Word has WordApi 1.4's document.customXmlParts. */
 const hasWordApi14 = () => Office.context.requirements.isSetSupported("WordApi", "1.4");
@@ -23,5 +30,7 @@ export function wordActions(): WordActions {
         : writeXmlCommon(Office.context.document, OGI_NS, xml),
     replaceParts: (parts) => Word.run((ctx) => replaceParts(ctx, parts)),
     insertAtCursor: (b64) => Word.run((ctx) => insertAtCursor(ctx, b64)),
+    documentBytes: () => documentFileCommon(Office.context.document),
+    selectText: (text) => Word.run((ctx) => selectText(ctx, text)),
   };
 }

@@ -74,3 +74,14 @@ export async function insertAtCursor(context: Word.RequestContext, base64: strin
   context.document.getSelection().insertFileFromBase64(base64, "Replace");
   await context.sync();
 }
+
+/** Selects the first place the text occurs in the body (Word's search takes at most 255 characters). Syncs: 2. */
+export async function selectText(context: Word.RequestContext, text: string): Promise<boolean> {
+  const found = context.document.body.search(text.slice(0, 200), { matchCase: true });
+  found.load("items");
+  await context.sync();
+  if (!found.items.length) return false;
+  found.items[0].select();
+  await context.sync();
+  return true;
+}

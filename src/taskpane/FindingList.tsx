@@ -1,0 +1,47 @@
+/** Findings of a check, each a button that selects its place in the document where the host can. */
+import { Button, Text } from "@fluentui/react-components";
+import type { DocumentFinding } from "../actions/word";
+import { SEVERITY_LABELS } from "../report/labels";
+
+export function FindingList({
+  findings,
+  onSelect,
+}: {
+  findings: DocumentFinding[];
+  onSelect: (f: DocumentFinding) => void;
+}) {
+  if (!findings.length) return <Text>校验全部通过。</Text>;
+  return (
+    <ul
+      aria-label="本文档的校验结果"
+      style={{
+        margin: 0,
+        paddingLeft: 0,
+        listStyle: "none",
+        display: "flex",
+        flexDirection: "column",
+        gap: 4,
+      }}
+    >
+      {findings.map((f, k) => (
+        <li
+          key={k}
+          style={{
+            borderLeft: `3px solid ${f.severity === "error" ? "#c50f1f" : "#bc4b09"}`,
+            paddingLeft: 6,
+          }}
+        >
+          <Button
+            appearance="transparent"
+            size="small"
+            style={{ padding: 0, minWidth: 0, textAlign: "left", fontWeight: "normal" }}
+            title="在文档中选中"
+            onClick={() => onSelect(f)}
+          >
+            {f.rule}（{SEVERITY_LABELS[f.severity]}）：{f.message}
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}
