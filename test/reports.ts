@@ -18,6 +18,8 @@ export interface Variant {
   column?: "subtotal" | "empty";
   /** No merges: covered cells written empty, as a table pasted from Excel. */
   flat?: boolean;
+  /** 表三's 一、二、四 labels typed into two cells (「一、本年新收」|「政府信息公开申请数量」). */
+  split?: boolean;
   /** The text under the title (default: our own sentences). */
   paragraphs?: string[];
 }
@@ -75,6 +77,14 @@ function tableHtml(grid: TableGrid, v: Variant, part: "t2" | "t3" | "t4"): strin
       }
     }
   }
+  if (part === "t3" && v.split)
+    m.merges = m.merges.map(([r, c, h, w]) => {
+      const text = m.values[r][c];
+      if (w !== 3 || h !== 1 || typeof text !== "string" || !/^[一二四]、/.test(text)) return [r, c, h, w];
+      m.values[r][c] = text.slice(0, 6);
+      m.values[r][c + 1] = text.slice(6);
+      return [r, c + 1, 1, 2];
+    });
   if (part === "t3" && v.column === "empty") insertColumn(m, m.values[0].length, () => "");
   const covered = new Set<string>();
   const spans = new Map<string, [number, number]>();

@@ -23,7 +23,7 @@ import { renderCompile, renderFindings, renderTable2, renderTable3, renderTable4
 
 export { UsageError };
 
-function compileOptions(flags: Record<string, string | true>): { year?: number; format?: FormatId } {
+export function compileOptions(flags: Record<string, string | true>): { year?: number; format?: FormatId } {
   const options: { year?: number; format?: FormatId } = {};
   if (typeof flags.year === "string") {
     const y = Number(flags.year);

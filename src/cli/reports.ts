@@ -5,7 +5,6 @@
  */
 import path from "path";
 import type { Finding } from "../report/checks";
-import { isFormatId } from "../report/formats";
 import type { ReadOptions } from "../report/read/tables";
 import { numericTables } from "../report/read/tables";
 import { checkReadReport } from "../report/read/text";
@@ -13,6 +12,7 @@ import type { TableSet } from "../report/tables";
 import { readReportFile } from "../load/report";
 import type { ReportFile } from "../load/report";
 import { statisticsWorkbookBuffer } from "../workbook/statistics";
+import { compileOptions } from "./commands";
 import { readInput, UsageError, writeOutput } from "./files";
 import { renderFindings, renderTable2, renderTable3, renderTable4 } from "./render";
 
@@ -20,20 +20,7 @@ const TABLE_NAMES = { t2: "表二", t3: "表三", t4: "表四" } as const;
 
 /** --agency, --year, --format: what to use instead of what the title says. */
 export function readOptions(flags: Record<string, string | true>): ReadOptions {
-  const o: ReadOptions = {};
-  if (typeof flags.agency === "string") o.agency = flags.agency;
-  if (typeof flags.year === "string") {
-    const y = Number(flags.year);
-    if (!Number.isInteger(y) || y < 2000 || y > 2100)
-      throw new UsageError(`--year 应为年份（如 2025），而不是「${flags.year}」`);
-    o.year = y;
-  }
-  if (typeof flags.format === "string") {
-    if (!isFormatId(flags.format))
-      throw new UsageError(`--format 只能是 2021、2019 或 2008，而不是「${flags.format}」`);
-    o.format = flags.format;
-  }
-  return o;
+  return { ...compileOptions(flags), ...(typeof flags.agency === "string" ? { agency: flags.agency } : {}) };
 }
 
 async function readFile(file: string, flags: Record<string, string | true>): Promise<ReportFile> {

@@ -36,6 +36,7 @@ const VARIANTS: Record<string, Variant> = {
   ),
   "flat, as pasted from Excel, numbers with 件": { flat: true, number: (n) => `${n}件` },
   "a 小计 column after 其他": { column: "subtotal" },
+  "labels split across two cells": { split: true },
   "an extra empty column": { column: "empty" },
 };
 

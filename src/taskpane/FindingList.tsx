@@ -2,6 +2,7 @@
 import { Button, Text } from "@fluentui/react-components";
 import type { DocumentFinding } from "../actions/word";
 import { SEVERITY_LABELS } from "../report/labels";
+import { itemStyle, LIST_STYLE } from "./IssueList";
 
 export function FindingList({
   findings,
@@ -12,25 +13,9 @@ export function FindingList({
 }) {
   if (!findings.length) return <Text>校验全部通过。</Text>;
   return (
-    <ul
-      aria-label="本文档的校验结果"
-      style={{
-        margin: 0,
-        paddingLeft: 0,
-        listStyle: "none",
-        display: "flex",
-        flexDirection: "column",
-        gap: 4,
-      }}
-    >
+    <ul aria-label="本文档的校验结果" style={LIST_STYLE}>
       {findings.map((f, k) => (
-        <li
-          key={k}
-          style={{
-            borderLeft: `3px solid ${f.severity === "error" ? "#c50f1f" : "#bc4b09"}`,
-            paddingLeft: 6,
-          }}
-        >
+        <li key={k} style={itemStyle(f.severity)}>
           <Button
             appearance="transparent"
             size="small"

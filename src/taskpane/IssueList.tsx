@@ -6,29 +6,27 @@ import type { RowIssue } from "../report/registers";
 /** At most this many are listed; the rest are counted. */
 const SHOWN = 200;
 
+/** The look of a list of problems: one item under another, each marked by its severity's colour. */
+export const LIST_STYLE = {
+  margin: 0,
+  paddingLeft: 0,
+  listStyle: "none",
+  display: "flex",
+  flexDirection: "column",
+  gap: 4,
+} as const;
+export const itemStyle = (severity: string) => ({
+  borderLeft: `3px solid ${severity === "error" ? "#c50f1f" : "#bc4b09"}`,
+  paddingLeft: 6,
+});
+
 export function IssueList({ issues, onSelect }: { issues: RowIssue[]; onSelect?: (i: RowIssue) => void }) {
   if (!issues.length) return <Text>没有发现问题。</Text>;
   const shown = issues.slice(0, SHOWN);
   return (
-    <ul
-      aria-label="登记表问题"
-      style={{
-        margin: 0,
-        paddingLeft: 0,
-        listStyle: "none",
-        display: "flex",
-        flexDirection: "column",
-        gap: 4,
-      }}
-    >
+    <ul aria-label="登记表问题" style={LIST_STYLE}>
       {shown.map((i, k) => (
-        <li
-          key={k}
-          style={{
-            borderLeft: `3px solid ${i.severity === "error" ? "#c50f1f" : "#bc4b09"}`,
-            paddingLeft: 6,
-          }}
-        >
+        <li key={k} style={itemStyle(i.severity)}>
           {onSelect && i.row > 0 ? (
             <Button
               appearance="transparent"

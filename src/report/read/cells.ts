@@ -47,8 +47,8 @@ export function bareLabel(text: string): string {
   return normalizeText(s).replace(/\./g, "");
 }
 
-/** The text of a grid row's cells (merged positions skipped), joined. */
-export const rowText = (row: (string | null)[]): string => row.filter((c) => c !== null).join("|");
+/** The text of a grid row's cells (merged positions skipped), joined (a label split across cells reads whole). */
+export const rowText = (row: (string | null)[]): string => row.filter((c) => c !== null).join("");
 
 /**
  * A sheet laid out like the 统计表 sheet (a title, then tables separated by blank rows) as a report's text:
