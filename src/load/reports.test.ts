@@ -56,6 +56,13 @@ describe("web pages in the national format", () => {
         expect(r.source).toBe("labels");
       });
 
+  test("a 2019-format report is told from a 2021 one by 表二's columns, whatever its year", () => {
+    const t = { ...compileWorkbook(sampleWorkbook(), { format: "2019" }).tables, agency: "某局" };
+    const r = readReportFile(utf8(reportHtml(t)), "2019.html");
+    expect([r.tables.format, r.problems]).toEqual(["2019", []]);
+    expect(numbers(r.tables)).toEqual(numbers(t));
+  });
+
   test("blanks written as —, / or 无 are read as blanks and reported (F2); text that is no number as F1", () => {
     const t = sample();
     const dash = ["—", "/", "无"];
