@@ -27,6 +27,11 @@ export interface ApplicationStats {
 
 export interface ApplicationResult {
   t3: Record<string, number[]>;
+  /**
+   * When asked for (explaining is not paid for by the normal tally): each counted row's two placements, as
+   * pairs (count slot × applicant column index, Excel row number), in row order. See ./explain.
+   */
+  trace?: number[];
   /** 信息处理费 of applications concluded in the year, in 元. */
   feeYuan: number;
   stats: ApplicationStats;
@@ -34,10 +39,10 @@ export interface ApplicationResult {
 }
 
 /** Count slots: 一 new, 二 carry, 四 fwd, then the outcomes in the format's order. */
-const NEW = 0;
-const CARRY = 1;
-const FWD = 2;
-const FIRST_OUTCOME = 3;
+export const NEW = 0;
+export const CARRY = 1;
+export const FWD = 2;
+export const FIRST_OUTCOME = 3;
 
 export class ApplicationTally {
   private readonly sink: IssueSink;
@@ -68,6 +73,8 @@ export class ApplicationTally {
   private readonly outcomeSlot = new Map<string, number>();
   private readonly ids = new IdLog();
   private fee = 0;
+  /** Placements of counted rows, when tracing (see ApplicationResult.trace). */
+  private readonly trace: number[] | null;
   private stats: ApplicationStats = { rows: 0, counted: 0, excluded: 0, carried: 0 };
 
   constructor(
@@ -75,7 +82,9 @@ export class ApplicationTally {
     readonly year: number,
     header: Cell[],
     readonly sheetName: string = SHEETS.applications,
+    trace = false,
   ) {
+    this.trace = trace ? [] : null;
     this.sink = new IssueSink(sheetName);
     this.map = mapColumns(sheetName, header, APPLICATION_HEADERS);
     const idx = (h: string) => this.map.index[h] ?? -1;
@@ -137,7 +146,8 @@ export class ApplicationTally {
    */
   addRows(rows: Cell[][], firstRowNumber: number, from = 0): void {
     if (!this.hasRequired) return;
-    const { cReceived, cType, cOutcome, cConcluded, counts, start, end, applicantSlot, outcomeSlot } = this;
+    const { cReceived, cType, cOutcome, cConcluded, counts, start, end, applicantSlot, outcomeSlot, trace } =
+      this;
     const extras = this.cId >= 0 || this.cFee >= 0;
     // The date bounds and slot offsets as locals: imported bindings are property loads in the compiled loop.
     const lo = FIRST_PLAIN_SERIAL;
@@ -173,8 +183,14 @@ export class ApplicationTally {
           continue;
         }
         if (received > end || concluded < start) continue;
-        counts[(received >= start ? newSlot : carrySlot) + a]++;
-        counts[(concluded <= end ? o : fwdSlot) + a]++;
+        const first = (received >= start ? newSlot : carrySlot) + a;
+        const second = (concluded <= end ? o : fwdSlot) + a;
+        counts[first]++;
+        counts[second]++;
+        if (trace !== null) {
+          const rn = firstRowNumber + i - from;
+          trace.push(first, rn, second, rn);
+        }
         counted++;
         if (received < start) carried++;
         continue;
@@ -280,8 +296,11 @@ export class ApplicationTally {
     }
     if (received > this.end || concluded < this.start) return;
     const c = this.counts;
-    c[(received >= this.start ? NEW : CARRY) * A + applicant]++;
-    c[(concluded === concluded && concluded <= this.end ? outcome : FWD) * A + applicant]++;
+    const first = (received >= this.start ? NEW : CARRY) * A + applicant;
+    const second = (concluded === concluded && concluded <= this.end ? outcome : FWD) * A + applicant;
+    c[first]++;
+    c[second]++;
+    if (this.trace !== null) this.trace.push(first, rn, second, rn);
     this.stats.counted++;
     if (received < this.start) this.stats.carried++;
   }
@@ -326,6 +345,7 @@ export class ApplicationTally {
       feeYuan: Math.round(this.fee * 100) / 100,
       stats: { ...this.stats },
       issues,
+      ...(this.trace ? { trace: this.trace } : {}),
     };
   }
 }
@@ -337,8 +357,9 @@ export function tallyApplications(
   rows: Cell[][],
   sheetName: string = SHEETS.applications,
   firstRow = 1,
+  trace = false,
 ): ApplicationResult {
-  const tally = new ApplicationTally(format, year, rows[0] ?? [], sheetName);
+  const tally = new ApplicationTally(format, year, rows[0] ?? [], sheetName, trace);
   tally.addRows(rows, firstRow + 1, 1);
   return tally.finish((rn) => rows[rn - firstRow]?.[tally.idColumn]);
 }

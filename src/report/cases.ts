@@ -14,6 +14,8 @@ import { caseResultVocabulary, caseTypeVocabulary } from "./vocab";
 
 interface CaseResult {
   t4: number[];
+  /** When asked for: each counted case as a pair (表四 index of its result, Excel row number). */
+  trace?: number[];
   stats: { rows: number; counted: number; excluded: number };
   issues: RowIssue[];
 }
@@ -24,7 +26,9 @@ export function tallyCases(
   rows: Cell[][],
   sheetName: string = SHEETS.cases,
   firstRow = 1,
+  trace = false,
 ): CaseResult {
+  const placed: number[] | null = trace ? [] : null;
   const sink = new IssueSink(sheetName);
   const map = mapColumns(sheetName, rows[0] ?? [], CASE_HEADERS);
   const t4 = emptyTable4() as number[];
@@ -127,7 +131,8 @@ export function tallyCases(
     if (!Number.isNaN(closed) && closed > end) result = pending;
     t4[group * T4_GROUP_WIDTH + result]++;
     t4[group * T4_GROUP_WIDTH + T4_TOTAL_RESULT]++;
+    placed?.push(group * T4_GROUP_WIDTH + result, rn);
     stats.counted++;
   }
-  return { t4, stats, issues: sink.issues };
+  return { t4, stats, issues: sink.issues, ...(placed ? { trace: placed } : {}) };
 }

@@ -6,6 +6,7 @@ import { mergeCounted, readActiveGrid, tallyDocuments, tallyPublished } from "./
 import { tallyApplications } from "./applications";
 import type { ApplicationStats } from "./applications";
 import { tallyCases } from "./cases";
+import { Explainer } from "./explain";
 import type { WorkbookData } from "./cells";
 import { checkTables } from "./checks";
 import type { Finding } from "./checks";
@@ -28,6 +29,8 @@ export interface CompileOptions {
   today?: Date;
   /** Last year's tables: X1 and X2 are checked, and the sentences compare with last year. */
   previous?: TableSet;
+  /** Record where each counted row went, so that every number can be explained (./explain). */
+  explain?: boolean;
 }
 
 export interface CompileStats {
@@ -48,6 +51,8 @@ export interface CompileResult {
   stats: CompileStats;
   categories: Record<string, number>;
   channels: Record<string, number>;
+  /** With `explain`: the register rows behind each number of 表三 and 表四. */
+  explainer?: Explainer;
 }
 
 /** Input the engine cannot use at all (no register sheet), with a Chinese message. */
@@ -103,6 +108,9 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   let t3 = emptyTable3(format) as Record<string, Num[]>;
   let feeYuan: number | null = null;
   let appStats: ApplicationStats | null = null;
+  let appTrace: number[] | null = null;
+  let caseTrace: number[] | null = null;
+  let typedCarry: number[] | null = null;
   if (sheets.applications) {
     const r = tallyApplications(
       format,
@@ -110,7 +118,9 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
       sheets.applications.rows,
       sheets.applications.name,
       sheets.applications.firstRow,
+      options.explain,
     );
+    if (r.trace) appTrace = r.trace;
     t3 = r.t3;
     feeYuan = r.feeYuan;
     appStats = r.stats;
@@ -137,6 +147,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
         t3.carry[i] = (t3.carry[i] ?? 0) + v;
       });
       t3.carry[T3_TOTAL_COLUMN] = (t3.carry[T3_TOTAL_COLUMN] ?? 0) + givenTotal;
+      typedCarry = [...given, givenTotal];
     }
   }
 
@@ -144,7 +155,15 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   let t4 = emptyTable4();
   let caseStats: CompileStats["cases"] = null;
   if (sheets.cases) {
-    const r = tallyCases(format, year, sheets.cases.rows, sheets.cases.name, sheets.cases.firstRow);
+    const r = tallyCases(
+      format,
+      year,
+      sheets.cases.rows,
+      sheets.cases.name,
+      sheets.cases.firstRow,
+      options.explain,
+    );
+    if (r.trace) caseTrace = r.trace;
     t4 = r.t4;
     caseStats = r.stats;
     collect(r.issues);
@@ -196,6 +215,15 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
     previous: options.previous,
   });
   const excludedRows = (appStats?.excluded ?? 0) + (caseStats?.excluded ?? 0);
+  const explainer = options.explain
+    ? new Explainer(
+        format,
+        tables,
+        sheets.applications && appTrace ? { sheet: sheets.applications, trace: appTrace } : null,
+        sheets.cases && caseTrace ? { sheet: sheets.cases, trace: caseTrace } : null,
+        typedCarry,
+      )
+    : undefined;
   return {
     tables,
     checks,
@@ -205,6 +233,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
     stats: { applications: appStats, cases: caseStats, published, excludedRows },
     categories,
     channels,
+    ...(explainer ? { explainer } : {}),
   };
 }
 
