@@ -212,6 +212,7 @@ describe("the production build", () => {
       "CHECK",
       "COUNT",
       "ISSUES",
+      "ROWS",
       "SUMMARY",
       "TABLE3",
       "TABLE4",

@@ -9,14 +9,15 @@ import { tallyApplications } from "../report/applications";
 import type { ApplicationResult } from "../report/applications";
 import { tallyCases } from "../report/cases";
 import type { Cell } from "../report/cells";
+import { CellRefError, t3ColumnIndex, t3RowKey } from "../report/cellRef";
 import { checkTables } from "../report/checks";
+import { Explainer } from "../report/explain";
 import { getFormat, isFormatId, numberRows, T3_TOTAL_COLUMN, T3_WIDTH, T4_WIDTH } from "../report/formats";
 import type { FormatDef, FormatId } from "../report/formats";
 import { SEVERITY_LABELS } from "../report/labels";
 import { SHEETS } from "../report/registers";
 import type { RowIssue } from "../report/registers";
 import { buildSentences } from "../report/sentences";
-import { normalizeText, stripNumbering } from "../report/text";
 import type { Num, TableSet } from "../report/tables";
 
 /** An argument the function cannot use: becomes #VALUE! with this Chinese message. */
@@ -65,6 +66,8 @@ interface Cached {
   columns: number;
   sample: string;
   result: ApplicationResult;
+  cells: Cell[][];
+  firstRow: number;
 }
 
 const cache = new Map<string, Cached>();
@@ -101,11 +104,14 @@ interface TallyArgs {
 }
 
 /** The register's 表三, shared between calls of one recalculation over the same range. */
-function tally(args: TallyArgs): { format: FormatDef; year: number; result: ApplicationResult } {
+function tally(
+  args: TallyArgs,
+  trace = false,
+): { format: FormatDef; year: number; result: ApplicationResult; cells: Cell[][]; firstRow: number } {
   const register = rangeArg(args.register, "登记表区域");
   const format = formatArg(args.format);
   const year = yearArg(args.year);
-  const key = args.address ? `${args.address}|${year}|${format.id}` : undefined;
+  const key = args.address ? `${args.address}|${year}|${format.id}|${trace}` : undefined;
   let entry = key ? cache.get(key) : undefined;
   if (
     entry &&
@@ -116,12 +122,15 @@ function tally(args: TallyArgs): { format: FormatDef; year: number; result: Appl
     entry = undefined;
   if (!entry) {
     const { sheet, firstRow } = parseAddress(args.address);
-    const result = tallyApplications(format, year, toCells(register), sheet ?? SHEETS.applications, firstRow);
+    const cells = toCells(register);
+    const result = tallyApplications(format, year, cells, sheet ?? SHEETS.applications, firstRow, trace);
     entry = {
       rows: register.length,
       columns: register[0].length,
       sample: key ? sampleOf(register) : "",
       result,
+      cells,
+      firstRow,
     };
     if (key) {
       cache.set(key, entry);
@@ -135,7 +144,7 @@ function tally(args: TallyArgs): { format: FormatDef; year: number; result: Appl
       `登记表有${errors.length}个错误（${entry.result.stats.excluded}行未计入），第一个在${first.row ? `第${first.row}行` : ""}「${first.column}」：${first.message}。改正后重算，或把最后一个参数设为 TRUE 以忽略错误行`,
     );
   }
-  return { format, year, result: entry.result };
+  return { format, year, result: entry.result, cells: entry.cells, firstRow: entry.firstRow };
 }
 
 export function table3Values(args: TallyArgs): number[][] {
@@ -161,41 +170,40 @@ export function table4Values(
   return [r.t4];
 }
 
-/** Finds a 表三 row by key (new, d1…) or by its printed label (with or without numbering). */
-function rowKey(format: FormatDef, value: ExcelValue): string {
-  const s = String(value ?? "").trim();
-  const rows = numberRows(format);
-  const n = normalizeText(s);
-  const hit =
-    rows.find((r) => r.key === s.toLowerCase()) ??
-    rows.find((r) => normalizeText(r.label) === n) ??
-    // Without numbering ("属于国家秘密") the bare label is enough; with numbering it must be the row's own.
-    (stripNumbering(s) === s.normalize("NFKC")
-      ? rows.find((r) => normalizeText(stripNumbering(r.label)) === n)
-      : undefined);
-  if (!hit)
-    throw new ArgumentError(
-      `找不到表三的行「${s}」，可写行的编号（如 new、d1、total）或表中文字（如「一、本年新收政府信息公开申请数量」）`,
-    );
-  return hit.key;
+/** 表三's row and column from what the formula gives; a name of no cell is an ArgumentError (#VALUE!). */
+function cellOf(format: FormatDef, row: ExcelValue, column: ExcelValue): { row: string; column: number } {
+  try {
+    const col = column === null || column === undefined ? undefined : String(column);
+    return { row: t3RowKey(format, String(row ?? "")), column: t3ColumnIndex(format, col) };
+  } catch (e) {
+    if (e instanceof CellRefError) throw new ArgumentError((e as Error).message);
+    throw e;
+  }
 }
 
-function columnIndex(format: FormatDef, value: ExcelValue): number {
-  if (value === null || value === undefined || value === "") return T3_TOTAL_COLUMN;
-  const s = String(value).trim();
-  const i = format.t3.columns.findIndex(
-    (c) => c.key === s.toLowerCase() || normalizeText(c.label) === normalizeText(s),
+/** The register rows behind one cell of 表三: 编号 and row number each (OGI.ROWS), the same as `explain`. */
+export function rowsValues(
+  args: TallyArgs & { row: ExcelValue; column?: ExcelValue },
+): (string | number)[][] {
+  const { format, year, result, cells, firstRow } = tally(args, true);
+  const cell = cellOf(format, args.row, args.column);
+  const { sheet } = parseAddress(args.address);
+  const tables = { format: format.id, year, agency: "", t2: null, t3: result.t3, t4: [] };
+  const explainer = new Explainer(
+    format,
+    tables,
+    { sheet: { name: sheet ?? SHEETS.applications, rows: cells, firstRow }, trace: result.trace ?? [] },
+    null,
+    null,
   );
-  if (i < 0)
-    throw new ArgumentError(
-      `找不到表三的列「${s}」，可写 ${format.t3.columns.map((c) => `${c.key}（${c.label}）`).join("、")}`,
-    );
-  return i;
+  const rows = explainer.explain({ table: "t3", ...cell }).rows.map((r) => [r.id, r.row]);
+  return rows.length ? rows : [["（没有计入此数的行）", ""]];
 }
 
 export function countValue(args: TallyArgs & { row: ExcelValue; column?: ExcelValue }): number {
   const { format, result } = tally(args);
-  return result.t3[rowKey(format, args.row)][columnIndex(format, args.column)];
+  const cell = cellOf(format, args.row, args.column);
+  return result.t3[cell.row][cell.column];
 }
 
 export function summaryText(args: TallyArgs): string {

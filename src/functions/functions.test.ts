@@ -14,7 +14,7 @@ import { SHEETS } from "../report/registers";
 import { sampleWorkbook } from "../report/sample";
 import { serialFromDays, daysFromUtcDate } from "../report/dates";
 import { clearCache } from "./core";
-import { check, count, issues, summary, table3, table4 } from "./functions";
+import { check, count, issues, rows as rowsOf, summary, table3, table4 } from "./functions";
 
 installCustomFunctionsStub();
 
@@ -65,7 +65,15 @@ describe("functions.json from the JSDoc", () => {
       }[];
     };
     const byId = Object.fromEntries(meta.functions.map((f) => [f.id, f]));
-    expect(Object.keys(byId).sort()).toEqual(["CHECK", "COUNT", "ISSUES", "SUMMARY", "TABLE3", "TABLE4"]);
+    expect(Object.keys(byId).sort()).toEqual([
+      "CHECK",
+      "COUNT",
+      "ISSUES",
+      "ROWS",
+      "SUMMARY",
+      "TABLE3",
+      "TABLE4",
+    ]);
     const params = (id: string) =>
       byId[id].parameters.map(
         (p) => `${p.name}${p.optional ? "?" : ""}${p.dimensionality === "matrix" ? "[]" : ""}`,
@@ -73,13 +81,14 @@ describe("functions.json from the JSDoc", () => {
     expect(params("TABLE3")).toEqual(["register[]", "year", "format?", "ignoreBadRows?"]);
     expect(params("TABLE4")).toEqual(["cases[]", "year", "ignoreBadRows?"]);
     expect(params("COUNT")).toEqual(["register[]", "year", "row", "column?", "format?", "ignoreBadRows?"]);
+    expect(params("ROWS")).toEqual(["register[]", "year", "row", "column?", "format?", "ignoreBadRows?"]);
     expect(params("CHECK")).toEqual(["table3[]", "table4?[]", "previousFwd?[]", "format?"]);
     expect(params("SUMMARY")).toEqual(["register[]", "year", "format?", "ignoreBadRows?"]);
     expect(params("ISSUES")).toEqual(["register[]", "year", "format?"]);
-    for (const id of ["TABLE3", "TABLE4", "CHECK", "ISSUES"])
+    for (const id of ["TABLE3", "TABLE4", "CHECK", "ISSUES", "ROWS"])
       expect(byId[id].result.dimensionality).toBe("matrix");
     for (const id of ["COUNT", "SUMMARY"]) expect(byId[id].result.dimensionality).toBeUndefined();
-    for (const id of ["TABLE3", "TABLE4", "COUNT", "SUMMARY", "ISSUES"])
+    for (const id of ["TABLE3", "TABLE4", "COUNT", "SUMMARY", "ISSUES", "ROWS"])
       expect(byId[id].options?.requiresParameterAddresses).toBe(true);
     for (const f of meta.functions) {
       expect(f.description).toMatch(/[\u4e00-\u9fff]/);
@@ -122,6 +131,25 @@ describe("the functions, called as Excel calls them", () => {
       () => count(register, 2025, "new", "外国人", "", "", at(ADDR)),
       /找不到表三的列「外国人」/,
     );
+  });
+
+  test("ROWS spills the 编号 and row number of each row behind a cell, the same rows as explain", () => {
+    const explained = compileWorkbook(sample, { explain: true }).explainer;
+    for (const [row, column, key, col] of [
+      ["1.属于国家秘密", "", "d1", 6],
+      ["new", "自然人", "new", 0],
+      ["四、结转下年度继续办理", "legal", "fwd", 4],
+    ] as const) {
+      const spilled = rowsOf(register, 2025, row, column, "", "", at(ADDR));
+      const want = explained?.explain({ table: "t3", row: key, column: col }).rows ?? [];
+      expect(want.length).toBe(engine.tables.t3[key][col]);
+      expect(want.length).toBeGreaterThan(0);
+      expect(spilled).toEqual(want.map((r) => [r.id, r.row]));
+    }
+    expect(rowsOf(register, 2025, "d8", "business", "", "", at(ADDR))).toEqual([
+      ["（没有计入此数的行）", ""],
+    ]);
+    expectValueError(() => rowsOf(register, 2025, "五、其他", "", "", "", at(ADDR)), /找不到表三的行/);
   });
 
   test("many COUNT cells over the same register in one recalculation tally it once", () => {

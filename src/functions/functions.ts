@@ -70,6 +70,41 @@ export function table4(
 }
 
 /**
+ * 表三中一个数字背后的登记行：每行的编号和行号（与 OGI.COUNT 的参数相同）。
+ * @customfunction ROWS
+ * @param register 依申请公开登记的区域，含表头行
+ * @param year 报告年度，如 2025
+ * @param row 行：编号（如 new、d1、total、fwd）或表中文字（如「一、本年新收政府信息公开申请数量」）
+ * @param [column] 列：natural、business、research、social、legal、other、total 或中文列名；默认为总计
+ * @param [format] 报告格式：2021（默认）、2019 或 2008
+ * @param [ignoreBadRows] 为 TRUE 时忽略有错误的行
+ * @param invocation Excel 提供的调用信息
+ * @requiresParameterAddresses
+ * @returns 编号和行号
+ */
+export function rows(
+  register: any[][],
+  year: number,
+  row: any,
+  column: any,
+  format: any,
+  ignoreBadRows: any,
+  invocation: CustomFunctions.Invocation,
+): any[][] {
+  return guard(() =>
+    core.rowsValues({
+      register,
+      year,
+      row,
+      column,
+      format,
+      ignoreBadRows,
+      address: addressOf(invocation, 0),
+    }),
+  );
+}
+
+/**
  * 表三中的一个数字。
  * @customfunction COUNT
  * @param register 依申请公开登记的区域，含表头行
