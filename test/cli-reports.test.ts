@@ -1,6 +1,7 @@
 /**
  * The command line on reports we did not make: check (where each table was found, the tables, the findings,
- * X3), extract --xlsx, and a roll-up of departments' web pages named from their titles (main() in-process).
+ * X3), extract --xlsx, and a roll-up of departments' web pages named from their titles; and explain, the
+ * rows behind a number (main() in-process).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
@@ -82,4 +83,25 @@ test("a page without 表四: named, exit 1; extract writes a workbook that rolls
   const result = JSON.parse(roll.out) as TableSet & { units: { name: string }[] };
   expect(result.units.map((u) => u.name)).toEqual(["某市甲局", "某市乙局"]);
   expect(result.t3.new[6]).toBe(2 * (compileWorkbook(sampleWorkbook()).tables.t3.new[6] as number));
+});
+
+test("explain lists the rows behind a number (表三 and 表四); --json gives them as data; a bad name exits 2", async () => {
+  const { workbookBuffer } = await import("../src/workbook/write");
+  const xlsx = file("台账.xlsx", await workbookBuffer(sampleWorkbook()));
+  const result = compileWorkbook(sampleWorkbook(), { explain: true });
+  const r = await call(["explain", xlsx, "d6", "自然人"]);
+  expect(r.code).toBe(0);
+  const n = result.tables.t3.d6[0] as number;
+  expect(n).toBeGreaterThan(1);
+  expect(r.out.split("\n")[0]).toBe(`表三「6.属于四类过程性信息」「自然人」 = ${n}（2025年）`);
+  expect(r.out.match(/^ {2}依申请公开登记 第\d+行/gm)).toHaveLength(n);
+  const j = await call(["explain", xlsx, "行政复议", "结果维持", "--json"]);
+  const data = JSON.parse(j.out) as { value: number; rows: { row: number }[] };
+  expect(data.rows.map((x) => x.row)).toEqual(
+    result.explainer?.rowsOf({ table: "t4", row: "review", column: 0 }),
+  );
+  expect(data.rows).toHaveLength(data.value);
+  const bad = await call(["explain", xlsx, "五、其他"]);
+  expect(bad.code).toBe(2);
+  expect(bad.err).toContain("找不到「五、其他」");
 });

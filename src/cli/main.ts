@@ -17,6 +17,7 @@ import {
   UsageError,
 } from "./commands";
 import { inputKind } from "../load/limits";
+import { runExplain } from "./explain";
 import { checkReport, runExtract } from "./reports";
 
 export const USAGE = `政府信息公开年报助手 ogi-report
@@ -30,6 +31,9 @@ export const USAGE = `政府信息公开年报助手 ogi-report
       表二、表三、表四，列出在哪里找到、读到的数字和校验结果，并核对正文中的数字与表格是否一致（X3）
   ogi-report extract <报告> --xlsx <统计表.xlsx> [--agency 名称] [--year 年份]
       把报告中的统计表写成与“统计表”工作表相同布局的工作簿，可修改后用于汇总
+  ogi-report explain <台账.xlsx> <行> [列] [--year 年份] [--format 格式] [--json]
+      列出表三或表四中一个数字背后的登记行（工作表、行号、编号、计入的依据），如 explain 台账.xlsx d1 自然人；
+      行可写编号（new、d1、total、fwd）或表中文字，表四写「行政复议」「未经复议直接起诉」「复议后起诉」
   ogi-report report <台账.xlsx> -o <报告.docx> [--year 年份] [--format 格式] [--previous 上年文件]
       生成 Word 年度报告（表格和数字在内容控件中，可在数据变化后更新）
   ogi-report update <报告.docx> <台账.xlsx> -o <新报告.docx>
@@ -111,6 +115,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
         );
         io.out(text);
         return problems.length || hasErrors(findings) ? 1 : 0;
+      }
+      case "explain": {
+        if (args.length < 2 || args.length > 3)
+          throw new UsageError("explain 需要台账文件和行（可再加列），如 explain 台账.xlsx d1 自然人");
+        const { text } = await runExplain(args[0], args[1], args[2], flags, json);
+        io.out(text);
+        return 0;
       }
       case "extract": {
         if (args.length !== 1) throw new UsageError("extract 需要一个报告文件");

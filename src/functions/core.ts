@@ -12,7 +12,7 @@ import type { Cell } from "../report/cells";
 import { CellRefError, t3ColumnIndex, t3RowKey } from "../report/cellRef";
 import { checkTables } from "../report/checks";
 import { Explainer } from "../report/explain";
-import { getFormat, isFormatId, numberRows, T3_TOTAL_COLUMN, T3_WIDTH, T4_WIDTH } from "../report/formats";
+import { getFormat, isFormatId, numberRows, T3_WIDTH, T4_WIDTH } from "../report/formats";
 import type { FormatDef, FormatId } from "../report/formats";
 import { SEVERITY_LABELS } from "../report/labels";
 import { SHEETS } from "../report/registers";

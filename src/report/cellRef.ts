@@ -50,7 +50,8 @@ export function t3ColumnIndex(format: FormatDef, text: string | null | undefined
 
 /** A cell of 表三 (tried first) or 表四 from its row and column names. */
 export function parseCell(format: FormatDef, row: string, column?: string): CellRef {
-  if (t3Row(format, row)) return { table: "t3", row: t3RowKey(format, row), column: t3ColumnIndex(format, column) };
+  if (t3Row(format, row))
+    return { table: "t3", row: t3RowKey(format, row), column: t3ColumnIndex(format, column) };
   const groups = [format.t4.review, ...format.t4.litigation];
   const g = groups.find((x) => x.key === row.trim().toLowerCase() || same(x.label, row));
   if (!g)
@@ -58,7 +59,9 @@ export function parseCell(format: FormatDef, row: string, column?: string): Cell
       `找不到「${row.trim()}」：可写表三的行（如 new、d1、「1.属于国家秘密」）或表四的${groups.map((x) => `「${x.label}」`).join("、")}`,
     );
   if (!column || !column.trim()) return { table: "t4", row: g.key, column: T4_TOTAL_RESULT };
-  const r = format.t4.results.findIndex((x) => x.key === column.trim().toLowerCase() || same(x.label, column));
+  const r = format.t4.results.findIndex(
+    (x) => x.key === column.trim().toLowerCase() || same(x.label, column),
+  );
   if (r < 0)
     throw new CellRefError(
       `找不到表四的列「${column.trim()}」，可写 ${format.t4.results.map((x) => `「${x.label}」`).join("、")}`,
