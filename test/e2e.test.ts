@@ -183,6 +183,32 @@ web.test(
     expect(state.sheets.sort()).toEqual(["校验结果", "统计表"]);
     const newRow = state.stats.find((r) => r.includes("一、本年新收政府信息公开申请数量"));
     expect(newRow?.slice(3, 10)).toEqual(engine.tables.t3.new);
+    // 查看明细: a number selected on the 统计表 sheet → the rows behind it → one of them selected in its sheet.
+    const at = state.stats.findIndex((r) => r.includes("6.属于四类过程性信息"));
+    const n = engine.tables.t3.d6[0] as number;
+    expect(state.stats[at][3]).toBe(n);
+    await page.evaluate(
+      (address) => {
+        (window as unknown as { __fake: { state: { selected: unknown } } }).__fake.state.selected = {
+          sheet: "统计表",
+          address,
+        };
+      },
+      `D${at + 1}`,
+    );
+    await page.getByRole("button", { name: "查看明细" }).click();
+    await page.getByText(`表三「6.属于四类过程性信息」「自然人」 = ${n}`).waitFor();
+    const rows = page.getByRole("list", { name: "计入此数的登记行" }).getByRole("button");
+    expect(await rows.count()).toBe(n);
+    const first = Number(/第(\d+)行/.exec((await rows.first().textContent()) ?? "")?.[1]);
+    await rows.first().click();
+    await page.waitForFunction(
+      (row) =>
+        (window as unknown as { __fake: { state: { selected: { address: string } } } }).__fake.state.selected
+          .address === `A${row}:XFD${row}`,
+      first,
+    );
+    await shot(page, "excel-explain");
     expect(failures).toEqual([]);
     await context.close();
   },

@@ -10,6 +10,7 @@
   const API_SETS = {
     "Workbook.worksheets": "1.1",
     "Workbook.settings": "1.4",
+    "Workbook.getSelectedRange": "1.1",
     "WorksheetCollection.add": "1.1",
     "WorksheetCollection.getItem": "1.1",
     "WorksheetCollection.getItemOrNullObject": "1.4",
@@ -30,6 +31,10 @@
     "Range.dataValidation": "1.8",
     "Range.merge": "1.2",
     "Range.select": "1.1",
+    "Range.getEntireRow": "1.1",
+    "Range.worksheet": "1.1",
+    "Range.rowIndex": "1.1",
+    "Range.columnIndex": "1.1",
     "RangeFormat.columnWidth": "1.2",
     "RangeFormat.wrapText": "1.1",
     "RangeFormat.horizontalAlignment": "1.1",
@@ -191,6 +196,10 @@
           record("select", sheet, addressOf(r, c, h, w));
           state.selected = { sheet: sheet.name, address: addressOf(r, c, h, w) };
         },
+        getEntireRow: () => rangeOf(sheet, r, 0, h, 16384),
+        get worksheet() {
+          return worksheetOf(sheet);
+        },
       };
       return range;
     }
@@ -209,6 +218,9 @@
       const ws = {
         get name() {
           return sheet.name;
+        },
+        load() {
+          return ws;
         },
         isNullObject: false,
         get visibility() {
@@ -307,6 +319,13 @@
     const context = {
       workbook: {
         worksheets,
+        /** The selection: state.selected ({ sheet, address }), or A1 of the first sheet. */
+        getSelectedRange() {
+          const sel = state.selected || { sheet: state.sheets[0] && state.sheets[0].name, address: "A1" };
+          const sheet = state.sheets.find((x) => x.name === sel.sheet);
+          if (!sheet) throw new Error("fake: no sheet selected");
+          return rangeOf(sheet, ...parseAddress(sel.address));
+        },
         get settings() {
           use("Workbook.settings");
           return settings;

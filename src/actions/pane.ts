@@ -29,7 +29,8 @@ export function compileForPane(
   previous?: TableSet | null,
 ): CompileResult {
   try {
-    return compileWorkbook(wb, compileOptions(settings, previous));
+    // With the trace, so that every number shown can be explained (clicked) without compiling again.
+    return compileWorkbook(wb, { ...compileOptions(settings, previous), explain: true });
   } catch (e) {
     if (e instanceof UnusableInputError)
       throw new Error(`${e.message}。可在“数据”页创建登记表，或打开含登记表的工作簿。`);

@@ -44,6 +44,10 @@ export interface PaneActions {
   writeStatistics?(result: CompileResult, replace: boolean): Promise<WriteOutcome>;
   /** Excel: selects the cell of a row issue. */
   selectIssue?(issue: RowIssue): Promise<void>;
+  /** Excel: selects a register row (one of the rows behind a number). */
+  selectRow?(sheet: string, row: number): Promise<void>;
+  /** Excel: the active cell (sheet, zero-based row and column), for 查看明细 on the 统计表 sheet. */
+  activeCell?(): Promise<{ sheet: string; row: number; column: number }>;
   createReport(result: CompileResult, source: string): Promise<Blob>;
   /** A unit (or last year) from its workbook, tables JSON or report .docx. */
   loadTables(file: File): Promise<RollupUnit>;

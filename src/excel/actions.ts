@@ -8,7 +8,13 @@ import { formatForYear } from "../report/info";
 import { browserDownload, fileModeActions } from "../actions/files";
 import type { PaneActions, PaneSettings } from "../actions/types";
 import { loadSettings, saveSettings } from "./owned";
-import { createRegisterSheets, readRegisters, selectIssueCell } from "./registers";
+import {
+  activeCell,
+  createRegisterSheets,
+  readRegisters,
+  selectIssueCell,
+  selectRegisterRow,
+} from "./registers";
 import { writeRollup, writeStatistics } from "./sheets";
 import { excelSupport, SUPPORT_MESSAGES } from "./support";
 
@@ -29,6 +35,8 @@ export function excelActions(settings: () => PaneSettings, support = excelSuppor
       }),
     writeStatistics: (result, replace) => Excel.run((ctx) => writeStatistics(ctx, result, replace)),
     selectIssue: (issue) => Excel.run((ctx) => selectIssueCell(ctx, issue)),
+    selectRow: (sheet, row) => Excel.run((ctx) => selectRegisterRow(ctx, sheet, row)),
+    activeCell: () => Excel.run((ctx) => activeCell(ctx)),
     createReport: files.createReport,
     loadTables: files.loadTables,
     createRollupReport: files.createRollupReport,

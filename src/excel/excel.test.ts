@@ -9,7 +9,13 @@ import { SHEETS } from "../report/registers";
 import { sampleWorkbook } from "../report/sample";
 import { rollup, rollupRows } from "../report/rollup";
 import { loadSettings, saveSettings } from "./owned";
-import { createRegisterSheets, readRegisters, selectIssueCell } from "./registers";
+import {
+  activeCell,
+  createRegisterSheets,
+  readRegisters,
+  selectIssueCell,
+  selectRegisterRow,
+} from "./registers";
 import { CHECKS_SHEET, STATS_SHEET, writeRollup, writeStatistics } from "./sheets";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -236,5 +242,17 @@ describe("selecting an issue's cell, and settings", () => {
     expect(values).toEqual(expected);
     expect([...new Set(values.slice(1).map((row) => row[0]))]).toEqual(["单位1", "单位2", "合计"]);
     expect(await writeRollup(f.context, r, false)).toEqual({ written: ["汇总"] });
+  });
+});
+
+describe("the rows behind a number", () => {
+  test("a register row is selected whole in its sheet; the active cell is read with its sheet", async () => {
+    const f = fake();
+    await selectRegisterRow(f.context, SHEETS.applications, 12);
+    expect(f.state.selected).toEqual({ sheet: SHEETS.applications, address: "A12:XFD12" });
+    expect(f.state.syncs).toBe(2);
+    await expect(selectRegisterRow(f.context, "已删除的表", 3)).rejects.toThrow("找不到工作表「已删除的表」");
+    f.state.selected = { sheet: SHEETS.cases, address: "D7" };
+    expect(await activeCell(f.context)).toEqual({ sheet: SHEETS.cases, row: 6, column: 3 });
   });
 });

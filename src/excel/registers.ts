@@ -194,3 +194,31 @@ export async function selectIssueCell(context: Excel.RequestContext, issue: RowI
   ws.getRangeByIndexes(Math.max(0, issue.row - 1), col, 1, 1).select();
   await context.sync();
 }
+
+/** Selects a whole register row in its sheet (the rows behind a number). Syncs: 2. */
+export async function selectRegisterRow(
+  context: Excel.RequestContext,
+  sheet: string,
+  row: number,
+): Promise<void> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+  await context.sync();
+  if (ws.isNullObject) throw new Error(`找不到工作表「${sheet}」，它可能已被重命名或删除。`);
+  ws.activate();
+  ws.getRangeByIndexes(row - 1, 0, 1, 1)
+    .getEntireRow()
+    .select();
+  await context.sync();
+}
+
+/** The active cell: its sheet and zero-based row and column. Syncs: 1. */
+export async function activeCell(
+  context: Excel.RequestContext,
+): Promise<{ sheet: string; row: number; column: number }> {
+  const range = context.workbook.getSelectedRange();
+  range.load("rowIndex,columnIndex");
+  const ws = range.worksheet;
+  ws.load("name");
+  await context.sync();
+  return { sheet: ws.name, row: range.rowIndex, column: range.columnIndex };
+}

@@ -5,14 +5,14 @@
  */
 import type { WriteOutcome } from "../actions/types";
 import type { CompileResult } from "../report/compile";
-import { issuePlace, SEVERITY_LABELS } from "../report/labels";
+import { issuePlace, SEVERITY_LABELS, STATISTICS_SHEET_NAME } from "../report/labels";
 import { gridMatrix, statisticsBlocks } from "../report/layout";
 import type { TableGrid } from "../report/layout";
 import { rollupRows } from "../report/rollup";
 import type { RollupResult } from "../report/rollup";
 import { markOwned, ownedSheets } from "./owned";
 
-export const STATS_SHEET = "统计表";
+export const STATS_SHEET = STATISTICS_SHEET_NAME;
 export const CHECKS_SHEET = "校验结果";
 const ROLLUP_SHEET = "汇总";
 

@@ -68,3 +68,17 @@ export function parseCell(format: FormatDef, row: string, column?: string): Cell
     );
   return { table: "t4", row: g.key, column: r };
 }
+
+/** The cell of a grid key ("t3.d1.natural", "t4.review.upheld"); null for 表二's. */
+export function cellOfKey(format: FormatDef, key: string): CellRef | null {
+  const [table, row, col] = key.split(".");
+  if (table === "t3") {
+    const column = format.t3.columns.findIndex((c) => c.key === col);
+    return column < 0 ? null : { table, row, column };
+  }
+  if (table === "t4") {
+    const column = format.t4.results.findIndex((c) => c.key === col);
+    return column < 0 ? null : { table, row, column };
+  }
+  return null;
+}

@@ -18,3 +18,6 @@ export const PART_STATE_LABELS: Record<PartState, string> = {
 export function issuePlace(i: Pick<RowIssue, "sheet" | "row" | "column">): string {
   return `${i.sheet}${i.row ? ` 第${i.row}行` : ""}${i.column ? `「${i.column}」` : ""}`;
 }
+
+/** The sheet the add-in writes 表二/三/四 into (Excel pane, `extract`), read back by `rollup`. */
+export const STATISTICS_SHEET_NAME = "统计表";

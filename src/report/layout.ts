@@ -234,3 +234,23 @@ export function statisticsBlocks(t: TableSet, format: FormatDef = getFormat(t.fo
     tables: grids.filter((g): g is { caption: string; grid: TableGrid } => !!g?.grid),
   };
 }
+
+/** The key of the number at a position (zero-based) of the 统计表 sheet as statisticsBlocks lays it out, or null. */
+export function statisticsKeyAt(t: TableSet, row: number, col: number): string | null {
+  let top = 2;
+  for (const b of statisticsBlocks(t).tables) {
+    const expanded = expandGrid(b.grid);
+    const r = row - (top + 1);
+    if (r >= 0 && r < expanded.length) {
+      let c = 0;
+      for (const p of expanded[r]) {
+        const span = p.cell.colSpan ?? 1;
+        if (col >= c && col < c + span) return p.merge === "continue" ? null : (p.cell.key ?? null);
+        c += span;
+      }
+      return null;
+    }
+    top += expanded.length + 2;
+  }
+  return null;
+}

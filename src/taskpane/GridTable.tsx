@@ -1,7 +1,18 @@
-/** A table grid (表二/三/四) as an HTML table with the template's merges; number cells carry data-key. */
+/**
+ * A table grid (表二/三/四) as an HTML table with the template's merges; number cells carry data-key, and with
+ * `onNumber` the numbers of 表三 and 表四 are buttons (the rows behind them).
+ */
 import type { TableGrid } from "../report/layout";
 
-export function GridTable({ grid, caption }: { grid: TableGrid; caption: string }) {
+export function GridTable({
+  grid,
+  caption,
+  onNumber,
+}: {
+  grid: TableGrid;
+  caption: string;
+  onNumber?: (key: string) => void;
+}) {
   return (
     <div style={{ overflowX: "auto", marginBottom: 12 }}>
       <table
@@ -33,7 +44,25 @@ export function GridTable({ grid, caption }: { grid: TableGrid; caption: string 
                     background: c.header ? "#f3f3f3" : undefined,
                   }}
                 >
-                  {c.text}
+                  {onNumber && c.key && grid.part !== "table2" ? (
+                    <button
+                      type="button"
+                      title="查看计入此数的登记行"
+                      onClick={() => onNumber(c.key as string)}
+                      style={{
+                        all: "unset",
+                        cursor: "pointer",
+                        color: "#0f6cbd",
+                        textDecoration: "underline dotted",
+                        display: "block",
+                        textAlign: "center",
+                      }}
+                    >
+                      {c.text}
+                    </button>
+                  ) : (
+                    c.text
+                  )}
                 </td>
               ))}
             </tr>

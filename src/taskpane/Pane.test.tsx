@@ -29,6 +29,9 @@ function actions(over: Partial<PaneActions> = {}): PaneActions & { calls: string
     selectIssue: async (i) => {
       calls.push(`select:${i.sheet}:${i.row}:${i.column}`);
     },
+    selectRow: async (sheet, row) => {
+      calls.push(`row:${sheet}:${row}`);
+    },
     createReport: async () => new Blob(["x"]),
     loadTables: async (file) => {
       const tables = JSON.parse(await file.text());
@@ -112,6 +115,36 @@ describe("the pane", () => {
     await click(screen.getByRole("button", { name: "仍然替换" }));
     await screen.findByText("已写入：统计表、校验结果");
     expect(a.calls).toEqual(["write:false", "write:true"]);
+  });
+
+  test("clicking a number of 表三 lists the rows behind it; clicking a row selects it; file mode lists them only", async () => {
+    const engine = compileWorkbook(sampleWorkbook(), { explain: true });
+    const n = engine.tables.t3.d6[0] as number;
+    const want = engine.explainer?.rowsOf({ table: "t3", row: "d6", column: 0 }) ?? [];
+    expect(want.length).toBe(n);
+    const a = actions();
+    const { container } = render(<Pane actions={a} />);
+    await click(screen.getByRole("tab", { name: "统计" }));
+    await click(screen.getByRole("button", { name: "统计" }));
+    await screen.findByText("校验全部通过");
+    const cell = container.querySelector('td[data-key="t3.d6.natural"] button') as HTMLElement;
+    expect(cell.textContent).toBe(String(n));
+    await click(cell);
+    const list = screen.getByRole("list", { name: "计入此数的登记行" });
+    expect(screen.getByText(`表三「6.属于四类过程性信息」「自然人」 = ${n}`)).toBeTruthy();
+    const rows = within(list).getAllByRole("button");
+    expect(rows.map((b) => Number(/第(\d+)行/.exec(b.textContent ?? "")?.[1]))).toEqual(want);
+    await click(rows[0]);
+    expect(a.calls).toContain(`row:依申请公开登记:${want[0]}`);
+    // A zero says so; in file mode the rows are listed without buttons.
+    const f = actions({ mode: "file", selectRow: undefined, fileName: () => "台账.xlsx" });
+    const other = render(<Pane actions={f} />);
+    await click(within(other.container).getByRole("tab", { name: "统计" }));
+    await click(within(other.container).getByRole("button", { name: "统计" }));
+    await click(other.container.querySelector('td[data-key="t3.new.natural"] button') as HTMLElement);
+    const listed = within(other.container).getByRole("list", { name: "计入此数的登记行" });
+    expect(within(listed).queryAllByRole("button")).toEqual([]);
+    expect(listed.querySelectorAll("li")).toHaveLength(engine.tables.t3.new[0] as number);
   });
 
   test("on a Mac, where task panes cannot download, the report tab says so and points to Word", async () => {

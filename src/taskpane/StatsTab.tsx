@@ -8,7 +8,11 @@ import type { PaneActions } from "../actions/types";
 import type { CompileResult } from "../report/compile";
 import { FORMATS, getFormat, tableCaption } from "../report/formats";
 import { SEVERITY_LABELS } from "../report/labels";
-import { table2Grid, table3Grid, table4Grid } from "../report/layout";
+import { statisticsKeyAt, table2Grid, table3Grid, table4Grid } from "../report/layout";
+import { cellOfKey } from "../report/cellRef";
+import type { Explanation } from "../report/explain";
+import { STATISTICS_SHEET_NAME } from "../report/labels";
+import { ExplainList } from "./ExplainList";
 import { ConfirmReplace } from "./ConfirmReplace";
 import { GridTable } from "./GridTable";
 import { PreviousPicker } from "./PreviousPicker";
@@ -29,6 +33,27 @@ export function StatsTab({
 }) {
   const { busy, run, setNotice } = runner;
   const [confirm, setConfirm] = useState<string[] | null>(null);
+  const [explained, setExplained] = useState<Explanation | null>(null);
+  /** The rows behind the number of a grid key, below the tables' checks. */
+  const explain = (key: string | null) => {
+    const cell = result && key ? cellOfKey(getFormat(result.tables.format), key) : null;
+    if (!cell || !result?.explainer) {
+      setExplained(null);
+      setNotice("请选中表三或表四中的一个数字。");
+      return;
+    }
+    setExplained(result.explainer.explain(cell));
+  };
+  const fromSheet = () =>
+    void run("正在读取选中的单元格…", async () => {
+      const at = await actions.activeCell?.();
+      if (!result || !at) return;
+      if (at.sheet !== STATISTICS_SHEET_NAME) {
+        setNotice(`请先在「${STATISTICS_SHEET_NAME}」工作表中选中表三或表四的一个数字，再点“查看明细”。`);
+        return;
+      }
+      explain(statisticsKeyAt(result.tables, at.row, at.column));
+    });
   const grids = useMemo(
     () =>
       result && {
@@ -91,9 +116,26 @@ export function StatsTab({
               工作表「{confirm.join("、")}」不是本加载项创建的。替换会覆盖其中的内容。
             </ConfirmReplace>
           )}
+          {actions.activeCell && (
+            <Button onClick={fromSheet} disabled={!!busy} title="在“统计表”工作表中选中一个数字后点此">
+              查看明细
+            </Button>
+          )}
+          <Text size={200}>点击表三、表四中的数字，可查看计入此数的登记行。</Text>
+          {explained && (
+            <ExplainList
+              explanation={explained}
+              onSelect={
+                actions.selectRow
+                  ? (sheet, row) =>
+                      void run("正在定位…", () => actions.selectRow?.(sheet, row) ?? Promise.resolve())
+                  : undefined
+              }
+            />
+          )}
           {grids.t2 && format.t2 && <GridTable grid={grids.t2} caption={tableCaption(format.t2)} />}
-          <GridTable grid={grids.t3} caption={tableCaption(format.t3)} />
-          <GridTable grid={grids.t4} caption={tableCaption(format.t4)} />
+          <GridTable grid={grids.t3} caption={tableCaption(format.t3)} onNumber={explain} />
+          <GridTable grid={grids.t4} caption={tableCaption(format.t4)} onNumber={explain} />
         </>
       )}
     </>

@@ -6,9 +6,10 @@
  */
 import ExcelJS from "exceljs";
 import { gridMatrix, statisticsBlocks } from "../report/layout";
+import { STATISTICS_SHEET_NAME } from "../report/labels";
 import type { TableSet } from "../report/tables";
 
-export const STATISTICS_SHEET = "统计表";
+export const STATISTICS_SHEET = STATISTICS_SHEET_NAME;
 
 export async function statisticsWorkbookBuffer(t: TableSet): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
