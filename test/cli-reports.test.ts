@@ -105,3 +105,32 @@ test("explain lists the rows behind a number (表三 and 表四); --json gives t
   expect(bad.code).toBe(2);
   expect(bad.err).toContain("找不到「五、其他」");
 });
+
+test("rollup --explain: a number of the total by unit, down to the rows of units given as registers", async () => {
+  const { workbookBuffer } = await import("../src/workbook/write");
+  const a = file("甲局台账.xlsx", await workbookBuffer(sampleWorkbook()));
+  const page = file(
+    "乙局.html",
+    reportHtml({ ...compileWorkbook(sampleWorkbook()).tables, agency: "某市乙局" }),
+  );
+  const one = compileWorkbook(sampleWorkbook(), { explain: true });
+  const n = one.tables.t3.d6[0] as number;
+  const r = await call(["rollup", a, page, "--explain", "d6 自然人", "--json"]);
+  const data = JSON.parse(r.out) as {
+    t3: Record<string, number[]>;
+    explained: { units: { name: string; value: number; explanation?: { rows: { row: number }[] } }[] };
+  };
+  expect(data.t3.d6[0]).toBe(2 * n);
+  const units = data.explained.units;
+  expect(units.map((u) => u.value)).toEqual([n, n]);
+  expect(units.reduce((s, u) => s + u.value, 0)).toBe(data.t3.d6[0]);
+  expect(units[0].explanation?.rows.map((x) => x.row)).toEqual(
+    one.explainer?.rowsOf({ table: "t3", row: "d6", column: 0 }),
+  );
+  expect(units[1].explanation).toBeUndefined();
+  const text = await call(["rollup", a, page, "--explain", "d6 自然人"]);
+  expect(text.out).toContain(
+    `合计表三「6.属于四类过程性信息」「自然人」：${units[0].name} ${n}，某市乙局 ${n}`,
+  );
+  expect(text.out.match(/^ {2}依申请公开登记 第\d+行/gm)).toHaveLength(n);
+});

@@ -47,11 +47,13 @@ export function fileModeActions(): PaneActions {
     },
     async loadTables(file) {
       const { tablesFromFile, unitName } = await import("../load/tables");
-      const loaded = await tablesFromFile(await bytesOf(file), file.name);
+      // With the trace: a number of the roll-up can then be explained down to a register unit's rows.
+      const loaded = await tablesFromFile(await bytesOf(file), file.name, { explain: true });
       return {
         name: unitName(loaded.tables, file.name),
         tables: loaded.tables,
         excludedRows: loaded.excludedRows,
+        ...(loaded.explainer ? { explainer: loaded.explainer } : {}),
       };
     },
     async createRollupReport(result, agency) {

@@ -11,13 +11,17 @@ import { sampleWorkbook } from "../report/sample";
 import type { TableSet } from "../report/tables";
 import { createReport, summarizeUpdate, updateReport } from "../docx";
 import type { UpdateResult } from "../docx";
-import { rollup, rollupCompileResult } from "../report/rollup";
+import { CellRefError, parseCell } from "../report/cellRef";
+import { explainRollupCell, rollup, rollupCompileResult } from "../report/rollup";
+import { cellName } from "../report/layout";
+import { getFormat } from "../report/formats";
 import type { RollupResult, RollupUnit } from "../report/rollup";
 import { inputKind } from "../load/limits";
 import { tablesFromFile, unitName } from "../load/tables";
 import { readWorkbook } from "../workbook/read";
 import { rollupWorkbookBuffer, workbookBuffer } from "../workbook/write";
 import { previousTables as asPrevious } from "../report/tablesInput";
+import { renderExplanation } from "./explain";
 import { readInput, UsageError, writeOutput } from "./files";
 import { renderCompile, renderFindings, renderTable2, renderTable3, renderTable4 } from "./render";
 
@@ -173,7 +177,8 @@ export async function runRollup(
   flags: Record<string, string | true>,
   json: boolean,
 ): Promise<{ result: RollupResult; registerErrors: string[]; text: string }> {
-  const options = compileOptions(flags);
+  const explaining = typeof flags.explain === "string";
+  const options = { ...compileOptions(flags), ...(explaining ? { explain: true } : {}) };
   const agency = typeof flags.agency === "string" ? flags.agency : "";
   const units: RollupUnit[] = [];
   const badRegisters: string[] = [];
@@ -181,13 +186,19 @@ export async function runRollup(
   for (const file of files) {
     const loaded = await tablesFromFile(await readInput(file, inputKind(file)), path.basename(file), options);
     const name = unitName(loaded.tables, path.basename(file));
-    units.push({ name, tables: loaded.tables, excludedRows: loaded.excludedRows });
+    units.push({
+      name,
+      tables: loaded.tables,
+      excludedRows: loaded.excludedRows,
+      ...(loaded.explainer ? { explainer: loaded.explainer } : {}),
+    });
     if (loaded.rowErrors)
       badRegisters.push(
         `「${name}」的台账有${loaded.rowErrors}处错误（${loaded.excludedRows ?? 0}行未计入）`,
       );
   }
   const result = rollup(units, { ...options, agency });
+  const explained = explaining ? explainRollup(result, String(flags.explain)) : null;
   const out =
     typeof flags.o === "string" ? flags.o : typeof flags.output === "string" ? flags.output : undefined;
   const written: string[] = [];
@@ -222,7 +233,12 @@ export async function runRollup(
     return {
       result,
       registerErrors: badRegisters,
-      text: JSON.stringify({ ...data, registerErrors: badRegisters }, null, 1) + "\n",
+      text:
+        JSON.stringify(
+          { ...data, registerErrors: badRegisters, ...(explained ? { explained: explained.data } : {}) },
+          null,
+          1,
+        ) + "\n",
     };
   }
   const lines = [`汇总 ${result.units.length} 个单位（${result.total.year}年）：`];
@@ -246,9 +262,37 @@ export async function runRollup(
   );
   for (const b of badRegisters) lines.push(`注意：${b}，汇总数不含这些行；用 compile 命令查看每一处。`);
   if (written.length) lines.push(`已写入：${written.join("、")}`);
+  if (explained) lines.push("", explained.text);
   return {
     result,
     registerErrors: badRegisters,
     text: lines.filter((l, i, a) => l !== "" || a[i - 1] !== "").join("\n") + "\n",
   };
+}
+
+/** --explain "行 [列]": a number of the total by unit, and the rows of units given as registers. */
+function explainRollup(result: RollupResult, spec: string) {
+  const [row, column] = spec.trim().split(/\s+/);
+  const format = getFormat(result.total.format);
+  let cell;
+  try {
+    cell = parseCell(format, row ?? "", column);
+  } catch (e) {
+    if (e instanceof CellRefError) throw new UsageError(e.message);
+    throw e;
+  }
+  const units = explainRollupCell(result, cell);
+  const label = cellName(
+    cell.table === "t3"
+      ? `t3.${cell.row}.${format.t3.columns[cell.column].key}`
+      : `t4.${cell.row}.${format.t4.results[cell.column].key}`,
+    format,
+  );
+  const lines = [
+    `合计${label}：${units.length ? units.map((u) => `${u.name} ${u.value}`).join("，") : "各单位都是0"}`,
+  ];
+  for (const u of units)
+    if (u.explanation)
+      lines.push(`${u.name}：${renderExplanation(u.explanation, result.total.year).trimEnd()}`);
+  return { data: { cell, label, units }, text: lines.join("\n") };
 }

@@ -38,8 +38,9 @@ export const USAGE = `政府信息公开年报助手 ogi-report
       生成 Word 年度报告（表格和数字在内容控件中，可在数据变化后更新）
   ogi-report update <报告.docx> <台账.xlsx> -o <新报告.docx>
       按最新台账更新已有报告中的表格和数字，保留其他文字，列出改动（不覆盖原报告）
-  ogi-report rollup <各单位文件…> [--year 年份] [--agency 本级名称] [--json] [-o 汇总报告.docx] [--xlsx 汇总.xlsx]
-      汇总多个单位（台账 .xlsx、统计表 .json、报告 .docx 或网页，可混用；单位名取自报告标题），逐个校验并校验合计
+  ogi-report rollup <各单位文件…> [--year 年份] [--agency 本级名称] [--json] [-o 汇总报告.docx] [--xlsx 汇总.xlsx] [--explain "行 列"]
+      汇总多个单位（台账 .xlsx、统计表 .json、报告 .docx 或网页，可混用；单位名取自报告标题），逐个校验并校验合计；
+      --explain "d1 自然人" 列出合计中这个数字来自哪些单位，台账来的单位再列出登记行
   ogi-report demo [目录]
       生成示例台账（默认目录 demo-output），统计并生成报告
 
@@ -57,7 +58,7 @@ interface Parsed {
   flags: Record<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(["year", "format", "o", "output", "previous", "xlsx", "agency"]);
+const VALUE_FLAGS = new Set(["year", "format", "o", "output", "previous", "xlsx", "agency", "explain"]);
 const BOOL_FLAGS = new Set(["json", "help"]);
 
 export function parseArgs(argv: string[]): Parsed {

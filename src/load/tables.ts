@@ -6,6 +6,7 @@
  */
 import { compileWorkbook, rowErrorCount } from "../report/compile";
 import type { CompileOptions } from "../report/compile";
+import type { Explainer } from "../report/explain";
 import { isFormatId } from "../report/formats";
 import type { TableSet } from "../report/tables";
 import { checkTables } from "../report/checks";
@@ -25,6 +26,8 @@ interface LoadedTables {
   excludedRows?: number;
   /** Register problems of severity error (workbooks only): the same verdict compile gives. */
   rowErrors?: number;
+  /** Workbooks compiled with `explain`: the rows behind the numbers. */
+  explainer?: Explainer;
 }
 
 /** A unit's name: the agency its tables name, else the file's name without its extension. */
@@ -82,5 +85,6 @@ export async function tablesFromFile(
     kind: "xlsx",
     excludedRows: result.stats.excludedRows,
     rowErrors: rowErrorCount(result),
+    ...(result.explainer ? { explainer: result.explainer } : {}),
   };
 }

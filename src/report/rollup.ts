@@ -6,23 +6,29 @@
  */
 import { checkTables } from "./checks";
 import type { CompileResult } from "./compile";
+import type { CellRef, Explainer, Explanation } from "./explain";
 import { buildSentences } from "./sentences";
 import type { Finding } from "./checks";
 import { getFormat, numberRows, T3_WIDTH, T4_GROUP_WIDTH, T4_WIDTH } from "./formats";
 import type { FormatDef, FormatId } from "./formats";
 import { emptyTable2 } from "./tables";
-import type { Num, Table2, TableSet } from "./tables";
+import type { Num, Table2, Table3, TableSet } from "./tables";
 
 export interface RollupUnit {
   name: string;
   tables: TableSet;
   /** Rows its register left out because of errors, when it came from a register. */
   excludedRows?: number;
+  /** When it came from a register compiled with `explain`: the rows behind its numbers. */
+  explainer?: Explainer;
 }
 
 export interface UnitResult {
   name: string;
   tables: TableSet;
+  /** Its 表三 as counted in the total (a 2019 unit's （六） in 3.其他 of a 2021 total). */
+  counted: Table3;
+  explainer?: Explainer;
   checks: Finding[];
   warnings: string[];
   hasErrors: boolean;
@@ -116,6 +122,8 @@ export function rollup(
     return {
       name: u.name,
       tables: u.tables,
+      counted: t3,
+      ...(u.explainer ? { explainer: u.explainer } : {}),
       checks,
       warnings: unitWarnings,
       hasErrors: checks.some((c) => c.severity === "error"),
@@ -162,4 +170,36 @@ export function rollupCompileResult(r: RollupResult, agency: string): CompileRes
     categories: {},
     channels: {},
   };
+}
+
+/** What each unit contributed to a number of the consolidated tables, and its rows where it came from a register. */
+export interface UnitContribution {
+  name: string;
+  value: Num;
+  explanation?: Explanation;
+}
+
+/** A number of the total explained by unit (units with nothing in it left out), down to rows where known. */
+export function explainRollupCell(r: RollupResult, cell: CellRef): UnitContribution[] {
+  const out: UnitContribution[] = [];
+  for (const u of r.units) {
+    const value =
+      cell.table === "t3"
+        ? (u.counted[cell.row]?.[cell.column] ?? null)
+        : (u.tables.t4[
+            [getFormat(r.total.format).t4.review, ...getFormat(r.total.format).t4.litigation].findIndex(
+              (g) => g.key === cell.row,
+            ) *
+              T4_GROUP_WIDTH +
+              cell.column
+          ] ?? null);
+    if (!value) continue;
+    const same = u.tables.format === r.total.format;
+    out.push({
+      name: u.name,
+      value,
+      ...(u.explainer && same ? { explanation: u.explainer.explain(cell) } : {}),
+    });
+  }
+  return out;
 }

@@ -13,14 +13,18 @@ const SHOWN = 200;
 export function ExplainList({
   explanation: e,
   onSelect,
+  title,
 }: {
   explanation: Explanation;
   onSelect?: (sheet: string, row: number) => void;
+  /** Whose rows these are (a unit of a roll-up). */
+  title?: string;
 }) {
   const shown = e.rows.slice(0, SHOWN);
   return (
     <section aria-label="数字明细" style={{ border: "1px solid #d1d1d1", padding: 6 }}>
       <Text weight="semibold" block>
+        {title ? `${title}：` : ""}
         {e.label} = {e.value ?? "（空白）"}
       </Text>
       <Text size={200} block>

@@ -147,6 +147,32 @@ describe("the pane", () => {
     expect(listed.querySelectorAll("li")).toHaveLength(engine.tables.t3.new[0] as number);
   });
 
+  test("汇总: a number of the total by unit, down to the rows of a unit given as a register", async () => {
+    const reg = compileWorkbook(sampleWorkbook(), { explain: true });
+    const a = actions({
+      loadTables: async (file) =>
+        file.name === "甲局.xlsx"
+          ? { name: "甲局", tables: reg.tables, explainer: reg.explainer }
+          : { name: "乙局", tables: { ...reg.tables, agency: "乙局" } },
+    });
+    const { container } = render(<Pane actions={a} />);
+    await click(screen.getByRole("tab", { name: "汇总" }));
+    const files = [new File(["x"], "甲局.xlsx"), new File(["x"], "乙局.json")];
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("选择各单位的文件"), { target: { files } });
+    });
+    await screen.findByText(/合计包含 2 个单位/);
+    const n = reg.tables.t3.d6[0] as number;
+    await click(
+      container.querySelector(
+        'table[aria-label="合计 表三"] td[data-key="t3.d6.natural"] button',
+      ) as HTMLElement,
+    );
+    expect(screen.getByText(`合计表三「6.属于四类过程性信息」「自然人」：甲局 ${n}，乙局 ${n}`)).toBeTruthy();
+    const rows = within(screen.getByRole("region", { name: "数字明细" })).getAllByRole("listitem");
+    expect(rows).toHaveLength(n);
+  });
+
   test("on a Mac, where task panes cannot download, the report tab says so and points to Word", async () => {
     render(<Pane actions={actions({ canDownload: false })} />);
     await click(screen.getByRole("tab", { name: "统计" }));

@@ -6,10 +6,13 @@ import { Button, Field, MessageBar, MessageBarBody, Text } from "@fluentui/react
 import { useState } from "react";
 import { loadUnits, rollupFileName } from "../actions/pane";
 import type { PaneActions, PaneSettings } from "../actions/types";
-import { TABLE_TITLES } from "../report/formats";
+import { getFormat, TABLE_TITLES } from "../report/formats";
 import { table3Grid, table4Grid } from "../report/layout";
-import { rollup } from "../report/rollup";
-import type { RollupResult } from "../report/rollup";
+import { cellOfKey } from "../report/cellRef";
+import { cellName } from "../report/layout";
+import { explainRollupCell, rollup } from "../report/rollup";
+import type { RollupResult, UnitContribution } from "../report/rollup";
+import { ExplainList } from "./ExplainList";
 import { ConfirmReplace } from "./ConfirmReplace";
 import { GridTable } from "./GridTable";
 import type { Runner } from "./useRunner";
@@ -30,6 +33,14 @@ export function RollupTab({
 }) {
   const { busy, setBusy, run, setNotice } = runner;
   const [confirm, setConfirm] = useState(false);
+  const [byUnit, setByUnit] = useState<{ label: string; units: UnitContribution[] } | null>(null);
+  /** A number of the total, by unit, down to the rows of units given as registers. */
+  const explain = (key: string) => {
+    if (!rolled) return;
+    const format = getFormat(rolled.total.format);
+    const cell = cellOfKey(format, key);
+    if (cell) setByUnit({ label: cellName(key, format), units: explainRollupCell(rolled, cell) });
+  };
   const write = (r: RollupResult, replace: boolean) =>
     void run("正在写入汇总表…", async () => {
       setConfirm(false);
@@ -123,8 +134,32 @@ export function RollupTab({
           >
             生成汇总 Word 报告
           </Button>
-          <GridTable grid={table3Grid(rolled.total)} caption={`合计 ${TABLE_TITLES.t3.name}`} />
-          <GridTable grid={table4Grid(rolled.total)} caption={`合计 ${TABLE_TITLES.t4.name}`} />
+          {byUnit && (
+            <section aria-label="各单位的贡献">
+              <Text weight="semibold" block>
+                合计{byUnit.label}：
+                {byUnit.units.length
+                  ? byUnit.units.map((u) => `${u.name} ${u.value}`).join("，")
+                  : "各单位都是0"}
+              </Text>
+              {byUnit.units.map((u) =>
+                u.explanation ? (
+                  <ExplainList key={u.name} explanation={u.explanation} title={u.name} />
+                ) : null,
+              )}
+            </section>
+          )}
+          <Text size={200}>点击合计表中的数字，可查看各单位的贡献（台账来的单位可看到登记行）。</Text>
+          <GridTable
+            grid={table3Grid(rolled.total)}
+            caption={`合计 ${TABLE_TITLES.t3.name}`}
+            onNumber={explain}
+          />
+          <GridTable
+            grid={table4Grid(rolled.total)}
+            caption={`合计 ${TABLE_TITLES.t4.name}`}
+            onNumber={explain}
+          />
         </>
       )}
     </>
