@@ -11,6 +11,7 @@ import os from "os";
 import path from "path";
 import * as acorn from "acorn";
 import webpack from "webpack";
+import { FUNCTION_IDS } from "./helpers";
 
 const root = path.resolve(__dirname, "..");
 
@@ -208,15 +209,7 @@ describe("the production build", () => {
     const meta = JSON.parse(readFileSync(path.join(out, "functions.json"), "utf8")) as {
       functions: { id: string }[];
     };
-    expect(meta.functions.map((f) => f.id).sort()).toEqual([
-      "CHECK",
-      "COUNT",
-      "ISSUES",
-      "ROWS",
-      "SUMMARY",
-      "TABLE3",
-      "TABLE4",
-    ]);
+    expect(meta.functions.map((f) => f.id).sort()).toEqual(FUNCTION_IDS);
   });
 
   const scripts = (page: string) => scriptsOf(readFileSync(path.join(out, page), "utf8"));

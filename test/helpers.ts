@@ -60,3 +60,6 @@ export function excelValues(rows: Cell[][]): (string | number | boolean)[][] {
     ),
   );
 }
+
+/** The custom functions' ids, as functions.json must list them. */
+export const FUNCTION_IDS = ["CHECK", "COUNT", "ISSUES", "ROWS", "SUMMARY", "TABLE3", "TABLE4"];

@@ -4,6 +4,7 @@
  */
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import path from "path";
+import { FUNCTION_IDS } from "../../test/helpers";
 import { at, installCustomFunctionsStub, StubError } from "../../test/stub-custom-functions";
 import * as applications from "../report/applications";
 import type { Cell } from "../report/cells";
@@ -65,15 +66,7 @@ describe("functions.json from the JSDoc", () => {
       }[];
     };
     const byId = Object.fromEntries(meta.functions.map((f) => [f.id, f]));
-    expect(Object.keys(byId).sort()).toEqual([
-      "CHECK",
-      "COUNT",
-      "ISSUES",
-      "ROWS",
-      "SUMMARY",
-      "TABLE3",
-      "TABLE4",
-    ]);
+    expect(Object.keys(byId).sort()).toEqual(FUNCTION_IDS);
     const params = (id: string) =>
       byId[id].parameters.map(
         (p) => `${p.name}${p.optional ? "?" : ""}${p.dimensionality === "matrix" ? "[]" : ""}`,

@@ -27,6 +27,17 @@ function guard<T>(body: () => T): T {
 const addressOf = (invocation: CustomFunctions.Invocation | undefined, i: number) =>
   invocation?.parameterAddresses?.[i];
 
+/** The arguments of OGI.COUNT and OGI.ROWS (one cell of 表三 of a register), for core. */
+const cellArgs = (
+  register: any[][],
+  year: number,
+  row: any,
+  column: any,
+  format: any,
+  ignoreBadRows: any,
+  invocation: CustomFunctions.Invocation,
+) => ({ register, year, row, column, format, ignoreBadRows, address: addressOf(invocation, 0) });
+
 /**
  * 按登记表统计表三（不含行名和表头），25 行 × 7 列（2019年格式为 23 行）。
  * @customfunction TABLE3
@@ -92,15 +103,7 @@ export function rows(
   invocation: CustomFunctions.Invocation,
 ): any[][] {
   return guard(() =>
-    core.rowsValues({
-      register,
-      year,
-      row,
-      column,
-      format,
-      ignoreBadRows,
-      address: addressOf(invocation, 0),
-    }),
+    core.rowsValues(cellArgs(register, year, row, column, format, ignoreBadRows, invocation)),
   );
 }
 
@@ -127,15 +130,7 @@ export function count(
   invocation: CustomFunctions.Invocation,
 ): number {
   return guard(() =>
-    core.countValue({
-      register,
-      year,
-      row,
-      column,
-      format,
-      ignoreBadRows,
-      address: addressOf(invocation, 0),
-    }),
+    core.countValue(cellArgs(register, year, row, column, format, ignoreBadRows, invocation)),
   );
 }
 
