@@ -3,17 +3,11 @@
  * web's 5 MB limit; syncs: 2 + one per block), create the missing ones from the engine's templates (tables
  * with dropdowns and an example row; syncs: 2), select the cell of a row issue (syncs: 2). Excel's API only.
  */
+import { hostCell } from "../report/cells";
 import type { Cell, SheetData, WorkbookData } from "../report/cells";
 import type { FormatDef } from "../report/formats";
-import {
-  APPLICATION_HEADERS,
-  CASE_HEADERS,
-  DOCUMENT_HEADERS,
-  mapColumns,
-  PUBLISHED_HEADERS,
-  SHEETS,
-} from "../report/registers";
-import type { HeaderSpec, RowIssue, SheetKey } from "../report/registers";
+import { isRegisterSheetName, issueColumn, SHEETS } from "../report/registers";
+import type { RowIssue } from "../report/registers";
 import {
   ACTIVE_GRID_WIDTH,
   activeGridRows,
@@ -21,40 +15,12 @@ import {
   infoSheetRows,
   registerLayouts,
 } from "../report/templates";
-import { normalizeText } from "../report/text";
 import { markOwned, ownedSheets } from "./owned";
 
 /** Rows per read: 10 000 rows of a register's 7–10 columns stay well under 5 MB. */
 const BLOCK_ROWS = 10000;
 /** The hidden sheet that holds the dropdown lists. */
 const LISTS_SHEET = "年报助手列表";
-
-const ERROR_VALUES = new Set([
-  "#N/A",
-  "#VALUE!",
-  "#REF!",
-  "#DIV/0!",
-  "#NUM!",
-  "#NAME?",
-  "#NULL!",
-  "#SPILL!",
-  "#CALC!",
-  "#GETTING_DATA",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#BUSY!",
-  "#CONNECT!",
-  "#UNKNOWN!",
-]);
-
-/** Excel's values as engine cells: error values (which the API gives as text) become `{ error }`. */
-function excelCell(v: unknown): Cell {
-  if (typeof v === "string") return ERROR_VALUES.has(v) ? { error: v } : v;
-  if (typeof v === "number" || typeof v === "boolean") return v;
-  return null;
-}
-
-const REGISTER_KEYS: SheetKey[] = ["applications", "cases", "active", "documents", "published", "info"];
 
 /** Reads every register sheet present, by name, in blocks. Syncs: 2 + one per block. */
 export async function readRegisters(
@@ -64,10 +30,7 @@ export async function readRegisters(
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  const wanted = new Set(REGISTER_KEYS.flatMap((k) => [SHEETS[k]]).map(normalizeText));
-  const present = sheets.items.filter(
-    (s) => wanted.has(normalizeText(s.name)) || /登记|报告信息|主动公开/.test(s.name),
-  );
+  const present = sheets.items.filter((s) => isRegisterSheetName(s.name));
   const used = present.map((s) => {
     const r = s.getUsedRangeOrNullObject(true);
     r.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -88,7 +51,7 @@ export async function readRegisters(
       const block = sheet.getRangeByIndexes(start, 0, Math.min(blockRows, height - start), width);
       block.load("values");
       await context.sync();
-      for (const row of block.values) rows.push(row.map(excelCell));
+      for (const row of block.values) rows.push(row.map(hostCell));
     }
     out.push({ name: sheet.name, rows, firstRow: 1 });
   }
@@ -172,13 +135,6 @@ export async function createRegisterSheets(
   return made;
 }
 
-const HEADERS_BY_SHEET: Record<string, HeaderSpec> = {
-  [SHEETS.applications]: APPLICATION_HEADERS,
-  [SHEETS.cases]: CASE_HEADERS,
-  [SHEETS.documents]: DOCUMENT_HEADERS,
-  [SHEETS.published]: PUBLISHED_HEADERS,
-};
-
 /** Selects the cell of a row issue (its column found by header). Syncs: 2. */
 export async function selectIssueCell(context: Excel.RequestContext, issue: RowIssue): Promise<void> {
   const ws = context.workbook.worksheets.getItemOrNullObject(issue.sheet);
@@ -186,10 +142,7 @@ export async function selectIssueCell(context: Excel.RequestContext, issue: RowI
   header.load("values");
   await context.sync();
   if (ws.isNullObject) throw new Error(`找不到工作表「${issue.sheet}」，它可能已被重命名或删除。`);
-  const spec = HEADERS_BY_SHEET[issue.sheet];
-  const col = spec
-    ? (mapColumns(issue.sheet, header.values[0].map(excelCell), spec).index[issue.column] ?? 0)
-    : 0;
+  const col = issueColumn(issue, header.values[0].map(hostCell));
   ws.activate();
   ws.getRangeByIndexes(Math.max(0, issue.row - 1), col, 1, 1).select();
   await context.sync();

@@ -68,3 +68,31 @@ export function cellNumber(value: Cell): number {
   }
   return NaN;
 }
+
+const ERROR_VALUES = new Set([
+  "#N/A",
+  "#VALUE!",
+  "#REF!",
+  "#DIV/0!",
+  "#NUM!",
+  "#NAME?",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#BUSY!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+]);
+
+/**
+ * A value as a spreadsheet host's API gives it (Excel's `values`, WPS's `Value2`) as an engine cell: error
+ * values, which the APIs give as text, become `{ error }`; anything but text, numbers and booleans is blank.
+ */
+export function hostCell(v: unknown): Cell {
+  if (typeof v === "string") return ERROR_VALUES.has(v) ? { error: v } : v;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  return null;
+}

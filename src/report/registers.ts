@@ -226,3 +226,26 @@ export class IssueSink {
       );
   }
 }
+
+/** Whether a sheet is one of the registers the engine reads (by name or alias, or a name that says so). */
+export function isRegisterSheetName(name: string): boolean {
+  const keys: SheetKey[] = ["applications", "cases", "active", "documents", "published", "info"];
+  const n = normalizeText(name);
+  return (
+    keys.some((k) => [SHEETS[k], ...SHEET_ALIASES[k]].some((x) => normalizeText(x) === n)) ||
+    /登记|报告信息|主动公开/.test(name)
+  );
+}
+
+const HEADERS_BY_SHEET: Record<string, HeaderSpec> = {
+  [SHEETS.applications]: APPLICATION_HEADERS,
+  [SHEETS.cases]: CASE_HEADERS,
+  [SHEETS.documents]: DOCUMENT_HEADERS,
+  [SHEETS.published]: PUBLISHED_HEADERS,
+};
+
+/** The zero-based column of a row issue's field in its sheet, from the sheet's header row (0 when unknown). */
+export function issueColumn(issue: RowIssue, header: Cell[]): number {
+  const spec = HEADERS_BY_SHEET[issue.sheet];
+  return spec ? (mapColumns(issue.sheet, header, spec).index[issue.column] ?? 0) : 0;
+}
