@@ -80,6 +80,7 @@ export default tseslint.config(
   },
   engine(["src/report/*.ts"], "^\\.\\./", [...HOST_GLOBALS, ...OFFICE_GLOBALS]),
   engine(["src/report/formats/*.ts"], "^\\.\\./\\.\\./", [...HOST_GLOBALS, ...OFFICE_GLOBALS]),
+  engine(["src/report/read/*.ts"], "^\\.\\./\\.\\./", [...HOST_GLOBALS, ...OFFICE_GLOBALS]),
   {
     files: ["src/taskpane/**/*.tsx", "src/taskpane/**/*.ts"],
     ignores: ["**/*.test.tsx", "**/*.test.ts"],
@@ -90,7 +91,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["**/excel/*", "**/word/*", "**/functions/*", "**/cli/*", "**/pages/*"],
+              group: ["**/excel/*", "**/word/*", "**/wps/*", "**/functions/*", "**/cli/*", "**/pages/*"],
               message: "组件不引用宿主适配层；通过 props 拿到 actions。",
             },
           ],
@@ -115,14 +116,14 @@ export default tseslint.config(
         {
           patterns: [
             NO_COMPONENTS,
-            { group: ["**/excel/*", "**/word/*"], message: "这里不依赖某个 Office 宿主。" },
+            { group: ["**/excel/*", "**/word/*", "**/wps/*"], message: "这里不依赖某个 Office 宿主。" },
           ],
         },
       ],
     },
   },
   {
-    files: ["src/excel/**/*.ts", "src/word/**/*.ts", "src/functions/**/*.ts"],
+    files: ["src/excel/**/*.ts", "src/word/**/*.ts", "src/wps/**/*.ts", "src/functions/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [NO_COMPONENTS] }] },
   },

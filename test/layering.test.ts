@@ -17,6 +17,9 @@ const ENGINE: Case[] = [
   ["src/report/x.ts", use("Workbook", "exceljs"), "no-restricted-imports"],
   ["src/report/x.ts", use("readZip", "../docx/zip"), "no-restricted-imports"],
   ["src/report/formats/x.ts", use("readZip", "../../docx/zip"), "no-restricted-imports"],
+  ["src/report/read/x.ts", use("pageText", "../../load/html"), "no-restricted-imports"],
+  ["src/report/read/x.ts", global("document"), "no-restricted-globals"],
+  ["src/report/read/x.ts", use("numberRows", "../formats"), null],
   ...["window", "document", "process", "Office", "Excel"].map((g): Case => [
     "src/report/x.ts",
     global(g),
@@ -29,12 +32,18 @@ const COMPONENTS: Case[] = [
   ["src/taskpane/X.tsx", global("Office.context"), "no-restricted-globals"],
   ["src/taskpane/X.tsx", global("Word.run"), "no-restricted-globals"],
   ["src/taskpane/X.tsx", use("excelActions", "../excel/actions"), "no-restricted-imports"],
+  ["src/taskpane/X.tsx", use("etActions", "../wps/actions"), "no-restricted-imports"],
   ["src/taskpane/X.tsx", use("compileForPane", "../actions/pane"), null],
 ];
 const ADAPTERS: Case[] = [
-  ...["src/excel/x.ts", "src/word/x.ts", "src/actions/x.ts", "src/docx/x.ts", "src/cli/x.ts"].map(
-    (file): Case => [file, use("Pane", "../taskpane/Pane"), "no-restricted-imports"],
-  ),
+  ...[
+    "src/excel/x.ts",
+    "src/word/x.ts",
+    "src/wps/x.ts",
+    "src/actions/x.ts",
+    "src/docx/x.ts",
+    "src/cli/x.ts",
+  ].map((file): Case => [file, use("Pane", "../taskpane/Pane"), "no-restricted-imports"]),
   ["src/actions/x.ts", global("Excel.run"), "no-restricted-globals"],
   ["src/excel/x.ts", global("Excel.run"), null],
   ["src/pages/x.tsx", global("Office.onReady"), null],
