@@ -1,0 +1,130 @@
+/**
+ * The WPS 表格 adapter on a fake ET Application that counts every call into WPS: the engine's tables from the
+ * sheets, with as many calls for a register ten times as long; sheets created and written, only over the
+ * add-in's own; cells and rows selected; settings kept. No WPS runs here: the fake follows the typings.
+ */
+import { excelValues } from "../../test/helpers";
+import type { Cell, WorkbookData } from "../report/cells";
+import { compileWorkbook } from "../report/compile";
+import { getFormat } from "../report/formats";
+import { registerLayouts } from "../report/templates";
+import { SHEETS } from "../report/registers";
+import { sampleWorkbook } from "../report/sample";
+import {
+  createRegisterSheetsEt,
+  loadSettingsEt,
+  readRegistersEt,
+  saveSettingsEt,
+  selectIssueCellEt,
+  selectRowEt,
+  writeStatisticsEt,
+} from "./et";
+
+interface FakeEt {
+  Application: Et.Application;
+  state: {
+    calls: number;
+    selected: { sheet: string; address: string } | null;
+    active: string | null;
+    sheets: { name: string; visible: number; merges: unknown[]; validations: { formula: string }[] }[];
+  };
+  sheetValues: (name: string) => unknown[][] | null;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createFakeEt } = require("../../test/fake-wps.js") as {
+  createFakeEt: (initial?: { sheets: { name: string; rows: unknown[][] }[] }) => FakeEt;
+};
+
+const asSheets = (wb: WorkbookData) => wb.sheets.map((s) => ({ name: s.name, rows: excelValues(s.rows) }));
+
+/** The sample with its applications copied `times` times (the same rows again, new 编号). */
+function longer(times: number): WorkbookData {
+  const wb = sampleWorkbook();
+  const apps = wb.sheets.find((s) => s.name === SHEETS.applications);
+  if (apps) {
+    const [header, ...rows] = apps.rows;
+    apps.rows = [header];
+    for (let t = 0; t < times; t++)
+      for (const r of rows) apps.rows.push([`${String(r[0])}-${t}`, ...r.slice(1)] as Cell[]);
+  }
+  return wb;
+}
+
+describe("WPS 表格", () => {
+  test("reads the registers: the engine's tables, with calls into WPS that do not grow with the register", () => {
+    const calls = [1, 10].map((times) => {
+      const wb = longer(times);
+      const f = createFakeEt({ sheets: asSheets(wb) });
+      const data = readRegistersEt(f.Application);
+      expect(compileWorkbook(data).tables).toEqual(compileWorkbook(wb).tables);
+      return f.state.calls;
+    });
+    expect(calls[0]).toBeGreaterThan(0);
+    expect(calls[1]).toBe(calls[0]);
+  });
+
+  test("creates the missing register sheets with dropdowns and example rows the engine accepts", () => {
+    const f = createFakeEt({ sheets: [{ name: "Sheet1", rows: [] }] });
+    const made = createRegisterSheetsEt(f.Application, getFormat("2021"), 2025);
+    expect(made).toEqual([
+      SHEETS.applications,
+      SHEETS.cases,
+      SHEETS.documents,
+      SHEETS.published,
+      SHEETS.active,
+      SHEETS.info,
+    ]);
+    const apps = f.state.sheets.find((s) => s.name === SHEETS.applications);
+    expect(apps?.validations.map((v) => v.formula)).toEqual([
+      "='年报助手列表'!$A$1:$A$6",
+      "='年报助手列表'!$B$1:$B$21",
+    ]);
+    const lists = f.sheetValues("年报助手列表") as string[][];
+    const layout = registerLayouts(getFormat("2021"), 2025).find((l) => l.key === "applications");
+    const column = (c: number) => lists.map((r) => r[c]).filter(Boolean);
+    expect([column(0), column(1)]).toEqual(Object.values(layout?.lists ?? {}));
+    const r = compileWorkbook(readRegistersEt(f.Application), { year: 2025 });
+    expect(r.rowIssues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(r.tables.t3.new[6]).toBe(1);
+    // Its own data on a very hidden sheet; a second call changes nothing.
+    expect(f.state.sheets.find((s) => s.name === "年报助手数据")?.visible).toBe(2);
+    expect(createRegisterSheetsEt(f.Application, getFormat("2021"), 2025)).toEqual([]);
+  });
+
+  test("writes 统计表 and 校验结果 as the template lays them out; asks before replacing a sheet it did not make", () => {
+    const wb = sampleWorkbook();
+    const result = compileWorkbook(wb);
+    const f = createFakeEt({ sheets: [...asSheets(wb), { name: "统计表", rows: [["别人的表"]] }] });
+    expect(writeStatisticsEt(f.Application, result, false)).toEqual({ needsConfirmation: ["统计表"] });
+    expect(f.sheetValues("统计表")).toEqual([["别人的表"]]);
+    expect(writeStatisticsEt(f.Application, result, true)).toEqual({ written: ["统计表", "校验结果"] });
+    const stats = f.sheetValues("统计表") as unknown[][];
+    const newRow = stats.find((r) => r.includes("一、本年新收政府信息公开申请数量"));
+    expect(newRow?.slice(3, 10)).toEqual(result.tables.t3.new);
+    expect(f.state.sheets.find((s) => s.name === "统计表")?.merges.length).toBeGreaterThan(10);
+    expect((f.sheetValues("校验结果") as unknown[][])[1]).toEqual(["", "", "", "全部通过"]);
+    expect(f.state.active).toBe("统计表");
+    // Now the add-in's own: written again without asking.
+    expect(writeStatisticsEt(f.Application, result, false)).toEqual({ written: ["统计表", "校验结果"] });
+  });
+
+  test("selects an issue's cell and a register row; a missing sheet is said in Chinese; settings kept", () => {
+    const f = createFakeEt({ sheets: asSheets(sampleWorkbook()) });
+    selectIssueCellEt(f.Application, {
+      sheet: SHEETS.applications,
+      row: 6,
+      column: "申请人类型",
+      value: "外星人",
+      message: "",
+      severity: "error",
+      kind: "unknownValue",
+    });
+    expect(f.state.selected).toEqual({ sheet: SHEETS.applications, address: "C6" });
+    selectRowEt(f.Application, SHEETS.cases, 3);
+    expect(f.state.selected).toEqual({ sheet: SHEETS.cases, address: "A3:XFD3" });
+    expect(() => selectRowEt(f.Application, "已删除", 3)).toThrow("找不到工作表「已删除」");
+    expect(loadSettingsEt(f.Application)).toEqual({});
+    saveSettingsEt(f.Application, { year: 2025, format: "2021", agency: "某局" });
+    expect(loadSettingsEt(f.Application)).toEqual({ year: 2025, format: "2021", agency: "某局" });
+  });
+});
