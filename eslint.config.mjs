@@ -8,10 +8,18 @@ import tseslint from "typescript-eslint";
  * - the adapters and src/actions never import a component or a page;
  * - only src/excel, src/word and the page entries (src/pages) touch Office's globals.
  */
-const OFFICE_GLOBALS = ["Office", "Excel", "Word", "OfficeRuntime", "CustomFunctions"].map((name) => ({
+const OFFICE_GLOBALS = [
+  "Office",
+  "Excel",
+  "Word",
+  "OfficeRuntime",
+  "CustomFunctions",
+  "Application",
+  "wps",
+].map((name) => ({
   name,
   message:
-    "只有 src/excel、src/word、src/functions 和 src/pages 可以使用 Office 的全局对象；组件和引擎通过 actions 调用宿主。",
+    "只有 src/excel、src/word、src/wps、src/functions 和 src/pages 可以使用 Office 或 WPS 的全局对象；组件和引擎通过 actions 调用宿主。",
 }));
 const HOST_GLOBALS = [
   "window",
