@@ -63,3 +63,13 @@ export function excelValues(rows: Cell[][]): (string | number | boolean)[][] {
 
 /** The custom functions' ids, as functions.json must list them. */
 export const FUNCTION_IDS = ["CHECK", "COUNT", "ISSUES", "ROWS", "SUMMARY", "TABLE3", "TABLE4"];
+
+/** The sheets "创建登记表" makes in an empty workbook, in order (2021 format). */
+export const REGISTER_SHEETS_MADE = [
+  SHEETS.applications,
+  SHEETS.cases,
+  SHEETS.documents,
+  SHEETS.published,
+  SHEETS.active,
+  SHEETS.info,
+];

@@ -3,7 +3,7 @@
  * sheets, with as many calls for a register ten times as long; sheets created and written, only over the
  * add-in's own; cells and rows selected; settings kept. No WPS runs here: the fake follows the typings.
  */
-import { excelValues } from "../../test/helpers";
+import { excelValues, REGISTER_SHEETS_MADE } from "../../test/helpers";
 import type { Cell, WorkbookData } from "../report/cells";
 import { compileWorkbook } from "../report/compile";
 import { getFormat } from "../report/formats";
@@ -66,14 +66,7 @@ describe("WPS 表格", () => {
   test("creates the missing register sheets with dropdowns and example rows the engine accepts", () => {
     const f = createFakeEt({ sheets: [{ name: "Sheet1", rows: [] }] });
     const made = createRegisterSheetsEt(f.Application, getFormat("2021"), 2025);
-    expect(made).toEqual([
-      SHEETS.applications,
-      SHEETS.cases,
-      SHEETS.documents,
-      SHEETS.published,
-      SHEETS.active,
-      SHEETS.info,
-    ]);
+    expect(made).toEqual(REGISTER_SHEETS_MADE);
     const apps = f.state.sheets.find((s) => s.name === SHEETS.applications);
     expect(apps?.validations.map((v) => v.formula)).toEqual([
       "='年报助手列表'!$A$1:$A$6",
