@@ -69,7 +69,70 @@ class DeployFilesPlugin {
   }
 }
 
+/**
+ * The WPS add-in (npm run build:wps → dist/wps/): the entry page WPS loads with ribbon.xml, the WPS 表格 pane,
+ * file mode, the icons. No Office.js and no request to another origin, as in the Office build.
+ */
+function wpsConfig(env, dev) {
+  const page = (filename, chunks, title = "政府信息公开年报助手") =>
+    new HtmlWebpackPlugin({
+      filename,
+      template: "./src/pages/page.html",
+      chunks,
+      inject: false,
+      title,
+      officeJs: "",
+      route: false,
+      functionFile: false,
+    });
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      wps: "./src/pages/wps.ts",
+      "wps-et": "./src/pages/wps-et.tsx",
+      filemode: "./src/pages/filemode.tsx",
+    },
+    output: {
+      path: path.resolve(env.outDir || "dist/wps"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: "tsconfig.json",
+              transpileOnly: true,
+              compilerOptions: { module: "es2020" },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      page("index.html", ["wps"]),
+      page("wps-et.html", ["wps-et"]),
+      page("filemode.html", ["filemode"], "政府信息公开年报助手（文件模式）"),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    stats: "errors-warnings",
+  };
+}
+
 module.exports = async (env = {}, options = {}) => {
+  if (env.wps) return wpsConfig(env, options.mode === "development");
   const officeJs = officeJsSource();
   const dev = options.mode === "development";
   const url = process.env.OGI_ADDIN_URL || DEV_URL;

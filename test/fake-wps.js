@@ -152,7 +152,25 @@
         return worksheet(sheet);
       },
     });
+    // The add-in root's part WPS merges into Application: task panes and the add-in's PluginStorage.
+    state.panes = [];
+    const storage = new Map();
     const Application = counted({
+      get Workbooks() {
+        return counted({ Count: 1 });
+      },
+      CreateTaskPane(url, title) {
+        const pane = { url, title, Visible: false, Width: 0, ID: state.panes.length + 1 };
+        state.panes.push(pane);
+        return pane;
+      },
+      GetTaskPane(id) {
+        return state.panes[id - 1];
+      },
+      PluginStorage: {
+        getItem: (k) => (storage.has(k) ? storage.get(k) : ""),
+        setItem: (k, v) => storage.set(k, String(v)),
+      },
       get ActiveWorkbook() {
         return counted({
           get Worksheets() {

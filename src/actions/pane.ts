@@ -75,3 +75,23 @@ export function rollupFileName(t: TableSet, agency: string): string {
 export function updatedFileName(name: string): string {
   return name.replace(/\.docx$/i, "") + "（已更新）.docx";
 }
+
+/**
+ * A host's actions that need the pane's current settings (year, format for the register sheets): made with a
+ * getter of the settings last saved or loaded, which this keeps.
+ */
+export function withSettings(make: (settings: () => PaneSettings) => PaneActions): PaneActions {
+  let current: PaneSettings = { year: 0, format: "", agency: "" };
+  const actions = make(() => current);
+  const { saveSettings: save, loadSettings: load } = actions;
+  actions.saveSettings = async (s) => {
+    await save(s);
+    current = s;
+  };
+  actions.loadSettings = async () => {
+    const s = await load();
+    current = { ...current, ...s };
+    return s;
+  };
+  return actions;
+}

@@ -1,0 +1,8 @@
+/** The task pane in WPS 表格: the same pane as in Excel, over the WPS adapter. */
+import { createRoot } from "react-dom/client";
+import { withSettings } from "../actions/pane";
+import { Pane } from "../taskpane/Pane";
+import { etActions } from "../wps/actions";
+
+const actions = withSettings((settings) => etActions(Application, settings));
+createRoot(document.getElementById("root") as HTMLElement).render(<Pane actions={actions} />);
