@@ -3,7 +3,9 @@
  * end to end in Chromium with a fake WPS Application injected — the ribbon's button opens the pane, which checks,
  * compiles and writes 统计表 into the fake workbook; nothing is asked of another origin. No WPS runs here.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { execFileSync } from "child_process";
+import { DOMParser } from "@xmldom/xmldom";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import { chromium } from "playwright-core";
@@ -45,6 +47,48 @@ test("the online folder holds ribbon.xml, the entry page, the panes and every fi
     for (const b of list.bundles ?? [])
       expect({ page, b, exists: existsSync(path.join(out, b)) }).toEqual({ page, b, exists: true });
     expect({ page, external: html.match(/https?:\/\/[^"' )<]+/g) ?? [] }).toEqual({ page, external: [] });
+  }
+});
+
+test("the offline package: a .7z of every file of the folder, publish.xml and jsplugins.xml naming it, oem.ini's lines", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { packageWps, NAME } = require("../scripts/wps-package.js") as {
+    packageWps: (built: string, out: string, url: string) => { archive: string };
+    NAME: string;
+  };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { path7za } = require("7zip-bin") as { path7za: string };
+  const pkg = path.join(out, "..", `${path.basename(out)}-package`);
+  try {
+    const { archive } = packageWps(out, pkg, "https://zwgk.example.gov.cn/ogi-wps/");
+    const listing = execFileSync(path7za, ["l", "-slt", archive], { encoding: "utf8" });
+    const inArchive = [...listing.matchAll(/^Path = (.+)$/gm)].map((m) => m[1].replace(/\\/g, "/")).slice(1);
+    const files = (dir: string, prefix = ""): string[] =>
+      readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(dir, path.posix.join(prefix, e.name)) : [path.posix.join(prefix, e.name)],
+      );
+    expect(inArchive.filter((p) => p.includes(".")).sort()).toEqual(files(out).sort());
+    for (const xml of ["publish.xml", "jsplugins.xml"]) {
+      const text = readFileSync(path.join(pkg, xml), "utf8");
+      const doc = new DOMParser().parseFromString(text, "text/xml");
+      const plugins = Array.from(doc.documentElement?.childNodes ?? []).filter(
+        (n) => n.nodeType === 1,
+      ) as unknown as {
+        getAttribute(n: string): string | null;
+      }[];
+      expect(plugins.map((p) => [p.getAttribute("name"), p.getAttribute("type")])).toEqual([
+        [NAME, "et"],
+        [NAME, "wps"],
+      ]);
+    }
+    expect(readFileSync(path.join(pkg, "jsplugins.xml"), "utf8")).toContain(
+      'url="https://zwgk.example.gov.cn/ogi-wps/"',
+    );
+    expect(readFileSync(path.join(pkg, "oem.ini.txt"), "utf8")).toContain(
+      "JSPluginsServer=https://zwgk.example.gov.cn/ogi-wps/jsplugins.xml",
+    );
+  } finally {
+    rmSync(pkg, { recursive: true, force: true });
   }
 });
 
