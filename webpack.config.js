@@ -69,6 +69,35 @@ class DeployFilesPlugin {
   }
 }
 
+/** Output, resolution and TypeScript loading, the same for the Office and the WPS builds. */
+function common(outDir, dev) {
+  return {
+    output: {
+      path: path.resolve(outDir),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: "tsconfig.json",
+              transpileOnly: true,
+              compilerOptions: { module: "es2020", sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+  };
+}
+
 /**
  * The WPS add-in (npm run build:wps → dist/wps/): the entry page WPS loads with ribbon.xml, the WPS 表格 pane,
  * file mode, the icons. No Office.js and no request to another origin, as in the Office build.
@@ -92,29 +121,7 @@ function wpsConfig(env, dev) {
       "wps-et": "./src/pages/wps-et.tsx",
       filemode: "./src/pages/filemode.tsx",
     },
-    output: {
-      path: path.resolve(env.outDir || "dist/wps"),
-      filename: "[name].js",
-      chunkFilename: "[name].[contenthash:8].js",
-      clean: true,
-    },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: "tsconfig.json",
-              transpileOnly: true,
-              compilerOptions: { module: "es2020" },
-            },
-          },
-        },
-      ],
-    },
+    ...common(env.outDir || "dist/wps", dev),
     plugins: [
       page("index.html", ["wps"]),
       page("wps-et.html", ["wps-et"]),
@@ -146,29 +153,7 @@ module.exports = async (env = {}, options = {}) => {
       wordpane: "./src/pages/word.tsx",
       filemode: "./src/pages/filemode.tsx",
     },
-    output: {
-      path: path.resolve(env.outDir || "dist/addin"),
-      filename: "[name].js",
-      chunkFilename: "[name].[contenthash:8].js",
-      clean: true,
-    },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: "tsconfig.json",
-              transpileOnly: true,
-              compilerOptions: { module: "es2020", sourceMap: dev },
-            },
-          },
-        },
-      ],
-    },
+    ...common(env.outDir || "dist/addin", dev),
     plugins: [
       new DeployFilesPlugin(url, catalogShare()),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
