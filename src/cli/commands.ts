@@ -11,7 +11,7 @@ import { sampleWorkbook } from "../report/sample";
 import type { TableSet } from "../report/tables";
 import { createReport, summarizeUpdate, updateReport } from "../docx";
 import type { UpdateResult } from "../docx";
-import { CellRefError, parseCell } from "../report/cellRef";
+import { CellRefError, keyOfCell, parseCell } from "../report/cellRef";
 import { explainRollupCell, rollup, rollupCompileResult } from "../report/rollup";
 import { cellName } from "../report/layout";
 import { getFormat } from "../report/formats";
@@ -282,12 +282,7 @@ function explainRollup(result: RollupResult, spec: string) {
     throw e;
   }
   const units = explainRollupCell(result, cell);
-  const label = cellName(
-    cell.table === "t3"
-      ? `t3.${cell.row}.${format.t3.columns[cell.column].key}`
-      : `t4.${cell.row}.${format.t4.results[cell.column].key}`,
-    format,
-  );
+  const label = cellName(keyOfCell(format, cell), format);
   const lines = [
     `合计${label}：${units.length ? units.map((u) => `${u.name} ${u.value}`).join("，") : "各单位都是0"}`,
   ];

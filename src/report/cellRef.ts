@@ -82,3 +82,17 @@ export function cellOfKey(format: FormatDef, key: string): CellRef | null {
   }
   return null;
 }
+
+/** The grid key of a cell ("t3.d1.natural", "t4.review.upheld"): the inverse of cellOfKey, for cellName. */
+export function keyOfCell(format: FormatDef, cell: CellRef): string {
+  const column =
+    cell.table === "t3" ? format.t3.columns[cell.column].key : format.t4.results[cell.column].key;
+  return `${cell.table}.${cell.row}.${column}`;
+}
+
+/** The position of a 表四 group (行政复议, 未经复议直接起诉, 复议后起诉) among the three. */
+export function t4GroupIndex(format: FormatDef, group: string): number {
+  const g = [format.t4.review, ...format.t4.litigation].findIndex((x) => x.key === group);
+  if (g < 0) throw new Error(`表四没有「${group}」这一组`);
+  return g;
+}

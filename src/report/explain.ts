@@ -12,6 +12,7 @@ import { formatDays } from "./dates";
 import type { FormatDef } from "./formats";
 import { numberRows, outcomeRows, T3_APPLICANT_COLUMNS as A, T3_TOTAL_COLUMN, T3_WIDTH } from "./formats";
 import { T4_GROUP_WIDTH, T4_TOTAL_RESULT } from "./formats";
+import { keyOfCell, t4GroupIndex } from "./cellRef";
 import { cellName } from "./layout";
 import { APPLICATION_HEADERS, CASE_HEADERS, mapColumns } from "./registers";
 import type { HeaderSpec } from "./registers";
@@ -113,7 +114,7 @@ export class Explainer {
         for (let a = 0; a < A; a++)
           if (cell.column === T3_TOTAL_COLUMN || a === cell.column) wanted[slot * A + a] = 1;
     } else {
-      const g = this.groupIndex(cell.row);
+      const g = t4GroupIndex(this.format, cell.row);
       for (let r = 0; r < T4_TOTAL_RESULT; r++)
         if (cell.column === T4_TOTAL_RESULT || r === cell.column) wanted[g * T4_GROUP_WIDTH + r] = 1;
     }
@@ -141,12 +142,6 @@ export class Explainer {
     return out;
   }
 
-  private groupIndex(key: string): number {
-    const g = [this.format.t4.review, ...this.format.t4.litigation].findIndex((x) => x.key === key);
-    if (g < 0) throw new Error(`表四没有「${key}」这一组`);
-    return g;
-  }
-
   /** Why a row of a 表三 row key is counted there, from its fields. */
   private why(key: string, f: Record<string, string>): string {
     if (key === "new") return `本年收到（${f["收到日期"]}）`;
@@ -159,14 +154,11 @@ export class Explainer {
   /** A cell's rows with their fields and reasons, and what of it was typed rather than counted. */
   explain(cell: CellRef): Explanation {
     const rows = this.rowsOf(cell);
-    const label =
-      cell.table === "t3"
-        ? cellName(`t3.${cell.row}.${this.format.t3.columns[cell.column].key}`, this.format)
-        : cellName(`t4.${cell.row}.${this.format.t4.results[cell.column].key}`, this.format);
+    const label = cellName(keyOfCell(this.format, cell), this.format);
     const value =
       cell.table === "t3"
         ? (this.tables.t3[cell.row]?.[cell.column] ?? null)
-        : (this.tables.t4[this.groupIndex(cell.row) * T4_GROUP_WIDTH + cell.column] ?? null);
+        : (this.tables.t4[t4GroupIndex(this.format, cell.row) * T4_GROUP_WIDTH + cell.column] ?? null);
     const typed = cell.table === "t3" && cell.row === "carry" ? (this.typedCarry?.[cell.column] ?? 0) : 0;
     const traced = cell.table === "t3" ? this.apps : this.cases;
     const read = traced

@@ -4,6 +4,7 @@
  * silently), summed cell by cell (表二 counts and 万元 alike), and checked: every unit and the total. A unit
  * whose own tables fail is named with its findings.
  */
+import { t4GroupIndex } from "./cellRef";
 import { checkTables } from "./checks";
 import type { CompileResult } from "./compile";
 import type { CellRef, Explainer, Explanation } from "./explain";
@@ -182,17 +183,13 @@ export interface UnitContribution {
 /** A number of the total explained by unit (units with nothing in it left out), down to rows where known. */
 export function explainRollupCell(r: RollupResult, cell: CellRef): UnitContribution[] {
   const out: UnitContribution[] = [];
+  const t4At =
+    cell.table === "t4"
+      ? t4GroupIndex(getFormat(r.total.format), cell.row) * T4_GROUP_WIDTH + cell.column
+      : 0;
   for (const u of r.units) {
     const value =
-      cell.table === "t3"
-        ? (u.counted[cell.row]?.[cell.column] ?? null)
-        : (u.tables.t4[
-            [getFormat(r.total.format).t4.review, ...getFormat(r.total.format).t4.litigation].findIndex(
-              (g) => g.key === cell.row,
-            ) *
-              T4_GROUP_WIDTH +
-              cell.column
-          ] ?? null);
+      cell.table === "t3" ? (u.counted[cell.row]?.[cell.column] ?? null) : (u.tables.t4[t4At] ?? null);
     if (!value) continue;
     const same = u.tables.format === r.total.format;
     out.push({

@@ -72,9 +72,7 @@ export function readRegistersEt(app: Et.Application): WorkbookData {
 function stateSheet(app: Et.Application, sheets: Map<string, Et.Worksheet>): Et.Worksheet {
   const found = sheets.get(STATE_SHEET);
   if (found) return found;
-  const book = app.ActiveWorkbook.Worksheets;
-  const ws = book.Add(undefined, book.Item(book.Count)) as Et.Worksheet;
-  ws.Name = STATE_SHEET;
+  const ws = addSheet(app, STATE_SHEET);
   ws.Visible = VERY_HIDDEN;
   sheets.set(STATE_SHEET, ws);
   return ws;
