@@ -17,7 +17,8 @@ import { withDocumentXml } from "../../test/docx";
 import { checkTables } from "../report/checks";
 import { compileWorkbook } from "../report/compile";
 import { numericTables } from "../report/read/tables";
-import { checkReadReport } from "../report/read/text";
+import { checkReadReport, checkText } from "../report/read/text";
+import { getFormat } from "../report/formats";
 import { sampleWorkbook } from "../report/sample";
 import type { TableSet } from "../report/tables";
 import { statisticsWorkbookBuffer } from "../workbook/statistics";
@@ -141,6 +142,15 @@ describe("X3: the text against the tables", () => {
       expect(own.paragraphs.length).toBeGreaterThan(3);
       expect(checkReadReport(own, numericTables(own.tables)).filter((f) => f.rule === "X3")).toEqual([]);
     }
+  });
+
+  test("X3 names the table's row by its label as the format prints it, remarks and all", () => {
+    const t = sample();
+    const partial = t.t3.partial[6] as number;
+    const findings = checkText([`其中部分公开${partial + 1}件。`], t, getFormat("2021"));
+    expect(findings.map((f) => f.message)).toEqual([
+      `正文「其中部分公开${partial + 1}件。」中部分公开为${partial + 1}，而表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」总计为${partial}`,
+    ]);
   });
 
   test("a report whose text was edited to contradict one cell: X3 names that sentence and both numbers", async () => {

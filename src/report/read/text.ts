@@ -5,9 +5,16 @@
  * fire). Each finding quotes the sentence and gives both numbers.
  */
 import { checkTables } from "../checks";
-import { getFormat, numberRows, T3_TOTAL_COLUMN, T4_GROUP_WIDTH, T4_TOTAL_RESULT } from "../formats";
+import {
+  getFormat,
+  numberRows,
+  T3_TOTAL_COLUMN,
+  T4_GROUP_WIDTH,
+  T4_TOTAL_RESULT,
+  TABLE_TITLES,
+} from "../formats";
 import type { FormatDef } from "../formats";
-import { Findings } from "../findings";
+import { Findings, rowName } from "../findings";
 import type { Finding } from "../findings";
 import type { TableSet } from "../tables";
 
@@ -20,7 +27,8 @@ interface Claim {
   re: RegExp;
   /** The table's number(s) the text may mean, and where they are. */
   values(t: TableSet, f: FormatDef): number[] | null;
-  place: { table: "t3" | "t4"; row: string; text: string };
+  /** Where in the tables, and how to name it (from the format's labels, as printed). */
+  place: { table: "t3" | "t4"; row: string; text: (f: FormatDef) => string };
   /** Whether a percentage after the number is checked (of 办结 total, 新收, or 新收+结转). */
   percent?: boolean;
 }
@@ -49,7 +57,11 @@ const CLAIMS: Claim[] = [
     label: "予以公开和部分公开",
     re: new RegExp(`予以公开(?:和|及|与|、)部分公开(?:的)?(?:申请)?(?:共|合计)?${NUM}件`, "g"),
     values: (t) => one(sum([total(t, "grant"), total(t, "partial")])),
-    place: { table: "t3", row: "grant", text: "表三「（一）予以公开」与「（二）部分公开」总计之和" },
+    place: {
+      table: "t3",
+      row: "grant",
+      text: (f) => `${TABLE_TITLES.t3.name}「${rowName(f, "grant")}」与「${rowName(f, "partial")}」总计之和`,
+    },
     percent: true,
   },
   {
@@ -62,13 +74,17 @@ const CLAIMS: Claim[] = [
       const [n, c] = [total(t, "new"), total(t, "carry")];
       return n === null ? null : c === null ? [n] : [n, n + c];
     },
-    place: { table: "t3", row: "new", text: "表三「一、本年新收政府信息公开申请数量」总计" },
+    place: { table: "t3", row: "new", text: (f) => `${TABLE_TITLES.t3.name}「${rowName(f, "new")}」总计` },
   },
   {
     label: "上年结转",
     re: new RegExp(`上年(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?(?:共)?${NUM}件`, "g"),
     values: (t) => one(total(t, "carry")),
-    place: { table: "t3", row: "carry", text: "表三「二、上年结转政府信息公开申请数量」总计" },
+    place: {
+      table: "t3",
+      row: "carry",
+      text: (f) => `${TABLE_TITLES.t3.name}「${rowName(f, "carry")}」总计`,
+    },
   },
   {
     label: "结转下年度",
@@ -77,40 +93,56 @@ const CLAIMS: Claim[] = [
       "g",
     ),
     values: (t) => one(total(t, "fwd")),
-    place: { table: "t3", row: "fwd", text: "表三「四、结转下年度继续办理」总计" },
+    place: { table: "t3", row: "fwd", text: (f) => `${TABLE_TITLES.t3.name}「${rowName(f, "fwd")}」总计` },
   },
   {
     label: "办结（答复）",
     re: new RegExp(`(?:办结|答复)(?:了|的)?(?:政府信息公开)?(?:申请)?(?:共|合计)?${NUM}件`, "g"),
     values: (t) => one(total(t, "total")),
-    place: { table: "t3", row: "total", text: "表三「（七）总计」总计" },
+    place: {
+      table: "t3",
+      row: "total",
+      text: (f) => `${TABLE_TITLES.t3.name}「${rowName(f, "total")}」总计`,
+    },
   },
   {
     label: "不予公开",
     re: new RegExp(`不予公开(?:的)?(?:申请)?(?:共)?${NUM}件`, "g"),
     values: (t, f) => one(groupTotal(t, f, "deny")),
-    place: { table: "t3", row: "deny", text: "表三「（三）不予公开」各项总计之和" },
+    place: {
+      table: "t3",
+      row: "deny",
+      text: (f) => `${TABLE_TITLES.t3.name}「${rowName(f, "deny")}」各项总计之和`,
+    },
     percent: true,
   },
   {
     label: "予以公开",
     re: new RegExp(`予以公开(?:的)?(?:申请)?(?:共)?${NUM}件`, "g"),
     values: (t) => one(total(t, "grant")),
-    place: { table: "t3", row: "grant", text: "表三「（一）予以公开」总计" },
+    place: {
+      table: "t3",
+      row: "grant",
+      text: (f) => `${TABLE_TITLES.t3.name}「${rowName(f, "grant")}」总计`,
+    },
     percent: true,
   },
   {
     label: "部分公开",
     re: new RegExp(`部分公开(?:的)?(?:申请)?(?:共)?${NUM}件`, "g"),
     values: (t) => one(total(t, "partial")),
-    place: { table: "t3", row: "partial", text: "表三「（二）部分公开」总计" },
+    place: {
+      table: "t3",
+      row: "partial",
+      text: (f) => `${TABLE_TITLES.t3.name}「${rowName(f, "partial")}」总计`,
+    },
     percent: true,
   },
   {
     label: "行政复议",
     re: new RegExp(`行政复议(?:申请|案件)?(?:共)?${NUM}件`, "g"),
     values: (t) => one(t4Total(t, 0)),
-    place: { table: "t4", row: "review", text: "表四「行政复议」总计" },
+    place: { table: "t4", row: "review", text: (f) => `${TABLE_TITLES.t4.name}「${f.t4.review.label}」总计` },
   },
   {
     label: "行政诉讼",
@@ -119,13 +151,17 @@ const CLAIMS: Claim[] = [
       const [a, b] = [t4Total(t, 1), t4Total(t, 2)];
       return a === null || b === null ? null : [a + b];
     },
-    place: { table: "t4", row: "litigation", text: "表四「行政诉讼」两项总计之和" },
+    place: {
+      table: "t4",
+      row: "litigation",
+      text: (f) => `${TABLE_TITLES.t4.name}「${f.t4.litigationLabel}」两项总计之和`,
+    },
   },
   {
     label: "信息处理费",
     re: new RegExp(`信息处理费(?:共计|共|合计)?${NUM}元`, "g"),
     values: (t) => (typeof t.feeYuan === "number" ? [t.feeYuan] : null),
-    place: { table: "t3", row: "fee", text: "台账中收取的信息处理费" },
+    place: { table: "t3", row: "fee", text: () => "台账中收取的信息处理费" },
   },
 ];
 
@@ -162,7 +198,7 @@ export function checkText(paragraphs: string[], t: TableSet, format: FormatDef):
               where.table,
               where.row,
               undefined,
-              `正文「${quote(sentence.trim())}」中${claim.label}为${said}，而${where.text}为${expected[0]}`,
+              `正文「${quote(sentence.trim())}」中${claim.label}为${said}，而${where.text(format)}为${expected[0]}`,
             );
             continue;
           }
