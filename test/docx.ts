@@ -58,3 +58,8 @@ export function wordHoldings(bytes: Uint8Array): {
     .map((e) => new TextDecoder().decode(e.data));
   return { controls, customXml };
 }
+
+/** A fake WPS 文字 document of a report: its `ogi:` controls, each after a paragraph people wrote. */
+export function wpsBlocks(bytes: Uint8Array): ({ text: string } | { tag: string; text: string })[] {
+  return wordHoldings(bytes).controls.flatMap((c, i) => [{ text: `人工撰写的第${i + 1}段。` }, c]);
+}

@@ -3,6 +3,40 @@
 // each is a call across the boundary into WPS. Cells hold what Value2 gives: numbers (dates as serials),
 // strings, booleans; empty cells read as undefined. Plain JavaScript, for Jest and a browser page alike.
 (function (root) {
+  /** Counts every property access and call on a WPS object (state.calls). */
+  const counter = (state) => (obj) =>
+    new Proxy(obj, {
+      get(t, k) {
+        if (typeof k === "string") state.calls++;
+        return t[k];
+      },
+      set(t, k, v) {
+        state.calls++;
+        t[k] = v;
+        return true;
+      },
+    });
+
+  /** The add-in root's part WPS merges into Application: task panes and the add-in's PluginStorage. */
+  function addinRoot(state) {
+    state.panes = [];
+    const storage = new Map();
+    return {
+      CreateTaskPane(url, title) {
+        const pane = { url, title, Visible: false, Width: 0, ID: state.panes.length + 1 };
+        state.panes.push(pane);
+        return pane;
+      },
+      GetTaskPane(id) {
+        return state.panes[id - 1];
+      },
+      PluginStorage: {
+        getItem: (k) => (storage.has(k) ? storage.get(k) : ""),
+        setItem: (k, v) => storage.set(k, String(v)),
+      },
+    };
+  }
+
   function createFakeEt(initial) {
     const state = { sheets: [], calls: 0, selected: null, active: null, ops: [] };
     const letters = (i) => {
@@ -23,19 +57,7 @@
       const r2 = m[4] ? Number(m[4]) - 1 : r1;
       return [r1, c1, r2 - r1 + 1, c2 - c1 + 1];
     }
-    /** Counts every property access and call on a WPS object. */
-    const counted = (obj) =>
-      new Proxy(obj, {
-        get(t, k) {
-          if (typeof k === "string") state.calls++;
-          return t[k];
-        },
-        set(t, k, v) {
-          state.calls++;
-          t[k] = v;
-          return true;
-        },
-      });
+    const counted = counter(state);
     function newSheet(name, rows) {
       const sheet = { name, cells: new Map(), visible: -1, merges: [], validations: [], bold: [] };
       (rows || []).forEach((row, r) =>
@@ -152,24 +174,10 @@
         return worksheet(sheet);
       },
     });
-    // The add-in root's part WPS merges into Application: task panes and the add-in's PluginStorage.
-    state.panes = [];
-    const storage = new Map();
     const Application = counted({
+      ...addinRoot(state),
       get Workbooks() {
         return counted({ Count: 1 });
-      },
-      CreateTaskPane(url, title) {
-        const pane = { url, title, Visible: false, Width: 0, ID: state.panes.length + 1 };
-        state.panes.push(pane);
-        return pane;
-      },
-      GetTaskPane(id) {
-        return state.panes[id - 1];
-      },
-      PluginStorage: {
-        getItem: (k) => (storage.has(k) ? storage.get(k) : ""),
-        setItem: (k, v) => storage.set(k, String(v)),
       },
       get ActiveWorkbook() {
         return counted({
@@ -193,6 +201,181 @@
     };
     return { Application, state, sheetValues };
   }
+
+  /**
+   * A fake WPS 文字 Application. The document is a list of blocks in order: paragraphs ({ text }) and content
+   * controls ({ tag, text }); its custom XML parts; initial.file, the .docx that saving or ExportFragment gives.
+   * Range.InsertFile reads the file from the fake FileSystem: into a control's range it replaces the control's
+   * content and keeps the control (its block, its tag: file holds what was inserted); at the selection it adds
+   * a block there. profile: { fileSystem: false } for a WPS without the add-in's FileSystem, { insertFile:
+   * false } for an InsertFile that fails, tempPath (default a Windows %TEMP% with a trailing \).
+   */
+  function createFakeWps(initial, profile) {
+    const p = {
+      fileSystem: true,
+      insertFile: true,
+      tempPath: "C:\\Users\\zw\\AppData\\Local\\Temp\\",
+      ...profile,
+    };
+    const init = initial || {};
+    const state = {
+      blocks: (init.blocks || []).map((b) => ({ ...b })),
+      customXml: (init.customXml || []).map((xml) => ({ xml })),
+      files: new Map(),
+      removed: [],
+      calls: 0,
+      ops: [],
+      selected: null,
+      cursor: (init.blocks || []).length,
+    };
+    const counted = counter(state);
+    const file = Array.from(init.file || []);
+    const bytesOf = (binary) => Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+    const textOf = (blocks) => blocks.map((b) => b.text).join("\r");
+
+    function insertFile(path, into) {
+      state.ops.push({ op: "InsertFile", path, tag: into ? into.tag : null });
+      if (!p.insertFile) throw new Error("fake WPS: InsertFile failed");
+      if (!state.files.has(path)) throw new Error(`fake WPS: no file ${path}`);
+      const data = state.files.get(path);
+      if (into) {
+        into.file = data;
+        into.text = `（已插入 ${data.length} 字节）`;
+      } else state.blocks.splice(state.cursor, 0, { inserted: data, text: `（已插入 ${data.length} 字节）` });
+    }
+    const control = (b) =>
+      counted({
+        get Tag() {
+          return b.tag;
+        },
+        get Range() {
+          return counted({
+            get Text() {
+              return b.text;
+            },
+            InsertFile: (path) => insertFile(path, b),
+          });
+        },
+      });
+    const controls = (filter) => {
+      const list = () => state.blocks.filter((b) => b.tag !== undefined && filter(b));
+      return counted({
+        get Count() {
+          return list().length;
+        },
+        Item: (i) => control(list()[i - 1]),
+      });
+    };
+    const xmlPart = (x) =>
+      counted({
+        get XML() {
+          return x.xml;
+        },
+        Delete() {
+          state.ops.push({ op: "deleteXml" });
+          state.customXml = state.customXml.filter((y) => y !== x);
+        },
+      });
+    const xmlParts = (filter) => {
+      const list = () => state.customXml.filter(filter);
+      return counted({
+        get Count() {
+          return list().length;
+        },
+        Item: (i) => xmlPart(list()[i - 1]),
+        Add(xml) {
+          state.ops.push({ op: "addXml" });
+          state.customXml.push({ xml });
+        },
+        SelectByNamespace: (ns) => xmlParts((x) => x.xml.includes(`"${ns}"`)),
+      });
+    };
+    const content = () => {
+      let found = null;
+      return counted({
+        get Text() {
+          return textOf(state.blocks);
+        },
+        get Find() {
+          return counted({
+            Execute(text, matchCase) {
+              const hay = textOf(state.blocks);
+              found = (matchCase ? hay.includes(text) : hay.toLowerCase().includes(text.toLowerCase()))
+                ? text
+                : null;
+              return found !== null;
+            },
+          });
+        },
+        Select() {
+          state.selected = found === null ? textOf(state.blocks) : found;
+        },
+        ExportFragment(path, format) {
+          state.ops.push({ op: "ExportFragment", format });
+          if (format !== 16) throw new Error("fake WPS: only wdFormatDocumentDefault");
+          state.files.set(path, String.fromCharCode(...file));
+        },
+      });
+    };
+    const fileSystem = counted({
+      writeAsBinaryString(path, data) {
+        state.ops.push({ op: "writeFile", path });
+        state.files.set(path, data);
+        return true;
+      },
+      ReadFileAsArrayBuffer(path) {
+        if (!state.files.has(path)) throw new Error(`fake WPS: no file ${path}`);
+        return bytesOf(state.files.get(path)).buffer;
+      },
+      Remove(path) {
+        state.removed.push(path);
+        state.files.delete(path);
+      },
+    });
+    if (init.fullName) state.files.set(init.fullName, String.fromCharCode(...file));
+    const Application = counted({
+      ...addinRoot(state),
+      get Documents() {
+        return counted({ Count: 1 });
+      },
+      get ActiveDocument() {
+        return counted({
+          get ContentControls() {
+            return controls(() => true);
+          },
+          SelectContentControlsByTag: (tag) => controls((b) => b.tag === tag),
+          get CustomXMLParts() {
+            return xmlParts(() => true);
+          },
+          get Content() {
+            return content();
+          },
+          get Saved() {
+            return !!init.saved;
+          },
+          get FullName() {
+            return init.fullName || "文档1";
+          },
+        });
+      },
+      get Selection() {
+        return counted({
+          get Range() {
+            return counted({ InsertFile: (path) => insertFile(path, null) });
+          },
+        });
+      },
+      ...(p.fileSystem
+        ? {
+            FileSystem: fileSystem,
+            Env: counted({ GetTempPath: () => p.tempPath }),
+          }
+        : {}),
+    });
+    return { Application, state, bytesOf };
+  }
+
   root.createFakeEt = createFakeEt;
-  if (typeof module !== "undefined") module.exports = { createFakeEt };
+  root.createFakeWps = createFakeWps;
+  if (typeof module !== "undefined") module.exports = { createFakeEt, createFakeWps };
 })(globalThis);

@@ -2,6 +2,7 @@
 import type { Cell, WorkbookData } from "../src/report/cells";
 import { daysFromCivil, daysFromUtcDate, serialFromDays } from "../src/report/dates";
 import { APPLICATION_HEADERS, CASE_HEADERS, SHEETS } from "../src/report/registers";
+import { sampleWorkbook } from "../src/report/sample";
 
 /** A calendar date as ExcelJS gives it for a date cell. */
 export const d = (y: number, m: number, day: number): Date => new Date(daysFromCivil(y, m, day) * 86400000);
@@ -73,3 +74,16 @@ export const REGISTER_SHEETS_MADE = [
   SHEETS.active,
   SHEETS.info,
 ];
+
+/** The sample with its applications copied `times` times (the same rows again, new 编号). */
+export function longerSample(times: number): WorkbookData {
+  const wb = sampleWorkbook();
+  const apps = wb.sheets.find((s) => s.name === SHEETS.applications);
+  if (apps) {
+    const [header, ...rows] = apps.rows;
+    apps.rows = [header];
+    for (let t = 0; t < times; t++)
+      for (const r of rows) apps.rows.push([`${String(r[0])}-${t}`, ...r.slice(1)] as Cell[]);
+  }
+  return wb;
+}

@@ -68,6 +68,13 @@ export interface PaneActions {
 
 /** The Word pane's host: the document's `ogi:` controls, its custom XML part, and inserting rendered parts. */
 export interface WordActions {
+  /** What this host cannot do in the document, in Chinese, shown at the top of the pane. */
+  notes?: string[];
+  /** False where parts cannot be put into the document (the pane offers an updated copy to download instead). */
+  canUpdateInPlace?: boolean;
+  /** The file-mode update: an updated copy of a report .docx the user picks (where in place fails or cannot). */
+  updateCopy: PaneActions["updateReport"];
+  download(blob: Blob, name: string): void;
   listControls(): Promise<{ part: string; text: string }[]>;
   readReportXml(): Promise<string | null>;
   writeReportXml(xml: string): Promise<void>;

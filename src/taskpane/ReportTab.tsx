@@ -1,9 +1,10 @@
 /** The 报告 tab: create the Word report, or update a report the user picks, and download the result. */
-import { Button, Field, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { reportFileName, updatedFileName } from "../actions/pane";
+import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { reportFileName } from "../actions/pane";
 import type { PaneActions, UpdateSummary } from "../actions/types";
 import type { CompileResult } from "../report/compile";
 import { ChangeList } from "./ChangeList";
+import { UpdateCopyField } from "./UpdateCopyField";
 import type { Runner } from "./useRunner";
 
 export function ReportTab({
@@ -49,28 +50,13 @@ export function ReportTab({
           >
             生成 Word 报告
           </Button>
-          <Field label="更新已有报告（选择 .docx，下载更新后的副本）">
-            <input
-              type="file"
-              accept=".docx"
-              aria-label="选择要更新的报告"
-              disabled={!!busy || !actions.canDownload}
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                if (!f) return;
-                void run("正在更新报告…", async () => {
-                  const { blob, summary } = await actions.updateReport(f, result, source);
-                  actions.download(blob, updatedFileName(f.name));
-                  setUpdate(summary);
-                  setNotice(
-                    summary.changed.length
-                      ? "报告已更新并下载，改动如下。"
-                      : "报告中的数字已是最新，下载的副本与原报告相同。",
-                  );
-                });
-              }}
-            />
-          </Field>
+          <UpdateCopyField
+            runner={runner}
+            disabled={!actions.canDownload}
+            update={(f) => actions.updateReport(f, result, source)}
+            download={actions.download}
+            onUpdated={setUpdate}
+          />
           {update && <ChangeList changed={update.changed} more={update.missing} />}
         </>
       )}

@@ -12,6 +12,7 @@ import { findSdts, textOf } from "../docx/ooxml";
 import { readZip, writeZip, xmlText } from "../docx/zip";
 import { documentText } from "../docx/readText";
 import { withDocumentXml } from "../../test/docx";
+import { fileModeActions } from "../actions/files";
 import { wordActions } from "../word/actions";
 import type { Cell } from "../report/cells";
 import { compileWorkbook } from "../report/compile";
@@ -40,6 +41,8 @@ test("error findings are shown, and updating asks first; nothing is written unti
     insertAtCursor: async () => void calls.push("insert"),
     documentBytes: async () => new Uint8Array(),
     selectText: async () => false,
+    updateCopy: fileModeActions().updateReport,
+    download: () => void calls.push("download"),
   };
   // This month's register has a carry-over from 报告信息 with no outcomes: P1 fails, and 表三 changes.
   const wb = sampleWorkbook();

@@ -4,7 +4,9 @@
  * or one, and see what changed; insert any part at the cursor. The link lives in the document (its tags and
  * custom XML part), so a copy sent to a colleague still updates. 检查本文档 checks the open document as any
  * report in a national format (ours or not): its tables by their labels, its text against them; each finding
- * selects its place. Word calls go through `actions`.
+ * selects its place. Where the host cannot change the document (a WPS without its FileSystem) or an update in
+ * place fails, the pane offers file mode's way: pick the report, download the updated copy. Word calls go
+ * through `actions`.
  */
 import {
   Badge,
@@ -18,7 +20,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { ChangeLine, WordActions } from "../actions/types";
+import type { ChangeLine, UpdateSummary, WordActions } from "../actions/types";
 import {
   checkOpenDocument,
   insertPart,
@@ -36,6 +38,7 @@ import { ChangeList } from "./ChangeList";
 import { ConfirmReplace } from "./ConfirmReplace";
 import { FindingList } from "./FindingList";
 import { PreviousPicker } from "./PreviousPicker";
+import { UpdateCopyField } from "./UpdateCopyField";
 import { Status, useRunner } from "./useRunner";
 
 const BADGE = { current: "success", stale: "warning", missing: "danger" } as const;
@@ -47,6 +50,9 @@ export function WordPane({ actions }: { actions: WordActions }) {
   const [changes, setChanges] = useState<ChangeLine[]>([]);
   const [previous, setPrevious] = useState<TableSet | null>(null);
   const [checked, setChecked] = useState<DocumentCheck | null>(null);
+  /** Whether parts can be put into the document: not where the host says so, or once an update failed. */
+  const [inPlace, setInPlace] = useState(actions.canUpdateInPlace !== false);
+  const [copied, setCopied] = useState<UpdateSummary | null>(null);
 
   const checkDocument = () =>
     run("正在读取并校验本文档…", async () => {
@@ -69,7 +75,10 @@ export function WordPane({ actions }: { actions: WordActions }) {
   const update = (parts: DocPart[]) =>
     run("正在更新报告…", async () => {
       if (!loaded) return;
-      const { changes: lines, updated } = await updateParts(actions, loaded, parts);
+      const { changes: lines, updated } = await updateParts(actions, loaded, parts).catch((e: unknown) => {
+        setInPlace(false);
+        throw new Error(`${e instanceof Error ? e.message : String(e)} 可以在下方选择报告文件，下载更新后的副本。`);
+      });
       setChanges(lines);
       setLoaded(await inspectReport(actions, loaded.result, loaded.source));
       setNotice(parts.length ? `已更新${updated}个部分。` : "所有部分都已是最新。");
@@ -92,6 +101,11 @@ export function WordPane({ actions }: { actions: WordActions }) {
       <Subtitle2 as="h1" block>
         政府信息公开年报助手 · Word
       </Subtitle2>
+      {(actions.notes ?? []).map((n) => (
+        <MessageBar key={n} intent="warning" style={{ marginTop: 8 }}>
+          <MessageBarBody>{n}</MessageBarBody>
+        </MessageBar>
+      ))}
       <div style={{ display: "flex", flexDirection: "column", gap: 10, marginTop: 8 }}>
         <Button onClick={() => void checkDocument()} disabled={!!busy}>
           检查本文档
@@ -147,9 +161,21 @@ export function WordPane({ actions }: { actions: WordActions }) {
                 ))}
               </ul>
             )}
-            <Button appearance="primary" disabled={!!busy || !stale.length} onClick={updateAll}>
-              {stale.length ? `全部更新（${stale.length}个部分已过期）` : "全部最新"}
-            </Button>
+            {inPlace ? (
+              <Button appearance="primary" disabled={!!busy || !stale.length} onClick={updateAll}>
+                {stale.length ? `全部更新（${stale.length}个部分已过期）` : "全部最新"}
+              </Button>
+            ) : (
+              <>
+                <UpdateCopyField
+                  runner={{ busy, run, setNotice }}
+                  update={(f) => actions.updateCopy(f, loaded.result, loaded.source)}
+                  download={actions.download}
+                  onUpdated={setCopied}
+                />
+                {copied && <ChangeList changed={copied.changed} more={copied.missing} />}
+              </>
+            )}
             {confirm && (
               <ConfirmReplace
                 confirmLabel="仍然更新"
@@ -181,7 +207,7 @@ export function WordPane({ actions }: { actions: WordActions }) {
                       {PART_STATE_LABELS[state]}
                     </Badge>
                     <Text style={{ flex: 1 }}>{p.alias}</Text>
-                    {state === "stale" && (
+                    {inPlace && state === "stale" && (
                       <Button
                         size="small"
                         disabled={!!busy}
@@ -195,7 +221,7 @@ export function WordPane({ actions }: { actions: WordActions }) {
                     <Button
                       size="small"
                       appearance="subtle"
-                      disabled={!!busy}
+                      disabled={!!busy || !inPlace}
                       title="插入到光标处"
                       onClick={() =>
                         void run("正在插入…", async () => {

@@ -3,6 +3,7 @@
  * where Word has it and through the common API otherwise (Word 2016/2019/LTSC 2021), checked at run time.
  */
 import { OGI_NS } from "../docx/namespace";
+import { browserDownload, fileModeActions } from "../actions/files";
 import type { WordActions } from "../actions/types";
 import {
   insertAtCursor,
@@ -32,5 +33,7 @@ export function wordActions(): WordActions {
     insertAtCursor: (b64) => Word.run((ctx) => insertAtCursor(ctx, b64)),
     documentBytes: () => documentFileCommon(Office.context.document),
     selectText: (text) => Word.run((ctx) => selectText(ctx, text)),
+    updateCopy: fileModeActions().updateReport,
+    download: browserDownload,
   };
 }

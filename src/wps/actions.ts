@@ -1,9 +1,11 @@
 /**
- * The pane's actions in WPS 表格: the same PaneActions as Excel, over the WPS adapter (its calls are synchronous;
- * each action runs in one go); reports and roll-ups are made by the same code as file mode.
+ * The panes' actions in WPS: in WPS 表格 the same PaneActions as Excel, over the ET adapter; in WPS 文字 the same
+ * WordActions as Word, over the 文字 adapter. WPS's calls are synchronous: each action runs in one go. Reports,
+ * roll-ups and the updated copy are made by the same code as file mode.
  */
 import { browserDownload, fileModeActions } from "../actions/files";
-import type { PaneActions, PaneSettings } from "../actions/types";
+import type { PaneActions, PaneSettings, WordActions } from "../actions/types";
+import { OGI_NS } from "../docx/namespace";
 import { getFormat } from "../report/formats";
 import { formatForYear } from "../report/info";
 import {
@@ -15,6 +17,17 @@ import {
   selectRowEt,
   writeStatisticsEt,
 } from "./et";
+import {
+  documentBytesWps,
+  insertAtCursorWps,
+  listControlsWps,
+  readReportXmlWps,
+  replacePartsWps,
+  selectTextWps,
+  writeReportXmlWps,
+  writerNotes,
+} from "./writer";
+import type { WriterHost } from "./writer";
 
 /** Runs a synchronous WPS call as an action: its failure becomes the action's (a Chinese message). */
 const act = <T>(body: () => T): Promise<T> => new Promise((resolve) => resolve(body()));
@@ -41,5 +54,23 @@ export function etActions(app: Et.Application, settings: () => PaneSettings): Pa
     download: browserDownload,
     loadSettings: () => act(() => loadSettingsEt<PaneSettings>(app)),
     saveSettings: (s) => act(() => saveSettingsEt(app, s)),
+  };
+}
+
+/** The Word pane's actions in WPS 文字; without the add-in's FileSystem the pane offers the updated copy. */
+export function writerActions(host: WriterHost): WordActions {
+  const notes = writerNotes(host);
+  return {
+    notes,
+    canUpdateInPlace: !notes.length,
+    listControls: () => act(() => listControlsWps(host)),
+    readReportXml: () => act(() => readReportXmlWps(host, OGI_NS)),
+    writeReportXml: (xml) => act(() => writeReportXmlWps(host, OGI_NS, xml)),
+    replaceParts: (parts) => act(() => replacePartsWps(host, parts)),
+    insertAtCursor: (b64) => act(() => insertAtCursorWps(host, b64)),
+    documentBytes: () => act(() => documentBytesWps(host)),
+    selectText: (text) => act(() => selectTextWps(host, text)),
+    updateCopy: fileModeActions().updateReport,
+    download: browserDownload,
   };
 }

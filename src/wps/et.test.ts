@@ -3,8 +3,8 @@
  * sheets, with as many calls for a register ten times as long; sheets created and written, only over the
  * add-in's own; cells and rows selected; settings kept. No WPS runs here: the fake follows the typings.
  */
-import { excelValues, REGISTER_SHEETS_MADE } from "../../test/helpers";
-import type { Cell, WorkbookData } from "../report/cells";
+import { excelValues, longerSample, REGISTER_SHEETS_MADE } from "../../test/helpers";
+import type { WorkbookData } from "../report/cells";
 import { compileWorkbook } from "../report/compile";
 import { getFormat } from "../report/formats";
 import { registerLayouts } from "../report/templates";
@@ -37,23 +37,10 @@ const { createFakeEt } = require("../../test/fake-wps.js") as {
 
 const asSheets = (wb: WorkbookData) => wb.sheets.map((s) => ({ name: s.name, rows: excelValues(s.rows) }));
 
-/** The sample with its applications copied `times` times (the same rows again, new 编号). */
-function longer(times: number): WorkbookData {
-  const wb = sampleWorkbook();
-  const apps = wb.sheets.find((s) => s.name === SHEETS.applications);
-  if (apps) {
-    const [header, ...rows] = apps.rows;
-    apps.rows = [header];
-    for (let t = 0; t < times; t++)
-      for (const r of rows) apps.rows.push([`${String(r[0])}-${t}`, ...r.slice(1)] as Cell[]);
-  }
-  return wb;
-}
-
 describe("WPS 表格", () => {
   test("reads the registers: the engine's tables, with calls into WPS that do not grow with the register", () => {
     const calls = [1, 10].map((times) => {
-      const wb = longer(times);
+      const wb = longerSample(times);
       const f = createFakeEt({ sheets: asSheets(wb) });
       const data = readRegistersEt(f.Application);
       expect(compileWorkbook(data).tables).toEqual(compileWorkbook(wb).tables);
