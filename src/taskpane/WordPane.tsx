@@ -77,7 +77,9 @@ export function WordPane({ actions }: { actions: WordActions }) {
       if (!loaded) return;
       const { changes: lines, updated } = await updateParts(actions, loaded, parts).catch((e: unknown) => {
         setInPlace(false);
-        throw new Error(`${e instanceof Error ? e.message : String(e)} 可以在下方选择报告文件，下载更新后的副本。`);
+        throw new Error(
+          `${e instanceof Error ? e.message : String(e)} 可以在下方选择报告文件，下载更新后的副本。`,
+        );
       });
       setChanges(lines);
       setLoaded(await inspectReport(actions, loaded.result, loaded.source));
