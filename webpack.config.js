@@ -99,8 +99,8 @@ function common(outDir, dev) {
 }
 
 /**
- * The WPS add-in (npm run build:wps → dist/wps/): the entry page WPS loads with ribbon.xml, the WPS 表格 pane,
- * file mode, the icons. No Office.js and no request to another origin, as in the Office build.
+ * The WPS add-in (npm run build:wps → dist/wps/): the entry page WPS loads with ribbon.xml, the WPS 表格 and
+ * WPS 文字 panes, file mode, the icons. No Office.js and no request to another origin, as in the Office build.
  */
 function wpsConfig(env, dev) {
   const page = (filename, chunks, title = "政府信息公开年报助手") =>
@@ -119,12 +119,14 @@ function wpsConfig(env, dev) {
     entry: {
       wps: "./src/pages/wps.ts",
       "wps-et": "./src/pages/wps-et.tsx",
+      "wps-writer": "./src/pages/wps-writer.tsx",
       filemode: "./src/pages/filemode.tsx",
     },
     ...common(env.outDir || "dist/wps", dev),
     plugins: [
       page("index.html", ["wps"]),
       page("wps-et.html", ["wps-et"]),
+      page("wps-writer.html", ["wps-writer"]),
       page("filemode.html", ["filemode"], "政府信息公开年报助手（文件模式）"),
       new CopyWebpackPlugin({
         patterns: [

@@ -43,7 +43,8 @@ import { Status, useRunner } from "./useRunner";
 
 const BADGE = { current: "success", stale: "warning", missing: "danger" } as const;
 
-export function WordPane({ actions }: { actions: WordActions }) {
+/** `host` names where the pane runs, in its heading (Word, WPS 文字). */
+export function WordPane({ actions, host = "Word" }: { actions: WordActions; host?: string }) {
   const { busy, error, notice, setNotice, run } = useRunner();
   const [loaded, setLoaded] = useState<LinkedReport | null>(null);
   const [confirm, setConfirm] = useState<string[] | null>(null);
@@ -101,7 +102,7 @@ export function WordPane({ actions }: { actions: WordActions }) {
       style={{ minHeight: "100vh", padding: 10, boxSizing: "border-box", fontSize: 13 }}
     >
       <Subtitle2 as="h1" block>
-        政府信息公开年报助手 · Word
+        政府信息公开年报助手 · {host}
       </Subtitle2>
       {(actions.notes ?? []).map((n) => (
         <MessageBar key={n} intent="warning" style={{ marginTop: 8 }}>
