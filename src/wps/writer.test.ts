@@ -204,7 +204,7 @@ describe("WPS 文字", () => {
     const bare = createFakeWps({ blocks: r.blocks }, { fileSystem: false });
     expect(writerNotes(bare.Application)).toEqual([expect.stringContaining("FileSystem")]);
     expect(() => replacePartsWps(bare.Application, items)).toThrow(/不能在文档中直接更新/);
-    expect(() => documentBytesWps(bare.Application)).toThrow(/不能在文档中直接更新/);
+    expect(() => documentBytesWps(bare.Application)).toThrow(/FileSystem）.*不能读取当前文档/);
     expect(listControlsWps(bare.Application)).toHaveLength(items.length);
     expect(writerNotes(createFakeWps().Application)).toEqual([]);
     const failing = createFakeWps({ blocks: r.blocks }, { insertFile: false });

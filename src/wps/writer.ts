@@ -38,8 +38,11 @@ export function writerNotes(host: WriterHost): string[] {
   ];
 }
 
-function files(host: WriterHost): { fs: WPS.FileSystem; env: WPS.Env } {
-  if (writerNotes(host).length || !host.FileSystem || !host.Env) throw new Error(writerNotes(host)[0]);
+/** The add-in's FileSystem and Env, or what cannot be done without them (`unable`), in Chinese. */
+function files(host: WriterHost, unable?: string): { fs: WPS.FileSystem; env: WPS.Env } {
+  const [note] = writerNotes(host);
+  if (note || !host.FileSystem || !host.Env)
+    throw new Error(unable ? `这个版本的 WPS 没有向加载项提供文件接口（FileSystem），${unable}` : note);
   return { fs: host.FileSystem, env: host.Env };
 }
 
@@ -92,7 +95,7 @@ export function listControlsWps(host: WriterHost): { part: string; text: string 
   for (const c of controls(host.ActiveDocument.ContentControls)) {
     const tag = c.Tag ?? "";
     if (tag.startsWith(TAG_PREFIX))
-      out.push({ part: tag.slice(TAG_PREFIX.length), text: plainText(c.Range.Text) });
+      out.push({ part: tag.slice(TAG_PREFIX.length), text: plainText(c.Range.Text ?? "") });
   }
   return out;
 }
@@ -159,7 +162,10 @@ export function insertAtCursorWps(host: WriterHost, base64: string): void {
  * exported to a temp file (Range.ExportFragment).
  */
 export function documentBytesWps(host: WriterHost): Uint8Array {
-  const { fs, env } = files(host);
+  const { fs, env } = files(
+    host,
+    "不能读取当前文档；请把文档另存为 .docx，在文件模式或命令行（check）中检查。",
+  );
   const doc = host.ActiveDocument;
   if (doc.Saved && /\.docx$/i.test(doc.FullName ?? ""))
     return new Uint8Array(fs.ReadFileAsArrayBuffer(doc.FullName));
