@@ -208,7 +208,7 @@
    * Range.InsertFile reads the file from the fake FileSystem: into a control's range it replaces the control's
    * content and keeps the control (its block, its tag: file holds what was inserted); at the selection it adds
    * a block there. profile: { fileSystem: false } for a WPS without the add-in's FileSystem, { insertFile:
-   * false } for an InsertFile that fails, tempPath (default a Windows %TEMP% with a trailing \).
+   * false } for an InsertFile that fails, { writes: n } for a disk that takes only n files, tempPath (default a Windows %TEMP% with a trailing \).
    */
   function createFakeWps(initial, profile) {
     const p = {
@@ -320,6 +320,7 @@
     const fileSystem = counted({
       writeAsBinaryString(path, data) {
         state.ops.push({ op: "writeFile", path });
+        if (state.ops.filter((o) => o.op === "writeFile").length > p.writes) return false;
         state.files.set(path, data);
         return true;
       },

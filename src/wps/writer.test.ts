@@ -52,7 +52,7 @@ const { createFakeWps } = require("../../test/fake-wps.js") as {
       saved?: boolean;
       fullName?: string;
     },
-    profile?: { fileSystem?: boolean; insertFile?: boolean; tempPath?: string },
+    profile?: { fileSystem?: boolean; insertFile?: boolean; writes?: number; tempPath?: string },
   ) => FakeWps;
 };
 
@@ -213,5 +213,12 @@ describe("WPS 文字", () => {
     );
     expect([...failing.state.files.keys()]).toEqual([]);
     expect(failing.state.blocks).toEqual(r.blocks);
+    // A temp folder that takes one file and refuses the next: nothing is inserted, the one file is removed.
+    const full = createFakeWps({ blocks: r.blocks }, { writes: 1 });
+    expect(() => replacePartsWps(full.Application, items)).toThrow(/^WPS 无法写入临时文件「C:\\Users/);
+    expect(full.state.ops.filter((o) => o.op === "InsertFile")).toEqual([]);
+    expect(full.state.removed).toHaveLength(1);
+    expect([...full.state.files.keys()]).toEqual([]);
+    expect(full.state.blocks).toEqual(r.blocks);
   });
 });

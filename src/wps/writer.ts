@@ -121,29 +121,32 @@ export function writeReportXmlWps(host: WriterHost, namespace: string, xml: stri
 
 /**
  * Replaces the content of every control of each given part with a bare .docx of that part (base64), keeping
- * the controls: each part written once to a temp file, inserted into each of its controls' ranges, the files
- * removed afterwards. Returns the parts that had no control.
+ * the controls: every part's file written to the temp folder first (so a failure to write changes nothing),
+ * then inserted into each of its controls' ranges; the files removed afterwards. Returns the parts that had no
+ * control.
  */
 export function replacePartsWps(host: WriterHost, parts: { part: string; base64: string }[]): string[] {
   const { fs, env } = files(host);
   const doc = host.ActiveDocument;
+  const found = parts.map((p) => ({
+    ...p,
+    controls: controls(doc.SelectContentControlsByTag(TAG_PREFIX + p.part)),
+  }));
   const written: string[] = [];
-  const missing: string[] = [];
   try {
-    for (const { part, base64 } of parts) {
-      const found = controls(doc.SelectContentControlsByTag(TAG_PREFIX + part));
-      if (!found.length) {
-        missing.push(part);
-        continue;
-      }
-      const path = writeTemp(fs, env, part, base64);
-      written.push(path);
-      for (const control of found) insertFile(control.Range, path, part);
-    }
+    const ready = found
+      .filter((p) => p.controls.length)
+      .map((p) => {
+        const path = writeTemp(fs, env, p.part, p.base64);
+        written.push(path);
+        return { ...p, path };
+      });
+    for (const { part, path, controls: list } of ready)
+      for (const control of list) insertFile(control.Range, path, part);
   } finally {
     removeAll(fs, written);
   }
-  return missing;
+  return found.filter((p) => !p.controls.length).map((p) => p.part);
 }
 
 /** Inserts a part (a .docx with the part in its tagged control, base64) at the cursor. */
