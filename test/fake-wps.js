@@ -17,11 +17,54 @@
       },
     });
 
-  /** The add-in root's part WPS merges into Application: task panes and the add-in's PluginStorage. */
-  function addinRoot(state) {
+  const bytesOf = (binary) => Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+  /**
+   * A WPS's profile: { fileSystem: false } for a WPS that gives add-ins no FileSystem, { writes: n } for a disk
+   * that takes only n files, { insertFile: false } for a 文字 whose InsertFile fails; the temp and 下载 folders
+   * (default Windows's).
+   */
+  const profileOf = (profile) => ({
+    fileSystem: true,
+    insertFile: true,
+    writes: Infinity,
+    tempPath: "C:\\Users\\zw\\AppData\\Local\\Temp\\",
+    downloadPath: "C:\\Users\\zw\\Downloads",
+    ...profile,
+  });
+
+  /**
+   * The add-in root's part WPS merges into Application: task panes, the add-in's PluginStorage, and (unless
+   * the profile says not) FileSystem and Env over state.files (path → binary string).
+   */
+  function addinRoot(state, p, counted) {
     state.panes = [];
+    state.files = new Map();
+    state.removed = [];
     const storage = new Map();
+    const fileSystem = counted({
+      writeAsBinaryString(path, data) {
+        state.ops.push({ op: "writeFile", path });
+        if (state.ops.filter((o) => o.op === "writeFile").length > p.writes) return false;
+        state.files.set(path, data);
+        return true;
+      },
+      ReadFileAsArrayBuffer(path) {
+        if (!state.files.has(path)) throw new Error(`fake WPS: no file ${path}`);
+        return bytesOf(state.files.get(path)).buffer;
+      },
+      Exists: (path) => state.files.has(path),
+      Remove(path) {
+        state.removed.push(path);
+        state.files.delete(path);
+      },
+    });
+    const env = counted({
+      GetTempPath: () => p.tempPath,
+      GetDownloadPath: () => p.downloadPath,
+      GetDesktopPath: () => "C:\\Users\\zw\\Desktop",
+    });
     return {
+      ...(p.fileSystem ? { FileSystem: fileSystem, Env: env } : {}),
       CreateTaskPane(url, title) {
         const pane = { url, title, Visible: false, Width: 0, ID: state.panes.length + 1 };
         state.panes.push(pane);
@@ -37,7 +80,7 @@
     };
   }
 
-  function createFakeEt(initial) {
+  function createFakeEt(initial, profile) {
     const state = { sheets: [], calls: 0, selected: null, active: null, ops: [] };
     const letters = (i) => {
       let s = "";
@@ -175,7 +218,7 @@
       },
     });
     const Application = counted({
-      ...addinRoot(state),
+      ...addinRoot(state, profileOf(profile), counted),
       get Workbooks() {
         return counted({ Count: 1 });
       },
@@ -199,7 +242,7 @@
         ),
       );
     };
-    return { Application, state, sheetValues };
+    return { Application, state, sheetValues, bytesOf };
   }
 
   /**
@@ -207,22 +250,14 @@
    * controls ({ tag, text }); its custom XML parts; initial.file, the .docx that saving or ExportFragment gives.
    * Range.InsertFile reads the file from the fake FileSystem: into a control's range it replaces the control's
    * content and keeps the control (its block, its tag: file holds what was inserted); at the selection it adds
-   * a block there. profile: { fileSystem: false } for a WPS without the add-in's FileSystem, { insertFile:
-   * false } for an InsertFile that fails, { writes: n } for a disk that takes only n files, tempPath (default a Windows %TEMP% with a trailing \).
+   * a block there. `profile` as profileOf says.
    */
   function createFakeWps(initial, profile) {
-    const p = {
-      fileSystem: true,
-      insertFile: true,
-      tempPath: "C:\\Users\\zw\\AppData\\Local\\Temp\\",
-      ...profile,
-    };
+    const p = profileOf(profile);
     const init = initial || {};
     const state = {
       blocks: (init.blocks || []).map((b) => ({ ...b })),
       customXml: (init.customXml || []).map((xml) => ({ xml })),
-      files: new Map(),
-      removed: [],
       calls: 0,
       ops: [],
       selected: null,
@@ -230,7 +265,6 @@
     };
     const counted = counter(state);
     const file = Array.from(init.file || []);
-    const bytesOf = (binary) => Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
     const textOf = (blocks) => blocks.map((b) => b.text).join("\r");
 
     function insertFile(path, into) {
@@ -317,25 +351,8 @@
         },
       });
     };
-    const fileSystem = counted({
-      writeAsBinaryString(path, data) {
-        state.ops.push({ op: "writeFile", path });
-        if (state.ops.filter((o) => o.op === "writeFile").length > p.writes) return false;
-        state.files.set(path, data);
-        return true;
-      },
-      ReadFileAsArrayBuffer(path) {
-        if (!state.files.has(path)) throw new Error(`fake WPS: no file ${path}`);
-        return bytesOf(state.files.get(path)).buffer;
-      },
-      Remove(path) {
-        state.removed.push(path);
-        state.files.delete(path);
-      },
-    });
-    if (init.fullName) state.files.set(init.fullName, String.fromCharCode(...file));
     const Application = counted({
-      ...addinRoot(state),
+      ...addinRoot(state, p, counted),
       get Documents() {
         return counted({ Count: 1 });
       },
@@ -366,13 +383,8 @@
           },
         });
       },
-      ...(p.fileSystem
-        ? {
-            FileSystem: fileSystem,
-            Env: counted({ GetTempPath: () => p.tempPath }),
-          }
-        : {}),
     });
+    if (init.fullName) state.files.set(init.fullName, String.fromCharCode(...file));
     return { Application, state, bytesOf };
   }
 

@@ -1,6 +1,6 @@
 /**
  * What jsdom lacks and the code under test uses: TextEncoder/TextDecoder (Node's), and ResizeObserver (a
- * no-op: Fluent's TabList measures itself with it; layout is not under test in jsdom). Import first.
+ * no-op: Fluent's TabList measures itself with it; layout is not under test in jsdom), Blob.arrayBuffer. Import first.
  */
 import { TextDecoder, TextEncoder } from "util";
 
@@ -10,3 +10,13 @@ Object.assign(globalThis, { TextDecoder, TextEncoder });
   unobserve() {}
   disconnect() {}
 };
+// jsdom's Blob has no arrayBuffer() (browsers have had it since 2019); read through its FileReader.
+if (typeof Blob !== "undefined" && !Blob.prototype.arrayBuffer)
+  Blob.prototype.arrayBuffer = function (this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };

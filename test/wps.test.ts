@@ -16,7 +16,10 @@ import webpack from "webpack";
 import { compileWorkbook } from "../src/report/compile";
 import { sampleWorkbook } from "../src/report/sample";
 import { createReport } from "../src/docx";
+import { readStoredReport } from "../src/docx/customxml";
 import { textOf } from "../src/docx/ooxml";
+import { readZip } from "../src/docx/zip";
+import { reportFileName } from "../src/actions/pane";
 import type { Cell } from "../src/report/cells";
 import { SHEETS } from "../src/report/registers";
 import { workbookBuffer } from "../src/workbook/write";
@@ -177,7 +180,28 @@ web.test(
       (window as unknown as { __fake: { sheetValues(n: string): unknown[][] } }).__fake.sheetValues("统计表"),
     );
     const newRow = stats.find((r) => r.includes("一、本年新收政府信息公开申请数量"));
-    expect(newRow?.slice(3, 10)).toEqual(compileWorkbook(sample).tables.t3.new);
+    const engine = compileWorkbook(sample);
+    expect(newRow?.slice(3, 10)).toEqual(engine.tables.t3.new);
+    // The report is saved into 下载 through WPS's FileSystem; the pane says where.
+    await pane.getByRole("tab", { name: "报告" }).click();
+    await pane.getByRole("button", { name: "生成 Word 报告" }).click();
+    const where = `C:\\Users\\zw\\Downloads\\${reportFileName(engine.tables)}`;
+    await pane.getByText(`报告已保存到：${where}`).waitFor();
+    const saved = await pane.evaluate(
+      (p) =>
+        (window as unknown as { __fake: { state: { files: Map<string, string> } } }).__fake.state.files.get(
+          p,
+        ),
+      where,
+    );
+    const stored = readStoredReport(
+      readZip(
+        Uint8Array.from(saved ?? "", (c) => c.charCodeAt(0)),
+        "r",
+      ),
+      "r",
+    );
+    expect(stored?.tables.t3).toEqual(engine.tables.t3);
     expect(failures).toEqual([]);
     expect(external).toEqual([]);
     await context.close();

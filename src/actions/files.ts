@@ -21,6 +21,13 @@ export function browserDownload(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 30000);
 }
 
+/** Bytes as a binary string (a character per byte), in chunks: a long spread would overflow the stack. */
+export function binaryString(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return s;
+}
+
 /** A picked file's bytes, refused before reading when it is larger than its kind allows. */
 export async function bytesOf(file: File, kind: InputKind = inputKind(file.name)): Promise<Uint8Array> {
   const problem = sizeProblem(file.name, file.size, kind);

@@ -71,6 +71,11 @@ export function rollupFileName(t: TableSet, agency: string): string {
   return `${reportTitle(getFormat(t.format), agency || "本级", t.year)}（汇总）.docx`;
 }
 
+/** What the pane says once a file is saved: where, when the host saved it (WPS), else that it was downloaded. */
+export function savedNotice(what: string, where: string | void): string {
+  return where ? `${what}已保存到：${where}` : `${what}已生成并下载。`;
+}
+
 /** An updated copy of a report the user picked: 原名（已更新）.docx. */
 export function updatedFileName(name: string): string {
   return name.replace(/\.docx$/i, "") + "（已更新）.docx";

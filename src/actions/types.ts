@@ -61,7 +61,8 @@ export interface PaneActions {
   ): Promise<{ blob: Blob; summary: UpdateSummary }>;
   /** Whether this host can download files (Office on Mac cannot, from a task pane). */
   canDownload: boolean;
-  download(blob: Blob, name: string): void;
+  /** Saves a file the pane made: the path it was saved to where the host says (WPS), else the browser's download. */
+  download(blob: Blob, name: string): Promise<string | void> | void;
   loadSettings(): Promise<Partial<PaneSettings>>;
   saveSettings(settings: PaneSettings): Promise<void>;
 }
@@ -74,7 +75,7 @@ export interface WordActions {
   canUpdateInPlace?: boolean;
   /** The file-mode update: an updated copy of a report .docx the user picks (where in place fails or cannot). */
   updateCopy: PaneActions["updateReport"];
-  download(blob: Blob, name: string): void;
+  download: PaneActions["download"];
   listControls(): Promise<{ part: string; text: string }[]>;
   readReportXml(): Promise<string | null>;
   writeReportXml(xml: string): Promise<void>;

@@ -17,7 +17,7 @@ import type { FormatDef } from "../report/formats";
 import type { TableSet } from "../report/tables";
 import { stripNumbering } from "../report/text";
 import { previousTables } from "../report/tablesInput";
-import { bytesOf } from "./files";
+import { binaryString, bytesOf } from "./files";
 import type { ChangeLine, WordActions } from "./types";
 
 /** The open report against a compiled workbook. */
@@ -30,12 +30,8 @@ export interface LinkedReport {
   texts: Record<string, string>;
 }
 
-/** Bytes as base64, in chunks (a long spread would overflow the stack). */
-export function toBase64(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
+/** Bytes as base64. */
+export const toBase64 = (bytes: Uint8Array): string => btoa(binaryString(bytes));
 
 /** What the document holds now, against the fresh parts. */
 export async function inspectReport(

@@ -40,7 +40,7 @@ function actions(over: Partial<PaneActions> = {}): PaneActions & { calls: string
     createRollupReport: async () => new Blob(["x"]),
     updateReport: async () => ({ blob: new Blob(["x"]), summary: { changed: [], missing: [] } }),
     canDownload: true,
-    download: () => calls.push("download"),
+    download: () => void calls.push("download"),
     loadSettings: async () => ({}),
     saveSettings: async (s) => {
       calls.push(`save:${JSON.stringify(s)}`);
@@ -268,7 +268,7 @@ describe("file mode with bad files", () => {
   function fileMode() {
     const a = fileModeActions();
     const downloads: string[] = [];
-    a.download = (_blob, name) => downloads.push(name);
+    a.download = (_blob, name) => void downloads.push(name);
     return { a, downloads };
   }
   const file = (bytes: BlobPart, name: string, size?: number) => {

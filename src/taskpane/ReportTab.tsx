@@ -1,6 +1,6 @@
 /** The 报告 tab: create the Word report, or update a report the user picks, and download the result. */
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { reportFileName } from "../actions/pane";
+import { reportFileName, savedNotice } from "../actions/pane";
 import type { PaneActions, UpdateSummary } from "../actions/types";
 import type { CompileResult } from "../report/compile";
 import { ChangeList } from "./ChangeList";
@@ -43,8 +43,11 @@ export function ReportTab({
             disabled={!!busy || !actions.canDownload}
             onClick={() =>
               void run("正在生成 Word 报告…", async () => {
-                actions.download(await actions.createReport(result, source), reportFileName(result.tables));
-                setNotice("报告已生成并下载。");
+                const where = await actions.download(
+                  await actions.createReport(result, source),
+                  reportFileName(result.tables),
+                );
+                setNotice(savedNotice("报告", where));
               })
             }
           >

@@ -4,7 +4,7 @@
  */
 import { Button, Field, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { loadUnits, rollupFileName } from "../actions/pane";
+import { loadUnits, rollupFileName, savedNotice } from "../actions/pane";
 import type { PaneActions, PaneSettings } from "../actions/types";
 import { getFormat, TABLE_TITLES } from "../report/formats";
 import { table3Grid, table4Grid } from "../report/layout";
@@ -124,11 +124,11 @@ export function RollupTab({
             disabled={!!busy || !actions.canDownload}
             onClick={() =>
               void run("正在生成汇总报告…", async () => {
-                actions.download(
+                const where = await actions.download(
                   await actions.createRollupReport(rolled, settings.agency),
                   rollupFileName(rolled.total, settings.agency),
                 );
-                setNotice("汇总报告已生成并下载。");
+                setNotice(savedNotice("汇总报告", where));
               })
             }
           >

@@ -17,7 +17,7 @@ export function UpdateCopyField({
   runner: Pick<Runner, "busy" | "run" | "setNotice">;
   disabled?: boolean;
   update: (docx: File) => Promise<{ blob: Blob; summary: UpdateSummary }>;
-  download: (blob: Blob, name: string) => void;
+  download: (blob: Blob, name: string) => Promise<string | void> | void;
   onUpdated: (summary: UpdateSummary) => void;
 }) {
   const { busy, run, setNotice } = runner;
@@ -33,12 +33,13 @@ export function UpdateCopyField({
           if (!f) return;
           void run("正在更新报告…", async () => {
             const { blob, summary } = await update(f);
-            download(blob, updatedFileName(f.name));
+            const where = await download(blob, updatedFileName(f.name));
             onUpdated(summary);
+            const saved = where ? `更新后的副本已保存到：${where}。` : "";
             setNotice(
               summary.changed.length
-                ? "报告已更新并下载，改动如下。"
-                : "报告中的数字已是最新，下载的副本与原报告相同。",
+                ? `${saved || "报告已更新并下载，"}改动如下。`
+                : `${saved}报告中的数字已是最新，${where ? "副本" : "下载的副本"}与原报告相同。`,
             );
           });
         }}

@@ -3,7 +3,7 @@
  * WordActions as Word, over the 文字 adapter. WPS's calls are synchronous: each action runs in one go. Reports,
  * roll-ups and the updated copy are made by the same code as file mode.
  */
-import { browserDownload, fileModeActions } from "../actions/files";
+import { fileModeActions } from "../actions/files";
 import type { PaneActions, PaneSettings, WordActions } from "../actions/types";
 import { OGI_NS } from "../docx/namespace";
 import { getFormat } from "../report/formats";
@@ -17,6 +17,8 @@ import {
   selectRowEt,
   writeStatisticsEt,
 } from "./et";
+import { saveFile } from "./save";
+import type { FileHost } from "./save";
 import {
   documentBytesWps,
   insertAtCursorWps,
@@ -32,7 +34,7 @@ import type { WriterHost } from "./writer";
 /** Runs a synchronous WPS call as an action: its failure becomes the action's (a Chinese message). */
 const act = <T>(body: () => T): Promise<T> => new Promise((resolve) => resolve(body()));
 
-export function etActions(app: Et.Application, settings: () => PaneSettings): PaneActions {
+export function etActions(app: Et.Application & FileHost, settings: () => PaneSettings): PaneActions {
   const files = fileModeActions();
   return {
     mode: "excel",
@@ -51,7 +53,7 @@ export function etActions(app: Et.Application, settings: () => PaneSettings): Pa
     createRollupReport: files.createRollupReport,
     updateReport: files.updateReport,
     canDownload: true,
-    download: browserDownload,
+    download: (blob, name) => saveFile(app, blob, name),
     loadSettings: () => act(() => loadSettingsEt<PaneSettings>(app)),
     saveSettings: (s) => act(() => saveSettingsEt(app, s)),
   };
@@ -71,6 +73,6 @@ export function writerActions(host: WriterHost): WordActions {
     documentBytes: () => act(() => documentBytesWps(host)),
     selectText: (text) => act(() => selectTextWps(host, text)),
     updateCopy: fileModeActions().updateReport,
-    download: browserDownload,
+    download: (blob, name) => saveFile(host, blob, name),
   };
 }

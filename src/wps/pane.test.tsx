@@ -8,13 +8,17 @@ import { compileWorkbook } from "../report/compile";
 import { SHEETS } from "../report/registers";
 import { sampleWorkbook } from "../report/sample";
 import { excelValues } from "../../test/helpers";
+import { reportFileName } from "../actions/pane";
+import { readStoredReport } from "../docx/customxml";
+import { readZip } from "../docx/zip";
 import { Pane } from "../taskpane/Pane";
 import { etActions } from "./actions";
 
 interface FakeEt {
   Application: Et.Application;
-  state: { calls: number; selected: { sheet: string; address: string } | null };
+  state: { calls: number; selected: { sheet: string; address: string } | null; files: Map<string, string> };
   sheetValues: (name: string) => unknown[][] | null;
+  bytesOf: (binary: string) => Uint8Array;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createFakeEt } = require("../../test/fake-wps.js") as {
@@ -50,4 +54,11 @@ test("WPS 表格: check, compile, write 统计表, and a number's rows selected 
   await click(rows[0]);
   const first = engine.explainer?.rowsOf({ table: "t3", row: "d6", column: 0 })[0];
   expect(f.state.selected).toEqual({ sheet: SHEETS.applications, address: `A${first}:XFD${first}` });
+  // The report is saved into 下载 through WPS's FileSystem, and the pane says where.
+  await click(screen.getByRole("tab", { name: "报告" }));
+  await click(screen.getByRole("button", { name: "生成 Word 报告" }));
+  const where = `C:\\Users\\zw\\Downloads\\${reportFileName(engine.tables)}`;
+  await screen.findByText(`报告已保存到：${where}`);
+  const saved = readStoredReport(readZip(f.bytesOf(f.state.files.get(where) ?? ""), "r"), "r");
+  expect(saved?.tables.t3).toEqual(engine.tables.t3);
 });

@@ -24,7 +24,12 @@ import type { WriterHost } from "./writer";
 
 interface FakeWps {
   Application: WriterHost;
-  state: { blocks: { text: string; tag?: string; file?: string }[]; customXml: { xml: string }[] };
+  state: {
+    blocks: { text: string; tag?: string; file?: string }[];
+    customXml: { xml: string }[];
+    files: Map<string, string>;
+  };
+  bytesOf: (binary: string) => Uint8Array;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createFakeWps } = require("../../test/fake-wps.js") as {
@@ -109,11 +114,7 @@ test("WPS without FileSystem: the pane says so, and downloads the updated copy o
   await pick("选择要更新的报告", picked(m.report, "2025年报告.docx"));
   await screen.findByText("报告已更新并下载，改动如下。");
   expect(downloads.map((d) => d.name)).toEqual(["2025年报告（已更新）.docx"]);
-  const copy = await new Promise<Uint8Array>((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.readAsArrayBuffer(downloads[0].blob);
-  });
+  const copy = new Uint8Array(await downloads[0].blob.arrayBuffer());
   expect(readStoredReport(readZip(copy, "c"), "c")?.tables.t3).toEqual(m.now.tables.t3);
   expect(f.state.blocks).toEqual(m.blocks);
 });
@@ -128,6 +129,11 @@ test("WPS whose InsertFile fails: the error in Chinese, and the updated copy off
     fireEvent.click(screen.getByRole("button", { name: "全部更新（1个部分已过期）" }));
   });
   await screen.findByText(/^WPS 未能把「table3」插入文档：.*可以在下方选择报告文件，下载更新后的副本。$/);
-  expect(screen.getByLabelText("选择要更新的报告")).toBeTruthy();
   expect(f.state.customXml.map((x) => x.xml)).toEqual(m.customXml);
+  // The copy is saved into 下载 through WPS's FileSystem, and the pane says where.
+  await pick("选择要更新的报告", picked(m.report, "2025年报告.docx"));
+  const where = "C:\\Users\\zw\\Downloads\\2025年报告（已更新）.docx";
+  await screen.findByText(`更新后的副本已保存到：${where}。改动如下。`);
+  const copy = readStoredReport(readZip(f.bytesOf(f.state.files.get(where) ?? ""), "c"), "c");
+  expect(copy?.tables.t3).toEqual(m.now.tables.t3);
 });

@@ -12,6 +12,7 @@
  * No WPS runs in this project: this rests on the typings and WPS's documentation, and is tested on a fake.
  */
 import { TAG_PREFIX } from "../report/document";
+import { pathIn } from "./save";
 
 /** What of WPS the adapter uses: the 文字 object model and the add-in root's files and temp folder. */
 export type WriterHost = Pick<Wps.Application, "ActiveDocument" | "Selection"> &
@@ -47,12 +48,9 @@ function files(host: WriterHost, unable?: string): { fs: WPS.FileSystem; env: WP
 }
 
 let serial = 0;
-/** A new file name in the system's temp folder, with its own separator (\ on Windows, / on 麒麟/统信). */
-function tempPath(env: WPS.Env, what: string): string {
-  const dir = env.GetTempPath().replace(/[\\/]+$/, "");
-  const sep = dir.includes("\\") ? "\\" : "/";
-  return `${dir}${sep}ogi-${Date.now().toString(36)}-${(serial++).toString(36)}-${what}.docx`;
-}
+/** A new file name in the system's temp folder. */
+const tempPath = (env: WPS.Env, what: string) =>
+  pathIn(env.GetTempPath(), `ogi-${Date.now().toString(36)}-${(serial++).toString(36)}-${what}.docx`);
 
 /** Writes base64 .docx bytes to a temp file; the caller removes it. */
 function writeTemp(fs: WPS.FileSystem, env: WPS.Env, what: string, base64: string): string {
