@@ -223,6 +223,7 @@
         return counted({ Count: 1 });
       },
       get ActiveWorkbook() {
+        if (initial && initial.closed) return null;
         return counted({
           get Worksheets() {
             return worksheets;
@@ -357,6 +358,7 @@
         return counted({ Count: 1 });
       },
       get ActiveDocument() {
+        if (init.closed) return null;
         return counted({
           get ContentControls() {
             return controls(() => true);

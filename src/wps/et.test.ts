@@ -32,7 +32,7 @@ interface FakeEt {
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createFakeEt } = require("../../test/fake-wps.js") as {
-  createFakeEt: (initial?: { sheets: { name: string; rows: unknown[][] }[] }) => FakeEt;
+  createFakeEt: (initial?: { sheets?: { name: string; rows: unknown[][] }[]; closed?: boolean }) => FakeEt;
 };
 
 const asSheets = (wb: WorkbookData) => wb.sheets.map((s) => ({ name: s.name, rows: excelValues(s.rows) }));
@@ -106,5 +106,9 @@ describe("WPS 表格", () => {
     expect(loadSettingsEt(f.Application)).toEqual({});
     saveSettingsEt(f.Application, { year: 2025, format: "2021", agency: "某局" });
     expect(loadSettingsEt(f.Application)).toEqual({ year: 2025, format: "2021", agency: "某局" });
+    // WPS 表格 with no workbook open.
+    expect(() => readRegistersEt(createFakeEt({ closed: true }).Application)).toThrow(
+      "WPS 表格中没有打开的工作簿，请先打开登记台账。",
+    );
   });
 });

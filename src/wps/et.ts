@@ -33,9 +33,16 @@ const LISTS_SHEET = "年报助手列表";
 const VERY_HIDDEN = 2 as Et.XlSheetVisibility;
 const VALIDATE_LIST = 3 as Et.XlDVType;
 
+/** The open workbook's sheets; without one (WPS 表格 with no workbook open) a Chinese message. */
+function activeSheets(app: Et.Application): Et.Sheets {
+  const book = app.ActiveWorkbook as Et.Workbook | null | undefined;
+  if (!book) throw new Error("WPS 表格中没有打开的工作簿，请先打开登记台账。");
+  return book.Worksheets;
+}
+
 /** The workbook's worksheets, by name. */
 function worksheets(app: Et.Application): Map<string, Et.Worksheet> {
-  const sheets = app.ActiveWorkbook.Worksheets;
+  const sheets = activeSheets(app);
   const out = new Map<string, Et.Worksheet>();
   for (let i = 1, n = sheets.Count; i <= n; i++) {
     const ws = sheets.Item(i) as Et.Worksheet;
@@ -106,7 +113,7 @@ export function saveSettingsEt<T>(app: Et.Application, settings: T): void {
 
 /** A new sheet at the end of the workbook. */
 function addSheet(app: Et.Application, name: string): Et.Worksheet {
-  const book = app.ActiveWorkbook.Worksheets;
+  const book = activeSheets(app);
   const ws = book.Add(undefined, book.Item(book.Count)) as Et.Worksheet;
   ws.Name = name;
   return ws;

@@ -51,6 +51,7 @@ const { createFakeWps } = require("../../test/fake-wps.js") as {
       file?: Uint8Array;
       saved?: boolean;
       fullName?: string;
+      closed?: boolean;
     },
     profile?: { fileSystem?: boolean; insertFile?: boolean; writes?: number; tempPath?: string },
   ) => FakeWps;
@@ -220,5 +221,9 @@ describe("WPS 文字", () => {
     expect(full.state.removed).toHaveLength(1);
     expect([...full.state.files.keys()]).toEqual([]);
     expect(full.state.blocks).toEqual(r.blocks);
+    // WPS 文字 with no document open.
+    expect(() => listControlsWps(createFakeWps({ closed: true }).Application)).toThrow(
+      "WPS 文字中没有打开的文档，请先打开报告。",
+    );
   });
 });

@@ -78,6 +78,13 @@ function insertFile(range: Wps.Range, path: string, what: string): void {
   }
 }
 
+/** The open document; without one (WPS 文字 with no document open) a Chinese message. */
+function activeDocument(host: WriterHost): Wps.Document {
+  const doc = host.ActiveDocument as Wps.Document | null | undefined;
+  if (!doc) throw new Error("WPS 文字中没有打开的文档，请先打开报告。");
+  return doc;
+}
+
 function controls(list: Wps.ContentControls): Wps.ContentControl[] {
   const out: Wps.ContentControl[] = [];
   for (let i = 1, n = list.Count; i <= n; i++) out.push(list.Item(i));
@@ -90,7 +97,7 @@ const plainText = (text: string) => text.split(String.fromCharCode(7)).join("").
 /** Every `ogi:` control: its part id and its text. */
 export function listControlsWps(host: WriterHost): { part: string; text: string }[] {
   const out: { part: string; text: string }[] = [];
-  for (const c of controls(host.ActiveDocument.ContentControls)) {
+  for (const c of controls(activeDocument(host).ContentControls)) {
     const tag = c.Tag ?? "";
     if (tag.startsWith(TAG_PREFIX))
       out.push({ part: tag.slice(TAG_PREFIX.length), text: plainText(c.Range.Text ?? "") });
@@ -99,7 +106,7 @@ export function listControlsWps(host: WriterHost): { part: string; text: string 
 }
 
 function partsIn(host: WriterHost, namespace: string): Kso.CustomXMLPart[] {
-  const parts = host.ActiveDocument.CustomXMLParts.SelectByNamespace(namespace);
+  const parts = activeDocument(host).CustomXMLParts.SelectByNamespace(namespace);
   const out: Kso.CustomXMLPart[] = [];
   for (let i = 1, n = parts?.Count ?? 0; i <= n; i++) out.push(parts.Item(i));
   return out;
@@ -114,7 +121,7 @@ export function readReportXmlWps(host: WriterHost, namespace: string): string | 
 /** Replaces the report's custom XML part. */
 export function writeReportXmlWps(host: WriterHost, namespace: string, xml: string): void {
   for (const p of partsIn(host, namespace)) p.Delete();
-  host.ActiveDocument.CustomXMLParts.Add(xml);
+  activeDocument(host).CustomXMLParts.Add(xml);
 }
 
 /**
@@ -125,7 +132,7 @@ export function writeReportXmlWps(host: WriterHost, namespace: string, xml: stri
  */
 export function replacePartsWps(host: WriterHost, parts: { part: string; base64: string }[]): string[] {
   const { fs, env } = files(host);
-  const doc = host.ActiveDocument;
+  const doc = activeDocument(host);
   const found = parts.map((p) => ({
     ...p,
     controls: controls(doc.SelectContentControlsByTag(TAG_PREFIX + p.part)),
@@ -167,7 +174,7 @@ export function documentBytesWps(host: WriterHost): Uint8Array {
     host,
     "不能读取当前文档；请把文档另存为 .docx，在文件模式或命令行（check）中检查。",
   );
-  const doc = host.ActiveDocument;
+  const doc = activeDocument(host);
   if (doc.Saved && /\.docx$/i.test(doc.FullName ?? ""))
     return new Uint8Array(fs.ReadFileAsArrayBuffer(doc.FullName));
   const path = tempPath(env, "check");
@@ -185,7 +192,7 @@ export function documentBytesWps(host: WriterHost): Uint8Array {
 
 /** Selects the first place the text occurs in the document; false when it is not found. */
 export function selectTextWps(host: WriterHost, text: string): boolean {
-  const range = host.ActiveDocument.Content;
+  const range = activeDocument(host).Content;
   if (!range.Find.Execute(text.slice(0, FIND_LIMIT), true)) return false;
   range.Select();
   return true;
