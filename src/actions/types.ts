@@ -79,7 +79,8 @@ export interface WordActions {
   listControls(): Promise<{ part: string; text: string }[]>;
   readReportXml(): Promise<string | null>;
   writeReportXml(xml: string): Promise<void>;
-  replaceParts(parts: { part: string; base64: string }[]): Promise<string[]>;
+  /** Puts each part (a bare .docx, base64) into its controls; the parts that had none. `alias` names it to people. */
+  replaceParts(parts: { part: string; base64: string; alias?: string }[]): Promise<string[]>;
   insertAtCursor(base64: string): Promise<void>;
   /** The open document as .docx bytes (to check a report we did not make). */
   documentBytes(): Promise<Uint8Array>;

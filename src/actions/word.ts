@@ -77,7 +77,8 @@ export async function updateParts(
 ): Promise<{ changes: ChangeLine[]; updated: number }> {
   const { renderPart, reportXml } = await import("../docx");
   const items = [];
-  for (const p of parts) items.push({ part: p.id, base64: toBase64(await renderPart(p, false)) });
+  for (const p of parts)
+    items.push({ part: p.id, alias: p.alias, base64: toBase64(await renderPart(p, false)) });
   const missing = await actions.replaceParts(items);
   await actions.writeReportXml(
     reportXml(linked.result.tables, {

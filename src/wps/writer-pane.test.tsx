@@ -15,6 +15,7 @@ import { parseReportXml, readStoredReport } from "../docx/customxml";
 import { readZip } from "../docx/zip";
 import type { Cell } from "../report/cells";
 import { compileWorkbook } from "../report/compile";
+import { buildDocument, documentParts } from "../report/document";
 import { SHEETS } from "../report/registers";
 import { sampleWorkbook } from "../report/sample";
 import { WordPane } from "../taskpane/WordPane";
@@ -128,7 +129,14 @@ test("WPS whose InsertFile fails: the error in Chinese, and the updated copy off
   await act(async () => {
     fireEvent.click(screen.getByRole("button", { name: "全部更新（1个部分已过期）" }));
   });
-  await screen.findByText(/^WPS 未能把「table3」插入文档：.*可以在下方选择报告文件，下载更新后的副本。$/);
+  // The part named as people know it (its caption), not by its id.
+  const alias = documentParts(
+    buildDocument({ tables: m.now.tables, info: m.now.info, sentences: m.now.sentences }),
+  ).find((p) => p.id === "table3")?.alias;
+  expect(alias).toMatch(/^表三/);
+  await screen.findByText(
+    `WPS 未能把「${alias}」插入文档：fake WPS: InsertFile failed 可以在下方选择报告文件，下载更新后的副本。`,
+  );
   expect(f.state.customXml.map((x) => x.xml)).toEqual(m.customXml);
   // The copy is saved into 下载 through WPS's FileSystem, and the pane says where.
   await pick("选择要更新的报告", picked(m.report, "2025年报告.docx"));

@@ -130,7 +130,10 @@ export function writeReportXmlWps(host: WriterHost, namespace: string, xml: stri
  * then inserted into each of its controls' ranges; the files removed afterwards. Returns the parts that had no
  * control.
  */
-export function replacePartsWps(host: WriterHost, parts: { part: string; base64: string }[]): string[] {
+export function replacePartsWps(
+  host: WriterHost,
+  parts: { part: string; base64: string; alias?: string }[],
+): string[] {
   const { fs, env } = files(host);
   const doc = activeDocument(host);
   const found = parts.map((p) => ({
@@ -146,8 +149,8 @@ export function replacePartsWps(host: WriterHost, parts: { part: string; base64:
         written.push(path);
         return { ...p, path };
       });
-    for (const { part, path, controls: list } of ready)
-      for (const control of list) insertFile(control.Range, path, part);
+    for (const { part, alias, path, controls: list } of ready)
+      for (const control of list) insertFile(control.Range, path, alias ?? part);
   } finally {
     removeAll(fs, written);
   }
