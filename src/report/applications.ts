@@ -13,6 +13,7 @@ import type { ColumnMap, RowIssue } from "./registers";
 import { IdLog } from "./idlog";
 import { applicantVocabulary, outcomeVocabulary } from "./vocab";
 import type { Vocabulary } from "./vocab";
+import { TraceLog } from "./trace";
 
 export interface ApplicationStats {
   /** Non-blank rows read. */
@@ -31,7 +32,7 @@ export interface ApplicationResult {
    * When asked for (explaining is not paid for by the normal tally): each counted row's two placements, as
    * pairs (count slot × applicant column index, Excel row number), in row order. See ./explain.
    */
-  trace?: number[];
+  trace?: Int32Array;
   /** 信息处理费 of applications concluded in the year, in 元. */
   feeYuan: number;
   stats: ApplicationStats;
@@ -74,7 +75,7 @@ export class ApplicationTally {
   private readonly ids = new IdLog();
   private fee = 0;
   /** Placements of counted rows, when tracing (see ApplicationResult.trace). */
-  private readonly trace: number[] | null;
+  private readonly trace: TraceLog | null;
   private stats: ApplicationStats = { rows: 0, counted: 0, excluded: 0, carried: 0 };
 
   constructor(
@@ -84,7 +85,7 @@ export class ApplicationTally {
     readonly sheetName: string = SHEETS.applications,
     trace = false,
   ) {
-    this.trace = trace ? [] : null;
+    this.trace = trace ? new TraceLog() : null;
     this.sink = new IssueSink(sheetName);
     this.map = mapColumns(sheetName, header, APPLICATION_HEADERS);
     const idx = (h: string) => this.map.index[h] ?? -1;
@@ -189,7 +190,7 @@ export class ApplicationTally {
         counts[second]++;
         if (trace !== null) {
           const rn = firstRowNumber + i - from;
-          trace.push(first, rn, second, rn);
+          trace.add(first, second, rn);
         }
         counted++;
         if (received < start) carried++;
@@ -300,7 +301,7 @@ export class ApplicationTally {
     const second = (concluded === concluded && concluded <= this.end ? outcome : FWD) * A + applicant;
     c[first]++;
     c[second]++;
-    if (this.trace !== null) this.trace.push(first, rn, second, rn);
+    if (this.trace !== null) this.trace.add(first, second, rn);
     this.stats.counted++;
     if (received < this.start) this.stats.carried++;
   }
@@ -345,7 +346,7 @@ export class ApplicationTally {
       feeYuan: Math.round(this.fee * 100) / 100,
       stats: { ...this.stats },
       issues,
-      ...(this.trace ? { trace: this.trace } : {}),
+      ...(this.trace ? { trace: this.trace.pairs() } : {}),
     };
   }
 }

@@ -108,8 +108,8 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   let t3 = emptyTable3(format) as Record<string, Num[]>;
   let feeYuan: number | null = null;
   let appStats: ApplicationStats | null = null;
-  let appTrace: number[] | null = null;
-  let caseTrace: number[] | null = null;
+  let appTrace: ArrayLike<number> | null = null;
+  let caseTrace: ArrayLike<number> | null = null;
   let typedCarry: number[] | null = null;
   if (sheets.applications) {
     const r = tallyApplications(

@@ -112,7 +112,7 @@ describe("explaining every cell", () => {
             cell: `${row.key}:${c}`,
             rows: want,
           });
-          expect(all[row.key][c]).toEqual(want);
+          expect(Array.from(all[row.key][c])).toEqual(want);
           expect(want.length).toBe(value);
           if (value) nonZero++;
         }

@@ -48,7 +48,8 @@ export interface Explanation {
 
 interface Traced {
   sheet: SheetData;
-  trace: number[];
+  /** Pairs (count slot, Excel row number) in row order. */
+  trace: ArrayLike<number>;
 }
 
 const APP_FIELDS = ["编号", "收到日期", "申请人类型", "办理结果", "办结日期"];
@@ -124,19 +125,35 @@ export class Explainer {
     return out;
   }
 
-  /** The rows of every cell of 表三 in one pass (key → seven row lists, 总计 last). */
-  allT3(): Record<string, number[][]> {
-    const out: Record<string, number[][]> = {};
-    for (const k of this.t3Keys) out[k] = Array.from({ length: T3_WIDTH }, () => []);
+  /**
+   * The rows of every cell of 表三 (key → seven lists of Excel row numbers, 总计 last): the trace read twice,
+   * once to size every list and once to fill them in row order — no list grows while it is filled.
+   */
+  allT3(): Record<string, Int32Array[]> {
     const t = this.apps?.trace ?? [];
-    const lists = this.slotKeys.map((keys) => keys.map((k) => out[k]));
+    const sizes = new Int32Array(this.slotKeys.length * A);
+    for (let i = 0; i < t.length; i += 2) sizes[t[i]]++;
+    const lengths: Record<string, number[]> = {};
+    for (const k of this.t3Keys) lengths[k] = new Array<number>(T3_WIDTH).fill(0);
+    this.slotKeys.forEach((keys, slot) => {
+      for (const k of keys)
+        for (let a = 0; a < A; a++) {
+          lengths[k][a] += sizes[slot * A + a];
+          lengths[k][T3_TOTAL_COLUMN] += sizes[slot * A + a];
+        }
+    });
+    const out: Record<string, Int32Array[]> = {};
+    for (const k of this.t3Keys) out[k] = lengths[k].map((n) => new Int32Array(n));
+    const filled: Record<string, Int32Array> = {};
+    for (const k of this.t3Keys) filled[k] = new Int32Array(T3_WIDTH);
+    const lists = this.slotKeys.map((keys) => keys.map((k) => ({ rows: out[k], at: filled[k] })));
     for (let i = 0; i < t.length; i += 2) {
       const slot = (t[i] / A) | 0;
       const a = t[i] - slot * A;
       const rn = t[i + 1];
-      for (const l of lists[slot]) {
-        l[a].push(rn);
-        l[T3_TOTAL_COLUMN].push(rn);
+      for (const { rows, at } of lists[slot]) {
+        rows[a][at[a]++] = rn;
+        rows[T3_TOTAL_COLUMN][at[T3_TOTAL_COLUMN]++] = rn;
       }
     }
     return out;
