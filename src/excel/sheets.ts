@@ -16,8 +16,8 @@ export const STATS_SHEET = STATISTICS_SHEET_NAME;
 export const CHECKS_SHEET = "校验结果";
 const ROLLUP_SHEET = "汇总";
 
-/** Writes one grid at a row offset: values, merges, borders, alignment. Returns the rows used. */
-function writeGrid(ws: Excel.Worksheet, grid: TableGrid, top: number, title: string): number {
+/** Writes one grid at a row offset: values, merges, borders, alignment. */
+function writeGrid(ws: Excel.Worksheet, grid: TableGrid, top: number, title: string): void {
   const { values, merges, left } = gridMatrix(grid);
   const width = grid.widths.length;
   ws.getRangeByIndexes(top, 0, 1, 1).values = [[title]];
@@ -41,7 +41,6 @@ function writeGrid(ws: Excel.Worksheet, grid: TableGrid, top: number, title: str
   // Labels left-aligned, as the template prints them.
   for (const [r, c] of left)
     ws.getRangeByIndexes(top + 1 + r, c, 1, 1).format.horizontalAlignment = Excel.HorizontalAlignment.left;
-  return values.length + 2;
 }
 
 /**
@@ -62,8 +61,7 @@ export async function writeStatistics(
   const blocks = statisticsBlocks(result.tables);
   ws.getRangeByIndexes(0, 0, 1, 1).values = [[blocks.title]];
   ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
-  let top = 2;
-  for (const b of blocks.tables) top += writeGrid(ws, b.grid, top, b.caption);
+  for (const b of blocks.tables) writeGrid(ws, b.grid, b.top, b.caption);
   ws.getRange("A:C").format.columnWidth = 60;
   ws.getRange("D:O").format.columnWidth = 48;
   const checks = context.workbook.worksheets.add(CHECKS_SHEET);

@@ -222,35 +222,41 @@ export function gridMatrix(grid: TableGrid): GridMatrix {
   return { values, merges, left };
 }
 
-/** The 统计表 sheet's blocks: the title row, then each table's caption and grid, a blank row between. */
+/**
+ * The 统计表 sheet's blocks: the title in the first row, a blank row, then each table's caption (in row `top`,
+ * zero-based) with its grid right under it, a blank row between tables. Every writer of the sheet and
+ * statisticsKeyAt place them by `top`.
+ */
 export function statisticsBlocks(t: TableSet, format: FormatDef = getFormat(t.format)) {
   const grids = [
     format.t2 ? { caption: tableCaption(format.t2), grid: table2Grid(t, format) } : null,
     { caption: tableCaption(format.t3), grid: table3Grid(t, format) },
     { caption: tableCaption(format.t4), grid: table4Grid(t, format) },
   ];
-  return {
-    title: `${reportTitle(format, `${t.agency} `, t.year)}统计表`,
-    tables: grids.filter((g): g is { caption: string; grid: TableGrid } => !!g?.grid),
-  };
+  let top = 2;
+  const tables = grids
+    .filter((g): g is { caption: string; grid: TableGrid } => !!g?.grid)
+    .map((g) => {
+      const expanded = expandGrid(g.grid);
+      const block = { ...g, top, expanded };
+      top += expanded.length + 2;
+      return block;
+    });
+  return { title: `${reportTitle(format, `${t.agency} `, t.year)}统计表`, tables };
 }
 
 /** The key of the number at a position (zero-based) of the 统计表 sheet as statisticsBlocks lays it out, or null. */
 export function statisticsKeyAt(t: TableSet, row: number, col: number): string | null {
-  let top = 2;
-  for (const b of statisticsBlocks(t).tables) {
-    const expanded = expandGrid(b.grid);
+  for (const { top, expanded } of statisticsBlocks(t).tables) {
     const r = row - (top + 1);
-    if (r >= 0 && r < expanded.length) {
-      let c = 0;
-      for (const p of expanded[r]) {
-        const span = p.cell.colSpan ?? 1;
-        if (col >= c && col < c + span) return p.merge === "continue" ? null : (p.cell.key ?? null);
-        c += span;
-      }
-      return null;
+    if (r < 0 || r >= expanded.length) continue;
+    let c = 0;
+    for (const p of expanded[r]) {
+      const span = p.cell.colSpan ?? 1;
+      if (col >= c && col < c + span) return p.merge === "continue" ? null : (p.cell.key ?? null);
+      c += span;
     }
-    top += expanded.length + 2;
+    return null;
   }
   return null;
 }

@@ -18,8 +18,8 @@ export async function statisticsWorkbookBuffer(t: TableSet): Promise<Uint8Array>
   const blocks = statisticsBlocks(t);
   ws.getCell(1, 1).value = blocks.title;
   ws.getCell(1, 1).font = { bold: true };
-  let top = 3;
   for (const b of blocks.tables) {
+    const top = b.top + 1; // ExcelJS counts rows from 1
     ws.getCell(top, 1).value = b.caption;
     ws.getCell(top, 1).font = { bold: true };
     const { values, merges, left } = gridMatrix(b.grid);
@@ -36,7 +36,6 @@ export async function statisticsWorkbookBuffer(t: TableSet): Promise<Uint8Array>
     for (const [r, c] of left)
       ws.getCell(top + 1 + r, c + 1).alignment = { wrapText: true, vertical: "middle", horizontal: "left" };
     for (const [r, c, h, w] of merges) ws.mergeCells(top + 1 + r, c + 1, top + r + h, c + w);
-    top += values.length + 2;
   }
   ws.columns.forEach((col, i) => (col.width = i < 3 ? 14 : 9));
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);

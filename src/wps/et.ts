@@ -199,16 +199,14 @@ export function writeStatisticsEt(
   const ws = addSheet(app, STATISTICS_SHEET_NAME);
   const blocks = statisticsBlocks(result.tables);
   put(ws, 0, 0, [[blocks.title]]).Font.Bold = true;
-  let top = 2;
-  for (const b of blocks.tables) {
-    put(ws, top, 0, [[b.caption]]).Font.Bold = true;
-    const { values, merges } = gridMatrix(b.grid);
+  for (const { top, caption, grid } of blocks.tables) {
+    put(ws, top, 0, [[caption]]).Font.Bold = true;
+    const { values, merges } = gridMatrix(grid);
     const body = put(ws, top + 1, 0, values);
     body.WrapText = true;
     body.Font.Size = 9;
     for (const [r, c, h, w] of merges)
       ws.Range(`${columnLetter(c)}${top + 2 + r}:${columnLetter(c + w - 1)}${top + 1 + r + h}`).Merge();
-    top += values.length + 2;
   }
   const rows: string[][] = [["规则", "严重程度", "位置", "说明"]];
   for (const c of result.checks) rows.push([c.rule, SEVERITY_LABELS[c.severity], c.where, c.message]);
