@@ -75,7 +75,6 @@ function fieldReader(sheet: SheetData, spec: HeaderSpec, names: string[]) {
 }
 
 export class Explainer {
-  private readonly outcomes: string[];
   /** Display row keys of each count slot: its own row, and （七）总计 for outcomes. */
   private readonly slotKeys: string[][];
   private readonly t3Keys: string[];
@@ -88,14 +87,12 @@ export class Explainer {
     /** 报告信息's carry numbers added to 表三 (seven, 总计 last), or null. */
     private readonly typedCarry: number[] | null,
   ) {
-    const rows = outcomeRows(format);
-    this.outcomes = rows.map((r) => r.key);
     const base: string[][] = [];
     base[NEW] = ["new"];
     base[CARRY] = ["carry"];
     base[FWD] = ["fwd"];
     // 表三's groups (（三）不予公开…) print no numbers: an outcome counts in its own row and in （七）总计.
-    rows.forEach((r, i) => (base[FIRST_OUTCOME + i] = [r.key, "total"]));
+    outcomeRows(format).forEach((r, i) => (base[FIRST_OUTCOME + i] = [r.key, "total"]));
     this.slotKeys = base;
     this.t3Keys = numberRows(format).map((r) => r.key);
   }
