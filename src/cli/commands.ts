@@ -11,7 +11,7 @@ import { sampleWorkbook } from "../report/sample";
 import type { TableSet } from "../report/tables";
 import { createReport, summarizeUpdate, updateReport } from "../docx";
 import type { UpdateResult } from "../docx";
-import { CellRefError, keyOfCell, parseCell } from "../report/cellRef";
+import { keyOfCell } from "../report/cellRef";
 import { explainRollupCell, rollup, rollupCompileResult } from "../report/rollup";
 import { cellName } from "../report/layout";
 import { getFormat } from "../report/formats";
@@ -21,7 +21,7 @@ import { tablesFromFile, unitName } from "../load/tables";
 import { readWorkbook } from "../workbook/read";
 import { rollupWorkbookBuffer, workbookBuffer } from "../workbook/write";
 import { previousTables as asPrevious } from "../report/tablesInput";
-import { renderExplanation } from "./explain";
+import { cellArg, renderExplanation } from "./explain";
 import { readInput, UsageError, writeOutput } from "./files";
 import { renderCompile, renderFindings, renderTable2, renderTable3, renderTable4 } from "./render";
 
@@ -274,13 +274,7 @@ export async function runRollup(
 function explainRollup(result: RollupResult, spec: string) {
   const [row, column] = spec.trim().split(/\s+/);
   const format = getFormat(result.total.format);
-  let cell;
-  try {
-    cell = parseCell(format, row ?? "", column);
-  } catch (e) {
-    if (e instanceof CellRefError) throw new UsageError(e.message);
-    throw e;
-  }
+  const cell = cellArg(format, row ?? "", column);
   const units = explainRollupCell(result, cell);
   const label = cellName(keyOfCell(format, cell), format);
   const lines = [

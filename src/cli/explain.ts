@@ -5,11 +5,22 @@
 import path from "path";
 import { CellRefError, parseCell } from "../report/cellRef";
 import { compileWorkbook } from "../report/compile";
-import type { Explanation } from "../report/explain";
+import type { CellRef, Explanation } from "../report/explain";
 import { getFormat } from "../report/formats";
+import type { FormatDef } from "../report/formats";
 import { readWorkbook } from "../workbook/read";
 import { compileOptions } from "./commands";
 import { readInput, UsageError } from "./files";
+
+/** The cell the command line names (row, then column); a name of no cell is a usage error, said in Chinese. */
+export function cellArg(format: FormatDef, row: string, column: string | undefined): CellRef {
+  try {
+    return parseCell(format, row, column);
+  } catch (e) {
+    if (e instanceof CellRefError) throw new UsageError(e.message);
+    throw e;
+  }
+}
 
 export function renderExplanation(e: Explanation, year: number): string {
   const lines = [`${e.label} = ${e.value ?? "（空白）"}（${year}年）`, e.note];
@@ -31,13 +42,7 @@ export async function runExplain(
   const workbook = await readWorkbook(await readInput(file, "workbook"), path.basename(file));
   const result = compileWorkbook(workbook, { ...options, explain: true });
   const format = getFormat(result.tables.format);
-  let cell;
-  try {
-    cell = parseCell(format, row, column);
-  } catch (e) {
-    if (e instanceof CellRefError) throw new UsageError(e.message);
-    throw e;
-  }
+  const cell = cellArg(format, row, column);
   const explanation = result.explainer?.explain(cell);
   if (!explanation) throw new Error("无法说明这个数字");
   return {
