@@ -5,6 +5,7 @@
  */
 import path from "path";
 import type { Finding } from "../report/checks";
+import { TABLE_TITLES } from "../report/formats";
 import type { ReadOptions } from "../report/read/tables";
 import { numericTables } from "../report/read/tables";
 import { checkReadReport } from "../report/read/text";
@@ -15,8 +16,6 @@ import { statisticsWorkbookBuffer } from "../workbook/statistics";
 import { compileOptions } from "./commands";
 import { readInput, UsageError, writeOutput } from "./files";
 import { renderFindings, renderTable2, renderTable3, renderTable4 } from "./render";
-
-const TABLE_NAMES = { t2: "表二", t3: "表三", t4: "表四" } as const;
 
 /** --agency, --year, --format: what to use instead of what the title says. */
 export function readOptions(flags: Record<string, string | true>): ReadOptions {
@@ -36,7 +35,7 @@ function whereRead(file: string, r: ReportFile): string {
   ];
   for (const id of ["t2", "t3", "t4"] as const) {
     const f = r.found[id];
-    if (f) lines.push(`${TABLE_NAMES[id]}：文档中第${f.table}个表格，读到${f.rows}行`);
+    if (f) lines.push(`${TABLE_TITLES[id].name}：文档中第${f.table}个表格，读到${f.rows}行`);
   }
   for (const p of r.problems) lines.push(`未能读取：${p}`);
   return lines.join("\n");
