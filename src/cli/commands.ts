@@ -12,7 +12,7 @@ import type { TableSet } from "../report/tables";
 import { createReport, summarizeUpdate, updateReport } from "../docx";
 import type { UpdateResult } from "../docx";
 import { keyOfCell } from "../report/cellRef";
-import { explainRollupCell, rollup, rollupCompileResult } from "../report/rollup";
+import { contributionLine, explainRollupCell, rollup, rollupCompileResult } from "../report/rollup";
 import { cellName } from "../report/layout";
 import { getFormat } from "../report/formats";
 import type { RollupResult, RollupUnit } from "../report/rollup";
@@ -277,9 +277,7 @@ function explainRollup(result: RollupResult, spec: string) {
   const cell = cellArg(format, row ?? "", column);
   const units = explainRollupCell(result, cell);
   const label = cellName(keyOfCell(format, cell), format);
-  const lines = [
-    `合计${label}：${units.length ? units.map((u) => `${u.name} ${u.value}`).join("，") : "各单位都是0"}`,
-  ];
+  const lines = [contributionLine(label, units)];
   for (const u of units)
     if (u.explanation)
       lines.push(`${u.name}：${renderExplanation(u.explanation, result.total.year).trimEnd()}`);

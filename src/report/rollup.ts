@@ -180,6 +180,11 @@ export interface UnitContribution {
   explanation?: Explanation;
 }
 
+/** What units made a number of the total, in a line: 合计…：甲局 3，乙局 2 (or that every unit has 0). */
+export function contributionLine(label: string, units: UnitContribution[]): string {
+  return `合计${label}：${units.length ? units.map((u) => `${u.name} ${u.value}`).join("，") : "各单位都是0"}`;
+}
+
 /** A number of the total explained by unit (units with nothing in it left out), down to rows where known. */
 export function explainRollupCell(r: RollupResult, cell: CellRef): UnitContribution[] {
   const out: UnitContribution[] = [];

@@ -10,7 +10,7 @@ import { getFormat, TABLE_TITLES } from "../report/formats";
 import { table3Grid, table4Grid } from "../report/layout";
 import { cellOfKey } from "../report/cellRef";
 import { cellName } from "../report/layout";
-import { explainRollupCell, rollup } from "../report/rollup";
+import { contributionLine, explainRollupCell, rollup } from "../report/rollup";
 import type { RollupResult, UnitContribution } from "../report/rollup";
 import { ExplainList } from "./ExplainList";
 import { ConfirmReplace } from "./ConfirmReplace";
@@ -137,10 +137,7 @@ export function RollupTab({
           {byUnit && (
             <section aria-label="各单位的贡献">
               <Text weight="semibold" block>
-                合计{byUnit.label}：
-                {byUnit.units.length
-                  ? byUnit.units.map((u) => `${u.name} ${u.value}`).join("，")
-                  : "各单位都是0"}
+                {contributionLine(byUnit.label, byUnit.units)}
               </Text>
               {byUnit.units.map((u) =>
                 u.explanation ? (
