@@ -34,6 +34,7 @@ export function StatsTab({
   const { busy, run, setNotice } = runner;
   const [confirm, setConfirm] = useState<string[] | null>(null);
   const [explained, setExplained] = useState<Explanation | null>(null);
+  const selectRow = actions.selectRow;
   /** The rows behind the number of a grid key, below the tables' checks. */
   const explain = (key: string | null) => {
     const cell = result && key ? cellOfKey(getFormat(result.tables.format), key) : null;
@@ -125,12 +126,7 @@ export function StatsTab({
           {explained && (
             <ExplainList
               explanation={explained}
-              onSelect={
-                actions.selectRow
-                  ? (sheet, row) =>
-                      void run("正在定位…", () => actions.selectRow?.(sheet, row) ?? Promise.resolve())
-                  : undefined
-              }
+              onSelect={selectRow && ((sheet, row) => void run("正在定位…", () => selectRow(sheet, row)))}
             />
           )}
           {grids.t2 && format.t2 && <GridTable grid={grids.t2} caption={tableCaption(format.t2)} />}
