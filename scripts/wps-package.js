@@ -24,22 +24,23 @@ function packageWps(built, out, onlineUrl) {
   const types = ["et", "wps"];
   const offline = (type) =>
     `  <jsplugin name="${NAME}" type="${type}" url="${esc(`${NAME}.7z`)}" version="${VERSION}" enable="true"/>`;
-  fs.writeFileSync(
-    path.join(out, "publish.xml"),
-    ['<?xml version="1.0" encoding="UTF-8"?>', "<jsplugins>", ...types.map(offline), "</jsplugins>", ""].join(
-      "\n",
-    ),
-  );
-  fs.writeFileSync(
-    path.join(out, "jsplugins.xml"),
+  /** A plugin list as WPS reads it: the declaration, an optional comment, one element per host type. */
+  const pluginsXml = (plugins, comment) =>
     [
       '<?xml version="1.0" encoding="UTF-8"?>',
-      "<!-- 在线模式：WPS 从内网服务器加载（地址在构建时设定）。离线模式见 publish.xml。 -->",
+      ...(comment ? [comment] : []),
       "<jsplugins>",
-      ...types.map((t) => `  <jspluginonline name="${NAME}" type="${t}" url="${esc(onlineUrl)}"/>`),
+      ...plugins,
       "</jsplugins>",
       "",
-    ].join("\n"),
+    ].join("\n");
+  fs.writeFileSync(path.join(out, "publish.xml"), pluginsXml(types.map(offline)));
+  fs.writeFileSync(
+    path.join(out, "jsplugins.xml"),
+    pluginsXml(
+      types.map((t) => `  <jspluginonline name="${NAME}" type="${t}" url="${esc(onlineUrl)}"/>`),
+      "<!-- 在线模式：WPS 从内网服务器加载（地址在构建时设定）。离线模式见 publish.xml。 -->",
+    ),
   );
   fs.writeFileSync(
     path.join(out, "oem.ini.txt"),
