@@ -69,9 +69,31 @@ class DeployFilesPlugin {
   }
 }
 
-/** Output, resolution and TypeScript loading, the same for the Office and the WPS builds. */
+/** A page from the one template: its bundles (`chunks`), Office.js's address or "", the start page's routing. */
+function page({
+  filename,
+  chunks,
+  title = "政府信息公开年报助手",
+  officeJs = "",
+  route = false,
+  functionFile = false,
+}) {
+  return new HtmlWebpackPlugin({
+    filename,
+    template: "./src/pages/page.html",
+    chunks,
+    inject: false,
+    title,
+    officeJs,
+    route,
+    functionFile,
+  });
+}
+
+/** Output, resolution, TypeScript loading and reporting, the same for the Office and the WPS builds. */
 function common(outDir, dev) {
   return {
+    devtool: dev ? "source-map" : false,
     output: {
       path: path.resolve(outDir),
       filename: "[name].js",
@@ -95,6 +117,8 @@ function common(outDir, dev) {
         },
       ],
     },
+    performance: { hints: false },
+    stats: "errors-warnings",
   };
 }
 
@@ -103,19 +127,7 @@ function common(outDir, dev) {
  * WPS 文字 panes, file mode, the icons. No Office.js and no request to another origin, as in the Office build.
  */
 function wpsConfig(env, dev) {
-  const page = (filename, chunks, title = "政府信息公开年报助手") =>
-    new HtmlWebpackPlugin({
-      filename,
-      template: "./src/pages/page.html",
-      chunks,
-      inject: false,
-      title,
-      officeJs: "",
-      route: false,
-      functionFile: false,
-    });
   return {
-    devtool: dev ? "source-map" : false,
     entry: {
       wps: "./src/pages/wps.ts",
       "wps-et": "./src/pages/wps-et.tsx",
@@ -124,10 +136,10 @@ function wpsConfig(env, dev) {
     },
     ...common(env.outDir || "dist/wps", dev),
     plugins: [
-      page("index.html", ["wps"]),
-      page("wps-et.html", ["wps-et"]),
-      page("wps-writer.html", ["wps-writer"]),
-      page("filemode.html", ["filemode"], "政府信息公开年报助手（文件模式）"),
+      page({ filename: "index.html", chunks: ["wps"] }),
+      page({ filename: "wps-et.html", chunks: ["wps-et"] }),
+      page({ filename: "wps-writer.html", chunks: ["wps-writer"] }),
+      page({ filename: "filemode.html", chunks: ["filemode"], title: "政府信息公开年报助手（文件模式）" }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -135,8 +147,6 @@ function wpsConfig(env, dev) {
         ],
       }),
     ],
-    performance: { hints: false },
-    stats: "errors-warnings",
   };
 }
 
@@ -148,7 +158,6 @@ module.exports = async (env = {}, options = {}) => {
   if (!/^https:\/\/.+\/$/.test(url))
     throw new Error(`OGI_ADDIN_URL 应为以 / 结尾的 https 地址，而不是 ${url}`);
   return {
-    devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/pages/excel.tsx",
@@ -159,30 +168,11 @@ module.exports = async (env = {}, options = {}) => {
     plugins: [
       new DeployFilesPlugin(url, catalogShare()),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      ...[
-        { filename: "index.html", chunks: [], office: true, route: true },
-        { filename: "taskpane.html", chunks: ["functions", "taskpane"], office: true },
-        { filename: "wordpane.html", chunks: ["wordpane"], office: true },
-        {
-          filename: "filemode.html",
-          chunks: ["filemode"],
-          office: false,
-          title: "政府信息公开年报助手（文件模式）",
-        },
-        { filename: "commands.html", chunks: [], office: true, functionFile: true },
-      ].map(
-        (p) =>
-          new HtmlWebpackPlugin({
-            filename: p.filename,
-            template: "./src/pages/page.html",
-            chunks: p.chunks,
-            inject: false,
-            title: p.title ?? "政府信息公开年报助手",
-            officeJs: p.office ? officeJs.url : "",
-            route: !!p.route,
-            functionFile: !!p.functionFile,
-          }),
-      ),
+      page({ filename: "index.html", chunks: [], officeJs: officeJs.url, route: true }),
+      page({ filename: "taskpane.html", chunks: ["functions", "taskpane"], officeJs: officeJs.url }),
+      page({ filename: "wordpane.html", chunks: ["wordpane"], officeJs: officeJs.url }),
+      page({ filename: "filemode.html", chunks: ["filemode"], title: "政府信息公开年报助手（文件模式）" }),
+      page({ filename: "commands.html", chunks: [], officeJs: officeJs.url, functionFile: true }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -206,8 +196,6 @@ module.exports = async (env = {}, options = {}) => {
         ],
       }),
     ],
-    performance: { hints: false },
-    stats: "errors-warnings",
     devServer: {
       port: 3000,
       hot: false,
