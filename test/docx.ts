@@ -1,11 +1,10 @@
 /** Helpers of the .docx tests: a fixed time, document.xml of a package, editing it, the sample before and after one change. */
+import { retypeApplicant } from "./helpers";
 import { mkdtempSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
-import type { Cell } from "../src/report/cells";
 import { compileWorkbook } from "../src/report/compile";
 import type { CompileResult } from "../src/report/compile";
-import { SHEETS } from "../src/report/registers";
 import { sampleWorkbook } from "../src/report/sample";
 import { findSdts, textOf } from "../src/docx/ooxml";
 import { readZip, writeZip, xmlText } from "../src/docx/zip";
@@ -25,11 +24,7 @@ export const withDocumentXml = (bytes: Uint8Array, edit: (xml: string) => string
 export function sampleResults(): { before: CompileResult; after: CompileResult } {
   const wb = sampleWorkbook();
   const before = compileWorkbook(wb);
-  const apps = wb.sheets.find((s) => s.name === SHEETS.applications);
-  const row = apps?.rows.find(
-    (r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3] !== null,
-  ) as Cell[];
-  row[2] = "商业企业";
+  retypeApplicant(wb, "商业企业");
   return { before, after: compileWorkbook(wb) };
 }
 

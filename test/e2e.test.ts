@@ -14,15 +14,13 @@ import { compileWorkbook } from "../src/report/compile";
 import { getFormat, numberRows } from "../src/report/formats";
 import { sampleWorkbook } from "../src/report/sample";
 import { workbookBuffer } from "../src/workbook/write";
-import { excelValues } from "./helpers";
+import { excelValues, retypeApplicant } from "./helpers";
 import { pdfText, soffice, squeeze } from "./office";
 import { needs } from "./tools";
 import { SUPPORT_MESSAGES } from "../src/excel/support";
 import { CHROMIUM, FAKE_OFFICE_JS, FAKE_WORD_OFFICE_JS, serve } from "./serve";
 import { createReport } from "../src/docx";
 import { wordHoldings } from "./docx";
-import { SHEETS } from "../src/report/registers";
-import type { Cell } from "../src/report/cells";
 
 const root = path.resolve(__dirname, "..");
 const shots = process.env.OGI_SCREENSHOTS;
@@ -220,10 +218,7 @@ web.test(
   async () => {
     // The document: a report made from last month's workbook, where one application was typed differently.
     const lastMonth = sampleWorkbook();
-    const row = lastMonth.sheets
-      .find((s) => s.name === SHEETS.applications)
-      ?.rows.find((r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3]) as Cell[];
-    row[2] = "科研机构";
+    retypeApplicant(lastMonth, "科研机构");
     const { controls, customXml } = wordHoldings(await createReport(compileWorkbook(lastMonth)));
     const xlsx = path.join(dir, "本月台账.xlsx");
     writeFileSync(xlsx, await workbookBuffer(sampleWorkbook()));

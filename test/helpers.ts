@@ -87,3 +87,15 @@ export function longerSample(times: number): WorkbookData {
   }
   return wb;
 }
+
+/**
+ * Retypes the applicant of the first application received in 2025 by a 自然人 and answered: 表三's columns
+ * move, its totals and every sentence stay — the change a register makes between two versions of a report.
+ */
+export function retypeApplicant(wb: WorkbookData, to: string): void {
+  const row = wb.sheets
+    .find((s) => s.name === SHEETS.applications)
+    ?.rows.find((r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3] !== null);
+  if (!row) throw new Error("the sample has no 2025 application of a 自然人");
+  row[2] = to;
+}

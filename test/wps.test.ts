@@ -20,11 +20,9 @@ import { readStoredReport } from "../src/docx/customxml";
 import { textOf } from "../src/docx/ooxml";
 import { readZip } from "../src/docx/zip";
 import { reportFileName } from "../src/actions/pane";
-import type { Cell } from "../src/report/cells";
-import { SHEETS } from "../src/report/registers";
 import { workbookBuffer } from "../src/workbook/write";
 import { documentXml, wordHoldings, wpsBlocks } from "./docx";
-import { excelValues } from "./helpers";
+import { excelValues, retypeApplicant } from "./helpers";
 import { squeeze } from "./office";
 import { CHROMIUM, serve } from "./serve";
 import { needs } from "./tools";
@@ -215,10 +213,7 @@ web.test(
     const wb = sampleWorkbook();
     const before = compileWorkbook(wb);
     const report = await createReport(before);
-    const row = wb.sheets
-      .find((s) => s.name === SHEETS.applications)
-      ?.rows.find((r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3]) as Cell[];
-    row[2] = "法律服务机构";
+    retypeApplicant(wb, "法律服务机构");
     const now = compileWorkbook(wb);
     const xlsx = path.join(out, "..", `${path.basename(out)}-本月台账.xlsx`);
     writeFileSync(xlsx, await workbookBuffer(wb));

@@ -5,6 +5,7 @@
  * The Excel pane on each Office version (Testing Library over the fake Excel with that version's ExcelApi
  * set): what works, and what the pane says where the host cannot.
  */
+import { retypeApplicant } from "../../test/helpers";
 import "../../test/jsdom-polyfills";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { atLeast, OFFICE_PROFILES } from "../../test/office-profiles";
@@ -13,9 +14,7 @@ import { EXCEL_DROPDOWN_SET, EXCEL_PANE_SET, excelSupport, SUPPORT_MESSAGES } fr
 import { wordHoldings } from "../../test/docx";
 import { createReport } from "../docx";
 import { parseReportXml } from "../docx/customxml";
-import type { Cell } from "../report/cells";
 import { compileWorkbook } from "../report/compile";
-import { SHEETS } from "../report/registers";
 import { sampleWorkbook } from "../report/sample";
 import { workbookBuffer } from "../workbook/write";
 import { wordActions } from "../word/actions";
@@ -56,10 +55,7 @@ afterEach(() => {
 /** A File of the sample register with one application of the year typed as a company's. */
 async function changedRegister(): Promise<File> {
   const wb = sampleWorkbook();
-  const row = wb.sheets
-    .find((s) => s.name === SHEETS.applications)
-    ?.rows.find((r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3] !== null) as Cell[];
-  row[2] = "商业企业";
+  retypeApplicant(wb, "商业企业");
   const bytes = await workbookBuffer(wb);
   const file = new File([bytes as Uint8Array<ArrayBuffer>], "本月.xlsx");
   Object.defineProperty(file, "arrayBuffer", {

@@ -4,15 +4,14 @@
  * WordApi 1.4 where present and through the common API otherwise, so that Word 2021 reads and updates a report.
  * This rests on Microsoft's documentation of both APIs; no real Word runs here.
  */
+import { retypeApplicant } from "../../test/helpers";
 import { createReport } from "../docx";
 import { parseReportXml } from "../docx/customxml";
 import { wordHoldings } from "../../test/docx";
 import { inspectReport, updateParts } from "../actions/word";
 import { compileWorkbook } from "../report/compile";
 import { documentParts } from "../report/document";
-import { SHEETS } from "../report/registers";
 import { sampleWorkbook } from "../report/sample";
-import type { Cell } from "../report/cells";
 import { atLeast, OFFICE_PROFILES } from "../../test/office-profiles";
 import { wordActions } from "./actions";
 
@@ -45,10 +44,7 @@ describe("the Word pane on each Word version", () => {
       const actions = wordActions();
       // The register changes: one application of the year becomes a company's.
       const wb = sampleWorkbook();
-      const row = wb.sheets
-        .find((s) => s.name === SHEETS.applications)
-        ?.rows.find((r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3] !== null) as Cell[];
-      row[2] = "商业企业";
+      retypeApplicant(wb, "商业企业");
       const linked = await inspectReport(actions, compileWorkbook(wb), "台账.xlsx");
       const stale = linked.states.filter((s) => s.state === "stale").map((s) => s.part);
       expect(stale).toContain("table3");

@@ -2,16 +2,15 @@
  * The Word side: the adapters against a fake Word host (operations and sync counts), each part rendered alone
  * as a .docx and opened in LibreOffice, and the states of a stale report.
  */
+import { retypeApplicant } from "../../test/helpers";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { pdfText, sofficeAll, squeeze } from "../../test/office";
 import { needs } from "../../test/tools";
-import type { Cell } from "../report/cells";
 import { compileWorkbook } from "../report/compile";
 import { buildDocument, documentParts, partText } from "../report/document";
 import { partStates } from "../report/linking";
-import { SHEETS } from "../report/registers";
 import { sampleWorkbook } from "../report/sample";
 import { createReport, renderPart } from "../docx";
 import { OGI_NS, readStoredReport } from "../docx/customxml";
@@ -164,10 +163,7 @@ describe("a stale report", () => {
     const lastMonth = sampleWorkbook();
     // Last month, one application received this year was still typed as 自然人.
     const now = sampleWorkbook();
-    const row = now.sheets
-      .find((s) => s.name === SHEETS.applications)
-      ?.rows.find((r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3]) as Cell[];
-    row[2] = "法律服务机构";
+    retypeApplicant(now, "法律服务机构");
     const old = docOf(lastMonth);
     const bytes = await createReport(old.result);
     const h = holdings(bytes);

@@ -7,16 +7,15 @@
  * part current; where WPS gives the add-in no FileSystem, or InsertFile fails, the pane says so and the
  * updated copy is downloaded instead.
  */
+import { retypeApplicant } from "../../test/helpers";
 import "../../test/jsdom-polyfills";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { wpsBlocks } from "../../test/docx";
 import { createReport } from "../docx";
 import { parseReportXml, readStoredReport } from "../docx/customxml";
 import { readZip } from "../docx/zip";
-import type { Cell } from "../report/cells";
 import { compileWorkbook } from "../report/compile";
 import { buildDocument, documentParts } from "../report/document";
-import { SHEETS } from "../report/registers";
 import { sampleWorkbook } from "../report/sample";
 import { WordPane } from "../taskpane/WordPane";
 import { workbookBuffer } from "../workbook/write";
@@ -50,10 +49,7 @@ function picked(bytes: Uint8Array, name: string): File {
 async function lastMonth() {
   const wb = sampleWorkbook();
   const report = await createReport(compileWorkbook(wb));
-  const row = wb.sheets
-    .find((s) => s.name === SHEETS.applications)
-    ?.rows.find((r) => String(r[0]).startsWith("2025") && r[2] === "自然人" && r[3]) as Cell[];
-  row[2] = "法律服务机构";
+  retypeApplicant(wb, "法律服务机构");
   const customXml = readZip(report, "r")
     .entries.filter((e) => /^customXml\/item\d+\.xml$/.test(e.name))
     .map((e) => new TextDecoder().decode(e.data));
