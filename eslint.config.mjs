@@ -3,7 +3,8 @@ import tseslint from "typescript-eslint";
 
 /**
  * The layering, enforced (README「代码结构」lists what each folder may import):
- * - src/report is the engine: it imports only itself (no package, no Node, DOM or Office global);
+ * - src/report is the engine: it imports only itself (no package, no Node, DOM or Office global), and inside it
+ *   each room imports only the rooms below it (ROOMS); nothing in a room imports the front doors at the top;
  * - src/taskpane holds React components: no Office, Excel or Word global, no host adapter;
  * - the adapters and src/actions never import a component or a page;
  * - only src/excel, src/word and the page entries (src/pages) touch Office's globals.
@@ -41,8 +42,23 @@ const NO_COMPONENTS = {
   message: "适配层和 src/actions 不引用组件或页面；组件通过 props 拿到 actions。",
 };
 
-/** The engine's rules for files at one depth: `outside` matches a relative path that leaves src/report. */
-function engine(files, outside, globals) {
+/**
+ * The engine's rooms (src/report/<room>/) and the rooms each may import. formats/ is data and common/ the values
+ * every room shares (cells, dates, text normalisation); tables/ and register/ never reach the report's words
+ * (text/) or the reading of printed reports (read/); read/ knows nothing of registers. The front doors at the top
+ * (compile.ts, rollup.ts, templates.ts, sample.ts) may import any room; no room imports them.
+ */
+const ROOMS = {
+  formats: [],
+  common: [],
+  tables: ["formats", "common"],
+  register: ["formats", "common", "tables"],
+  text: ["formats", "common", "tables", "register"],
+  read: ["formats", "common", "tables"],
+};
+
+/** The engine's rules for files at one depth: `patterns` are the relative imports they may not make. */
+function engine(files, patterns, globals) {
   return {
     files,
     ignores: ["**/*.test.ts"],
@@ -52,7 +68,7 @@ function engine(files, outside, globals) {
         {
           patterns: [
             { regex: "^[^.]", message: "引擎（src/report）不引用任何包或 Node 模块。" },
-            { regex: outside, message: "引擎（src/report）只引用自身。" },
+            ...patterns,
           ],
         },
       ],
@@ -61,12 +77,28 @@ function engine(files, outside, globals) {
   };
 }
 
+const ENGINE_GLOBALS = [...HOST_GLOBALS, ...OFFICE_GLOBALS];
+const LEAVES_ENGINE = { regex: "^\\.\\./", message: "引擎（src/report）只引用自身。" };
+const roomRules = Object.entries(ROOMS).map(([room, may]) =>
+  engine(
+    [`src/report/${room}/*.ts`],
+    [
+      {
+        // Up and out of the room into anything but an allowed room: another room, a front door, outside.
+        regex: may.length ? `^\\.\\./(?!(${may.join("|")})(/|$))` : "^\\.\\./",
+        message: `引擎内部分层：src/report/${room} 只引用${may.length ? ` ${may.join("、")}` : "自身"}（见 eslint.config.mjs 的 ROOMS）。`,
+      },
+    ],
+    ENGINE_GLOBALS,
+  ),
+);
+
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "demo-output/", "coverage/", "jest.config.js", "*.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ["**/*.js"],
+    files: ["**/*.js", "**/*.cjs"],
     languageOptions: {
       sourceType: "commonjs",
       globals: {
@@ -86,9 +118,8 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
-  engine(["src/report/*.ts"], "^\\.\\./", [...HOST_GLOBALS, ...OFFICE_GLOBALS]),
-  engine(["src/report/formats/*.ts"], "^\\.\\./\\.\\./", [...HOST_GLOBALS, ...OFFICE_GLOBALS]),
-  engine(["src/report/read/*.ts"], "^\\.\\./\\.\\./", [...HOST_GLOBALS, ...OFFICE_GLOBALS]),
+  engine(["src/report/*.ts"], [LEAVES_ENGINE], ENGINE_GLOBALS),
+  ...roomRules,
   {
     files: ["src/taskpane/**/*.tsx", "src/taskpane/**/*.ts"],
     ignores: ["**/*.test.tsx", "**/*.test.ts"],

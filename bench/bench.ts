@@ -3,11 +3,11 @@
  * memory, against the floor (a bare loop reading every cell once) and against COUNTIFS formulas evaluated
  * by HyperFormula (how staff build 表三 today). Ends with one JSON line of the figures.
  */
-import { ApplicationTally } from "../src/report/applications";
-import type { Cell } from "../src/report/cells";
-import { serialFromDays, yearBounds } from "../src/report/dates";
+import { ApplicationTally } from "../src/report/register/applications";
+import type { Cell } from "../src/report/common/cells";
+import { serialFromDays, yearBounds } from "../src/report/common/dates";
 import { getFormat, numberRows, outcomeRows } from "../src/report/formats";
-import { APPLICATION_HEADERS } from "../src/report/registers";
+import { APPLICATION_HEADERS } from "../src/report/register/registers";
 import { explainFigures, readReportFigures } from "./explain";
 import { best, bestAsync } from "./timing";
 import { compileWorkbook } from "../src/report/compile";

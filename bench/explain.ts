@@ -2,12 +2,12 @@
  * Bench figures of tracing numbers and reading reports: explainMs100k (the tally with its trace, then the rows
  * of every cell of 表三) and readReport*Ms (one report read by its tables' labels and checked).
  */
-import { ApplicationTally } from "../src/report/applications";
-import type { Cell } from "../src/report/cells";
+import { ApplicationTally } from "../src/report/register/applications";
+import type { Cell } from "../src/report/common/cells";
 import { compileWorkbook } from "../src/report/compile";
-import { Explainer } from "../src/report/explain";
+import { Explainer } from "../src/report/register/explain";
 import { getFormat } from "../src/report/formats";
-import { APPLICATION_HEADERS, SHEETS } from "../src/report/registers";
+import { APPLICATION_HEADERS, SHEETS } from "../src/report/register/registers";
 import { sampleWorkbook } from "../src/report/sample";
 import { best } from "./timing";
 

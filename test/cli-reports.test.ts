@@ -9,7 +9,7 @@ import path from "path";
 import { main } from "../src/cli/main";
 import { compileWorkbook } from "../src/report/compile";
 import { sampleWorkbook } from "../src/report/sample";
-import type { TableSet } from "../src/report/tables";
+import type { TableSet } from "../src/report/tables/tables";
 import { huaian, huaianTables } from "./fixtures";
 import { gbk, reportHtml } from "./reports";
 

@@ -1,7 +1,7 @@
 /** Builders for registers with known answers, shared by the tests. */
-import type { Cell, WorkbookData } from "../src/report/cells";
-import { daysFromCivil, daysFromUtcDate, serialFromDays } from "../src/report/dates";
-import { APPLICATION_HEADERS, CASE_HEADERS, SHEETS } from "../src/report/registers";
+import type { Cell, WorkbookData } from "../src/report/common/cells";
+import { daysFromCivil, daysFromUtcDate, serialFromDays } from "../src/report/common/dates";
+import { APPLICATION_HEADERS, CASE_HEADERS, SHEETS } from "../src/report/register/registers";
 import { sampleWorkbook } from "../src/report/sample";
 
 /** A calendar date as ExcelJS gives it for a date cell. */

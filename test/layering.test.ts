@@ -26,7 +26,29 @@ const ENGINE: Case[] = [
     "no-restricted-globals",
   ]),
   ["src/report/x.ts", use("getFormat", "./formats"), null],
-  ["src/report/formats/x.ts", use("n0", "../tables"), null],
+  ["src/report/x.ts", use("buildSentences", "./text/sentences"), null],
+];
+/** Inside the engine: each room imports only the rooms below it, and none imports a front door. */
+const ROOMS: Case[] = [
+  ["src/report/formats/x.ts", use("n0", "../tables/tables"), "no-restricted-imports"],
+  ["src/report/formats/x.ts", use("normalizeText", "../common/normalize"), "no-restricted-imports"],
+  ["src/report/common/x.ts", use("getFormat", "../formats"), "no-restricted-imports"],
+  ["src/report/tables/x.ts", use("getFormat", "../formats"), null],
+  ["src/report/tables/x.ts", use("normalizeText", "../common/normalize"), null],
+  ["src/report/tables/x.ts", use("mapColumns", "../register/registers"), "no-restricted-imports"],
+  ["src/report/tables/x.ts", use("buildSentences", "../text/sentences"), "no-restricted-imports"],
+  ["src/report/register/x.ts", use("n0", "../tables/tables"), null],
+  ["src/report/register/x.ts", use("readInfo", "../text/info"), "no-restricted-imports"],
+  ["src/report/register/x.ts", use("readReport", "../read/tables"), "no-restricted-imports"],
+  ["src/report/register/x.ts", use("compileWorkbook", "../compile"), "no-restricted-imports"],
+  ["src/report/text/x.ts", use("IssueSink", "../register/registers"), null],
+  ["src/report/text/x.ts", use("rollup", "../rollup"), "no-restricted-imports"],
+  ["src/report/text/x.ts", use("readReport", "../read/tables"), "no-restricted-imports"],
+  ["src/report/read/x.ts", use("checkTables", "../tables/checks"), null],
+  ["src/report/read/x.ts", use("mapColumns", "../register/registers"), "no-restricted-imports"],
+  ["src/report/read/x.ts", use("buildSentences", "../text/sentences"), "no-restricted-imports"],
+  ["src/report/read/x.ts", use("sampleWorkbook", "../sample"), "no-restricted-imports"],
+  ["src/report/read/x.ts", use("readZip", "../../docx/zip"), "no-restricted-imports"],
 ];
 const COMPONENTS: Case[] = [
   ["src/taskpane/X.tsx", global("Office.context"), "no-restricted-globals"],
@@ -52,7 +74,7 @@ const ADAPTERS: Case[] = [
 let answers = new Map<Case, string[]>();
 
 beforeAll(() => {
-  const cases = [...ENGINE, ...COMPONENTS, ...ADAPTERS];
+  const cases = [...ENGINE, ...ROOMS, ...COMPONENTS, ...ADAPTERS];
   const out = execFileSync(process.execPath, [path.join(root, "test/lint-probe.mjs")], {
     cwd: root,
     input: JSON.stringify(cases.map(([file, code]) => ({ file, code }))),
@@ -74,6 +96,8 @@ function expectCases(cases: Case[]) {
 describe("layering", () => {
   test("the engine imports only itself: no package, no Node module, no adapter, no host global", () =>
     expectCases(ENGINE));
+  test("inside the engine each room imports only the rooms below it, never a front door", () =>
+    expectCases(ROOMS));
   test("components touch no Office global and import no host adapter", () => expectCases(COMPONENTS));
   test("adapters and actions import no component; only host adapters and pages use Office", () =>
     expectCases(ADAPTERS));

@@ -1,5 +1,5 @@
 /** The README's compatibility tables say what the tests on each Office version's profile show. */
-import { readFileSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { compatibilityRow, OFFICE_PROFILES } from "./office-profiles";
 
@@ -26,3 +26,10 @@ for (const lang of ["zh", "en"] as const)
       expect({ version: expected[0], found }).toEqual({ version: expected[0], found: [expected] });
     }
   });
+
+test("every path of src/, test/ or bench/ the README names (folder table, recipes) exists", () => {
+  const named = [...readme.matchAll(/`((?:src|test|bench)\/[^`\s]*)`/g)].map((m) => m[1]);
+  expect(named.length).toBeGreaterThan(20);
+  const root = path.join(__dirname, "..");
+  expect(named.filter((p) => !existsSync(path.join(root, p)))).toEqual([]);
+});

@@ -4,10 +4,10 @@
  * type them, numbers with separators or units, blanks as dashes; in UTF-8, GBK or as an MHTML archive.
  */
 import { getFormat } from "../src/report/formats";
-import type { GridMatrix, TableGrid } from "../src/report/layout";
-import { gridMatrix, table2Grid, table3Grid, table4Grid } from "../src/report/layout";
-import { buildSentences } from "../src/report/sentences";
-import type { TableSet } from "../src/report/tables";
+import type { GridMatrix, TableGrid } from "../src/report/tables/layout";
+import { gridMatrix, table2Grid, table3Grid, table4Grid } from "../src/report/tables/layout";
+import { buildSentences } from "../src/report/text/sentences";
+import type { TableSet } from "../src/report/tables/tables";
 
 export interface Variant {
   /** How people type a label. */

@@ -14,8 +14,8 @@ import type { CompileResult } from "../src/report/compile";
 import { getFormat, numberRows } from "../src/report/formats";
 import { rollup } from "../src/report/rollup";
 import { sampleWorkbook } from "../src/report/sample";
-import { buildSentences, comparison } from "../src/report/sentences";
-import type { Num, TableSet } from "../src/report/tables";
+import { buildSentences, comparison } from "../src/report/text/sentences";
+import type { Num, TableSet } from "../src/report/tables/tables";
 import { tablesFromFile } from "../src/load/tables";
 import { workbookBuffer } from "../src/workbook/write";
 

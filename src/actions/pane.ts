@@ -3,13 +3,13 @@
  * last year's tables, compiling with a pane-worded message for an unusable workbook, reading roll-up units one
  * at a time with progress, and the names of the files the pane downloads.
  */
-import type { WorkbookData } from "../report/cells";
+import type { WorkbookData } from "../report/common/cells";
 import { compileWorkbook, UnusableInputError } from "../report/compile";
 import type { CompileOptions, CompileResult } from "../report/compile";
 import { getFormat, reportTitle } from "../report/formats";
 import type { RollupUnit } from "../report/rollup";
-import type { TableSet } from "../report/tables";
-import { previousTables } from "../report/tablesInput";
+import type { TableSet } from "../report/tables/tables";
+import { previousTables } from "../report/tables/tablesInput";
 import type { PaneActions, PaneSettings } from "./types";
 
 /** Settings left blank (0, "") fall back to 报告信息 and the year; last year's tables when loaded. */

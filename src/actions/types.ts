@@ -3,10 +3,10 @@
  * PaneActions; Word implements WordActions. The React components only call these and know nothing of
  * Office.js; the host adapters implement them and import nothing from the components.
  */
-import type { WorkbookData } from "../report/cells";
+import type { WorkbookData } from "../report/common/cells";
 import type { CompileResult } from "../report/compile";
 import type { FormatId } from "../report/formats";
-import type { RowIssue } from "../report/registers";
+import type { RowIssue } from "../report/register/registers";
 import type { RollupResult, RollupUnit } from "../report/rollup";
 
 export interface PaneSettings {

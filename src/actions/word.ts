@@ -5,18 +5,18 @@
  * the open document as any report (its tables read by their labels, its text against them).
  */
 import type { ReportFile } from "../load/report";
-import type { Finding } from "../report/checks";
+import type { Finding } from "../report/tables/checks";
 import type { CompileResult } from "../report/compile";
 import { compileWorkbook } from "../report/compile";
-import { buildDocument, partHashes } from "../report/document";
-import type { DocPart, ReportDocument } from "../report/document";
-import { changeLines, partStates } from "../report/linking";
-import type { PartStatus } from "../report/linking";
+import { buildDocument, partHashes } from "../report/text/document";
+import type { DocPart, ReportDocument } from "../report/text/document";
+import { changeLines, partStates } from "../report/text/linking";
+import type { PartStatus } from "../report/text/linking";
 import { getFormat } from "../report/formats";
 import type { FormatDef } from "../report/formats";
-import type { TableSet } from "../report/tables";
-import { stripNumbering } from "../report/text";
-import { previousTables } from "../report/tablesInput";
+import type { TableSet } from "../report/tables/tables";
+import { stripNumbering } from "../report/common/normalize";
+import { previousTables } from "../report/tables/tablesInput";
 import { binaryString, bytesOf } from "./files";
 import type { ChangeLine, WordActions } from "./types";
 

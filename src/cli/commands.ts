@@ -1,47 +1,29 @@
 /** The command line's commands, over the engine and the workbook adapter. */
 import { promises as fs } from "fs";
 import path from "path";
-import { checkTables, hasErrors } from "../report/checks";
-import type { Finding } from "../report/checks";
+import { checkTables, hasErrors } from "../report/tables/checks";
+import type { Finding } from "../report/tables/checks";
 import { compileWorkbook, rowErrorCount, toTablesJson } from "../report/compile";
 import type { CompileResult } from "../report/compile";
-import { isFormatId } from "../report/formats";
-import type { FormatId } from "../report/formats";
 import { sampleWorkbook } from "../report/sample";
-import type { TableSet } from "../report/tables";
+import type { TableSet } from "../report/tables/tables";
 import { createReport, summarizeUpdate, updateReport } from "../docx";
 import type { UpdateResult } from "../docx";
-import { keyOfCell } from "../report/cellRef";
+import { keyOfCell } from "../report/tables/cellRef";
 import { contributionLine, explainRollupCell, rollup, rollupCompileResult } from "../report/rollup";
-import { cellName } from "../report/layout";
+import { cellName } from "../report/tables/layout";
 import { getFormat } from "../report/formats";
 import type { RollupResult, RollupUnit } from "../report/rollup";
 import { inputKind } from "../load/limits";
 import { tablesFromFile, unitName } from "../load/tables";
 import { readWorkbook } from "../workbook/read";
 import { rollupWorkbookBuffer, workbookBuffer } from "../workbook/write";
-import { previousTables as asPrevious } from "../report/tablesInput";
+import { previousTables as asPrevious } from "../report/tables/tablesInput";
 import { cellArg, renderExplanation } from "./explain";
-import { readInput, UsageError, writeOutput } from "./files";
+import { compileOptions, readInput, UsageError, writeOutput } from "./files";
 import { renderCompile, renderFindings, renderTable2, renderTable3, renderTable4 } from "./render";
 
 export { UsageError };
-
-export function compileOptions(flags: Record<string, string | true>): { year?: number; format?: FormatId } {
-  const options: { year?: number; format?: FormatId } = {};
-  if (typeof flags.year === "string") {
-    const y = Number(flags.year);
-    if (!Number.isInteger(y) || y < 2000 || y > 2100)
-      throw new UsageError(`--year 应为年份（如 2025），而不是「${flags.year}」`);
-    options.year = y;
-  }
-  if (typeof flags.format === "string") {
-    if (!isFormatId(flags.format))
-      throw new UsageError(`--format 只能是 2021、2019 或 2008，而不是「${flags.format}」`);
-    options.format = flags.format;
-  }
-  return options;
-}
 
 /** Last year's tables from --previous (tables JSON, report .docx or workbook). */
 export async function previousTables(

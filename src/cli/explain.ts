@@ -3,14 +3,14 @@
  * 编号, the fields that put each there and why — or, with --json, the explanation as data.
  */
 import path from "path";
-import { CellRefError, parseCell } from "../report/cellRef";
+import { CellRefError, parseCell } from "../report/tables/cellRef";
 import { compileWorkbook } from "../report/compile";
-import type { CellRef, Explanation } from "../report/explain";
+import type { Explanation } from "../report/register/explain";
+import type { CellRef } from "../report/tables/cellRef";
 import { getFormat } from "../report/formats";
 import type { FormatDef } from "../report/formats";
 import { readWorkbook } from "../workbook/read";
-import { compileOptions } from "./commands";
-import { readInput, UsageError } from "./files";
+import { compileOptions, readInput, UsageError } from "./files";
 
 /** The cell the command line names (row, then column); a name of no cell is a usage error, said in Chinese. */
 export function cellArg(format: FormatDef, row: string, column: string | undefined): CellRef {

@@ -7,6 +7,8 @@ import { promises as fs } from "fs";
 import path from "path";
 import { sizeProblem } from "../load/limits";
 import type { InputKind } from "../load/limits";
+import { isFormatId } from "../report/formats";
+import type { FormatId } from "../report/formats";
 
 /** A usage mistake (exit 2 with the usage text). */
 export class UsageError extends Error {}
@@ -68,4 +70,21 @@ export async function writeOutput(file: string, bytes: Uint8Array, inputs: strin
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw fileProblem(e, file, false);
   }
+}
+
+/** --year and --format, checked: a usage error names what was given. */
+export function compileOptions(flags: Record<string, string | true>): { year?: number; format?: FormatId } {
+  const options: { year?: number; format?: FormatId } = {};
+  if (typeof flags.year === "string") {
+    const y = Number(flags.year);
+    if (!Number.isInteger(y) || y < 2000 || y > 2100)
+      throw new UsageError(`--year 应为年份（如 2025），而不是「${flags.year}」`);
+    options.year = y;
+  }
+  if (typeof flags.format === "string") {
+    if (!isFormatId(flags.format))
+      throw new UsageError(`--format 只能是 2021、2019 或 2008，而不是「${flags.format}」`);
+    options.format = flags.format;
+  }
+  return options;
 }

@@ -4,7 +4,7 @@
  * Chinese message on stderr), 2 usage.
  */
 import path from "path";
-import { hasErrors } from "../report/checks";
+import { hasErrors } from "../report/tables/checks";
 import {
   checkTableJson,
   hasCompileErrors,

@@ -1,11 +1,11 @@
 /** Plain-text rendering of the tables and findings for the terminal (CJK-aware column widths). */
-import type { Finding } from "../report/checks";
+import type { Finding } from "../report/tables/checks";
 import type { CompileResult } from "../report/compile";
 import { getFormat, T4_GROUP_WIDTH, tableCaption } from "../report/formats";
-import { issuePlace, SEVERITY_LABELS } from "../report/labels";
-import type { RowIssue } from "../report/registers";
-import type { Num, TableSet } from "../report/tables";
-import { displayWidth } from "../report/text";
+import { issuePlace, SEVERITY_LABELS } from "../report/text/labels";
+import type { RowIssue } from "../report/register/registers";
+import type { Num, TableSet } from "../report/tables/tables";
+import { displayWidth } from "../report/common/normalize";
 
 const padEnd = (s: string, w: number) => s + " ".repeat(Math.max(0, w - displayWidth(s)));
 const padStart = (s: string, w: number) => " ".repeat(Math.max(0, w - displayWidth(s))) + s;

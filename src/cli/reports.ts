@@ -4,16 +4,16 @@
  * tables into a workbook laid out like the 统计表 sheet, for staff to correct and roll up.
  */
 import path from "path";
-import type { Finding } from "../report/checks";
+import type { Finding } from "../report/tables/checks";
 import { TABLE_TITLES } from "../report/formats";
 import type { ReadOptions } from "../report/read/tables";
 import { numericTables } from "../report/read/tables";
 import { checkReadReport } from "../report/read/text";
-import type { TableSet } from "../report/tables";
+import type { TableSet } from "../report/tables/tables";
 import { readReportFile } from "../load/report";
 import type { ReportFile } from "../load/report";
 import { statisticsWorkbookBuffer } from "../workbook/statistics";
-import { compileOptions } from "./commands";
+import { compileOptions } from "./files";
 import { readInput, UsageError, writeOutput } from "./files";
 import { renderFindings, renderTable2, renderTable3, renderTable4 } from "./render";
 

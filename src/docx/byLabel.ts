@@ -3,14 +3,14 @@
  * tables found by their fixed labels, and only their number cells rewritten. Everything else in the document
  * stays; the parts that cannot be found are reported missing.
  */
-import type { DocPart, ReportDocument } from "../report/document";
-import { cellName } from "../report/layout";
-import type { TableGrid } from "../report/layout";
-import { normalizeText } from "../report/text";
+import type { DocPart, ReportDocument } from "../report/text/document";
+import { cellName } from "../report/tables/layout";
+import type { TableGrid } from "../report/tables/layout";
+import { normalizeText } from "../report/common/normalize";
 import { outermost, setCellText, tableCells } from "./ooxml";
 import type { CellRange, Range } from "./ooxml";
 import { tableFontSize } from "./styles";
-import type { CellChange, MissingPart, PartUpdate } from "./update";
+import type { CellChange, MissingPart, PartUpdate } from "./changes";
 
 export interface Edit extends Range {
   text: string;

@@ -3,8 +3,8 @@
  * workbook's name, when it was made, and a hash per part, so any copy of the report can tell which parts are
  * stale. Found again by its namespace, whatever N Word gave it.
  */
-import type { TableSet } from "../report/tables";
-import { hashText } from "../report/document";
+import type { TableSet } from "../report/tables/tables";
+import { hashText } from "../report/text/document";
 import { setText, xmlText } from "./zip";
 import type { ZipFile } from "./zip";
 

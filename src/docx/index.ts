@@ -1,14 +1,14 @@
 /** The Word report from a compile result: create it, or update an existing one in place. */
 import type { CompileResult } from "../report/compile";
-import { buildDocument } from "../report/document";
-import type { ReportDocument } from "../report/document";
+import { buildDocument } from "../report/text/document";
+import type { ReportDocument } from "../report/text/document";
 import { renderReport } from "./render";
 import { updateDocx } from "./update";
-import type { UpdateResult } from "./update";
+import type { UpdateResult } from "./changes";
 
 export { renderPart } from "./render";
 export { reportXml } from "./customxml";
-export type { UpdateResult } from "./update";
+export type { UpdateResult } from "./changes";
 
 export function reportDocument(result: CompileResult): ReportDocument {
   return buildDocument({ tables: result.tables, info: result.info, sentences: result.sentences });

@@ -26,11 +26,11 @@ import {
   VerticalMergeType,
   WidthType,
 } from "docx";
-import type { DocBlock, DocPart, ReportDocument } from "../report/document";
-import { partHashes, TAG_PREFIX } from "../report/document";
+import type { DocBlock, DocPart, ReportDocument } from "../report/text/document";
+import { partHashes, TAG_PREFIX } from "../report/text/document";
 import { reportTitle } from "../report/formats";
-import { expandGrid } from "../report/layout";
-import type { GridCell, TableGrid } from "../report/layout";
+import { expandGrid } from "../report/tables/layout";
+import type { GridCell, TableGrid } from "../report/tables/layout";
 import { addCustomXmlPart, reportXml } from "./customxml";
 import { FONTS, LAYOUT, mm, tableFontSize } from "./styles";
 import type { FontRole } from "./styles";

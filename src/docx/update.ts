@@ -5,10 +5,11 @@
  * tags) still gets its three official tables updated, found by their fixed labels, number cells only.
  * Returns what changed (part, old → new) and what was missing. Never writes: the caller saves the bytes.
  */
-import { documentParts, partHashes, partText, TAG_PREFIX } from "../report/document";
-import type { ReportDocument } from "../report/document";
-import { cellName, expandGrid } from "../report/layout";
-import type { TableGrid } from "../report/layout";
+import { documentParts, partHashes, partText, TAG_PREFIX } from "../report/text/document";
+import type { ReportDocument } from "../report/text/document";
+import { cellName, expandGrid } from "../report/tables/layout";
+import type { TableGrid } from "../report/tables/layout";
+import type { CellChange, PartUpdate, UpdateResult } from "./changes";
 import { addCustomXmlPart, reportXml } from "./customxml";
 import type { ReportMeta } from "./customxml";
 import { findSdts, outermost, tableCells, textOf } from "./ooxml";
@@ -17,41 +18,6 @@ import { gridOf, recoverTables } from "./byLabel";
 import type { Edit } from "./byLabel";
 import { renderReport } from "./render";
 import { checkAllXml, DocxError, readZip, setText, writeZip, xmlFault, xmlText } from "./zip";
-
-export interface CellChange {
-  /** A readable cell name, e.g. 表三「一、本年新收政府信息公开申请数量」「自然人」. */
-  where: string;
-  old: string;
-  new: string;
-}
-
-export interface PartUpdate {
-  part: string;
-  alias: string;
-  old: string;
-  new: string;
-  /** For tables: the cells that changed. */
-  cells?: CellChange[];
-  /** Found by its printed labels, its control having been lost. */
-  byLabel?: boolean;
-}
-
-export interface MissingPart {
-  part: string;
-  alias: string;
-  hint: string;
-}
-
-export interface UpdateResult {
-  bytes: Uint8Array;
-  /** Parts whose content changed. */
-  changed: PartUpdate[];
-  /** Parts found and already up to date. */
-  unchanged: string[];
-  missing: MissingPart[];
-  /** `ogi:` controls in the document that the fresh data no longer produces; left as they are. */
-  orphans: string[];
-}
 
 const DOCUMENT = "word/document.xml";
 

@@ -4,7 +4,7 @@
  * mode) and says so; without 1.8 the register sheets are created without dropdown lists, and the pane says so.
  */
 import { getFormat } from "../report/formats";
-import { formatForYear } from "../report/info";
+import { formatForYear } from "../report/formats";
 import { browserDownload, fileModeActions } from "../actions/files";
 import type { PaneActions, PaneSettings } from "../actions/types";
 import { loadSettings, saveSettings } from "./owned";

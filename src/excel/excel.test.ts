@@ -4,8 +4,8 @@
 import { excelValues, REGISTER_SHEETS_MADE } from "../../test/helpers";
 import { compileWorkbook } from "../report/compile";
 import { getFormat, numberRows, outcomeRows } from "../report/formats";
-import { outcomeVocabulary } from "../report/vocab";
-import { SHEETS } from "../report/registers";
+import { outcomeVocabulary } from "../report/register/vocab";
+import { SHEETS } from "../report/register/registers";
 import { sampleWorkbook } from "../report/sample";
 import { rollup, rollupRows } from "../report/rollup";
 import { loadSettings, saveSettings } from "./owned";

@@ -3,11 +3,11 @@
  * web's 5 MB limit; syncs: 2 + one per block), create the missing ones from the engine's templates (tables
  * with dropdowns and an example row; syncs: 2), select the cell of a row issue (syncs: 2). Excel's API only.
  */
-import { hostCell } from "../report/cells";
-import type { Cell, SheetData, WorkbookData } from "../report/cells";
+import { hostCell } from "../report/common/cells";
+import type { Cell, SheetData, WorkbookData } from "../report/common/cells";
 import type { FormatDef } from "../report/formats";
-import { isRegisterSheetName, issueColumn, SHEETS } from "../report/registers";
-import type { RowIssue } from "../report/registers";
+import { isRegisterSheetName, issueColumn, SHEETS } from "../report/register/registers";
+import type { RowIssue } from "../report/register/registers";
 import {
   ACTIVE_GRID_WIDTH,
   activeGridRows,

@@ -5,9 +5,9 @@
  */
 import type { WriteOutcome } from "../actions/types";
 import type { CompileResult } from "../report/compile";
-import { issuePlace, SEVERITY_LABELS, STATISTICS_SHEET_NAME } from "../report/labels";
-import { gridMatrix, statisticsBlocks } from "../report/layout";
-import type { TableGrid } from "../report/layout";
+import { issuePlace, SEVERITY_LABELS, STATISTICS_SHEET_NAME } from "../report/text/labels";
+import { gridMatrix, statisticsBlocks } from "../report/tables/layout";
+import type { TableGrid } from "../report/tables/layout";
 import { rollupRows } from "../report/rollup";
 import type { RollupResult } from "../report/rollup";
 import { markOwned, ownedSheets } from "./owned";

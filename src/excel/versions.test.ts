@@ -7,7 +7,7 @@ import { readFileSync } from "fs";
 import { excelValues } from "../../test/helpers";
 import { atLeast, OFFICE_PROFILES } from "../../test/office-profiles";
 import { compileWorkbook } from "../report/compile";
-import { SHEETS } from "../report/registers";
+import { SHEETS } from "../report/register/registers";
 import { sampleWorkbook } from "../report/sample";
 import { excelActions } from "./actions";
 import { EXCEL_DROPDOWN_SET, EXCEL_PANE_SET, excelSupport, SUPPORT_MESSAGES } from "./support";

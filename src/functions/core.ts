@@ -5,20 +5,20 @@
  * it with @requiresParameterAddresses) and lives until the calls of the current batch are done; a cached
  * entry is also checked against the range's size and a sample of its cells.
  */
-import { tallyApplications } from "../report/applications";
-import type { ApplicationResult } from "../report/applications";
-import { tallyCases } from "../report/cases";
-import type { Cell } from "../report/cells";
-import { CellRefError, t3ColumnIndex, t3RowKey } from "../report/cellRef";
-import { checkTables } from "../report/checks";
-import { Explainer } from "../report/explain";
+import { tallyApplications } from "../report/register/applications";
+import type { ApplicationResult } from "../report/register/applications";
+import { tallyCases } from "../report/register/cases";
+import type { Cell } from "../report/common/cells";
+import { CellRefError, t3ColumnIndex, t3RowKey } from "../report/tables/cellRef";
+import { checkTables } from "../report/tables/checks";
+import { Explainer } from "../report/register/explain";
 import { getFormat, isFormatId, numberRows, T3_WIDTH, T4_WIDTH } from "../report/formats";
 import type { FormatDef, FormatId } from "../report/formats";
-import { SEVERITY_LABELS } from "../report/labels";
-import { SHEETS } from "../report/registers";
-import type { RowIssue } from "../report/registers";
-import { buildSentences } from "../report/sentences";
-import type { Num, TableSet } from "../report/tables";
+import { SEVERITY_LABELS } from "../report/text/labels";
+import { SHEETS } from "../report/register/registers";
+import type { RowIssue } from "../report/register/registers";
+import { buildSentences } from "../report/text/sentences";
+import type { Num, TableSet } from "../report/tables/tables";
 
 /** An argument the function cannot use: becomes #VALUE! with this Chinese message. */
 export class ArgumentError extends Error {}

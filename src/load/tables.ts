@@ -6,14 +6,14 @@
  */
 import { compileWorkbook, rowErrorCount } from "../report/compile";
 import type { CompileOptions } from "../report/compile";
-import type { Explainer } from "../report/explain";
+import type { Explainer } from "../report/register/explain";
 import { isFormatId } from "../report/formats";
-import type { TableSet } from "../report/tables";
-import { checkTables } from "../report/checks";
+import type { TableSet } from "../report/tables/tables";
+import { checkTables } from "../report/tables/checks";
 import { sheetText } from "../report/read/cells";
 import { numericTables, readReport } from "../report/read/tables";
 import type { ReadReport } from "../report/read/tables";
-import { findSheet } from "../report/registers";
+import { findSheet } from "../report/register/registers";
 import { STATISTICS_SHEET } from "../workbook/statistics";
 import { readWorkbook } from "../workbook/read";
 import { inputKind } from "./limits";

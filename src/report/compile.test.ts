@@ -1,9 +1,9 @@
 import { appRows, d, workbook } from "../../test/helpers";
-import { checkTables } from "./checks";
+import { checkTables } from "./tables/checks";
 import { compileWorkbook, UnusableInputError } from "./compile";
 import { getFormat, outcomeRows } from "./formats";
 import { sampleWorkbook } from "./sample";
-import { ISSUE_KINDS, SHEETS } from "./registers";
+import { ISSUE_KINDS, SHEETS } from "./register/registers";
 
 describe("compiling a whole workbook", () => {
   test("the sample workbook: clean, every outcome at least once, carry-over, cases, 表二", () => {

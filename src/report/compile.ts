@@ -1,25 +1,29 @@
 /**
+ * The engine's front doors sit at the top of src/report, above its rooms (formats/, common/, tables/, register/,
+ * text/, read/): compile.ts (this file), rollup.ts (many units added up), templates.ts (the register sheets we
+ * create) and sample.ts (the demo register). They may import any room; no room imports them.
+ *
  * The engine's front door: a register workbook → the tables of the chosen format, the checks, the row
  * issues and the sentences. Every surface (command line, Excel pane, file mode, custom functions) calls this.
  */
-import { mergeCounted, readActiveGrid, tallyDocuments, tallyPublished } from "./active";
-import { tallyApplications } from "./applications";
-import type { ApplicationStats } from "./applications";
-import { tallyCases } from "./cases";
-import { Explainer } from "./explain";
-import type { WorkbookData } from "./cells";
-import { checkTables } from "./checks";
-import type { Finding } from "./checks";
+import { mergeCounted, readActiveGrid, tallyDocuments, tallyPublished } from "./register/active";
+import { tallyApplications } from "./register/applications";
+import type { ApplicationStats } from "./register/applications";
+import { tallyCases } from "./register/cases";
+import { Explainer } from "./register/explain";
+import type { WorkbookData } from "./common/cells";
+import { checkTables } from "./tables/checks";
+import type { Finding } from "./tables/checks";
 import type { FormatId } from "./formats";
-import { getFormat, T3_APPLICANT_COLUMNS, T3_TOTAL_COLUMN } from "./formats";
-import { defaultYear, formatForYear, readInfo } from "./info";
-import type { ReportInfo } from "./info";
-import { findSheet, SHEETS } from "./registers";
-import type { RowIssue } from "./registers";
-import { buildSentences } from "./sentences";
-import type { Sentences } from "./sentences";
-import { emptyTable2, emptyTable3, emptyTable4 } from "./tables";
-import type { Num, TableSet } from "./tables";
+import { formatForYear, getFormat, T3_APPLICANT_COLUMNS, T3_TOTAL_COLUMN } from "./formats";
+import { defaultYear, readInfo } from "./text/info";
+import type { ReportInfo } from "./text/info";
+import { findSheet, SHEETS } from "./register/registers";
+import type { RowIssue } from "./register/registers";
+import { buildSentences } from "./text/sentences";
+import type { Sentences } from "./text/sentences";
+import { emptyTable2, emptyTable3, emptyTable4 } from "./tables/tables";
+import type { Num, TableSet } from "./tables/tables";
 
 export interface CompileOptions {
   year?: number;

@@ -3,14 +3,19 @@
  * equal a direct count of the generated records (an independent reference, not the tally's code).
  */
 import fc from "fast-check";
-import type { Cell } from "./cells";
-import { checkTables } from "./checks";
+import type { Cell } from "./common/cells";
+import { checkTables } from "./tables/checks";
 import { compileWorkbook } from "./compile";
-import { civilFromDays, daysFromCivil, serialFromDays, yearBounds } from "./dates";
+import { civilFromDays, daysFromCivil, serialFromDays, yearBounds } from "./common/dates";
 import { getFormat } from "./formats";
 import type { FormatId } from "./formats";
-import { CASE_HEADERS, SHEETS, APPLICATION_HEADERS } from "./registers";
-import { applicantVocabulary, caseResultVocabulary, caseTypeVocabulary, outcomeVocabulary } from "./vocab";
+import { CASE_HEADERS, SHEETS, APPLICATION_HEADERS } from "./register/registers";
+import {
+  applicantVocabulary,
+  caseResultVocabulary,
+  caseTypeVocabulary,
+  outcomeVocabulary,
+} from "./register/vocab";
 
 const YEAR = 2025;
 const { start, end } = yearBounds(YEAR);

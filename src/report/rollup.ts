@@ -4,16 +4,17 @@
  * silently), summed cell by cell (表二 counts and 万元 alike), and checked: every unit and the total. A unit
  * whose own tables fail is named with its findings.
  */
-import { t4GroupIndex } from "./cellRef";
-import { checkTables } from "./checks";
+import { t4GroupIndex } from "./tables/cellRef";
+import { checkTables } from "./tables/checks";
 import type { CompileResult } from "./compile";
-import type { CellRef, Explainer, Explanation } from "./explain";
-import { buildSentences } from "./sentences";
-import type { Finding } from "./checks";
+import type { Explainer, Explanation } from "./register/explain";
+import type { CellRef } from "./tables/cellRef";
+import { buildSentences } from "./text/sentences";
+import type { Finding } from "./tables/checks";
 import { getFormat, numberRows, T3_WIDTH, T4_GROUP_WIDTH, T4_WIDTH } from "./formats";
 import type { FormatDef, FormatId } from "./formats";
-import { emptyTable2 } from "./tables";
-import type { Num, Table2, Table3, TableSet } from "./tables";
+import { emptyTable2 } from "./tables/tables";
+import type { Num, Table2, Table3, TableSet } from "./tables/tables";
 
 export interface RollupUnit {
   name: string;

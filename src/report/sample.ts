@@ -4,11 +4,17 @@
  * applicant types, 复议 and 诉讼 cases, a 主动公开 grid, a 文件登记, a 主动公开信息登记 and 报告信息.
  * Used by `ogi-report demo`, the tests and the benchmarks.
  */
-import type { Cell, SheetData, WorkbookData } from "./cells";
-import { civilFromDays, daysFromCivil, yearBounds } from "./dates";
+import type { Cell, SheetData, WorkbookData } from "./common/cells";
+import { civilFromDays, daysFromCivil, yearBounds } from "./common/dates";
 import type { FormatDef } from "./formats";
 import { getFormat, outcomeRows } from "./formats";
-import { APPLICATION_HEADERS, CASE_HEADERS, DOCUMENT_HEADERS, PUBLISHED_HEADERS, SHEETS } from "./registers";
+import {
+  APPLICATION_HEADERS,
+  CASE_HEADERS,
+  DOCUMENT_HEADERS,
+  PUBLISHED_HEADERS,
+  SHEETS,
+} from "./register/registers";
 
 /** Deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {

@@ -3,14 +3,14 @@
  * and the dropdown lists of its coded columns; the 主动公开 grid (表二's blocks with zeros); 报告信息. The host
  * adapters (Excel, WPS) lay these out; nothing here touches a host.
  */
-import { serialFromDays, daysFromCivil } from "./dates";
+import { serialFromDays, daysFromCivil } from "./common/dates";
 import type { FormatDef } from "./formats";
 import { outcomeRows, T3_APPLICANT_COLUMNS, T4_TOTAL_RESULT } from "./formats";
-import { infoSheetRows } from "./info";
-import { APPLICATION_HEADERS, CASE_HEADERS, DOCUMENT_HEADERS, PUBLISHED_HEADERS } from "./registers";
-import type { HeaderSpec, SheetKey } from "./registers";
-import { stripNumbering } from "./text";
-import { caseTypeVocabulary, INFO_CATEGORY_VOCAB } from "./vocab";
+import { infoSheetRows } from "./text/info";
+import { APPLICATION_HEADERS, CASE_HEADERS, DOCUMENT_HEADERS, PUBLISHED_HEADERS } from "./register/registers";
+import type { HeaderSpec, SheetKey } from "./register/registers";
+import { stripNumbering } from "./common/normalize";
+import { caseTypeVocabulary, INFO_CATEGORY_VOCAB } from "./register/vocab";
 
 interface RegisterLayout {
   key: SheetKey;

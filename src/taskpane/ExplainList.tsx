@@ -4,7 +4,7 @@
  * file mode.
  */
 import { Button, Text } from "@fluentui/react-components";
-import type { Explanation } from "../report/explain";
+import type { Explanation } from "../report/register/explain";
 import { LIST_STYLE } from "./IssueList";
 
 /** At most this many rows are listed; the rest are counted. */

@@ -1,7 +1,7 @@
 /** Findings of a check, each a button that selects its place in the document where the host can. */
 import { Button, Text } from "@fluentui/react-components";
 import type { DocumentFinding } from "../actions/word";
-import { SEVERITY_LABELS } from "../report/labels";
+import { SEVERITY_LABELS } from "../report/text/labels";
 import { itemStyle, LIST_STYLE } from "./IssueList";
 
 export function FindingList({

@@ -2,7 +2,7 @@
  * A table grid (表二/三/四) as an HTML table with the template's merges; number cells carry data-key, and with
  * `onNumber` the numbers of 表三 and 表四 are buttons (the rows behind them).
  */
-import type { TableGrid } from "../report/layout";
+import type { TableGrid } from "../report/tables/layout";
 
 export function GridTable({
   grid,

@@ -1,7 +1,7 @@
 /** A register's problems, worst first as found; each one clickable to its cell where the host can select it. */
 import { Button, Text } from "@fluentui/react-components";
-import { issuePlace, SEVERITY_LABELS } from "../report/labels";
-import type { RowIssue } from "../report/registers";
+import { issuePlace, SEVERITY_LABELS } from "../report/text/labels";
+import type { RowIssue } from "../report/register/registers";
 
 /** At most this many are listed; the rest are counted. */
 const SHOWN = 200;

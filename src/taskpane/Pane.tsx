@@ -16,7 +16,7 @@ import {
 import { useEffect, useState } from "react";
 import { asPrevious, compileForPane } from "../actions/pane";
 import type { PaneActions, PaneSettings, UpdateSummary } from "../actions/types";
-import type { WorkbookData } from "../report/cells";
+import type { WorkbookData } from "../report/common/cells";
 import { rowErrorCount } from "../report/compile";
 import type { CompileResult } from "../report/compile";
 import type { RollupResult, RollupUnit } from "../report/rollup";

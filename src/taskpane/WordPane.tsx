@@ -30,10 +30,10 @@ import {
   updateParts,
 } from "../actions/word";
 import type { DocumentCheck, LinkedReport } from "../actions/word";
-import { documentParts } from "../report/document";
-import type { DocPart } from "../report/document";
-import { PART_STATE_LABELS } from "../report/labels";
-import type { TableSet } from "../report/tables";
+import { documentParts } from "../report/text/document";
+import type { DocPart } from "../report/text/document";
+import { PART_STATE_LABELS } from "../report/text/labels";
+import type { TableSet } from "../report/tables/tables";
 import { ChangeList } from "./ChangeList";
 import { ConfirmReplace } from "./ConfirmReplace";
 import { FindingList } from "./FindingList";

@@ -4,7 +4,7 @@
  * same code as the .docx writer (insertFileFromBase64 into the control, "Replace": the control and its tag
  * stay), insert a part at the cursor. A constant number of syncs per action, however many parts.
  */
-import { TAG_PREFIX } from "../report/document";
+import { TAG_PREFIX } from "../report/text/document";
 
 interface ControlInfo {
   part: string;

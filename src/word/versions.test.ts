@@ -10,7 +10,7 @@ import { parseReportXml } from "../docx/customxml";
 import { wordHoldings } from "../../test/docx";
 import { inspectReport, updateParts } from "../actions/word";
 import { compileWorkbook } from "../report/compile";
-import { documentParts } from "../report/document";
+import { documentParts } from "../report/text/document";
 import { sampleWorkbook } from "../report/sample";
 import { atLeast, OFFICE_PROFILES } from "../../test/office-profiles";
 import { wordActions } from "./actions";

@@ -4,7 +4,7 @@
  * the command line and the browser's file mode share it.
  */
 import ExcelJS from "exceljs";
-import type { Cell, SheetData, WorkbookData } from "../report/cells";
+import type { Cell, SheetData, WorkbookData } from "../report/common/cells";
 import { declaresDoctype, entryData, isMedia, PackageError, readPackage } from "../zip/read";
 import type { ZipFile } from "../zip/read";
 import { writeZip } from "../zip/write";

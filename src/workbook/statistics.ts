@@ -5,9 +5,9 @@
  * report reader runs on its cells, since it has the labels of a report's tables).
  */
 import ExcelJS from "exceljs";
-import { gridMatrix, statisticsBlocks } from "../report/layout";
-import { STATISTICS_SHEET_NAME } from "../report/labels";
-import type { TableSet } from "../report/tables";
+import { gridMatrix, statisticsBlocks } from "../report/tables/layout";
+import { STATISTICS_SHEET_NAME } from "../report/text/labels";
+import type { TableSet } from "../report/tables/tables";
 
 export const STATISTICS_SHEET = STATISTICS_SHEET_NAME;
 

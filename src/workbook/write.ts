@@ -3,10 +3,10 @@
  * sensible column widths. Used for the demo workbook.
  */
 import ExcelJS from "exceljs";
-import type { WorkbookData } from "../report/cells";
-import { isCellError } from "../report/cells";
-import { SEVERITY_LABELS } from "../report/labels";
-import { displayWidth } from "../report/text";
+import type { WorkbookData } from "../report/common/cells";
+import { isCellError } from "../report/common/cells";
+import { SEVERITY_LABELS } from "../report/text/labels";
+import { displayWidth } from "../report/common/normalize";
 import { rollupRows } from "../report/rollup";
 import type { RollupResult } from "../report/rollup";
 

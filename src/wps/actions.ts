@@ -7,7 +7,7 @@ import { fileModeActions } from "../actions/files";
 import type { PaneActions, PaneSettings, WordActions } from "../actions/types";
 import { OGI_NS } from "../docx/namespace";
 import { getFormat } from "../report/formats";
-import { formatForYear } from "../report/info";
+import { formatForYear } from "../report/formats";
 import {
   createRegisterSheetsEt,
   loadSettingsEt,

@@ -4,11 +4,11 @@
  * add-in's own; cells and rows selected; settings kept. No WPS runs here: the fake follows the typings.
  */
 import { excelValues, longerSample, REGISTER_SHEETS_MADE } from "../../test/helpers";
-import type { WorkbookData } from "../report/cells";
+import type { WorkbookData } from "../report/common/cells";
 import { compileWorkbook } from "../report/compile";
 import { getFormat } from "../report/formats";
 import { registerLayouts } from "../report/templates";
-import { SHEETS } from "../report/registers";
+import { SHEETS } from "../report/register/registers";
 import { sampleWorkbook } from "../report/sample";
 import {
   createRegisterSheetsEt,

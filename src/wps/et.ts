@@ -9,13 +9,13 @@
  */
 import type { WriteOutcome } from "../actions/types";
 import type { CompileResult } from "../report/compile";
-import { hostCell } from "../report/cells";
-import type { Cell, SheetData, WorkbookData } from "../report/cells";
+import { hostCell } from "../report/common/cells";
+import type { Cell, SheetData, WorkbookData } from "../report/common/cells";
 import type { FormatDef } from "../report/formats";
-import { issuePlace, SEVERITY_LABELS, STATISTICS_SHEET_NAME } from "../report/labels";
-import { gridMatrix, statisticsBlocks } from "../report/layout";
-import { isRegisterSheetName, issueColumn, SHEETS } from "../report/registers";
-import type { RowIssue } from "../report/registers";
+import { issuePlace, SEVERITY_LABELS, STATISTICS_SHEET_NAME } from "../report/text/labels";
+import { gridMatrix, statisticsBlocks } from "../report/tables/layout";
+import { isRegisterSheetName, issueColumn, SHEETS } from "../report/register/registers";
+import type { RowIssue } from "../report/register/registers";
 import {
   ACTIVE_GRID_WIDTH,
   activeGridRows,

@@ -5,7 +5,7 @@
 import "../../test/jsdom-polyfills";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { compileWorkbook } from "../report/compile";
-import { SHEETS } from "../report/registers";
+import { SHEETS } from "../report/register/registers";
 import { sampleWorkbook } from "../report/sample";
 import { excelValues } from "../../test/helpers";
 import { reportFileName } from "../actions/pane";

@@ -15,7 +15,7 @@ import { createReport } from "../docx";
 import { parseReportXml, readStoredReport } from "../docx/customxml";
 import { readZip } from "../docx/zip";
 import { compileWorkbook } from "../report/compile";
-import { buildDocument, documentParts } from "../report/document";
+import { buildDocument, documentParts } from "../report/text/document";
 import { sampleWorkbook } from "../report/sample";
 import { WordPane } from "../taskpane/WordPane";
 import { workbookBuffer } from "../workbook/write";

@@ -12,9 +12,9 @@ import { OGI_NS } from "../docx/namespace";
 import { findSdts, textOf } from "../docx/ooxml";
 import { readZip, xmlText } from "../docx/zip";
 import { compileWorkbook } from "../report/compile";
-import { buildDocument, documentParts, partText } from "../report/document";
+import { buildDocument, documentParts, partText } from "../report/text/document";
 import { sampleWorkbook } from "../report/sample";
-import type { WorkbookData } from "../report/cells";
+import type { WorkbookData } from "../report/common/cells";
 import {
   documentBytesWps,
   insertAtCursorWps,

@@ -11,7 +11,7 @@
  * synchronous; the calls per action depend on the report's parts, never on the register's length.
  * No WPS runs in this project: this rests on the typings and WPS's documentation, and is tested on a fake.
  */
-import { TAG_PREFIX } from "../report/document";
+import { TAG_PREFIX } from "../report/text/document";
 import { pathIn } from "./save";
 
 /** What of WPS the adapter uses: the 文字 object model and the add-in root's files and temp folder. */

@@ -1,3 +1,8 @@
+/**
+ * Room formats/ of the engine — the national formats as data: every label, title and row of 表二/三/四 of the
+ * 2021, 2019 and legacy formats, which rules apply to each, and which format a year's report uses. The only place
+ * a table label is spelled. Imports nothing of the engine; every other room imports it.
+ */
 import { FORMAT_2008 } from "./f2008";
 import { FORMAT_2019 } from "./f2019";
 import { FORMAT_2021 } from "./f2021";
@@ -16,6 +21,11 @@ const DEFAULT_FORMAT: FormatId = "2021";
 
 export function isFormatId(value: string): value is FormatId {
   return Object.prototype.hasOwnProperty.call(FORMATS, value);
+}
+
+/** The format a year's report uses: 2021 from 2021 on, 2019 for 2019–2020, the legacy format before. */
+export function formatForYear(year: number): FormatId {
+  return year >= 2021 ? "2021" : year >= 2019 ? "2019" : "2008";
 }
 
 export function getFormat(id: FormatId = DEFAULT_FORMAT): FormatDef {

@@ -3,7 +3,7 @@
  * text people type in a table is read. A grid has one entry per grid position: the cell's text at the top-left
  * position of a (merged) cell, null at the positions its merge covers.
  */
-import { normalizeText } from "../text";
+import { normalizeText } from "../common/normalize";
 
 export type Grid = (string | null)[][];
 

@@ -1,4 +1,8 @@
 /**
+ * Room read/ of the engine — the tables and their sentences read back out of any printed report's paragraphs and
+ * grids: cells as printed (cells.ts), the tables found by their labels (tables.ts), and X3, the text checked
+ * against its own tables (text.ts). Imports formats/, common/ and tables/; nothing of registers.
+ *
  * 表二, 表三 and 表四 read from any report in a national format — written by hand in Word or WPS, saved by
  * LibreOffice, or published as a web page — by their labels, whatever the merges. Rows are matched in printed
  * order by their labels (numbering, remarks, widths and spaces tolerated); columns by the header labels where
@@ -6,11 +10,10 @@
  * read as typed: blanks and dashes become null (F2), text that is not a number is kept (F1); the checks judge
  * them. A table that is not found is named with the label that was looked for, never guessed.
  */
-import { getFormat, numberRows, T3_WIDTH, T4_GROUP_WIDTH, T4_WIDTH } from "../formats";
+import { formatForYear, getFormat, numberRows, T3_WIDTH, T4_GROUP_WIDTH, T4_WIDTH } from "../formats";
 import type { FormatDef, FormatId, Table3Row } from "../formats";
-import { formatForYear } from "../info";
-import type { Num, Table2, Table3, TableSet } from "../tables";
-import { normalizeText } from "../text";
+import type { Num, Table2, Table3, TableSet } from "../tables/tables";
+import { normalizeText } from "../common/normalize";
 import { bareLabel, cellNumber, isValueCell, rowText } from "./cells";
 import type { Grid, ReportDocumentText } from "./cells";
 

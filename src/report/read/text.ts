@@ -4,7 +4,7 @@
  * 行政诉讼, 信息处理费 — in the phrasings published reports use (our own sentences among them, which never
  * fire). Each finding quotes the sentence and gives both numbers.
  */
-import { checkTables } from "../checks";
+import { checkTables } from "../tables/checks";
 import {
   getFormat,
   numberRows,
@@ -14,9 +14,9 @@ import {
   TABLE_TITLES,
 } from "../formats";
 import type { FormatDef } from "../formats";
-import { Findings, rowName } from "../findings";
-import type { Finding } from "../findings";
-import type { TableSet } from "../tables";
+import { Findings, rowName } from "../tables/findings";
+import type { Finding } from "../tables/findings";
+import type { TableSet } from "../tables/tables";
 
 const NUM = "(\\d[\\d,]*(?:\\.\\d+)?)";
 const PERCENT = new RegExp(`^[,，]?(?:约)?占(?:比|总数|全部|申请总数)?(?:的)?(?:为)?${NUM}%`);

@@ -3,12 +3,12 @@
  * replies, the outcome breakdown, 复议/诉讼, 主动公开, 信息处理费; and the legacy format's sentences like the
  * seed's. Every sentence is a whole sentence ending in "。", with no punctuation faults such as "，；".
  */
-import type { FormatDef } from "./formats";
-import { getFormat, T3_TOTAL_COLUMN, T4_GROUP_WIDTH, T4_TOTAL_RESULT } from "./formats";
-import { n0 } from "./tables";
-import type { Num, TableSet } from "./tables";
-import { stripNumbering } from "./text";
-import { INFO_CATEGORY_LABELS } from "./vocab";
+import type { FormatDef } from "../formats";
+import { getFormat, T3_TOTAL_COLUMN, T4_GROUP_WIDTH, T4_TOTAL_RESULT } from "../formats";
+import { n0 } from "../tables/tables";
+import type { Num, TableSet } from "../tables/tables";
+import { stripNumbering } from "../common/normalize";
+import { INFO_CATEGORY_LABELS } from "../register/vocab";
 
 interface SentenceContext {
   /** How the agency calls itself: 本机关, 本局, 全市. */

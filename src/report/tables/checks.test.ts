@@ -1,7 +1,7 @@
-import { huaian as huaianTables } from "../../test/fixtures";
+import { huaian as huaianTables } from "../../../test/fixtures";
 import { checkTables } from "./checks";
 import type { Finding } from "./checks";
-import { getFormat, numberRows } from "./formats";
+import { getFormat, numberRows } from "../formats";
 import type { TableSet } from "./tables";
 
 const huaian: TableSet = huaianTables();

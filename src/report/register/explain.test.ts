@@ -3,13 +3,13 @@
  * generator put there (worked out here from the tally rules, not by the tally's code), as many as the number;
  * zero cells to no rows; carry numbers typed in 报告信息 are said to be typed.
  */
-import type { Cell, WorkbookData } from "./cells";
-import { compileWorkbook } from "./compile";
-import { daysFromCivil, serialFromDays, yearBounds } from "./dates";
-import { getFormat, numberRows, T3_TOTAL_COLUMN, T4_TOTAL_RESULT } from "./formats";
-import type { FormatId } from "./formats";
+import type { Cell, WorkbookData } from "../common/cells";
+import { compileWorkbook } from "../compile";
+import { daysFromCivil, serialFromDays, yearBounds } from "../common/dates";
+import { getFormat, numberRows, T3_TOTAL_COLUMN, T4_TOTAL_RESULT } from "../formats";
+import type { FormatId } from "../formats";
 import { APPLICATION_HEADERS, CASE_HEADERS, SHEETS } from "./registers";
-import { rng } from "./sample";
+import { rng } from "../sample";
 import { applicantVocabulary, caseResultVocabulary, caseTypeVocabulary, outcomeVocabulary } from "./vocab";
 
 const YEAR = 2025;

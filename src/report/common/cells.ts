@@ -1,4 +1,8 @@
 /**
+ * Room common/ of the engine — the values every room shares: cells as any host hands them (cells.ts), calendar
+ * dates without time zones (dates.ts), and the text normalisation that matches what people type against labels
+ * and vocabularies (normalize.ts). Imports nothing of the engine.
+ *
  * Cell values as the engine receives them from any host: ExcelJS (the command line and file mode), Office.js
  * (the Excel pane) or the custom functions. Adapters flatten rich text, hyperlinks and formulas (cached
  * result) to these; error values (#N/A, #VALUE!) arrive as `{ error }`.

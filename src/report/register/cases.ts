@@ -2,14 +2,14 @@
  * 复议诉讼登记 → 表四: cases filed (立案) in the year; a case concluded after 31 December, or with no result,
  * counts as 尚未审结.
  */
-import { cellDays, isEmptyCell } from "./cells";
-import type { Cell } from "./cells";
-import { formatDays, yearBounds } from "./dates";
-import type { FormatDef } from "./formats";
-import { T4_GROUP_WIDTH, T4_TOTAL_RESULT } from "./formats";
+import { cellDays, isEmptyCell } from "../common/cells";
+import type { Cell } from "../common/cells";
+import { formatDays, yearBounds } from "../common/dates";
+import type { FormatDef } from "../formats";
+import { T4_GROUP_WIDTH, T4_TOTAL_RESULT } from "../formats";
 import { CASE_HEADERS, IssueSink, isBlankRow, mapColumns, missingColumns, SHEETS } from "./registers";
 import type { RowIssue } from "./registers";
-import { emptyTable4 } from "./tables";
+import { emptyTable4 } from "../tables/tables";
 import { caseResultVocabulary, caseTypeVocabulary } from "./vocab";
 
 interface CaseResult {

@@ -1,9 +1,14 @@
 /**
+ * Room tables/ of the engine — the three statistics tables as data (tables.ts), reading typed tables and their
+ * F-findings (tablesInput.ts), the 勾稽 checks and their findings (checks.ts, findings.ts), the printed layout of
+ * each table and the statistics sheet (layout.ts), and the names of their cells (cellRef.ts). Imports formats/
+ * and common/ only: it knows nothing of registers, of the report's words or of reading printed reports.
+ *
  * The tables as data: the contract of product.md §2 that the command line prints with --json and that
  * `check` reads. A table copied from a published report may have blanks (null).
  */
-import type { FormatDef, FormatId } from "./formats";
-import { numberRows, T4_WIDTH } from "./formats";
+import type { FormatDef, FormatId } from "../formats";
+import { numberRows, T4_WIDTH } from "../formats";
 
 export type Num = number | null;
 

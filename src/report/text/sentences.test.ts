@@ -1,11 +1,11 @@
 import fc from "fast-check";
-import { huaian as huaianTables, seedLines } from "../../test/fixtures";
-import { getFormat, numberRows } from "./formats";
-import type { FormatId } from "./formats";
+import { huaian as huaianTables, seedLines } from "../../../test/fixtures";
+import { getFormat, numberRows } from "../formats";
+import type { FormatId } from "../formats";
 import { buildSentences, percent } from "./sentences";
-import { emptyTable2 } from "./tables";
-import type { TableSet } from "./tables";
-import { punctuationFaults } from "./text";
+import { emptyTable2 } from "../tables/tables";
+import type { TableSet } from "../tables/tables";
+import { punctuationFaults } from "../common/normalize";
 
 const huaian = huaianTables();
 const seed = seedLines();

@@ -1,4 +1,4 @@
-import { FORMATS, getFormat, outcomeRows } from "./formats";
+import { FORMATS, getFormat, outcomeRows } from "../formats";
 import {
   applicantVocabulary,
   caseResultVocabulary,

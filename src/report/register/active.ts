@@ -3,10 +3,10 @@
  * optional 文件登记 (规章 and 行政规范性文件, from which 本年制发 / 本年废止 / 现行有效 follow) and the optional
  * 主动公开信息登记 (one row per item published; counts by category and channel).
  */
-import { cellDays, cellNumber, cellText, isCellError, isEmptyCell } from "./cells";
-import type { SheetData } from "./cells";
-import { yearBounds } from "./dates";
-import type { FormatDef, Table2Block } from "./formats";
+import { cellDays, cellNumber, cellText, isCellError, isEmptyCell } from "../common/cells";
+import type { SheetData } from "../common/cells";
+import { yearBounds } from "../common/dates";
+import type { FormatDef, Table2Block } from "../formats";
 import {
   DOCUMENT_HEADERS,
   IssueSink,
@@ -16,9 +16,9 @@ import {
   PUBLISHED_HEADERS,
 } from "./registers";
 import type { RowIssue } from "./registers";
-import { emptyTable2 } from "./tables";
-import type { Num, Table2 } from "./tables";
-import { normalizeText } from "./text";
+import { emptyTable2 } from "../tables/tables";
+import type { Num, Table2 } from "../tables/tables";
+import { normalizeText } from "../common/normalize";
 import { DOCUMENT_TYPE_VOCAB, INFO_CATEGORY_VOCAB } from "./vocab";
 
 interface GridRow {

@@ -2,9 +2,9 @@
  * The words every surface shows for the engine's keys (severities, part states, where a register problem
  * is). One table each: the panes, the command line, the custom functions and the workbooks all read them here.
  */
-import type { Severity } from "./checks";
+import type { Severity } from "../tables/checks";
 import type { PartState } from "./linking";
-import type { RowIssue } from "./registers";
+import type { RowIssue } from "../register/registers";
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: "错误", warning: "提示", info: "信息" };
 

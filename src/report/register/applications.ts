@@ -3,11 +3,11 @@
  * (the Excel pane reads long registers block by block); every bad row becomes a row issue and is left out
  * of the tables, and the result says how many were.
  */
-import { cellDays, cellNumber, cellText, isCellError, isEmptyCell } from "./cells";
-import type { Cell } from "./cells";
-import { EXCEL_EPOCH_OFFSET, FIRST_PLAIN_SERIAL, formatDays, MAX_SERIAL, yearBounds } from "./dates";
-import type { FormatDef } from "./formats";
-import { numberRows, outcomeRows, T3_APPLICANT_COLUMNS as A, T3_WIDTH } from "./formats";
+import { cellDays, cellNumber, cellText, isCellError, isEmptyCell } from "../common/cells";
+import type { Cell } from "../common/cells";
+import { EXCEL_EPOCH_OFFSET, FIRST_PLAIN_SERIAL, formatDays, MAX_SERIAL, yearBounds } from "../common/dates";
+import type { FormatDef } from "../formats";
+import { numberRows, outcomeRows, T3_APPLICANT_COLUMNS as A, T3_WIDTH } from "../formats";
 import { APPLICATION_HEADERS, IssueSink, isBlankRow, mapColumns, missingColumns, SHEETS } from "./registers";
 import type { ColumnMap, RowIssue } from "./registers";
 import { IdLog } from "./idlog";

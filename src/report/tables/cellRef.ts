@@ -4,10 +4,16 @@
  * 复议后起诉, or review/direct/after) and result (结果维持…, 总计 when left out). Used by OGI.COUNT, OGI.ROWS
  * and `ogi-report explain`.
  */
-import type { CellRef } from "./explain";
-import type { FormatDef } from "./formats";
-import { numberRows, T3_TOTAL_COLUMN, T4_TOTAL_RESULT } from "./formats";
-import { normalizeText, stripNumbering } from "./text";
+import type { FormatDef } from "../formats";
+import { numberRows, T3_TOTAL_COLUMN, T4_TOTAL_RESULT } from "../formats";
+import { normalizeText, stripNumbering } from "../common/normalize";
+
+/** A cell: 表三 by row key and column (0–5 applicants, 6 总计); 表四 by group key and result (0–3, 4 总计). */
+export interface CellRef {
+  table: "t3" | "t4";
+  row: string;
+  column: number;
+}
 
 /** A name that is no cell of the format, with the Chinese sentence saying what may be written. */
 export class CellRefError extends Error {}

@@ -3,8 +3,8 @@
  * cell the format expects, blanks as null (F2), anything that is not a number of the right kind (F1), rows or
  * shapes of another format (F3). What it returns is safe for the arithmetic rules of ./checks.
  */
-import type { FormatDef, Table2Column } from "./formats";
-import { numberRows, T3_WIDTH, T4_GROUP_WIDTH, T4_WIDTH } from "./formats";
+import type { FormatDef, Table2Column } from "../formats";
+import { numberRows, T3_WIDTH, T4_GROUP_WIDTH, T4_WIDTH } from "../formats";
 import { colName } from "./findings";
 import type { Findings } from "./findings";
 import type { Num, Table2, Table3, Table4, TableSet } from "./tables";

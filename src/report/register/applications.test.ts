@@ -3,13 +3,13 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
-import { appRows, d } from "../../test/helpers";
+import { appRows, d } from "../../../test/helpers";
 import { tallyApplications } from "./applications";
 import { tallyCases } from "./cases";
-import { checkTables } from "./checks";
-import { compileWorkbook } from "./compile";
-import { getFormat } from "./formats";
-import type { TableSet } from "./tables";
+import { checkTables } from "../tables/checks";
+import { compileWorkbook } from "../compile";
+import { getFormat } from "../formats";
+import type { TableSet } from "../tables/tables";
 
 const F2021 = getFormat("2021");
 
@@ -201,7 +201,7 @@ describe("time zones: the same file gives the same tables", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "ogi-tz-"));
     const file = path.join(dir, "tz.xlsx");
     await wb.xlsx.writeFile(file);
-    const root = path.resolve(__dirname, "../..");
+    const root = path.resolve(__dirname, "../../..");
     const runs = zones.map((tz) => {
       const out = execFileSync(
         process.execPath,

@@ -6,24 +6,18 @@
  * concluded this year; still open on 31 December). Carry numbers typed in 报告信息 are said to be typed.
  */
 import { FIRST_OUTCOME, CARRY, FWD, NEW } from "./applications";
-import { cellDays, cellText, isEmptyCell } from "./cells";
-import type { Cell, SheetData } from "./cells";
-import { formatDays } from "./dates";
-import type { FormatDef } from "./formats";
-import { numberRows, outcomeRows, T3_APPLICANT_COLUMNS as A, T3_TOTAL_COLUMN, T3_WIDTH } from "./formats";
-import { T4_GROUP_WIDTH, T4_TOTAL_RESULT } from "./formats";
-import { keyOfCell, t4GroupIndex } from "./cellRef";
-import { cellName } from "./layout";
+import { cellDays, cellText, isEmptyCell } from "../common/cells";
+import type { Cell, SheetData } from "../common/cells";
+import { formatDays } from "../common/dates";
+import type { FormatDef } from "../formats";
+import { numberRows, outcomeRows, T3_APPLICANT_COLUMNS as A, T3_TOTAL_COLUMN, T3_WIDTH } from "../formats";
+import { T4_GROUP_WIDTH, T4_TOTAL_RESULT } from "../formats";
+import { keyOfCell, t4GroupIndex } from "../tables/cellRef";
+import type { CellRef } from "../tables/cellRef";
+import { cellName } from "../tables/layout";
 import { APPLICATION_HEADERS, CASE_HEADERS, mapColumns } from "./registers";
 import type { HeaderSpec } from "./registers";
-import type { Num, TableSet } from "./tables";
-
-/** A cell: 表三 by row key and column (0–5 applicants, 6 总计); 表四 by group key and result (0–3, 4 总计). */
-export interface CellRef {
-  table: "t3" | "t4";
-  row: string;
-  column: number;
-}
+import type { Num, TableSet } from "../tables/tables";
 
 export interface ExplainedRow {
   sheet: string;

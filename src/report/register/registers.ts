@@ -1,10 +1,16 @@
 /**
+ * Room register/ of the engine — the workbook's registers turned into counts: sheets, headers and row issues
+ * (registers.ts), the vocabularies of the words people write (vocab.ts), the tallies of applications
+ * (applications.ts), cases (cases.ts) and 主动公开 (active.ts), duplicate 编号 (idlog.ts), and every number traced
+ * back to its rows (trace.ts, explain.ts). Imports formats/, common/ and tables/; never the report's words
+ * (text/) or the reading of printed reports (read/).
+ *
  * The register workbook's sheets and columns (product.md §1): names, header aliases, and the row issues
  * every parser reports.
  */
-import { cellText, isCellError, isEmptyCell } from "./cells";
-import type { Cell, SheetData, WorkbookData } from "./cells";
-import { normalizeText } from "./text";
+import { cellText, isCellError, isEmptyCell } from "../common/cells";
+import type { Cell, SheetData, WorkbookData } from "../common/cells";
+import { normalizeText } from "../common/normalize";
 import { headerVocabulary, Vocabulary } from "./vocab";
 
 export const SHEETS = {

@@ -3,9 +3,9 @@
  * normalised text (see text.ts), so full-width and half-width forms, spaces and separators do not matter.
  * Labels come from the format definitions; only aliases are spelled here.
  */
-import { getFormat, outcomeRows } from "./formats";
-import type { FormatDef } from "./formats";
-import { normalizeText, stripNumbering } from "./text";
+import { getFormat, outcomeRows } from "../formats";
+import type { FormatDef } from "../formats";
+import { normalizeText, stripNumbering } from "../common/normalize";
 
 interface VocabEntry {
   key: string;

@@ -2,15 +2,15 @@
  * 报告信息 (项目 | 内容): the agency, year, format, date and contacts; 上年结转 per applicant type; narrative
  * texts keyed by section.
  */
-import { cellDays, cellNumber, cellText, isEmptyCell } from "./cells";
-import type { SheetData } from "./cells";
-import { formatDaysChinese } from "./dates";
-import type { FormatDef, FormatId } from "./formats";
-import { isFormatId } from "./formats";
-import { IssueSink } from "./registers";
-import type { RowIssue } from "./registers";
-import { normalizeText } from "./text";
-import { applicantVocabulary, Vocabulary } from "./vocab";
+import { cellDays, cellNumber, cellText, isEmptyCell } from "../common/cells";
+import type { SheetData } from "../common/cells";
+import { formatDaysChinese } from "../common/dates";
+import type { FormatDef, FormatId } from "../formats";
+import { isFormatId } from "../formats";
+import { IssueSink } from "../register/registers";
+import type { RowIssue } from "../register/registers";
+import { normalizeText } from "../common/normalize";
+import { applicantVocabulary, Vocabulary } from "../register/vocab";
 
 export interface ReportInfo {
   agency?: string;
@@ -181,9 +181,4 @@ export function infoSheetRows(format: FormatDef, year: number): (string | number
 /** The report year when none is given: 报告年度, else the year before `today`'s. */
 export function defaultYear(info: ReportInfo, today: Date): number {
   return info.year ?? today.getFullYear() - 1;
-}
-
-/** The format a year's report uses: 2021 from 2021 on, 2019 for 2019–2020, the legacy format before. */
-export function formatForYear(year: number): FormatId {
-  return year >= 2021 ? "2021" : year >= 2019 ? "2019" : "2008";
 }

@@ -2,7 +2,7 @@
  * A check's findings: rule, severity, table, row and column, and a Chinese message with the numbers. The
  * input reader (F1–F3) and the arithmetic rules both add to one list.
  */
-import type { FormatDef, RuleId } from "./formats";
+import type { FormatDef, RuleId } from "../formats";
 
 export type Severity = "error" | "warning" | "info";
 

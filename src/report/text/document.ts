@@ -1,18 +1,22 @@
 /**
+ * Room text/ of the engine — the report's words: the standard sentences (sentences.ts), this document model
+ * (document.ts), 报告信息 (info.ts), which parts of a document are stale (linking.ts), and the labels every surface
+ * shows for the engine's keys (labels.ts). Imports formats/, common/, tables/ and register/.
+ *
  * The report as a document model: title, lead paragraph, the sections and sub-headings of the format, the
  * tables, the generated sentences, placeholders 【请填写：…】 for the text people write (or their text from
  * 报告信息), signature and date. Generated content sits in parts, each of which the writers put in a content
  * control tagged `ogi:<part id>`; everything else belongs to the people who edit the report.
  * Host-independent: the .docx writer and the panes render from it.
  */
-import { formatDaysChinese, daysFromCivil } from "./dates";
-import { getFormat, reportTitle, tableCaption } from "./formats";
-import type { FormatDef } from "./formats";
+import { formatDaysChinese, daysFromCivil } from "../common/dates";
+import { getFormat, reportTitle, tableCaption } from "../formats";
+import type { FormatDef } from "../formats";
 import type { ReportInfo } from "./info";
-import { table2Grid, table3Grid, table4Grid } from "./layout";
-import type { TableGrid } from "./layout";
+import { table2Grid, table3Grid, table4Grid } from "../tables/layout";
+import type { TableGrid } from "../tables/layout";
 import type { Sentences } from "./sentences";
-import type { TableSet } from "./tables";
+import type { TableSet } from "../tables/tables";
 
 export type DocBlock =
   | { kind: "title"; lines: string[] }

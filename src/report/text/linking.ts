@@ -2,11 +2,11 @@
  * Which parts of a linked report are up to date: the document's content controls and the hashes its custom
  * XML part recorded, against the parts the workbook now gives. Host-independent; the Word pane shows it.
  */
-import { T4_GROUP_WIDTH, TABLE_TITLES } from "./formats";
-import { cellName } from "./layout";
+import { T4_GROUP_WIDTH, TABLE_TITLES } from "../formats";
+import { cellName } from "../tables/layout";
 import { documentParts, hashText, partText } from "./document";
 import type { DocPart, ReportDocument } from "./document";
-import type { TableSet } from "./tables";
+import type { TableSet } from "../tables/tables";
 
 /** A part of the report: as the workbook gives it now, out of date, or not in the document. */
 export type PartState = "current" | "stale" | "missing";

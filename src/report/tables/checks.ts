@@ -6,7 +6,7 @@
 import { cellValue, readTable2, readTable3, readTable4 } from "./tablesInput";
 import { colName, Findings, fmt, rowName, sumText } from "./findings";
 import type { Finding } from "./findings";
-import type { FormatDef, FormatId } from "./formats";
+import type { FormatDef, FormatId } from "../formats";
 import {
   getFormat,
   isFormatId,
@@ -16,7 +16,7 @@ import {
   T3_WIDTH,
   T4_GROUP_WIDTH,
   T4_TOTAL_RESULT,
-} from "./formats";
+} from "../formats";
 import { n0 } from "./tables";
 import type { Table2, Table3, Table4, TableSet } from "./tables";
 

@@ -2,7 +2,7 @@
  * The three tables laid out as printed: header rows with the template's merges, label cells, number cells.
  * Host-independent; the .docx writer, the Excel 统计表 sheet and the panes render from these grids.
  */
-import type { FormatDef } from "./formats";
+import type { FormatDef } from "../formats";
 import {
   getFormat,
   reportTitle,
@@ -12,7 +12,7 @@ import {
   T4_WIDTH,
   TABLE_TITLES,
   tableCaption,
-} from "./formats";
+} from "../formats";
 import type { Num, TableSet } from "./tables";
 
 export interface GridCell {
