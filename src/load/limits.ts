@@ -3,7 +3,7 @@
  * sentence, never read into memory). Real files are far smaller: a 100 000-row register is about 5 MB.
  */
 export const INPUT_LIMITS = {
-  workbook: { bytes: 100 * 1024 * 1024, what: "台账工作簿（.xlsx）" },
+  workbook: { bytes: 100 * 1024 * 1024, what: "台账工作簿（.xlsx、.csv）" },
   report: { bytes: 100 * 1024 * 1024, what: "报告（.docx、网页）" },
   tables: { bytes: 20 * 1024 * 1024, what: "统计表 JSON" },
 } as const;

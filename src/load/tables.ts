@@ -75,7 +75,8 @@ export async function tablesFromFile(
     };
   }
   if (inputKind(name) === "report") return fromReport(name, readReportFile(bytes, name));
-  const workbook = await readWorkbook(bytes, name);
+  // Only the sheets the unit's tables come from are parsed.
+  const workbook = await readWorkbook(bytes, name, { lazy: true });
   const stats = workbook.sheets.find((s) => s.name === STATISTICS_SHEET);
   if (stats && !findSheet(workbook, "applications"))
     return fromReport(name, readReport(sheetText(stats.rows)));

@@ -26,7 +26,7 @@ export function DataTab({
         <Field label="登记台账（.xlsx）" hint="文件只在本机读取，不会上传。">
           <input
             type="file"
-            accept=".xlsx"
+            accept=".xlsx,.csv,.txt"
             aria-label="选择登记台账"
             onChange={(e) => {
               const f = e.target.files?.[0];

@@ -9,7 +9,7 @@ export function PreviousPicker({ note = "", onFile }: { note?: string; onFile: (
     >
       <input
         type="file"
-        accept=".docx,.html,.htm,.mhtml,.mht,.json,.xlsx"
+        accept=".docx,.html,.htm,.mhtml,.mht,.json,.xlsx,.csv,.txt"
         aria-label="选择上年数据"
         onChange={(e) => {
           const f = e.target.files?.[0];

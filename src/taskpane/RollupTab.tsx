@@ -57,7 +57,7 @@ export function RollupTab({
         <input
           type="file"
           multiple
-          accept=".xlsx,.json,.docx,.html,.htm,.mhtml,.mht"
+          accept=".xlsx,.csv,.txt,.json,.docx,.html,.htm,.mhtml,.mht"
           aria-label="选择各单位的文件"
           onChange={(e) => {
             const list = Array.from(e.target.files ?? []);

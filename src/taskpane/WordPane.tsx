@@ -116,7 +116,7 @@ export function WordPane({ actions, host = "Word" }: { actions: WordActions; hos
         <Field label="登记台账（.xlsx）" hint="本报告与台账的链接保存在报告自身中；台账只在本机读取。">
           <input
             type="file"
-            accept=".xlsx"
+            accept=".xlsx,.csv,.txt"
             aria-label="选择登记台账"
             onChange={(e) => e.target.files?.[0] && void pick(e.target.files[0])}
           />

@@ -49,6 +49,11 @@ export interface ReadOptions {
   kind: PackageKind;
   /** Which entries to inflate (default: all). */
   need?: (name: string) => boolean;
+  /**
+   * Needed entries to leave compressed until asked for (inflateEntry): checked and counted in the caps like any
+   * needed entry, inflated only when the caller reads them.
+   */
+  lazy?: (name: string) => boolean;
 }
 
 /**
@@ -219,21 +224,39 @@ export function readPackage(bytes: Uint8Array, label: string, options: ReadOptio
     if (start + e.compressedSize > bytes.length) fail(`已损坏（「${e.name}」不完整）`, true);
     const compressed = bytes.subarray(start, start + e.compressedSize);
     if (e.method !== 0 && e.method !== 8) fail(`中的「${e.name}」使用了不支持的压缩方式，请重新保存后再试`);
-    if (!need(e.name)) {
-      entries.push({ name: e.name, raw: { method: e.method, crc: e.crc, size: e.size, compressed } });
-      continue;
-    }
-    let data: Uint8Array | null;
-    try {
-      data = e.method === 0 ? compressed.slice() : inflateLimited(compressed, e.size);
-    } catch {
-      data = null;
-    }
-    if (!data || data.length !== e.size || crc32(data) !== e.crc)
-      fail(`中的「${e.name}」内容与记录不符，文件可能已损坏或被篡改，已拒绝处理`, true);
-    entries.push({ name: e.name, data: data as Uint8Array });
+    const raw = { method: e.method, crc: e.crc, size: e.size, compressed };
+    if (!need(e.name) || options.lazy?.(e.name)) entries.push({ name: e.name, raw });
+    else entries.push({ name: e.name, data: inflateChecked(e.name, raw, fail) });
   }
   return { entries };
+}
+
+function inflateChecked(
+  name: string,
+  raw: RawEntry,
+  fail: (why: string, corrupt?: boolean) => never,
+): Uint8Array {
+  let data: Uint8Array | null;
+  try {
+    data = raw.method === 0 ? raw.compressed.slice() : inflateLimited(raw.compressed, raw.size);
+  } catch {
+    data = null;
+  }
+  if (!data || data.length !== raw.size || crc32(data) !== raw.crc)
+    fail(`中的「${name}」内容与记录不符，文件可能已损坏或被篡改，已拒绝处理`, true);
+  return data as Uint8Array;
+}
+
+/**
+ * An entry's content: its inflated data, or (an entry left compressed by `lazy`) inflated now within its declared
+ * size and checked against its CRC, as readPackage checks the entries it inflates. Not kept: the caller holds it.
+ */
+export function inflateEntry(entry: ZipEntry, label: string): Uint8Array {
+  if (entry.data) return entry.data;
+  if (!entry.raw) return new Uint8Array(0);
+  return inflateChecked(entry.name, entry.raw, (why, corrupt = false) => {
+    throw new PackageError(label, why, corrupt);
+  });
 }
 
 /**

@@ -15,12 +15,24 @@ export interface CellError {
 
 export type Cell = string | number | boolean | Date | CellError | null | undefined;
 
+/** A merged range of a sheet, 0-based and inclusive, relative to the sheet's first row and column. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export interface SheetData {
   name: string;
   /** rows[0] is the header row. */
   rows: Cell[][];
   /** Excel row number of rows[0] (1 unless the sheet starts lower). */
   firstRow?: number;
+  /** Merged ranges, where the host or file says (the value stays in each range's top-left cell). */
+  merges?: MergedRange[];
+  /** A sheet hidden in the workbook ("veryHidden": only code can show it). */
+  hidden?: "hidden" | "veryHidden";
 }
 
 export interface WorkbookData {
