@@ -12,7 +12,7 @@ import path from "path";
  * Converts files with LibreOffice in one run; returns the paths of the results. Each call has its own profile.
  * Web pages are opened in Writer (not Writer/Web), as a report a department saved from a portal would be.
  */
-export function sofficeAll(files: string[], to: "pdf" | "docx", outDir: string): string[] {
+export function sofficeAll(files: string[], to: "pdf" | "docx" | "xlsx", outDir: string): string[] {
   const pages = files.length > 0 && files.every((f) => /\.html?$/i.test(f));
   const profile = mkdtempSync(path.join(os.tmpdir(), "ogi-lo-"));
   try {
@@ -23,7 +23,7 @@ export function sofficeAll(files: string[], to: "pdf" | "docx", outDir: string):
         "--headless",
         ...(pages ? ["--infilter=HTML (StarWriter)"] : []),
         "--convert-to",
-        to === "docx" ? "docx:MS Word 2007 XML" : to,
+        to === "docx" ? "docx:MS Word 2007 XML" : to === "xlsx" ? "xlsx:Calc MS Excel 2007 XML" : to,
         "--outdir",
         outDir,
         ...files,

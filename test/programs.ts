@@ -3,8 +3,9 @@
  * No test-runner globals here, so the benchmark can use it too; test/tools.ts gates tests on them.
  */
 import { execFileSync } from "child_process";
+import { existsSync } from "fs";
 
-export type Tool = "chromium" | "soffice" | "pdftotext" | "cjkFont";
+export type Tool = "chromium" | "soffice" | "sofficeCalc" | "pdftotext" | "cjkFont";
 
 interface ToolInfo {
   /** What the program is, in a message. */
@@ -38,6 +39,11 @@ function cjkFont(): string | null {
 export const TOOLS: Record<Tool, ToolInfo> = {
   chromium: { what: "Chromium", pkg: "chromium", probe: () => which("chromium", "chromium-browser") },
   soffice: { what: "LibreOffice", pkg: "libreoffice-writer-nogui", probe: () => which("soffice") },
+  sofficeCalc: {
+    what: "LibreOffice Calc",
+    pkg: "libreoffice-calc-nogui",
+    probe: () => (which("soffice") && existsSync("/usr/lib/libreoffice/program/libsclo.so") ? "soffice (Calc)" : null),
+  },
   pdftotext: { what: "pdftotext", pkg: "poppler-utils", probe: () => which("pdftotext") },
   cjkFont: { what: "中文字体", pkg: "fonts-noto-cjk", probe: cjkFont },
 };
