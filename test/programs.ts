@@ -42,7 +42,8 @@ export const TOOLS: Record<Tool, ToolInfo> = {
   sofficeCalc: {
     what: "LibreOffice Calc",
     pkg: "libreoffice-calc-nogui",
-    probe: () => (which("soffice") && existsSync("/usr/lib/libreoffice/program/libsclo.so") ? "soffice (Calc)" : null),
+    probe: () =>
+      which("soffice") && existsSync("/usr/lib/libreoffice/program/libsclo.so") ? "soffice (Calc)" : null,
   },
   pdftotext: { what: "pdftotext", pkg: "poppler-utils", probe: () => which("pdftotext") },
   cjkFont: { what: "中文字体", pkg: "fonts-noto-cjk", probe: cjkFont },
