@@ -133,6 +133,7 @@ function wpsConfig(env, dev) {
       "wps-et": "./src/pages/wps-et.tsx",
       "wps-writer": "./src/pages/wps-writer.tsx",
       filemode: "./src/pages/filemode.tsx",
+      "reader-worker": "./src/pages/reader-worker.ts",
     },
     ...common(env.outDir || "dist/wps", dev),
     plugins: [
@@ -163,6 +164,7 @@ module.exports = async (env = {}, options = {}) => {
       taskpane: "./src/pages/excel.tsx",
       wordpane: "./src/pages/word.tsx",
       filemode: "./src/pages/filemode.tsx",
+      "reader-worker": "./src/pages/reader-worker.ts",
     },
     ...common(env.outDir || "dist/addin", dev),
     plugins: [

@@ -1,7 +1,8 @@
 /**
  * Bad input, timed in a fresh process so that its peak memory is its own: a register whose rows are all bad,
  * a report with three 1 GB "pictures" declared in its directory, a workbook whose sheet says 100 KB and holds
- * 1 GB. Run by bench.ts with the folder of the prepared files; prints one JSON line.
+ * 1 GB; three 10 MB CSV files that are no ledger. Run by bench.ts with the folder of the prepared files; prints
+ * one JSON line.
  */
 import { readFileSync } from "fs";
 import path from "path";
@@ -41,6 +42,15 @@ async function main() {
   );
   const sheetBomb = readFileSync(path.join(dir, "sheet-bomb.xlsx"));
   out.sheetBombRefusedMs = await refusedMs(() => readWorkbook(sheetBomb, "bomb.xlsx"));
+  // CSV that is no ledger, 10 MB each: a quote never closed, one line, binary bytes under a .csv name.
+  const tenMB = 10 * 1024 * 1024;
+  const enc = new TextEncoder();
+  const unclosed = enc.encode('编号,收到日期\n1,"2025-01-02\n' + "x,".repeat(tenMB / 2));
+  const oneLine = enc.encode("编号," + "长".repeat(tenMB / 3));
+  const binary = Uint8Array.from({ length: tenMB }, (_, i) => (i * 7919) % 256);
+  const t0 = performance.now();
+  for (const bytes of [unclosed, oneLine, binary]) await refusedMs(() => readWorkbook(bytes, "bad.csv"));
+  out.csvBadRefusedMs = Math.round(performance.now() - t0);
   out.badInputPeakMB = Math.round((process.resourceUsage().maxRSS * 1024) / 1048576);
   console.log(JSON.stringify(out));
 }

@@ -89,10 +89,14 @@ webAndOffice.test(
     const failures: string[] = [];
     page.on("pageerror", (e) => failures.push(e.message));
     page.on("requestfailed", (r) => failures.push(`${r.url()} ${r.failure()?.errorText}`));
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
     await page.goto(`${site.url}filemode.html`);
     await page.getByRole("tab", { name: "数据" }).waitFor();
     await page.setInputFiles('input[aria-label="选择登记台账"]', xlsx);
     await page.getByText("登记表检查完毕，没有发现错误。").waitFor();
+    // The workbook was read off the page's thread, by the reader's own worker.
+    expect(workers).toEqual([`${site.url}reader-worker.js`]);
     await shot(page, "pane-data");
 
     await page.getByRole("tab", { name: "统计" }).click();

@@ -5,6 +5,7 @@
 import { rollupCompileResult } from "../report/rollup";
 import { inputKind, sizeProblem } from "../load/limits";
 import type { InputKind } from "../load/limits";
+import { readInWorker } from "./readInWorker";
 import type { PaneActions, PaneSettings } from "./types";
 
 const KEY = "ogi-annual-report.settings";
@@ -44,9 +45,8 @@ export function fileModeActions(): PaneActions {
     },
     fileName: () => picked?.name,
     async load() {
-      if (!picked) throw new Error("请先选择登记台账文件（.xlsx）。");
-      const { readWorkbook } = await import("../workbook/read");
-      return readWorkbook(await bytesOf(picked, "workbook"), picked.name);
+      if (!picked) throw new Error("请先选择登记台账文件（.xlsx 或 .csv）。");
+      return readInWorker(await bytesOf(picked, "workbook"), picked.name);
     },
     async createReport(result, source) {
       const { createReport } = await import("../docx");

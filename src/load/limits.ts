@@ -3,7 +3,7 @@
  * sentence, never read into memory). Real files are far smaller: a 100 000-row register is about 5 MB.
  */
 export const INPUT_LIMITS = {
-  workbook: { bytes: 100 * 1024 * 1024, what: "台账工作簿（.xlsx、.csv）" },
+  workbook: { bytes: 100 * 1024 * 1024, what: "台账工作簿（.xlsx）" },
   report: { bytes: 100 * 1024 * 1024, what: "报告（.docx、网页）" },
   tables: { bytes: 20 * 1024 * 1024, what: "统计表 JSON" },
 } as const;
@@ -24,5 +24,6 @@ export function sizeProblem(name: string, size: number, kind: InputKind = inputK
   const limit = INPUT_LIMITS[kind];
   if (size <= limit.bytes) return null;
   const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
-  return `「${name}」有 ${mb(size)}，超过${limit.what}的上限 ${mb(limit.bytes)}，不像正常的文件，已拒绝读取`;
+  const what = kind === "workbook" && /\.(csv|txt|tsv)$/i.test(name) ? "台账（.csv、.txt）" : limit.what;
+  return `「${name}」有 ${mb(size)}，超过${what}的上限 ${mb(limit.bytes)}，不像正常的文件，已拒绝读取`;
 }

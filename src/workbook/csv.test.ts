@@ -135,7 +135,7 @@ describe("CSV ledgers", () => {
 
   test("a 200 MB file is refused by its size before a byte is read, as an .xlsx is", () => {
     expect(sizeProblem("台账.csv", 200 * 1048576)).toMatch(
-      /有 200 MB，超过台账工作簿（\.xlsx、\.csv）的上限 100 MB/,
+      /有 200 MB，超过台账（\.csv、\.txt）的上限 100 MB/,
     );
     expect(sizeProblem("台账.csv", 5 * 1048576)).toBeNull();
   });

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { compileWorkbook } from "../report/compile";
 import { readWorkbook, WorkbookReadError } from "./read";
+import { lastRowEnd, parseSheet, SheetFormatError, SheetParser } from "./sheet";
 import { workbookBuffer } from "./write";
 import { sampleWorkbook } from "../report/sample";
 
@@ -69,5 +70,46 @@ describe("reading .xlsx", () => {
     const good = await workbookBuffer(sampleWorkbook());
     const truncated = good.slice(0, Math.floor(good.length / 2));
     await expect(readWorkbook(truncated, "半个.xlsx")).rejects.toThrow(/无法读取「半个\.xlsx」：文件已损坏/);
+  });
+});
+
+describe("a sheet parsed as it is inflated", () => {
+  const ctx = { strings: ["甲", "乙"], dateStyles: [false, true], date1904: false };
+  const xml = new TextEncoder().encode(
+    '<?xml version="1.0"?><x:worksheet xmlns:x="urn:x"><x:sheetData>' +
+      Array.from(
+        { length: 300 },
+        (_, r) =>
+          `<x:row r="${r + 1}"><x:c r="A${r + 1}" t="s"><x:v>${r % 2}</x:v></x:c><x:c r="B${r + 1}" s="1"><x:v>${45000 + r}</x:v></x:c>` +
+          `<x:c r="C${r + 1}" t="inlineStr"><x:is><x:t>第${r}行 &amp; “引号”</x:t></x:is></x:c></x:row>`,
+      ).join("") +
+      '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:C1"/></x:mergeCells></x:worksheet>',
+  );
+
+  test("in windows ending at any row's end, it gives what the whole part gives", () => {
+    const whole = parseSheet(xml, ctx);
+    expect(whole.rows).toHaveLength(300);
+    expect(whole.rows[7]).toEqual(["乙", new Date(Date.UTC(2023, 2, 15) + 7 * 86400000), "第7行 & “引号”"]);
+    expect(whole.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
+    for (const size of [1, 7, 64, 1000, 4096]) {
+      const parser = new SheetParser(ctx);
+      let carry = new Uint8Array(0);
+      for (let at = 0; at < xml.length; at += size) {
+        const chunk = xml.subarray(at, at + size);
+        const buf = new Uint8Array(carry.length + chunk.length);
+        buf.set(carry);
+        buf.set(chunk, carry.length);
+        const end = lastRowEnd(buf);
+        if (end > 0) parser.feed(buf.subarray(0, end));
+        carry = buf.slice(end);
+      }
+      parser.feed(carry);
+      expect(parser.finish(carry)).toEqual(whole);
+    }
+  });
+
+  test("a part cut off anywhere is refused, never read as far as it goes", () => {
+    for (const cut of [40, 500, xml.length - 30, xml.length - 3])
+      expect(() => parseSheet(xml.subarray(0, cut), ctx)).toThrow(SheetFormatError);
   });
 });

@@ -283,117 +283,178 @@ function endsCell(xml: Uint8Array, at: number): boolean {
 
 /** Parses a worksheet part. Throws SheetFormatError for a reference past Excel's last row or column. */
 export function parseSheet(xml: Uint8Array, ctx: SheetContext): ParsedSheet {
-  const rows: Cell[][] = [];
-  const merges: MergedRange[] = [];
-  const tag = newTag();
-  let rowIndex = -1;
-  let colIndex = -1;
-  let cells: Cell[] = [];
-  let source = xml; // where the current cell's value span points: the part, or a decoded value's bytes
-  let i = 0;
-  for (let lt = nextTag(xml, 0); lt >= 0; lt = nextTag(xml, i)) {
-    const after = xml[lt + 2];
-    let open: number;
-    if (xml[lt + 1] === 0x63 && (after === 0x20 || after === GT || after === 0x2f))
-      open = openCell(xml, lt + 2);
-    else {
-      readTag(xml, lt, tag);
-      i = tag.end;
-      if (tag.closing) continue;
-      if (!isName(xml, tag, C)) {
-        if (isName(xml, tag, ROW)) {
-          const r = attrSpan(xml, tag, R);
-          const n = r ? digits(xml, r[0], r[1]) : -1;
-          rowIndex = n >= 1 ? n - 1 : rowIndex + 1;
-          if (rowIndex >= MAX_ROWS)
-            throw new SheetFormatError(`行号超出 Excel 的范围，第 ${rowIndex + 1} 行`);
-          cells = rows[rowIndex] ?? (rows[rowIndex] = []);
-          colIndex = -1;
-        } else if (isName(xml, tag, MERGE)) {
-          const ref = attrSpan(xml, tag, REF);
-          const range = ref ? mergedRange(text(xml, ref[0], ref[1])) : null;
-          if (range) merges.push(range);
-        }
+  const parser = new SheetParser(ctx);
+  parser.feed(xml);
+  return parser.finish(xml);
+}
+
+/**
+ * Where the last complete row of `buf` ends (just past its "</row>" or "</x:row>"), or 0: everything before it
+ * is whole elements, so a part can be parsed as it is inflated, a window at a time.
+ */
+export function lastRowEnd(buf: Uint8Array): number {
+  for (let i = buf.lastIndexOf(0x3e); i >= 5; i = buf.lastIndexOf(0x3e, i - 1)) {
+    if (buf[i - 1] !== 0x77 || buf[i - 2] !== 0x6f || buf[i - 3] !== 0x72) continue;
+    const before = buf[i - 4];
+    if (before === 0x2f && buf[i - 5] === LT) return i + 1;
+    if (before === 0x3a) {
+      let j = i - 5;
+      while (j > 0 && buf[j] !== LT && buf[j] !== 0x20 && buf[j] !== GT) j--;
+      if (buf[j] === LT && buf[j + 1] === 0x2f) return i + 1;
+    }
+  }
+  return 0;
+}
+
+/** A worksheet part parsed as it arrives: feed() whole elements (windows ending at lastRowEnd), then finish(). */
+export class SheetParser {
+  private readonly rows: Cell[][] = [];
+  private readonly merges: MergedRange[] = [];
+  private readonly tag = newTag();
+  private rowIndex = -1;
+  private colIndex = -1;
+  private cells: Cell[] = [];
+
+  constructor(private readonly ctx: SheetContext) {}
+
+  /** The rows and merges; `last` is the part's end (at least its closing tag), to tell a cut-off part. */
+  finish(last: Uint8Array): ParsedSheet {
+    if (!endsWithRoot(last)) throw new SheetFormatError(UNREADABLE);
+    const rows = this.rows;
+    for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
+    return { rows, merges: this.merges };
+  }
+
+  /** Parses whole elements. Throws SheetFormatError for a reference past Excel's last row or column. */
+  feed(xml: Uint8Array): void {
+    const { ctx, rows, merges, tag } = this;
+    let { rowIndex, colIndex, cells } = this;
+    let source = xml; // where the current cell's value span points: the part, or a decoded value's bytes
+    let i = 0;
+    // The next tag mostly starts right where the last one ended: no search then.
+    for (let lt = nextTag(xml, 0); lt >= 0; lt = xml[i] === LT ? i : nextTag(xml, i)) {
+      const after = xml[lt + 2];
+      let open: number;
+      if (xml[lt + 1] === 0x63 && (after === 0x20 || after === GT || after === 0x2f))
+        open = openCell(xml, lt + 2);
+      else if (xml[lt + 1] === 0x2f && xml[lt + 2] === 0x72 && xml[lt + 3] === 0x6f && xml[lt + 5] === GT) {
+        i = lt + 6; // </row>
         continue;
-      }
-      open = openCell(xml, tag.nameEnd);
-    }
-    // A cell.
-    const selfClosing = open < 0;
-    i = selfClosing ? -open : open;
-    const at = ATTRS[0] >= 0 ? cellIndex(xml, ATTRS[0], ATTRS[1]) : -1;
-    if (ATTRS[0] >= 0 && at < 0)
-      throw new SheetFormatError(`单元格位置「${text(xml, ATTRS[0], ATTRS[1])}」无效或超出 Excel 的范围`);
-    if (at >= 0) {
-      const row = (at / MAX_COLUMNS) | 0;
-      if (row !== rowIndex) {
-        rowIndex = row;
+      } else if (
+        xml[lt + 1] === 0x72 &&
+        xml[lt + 2] === 0x6f &&
+        xml[lt + 3] === 0x77 &&
+        xml[lt + 4] === 0x20
+      ) {
+        // <row r="…" …>: its attributes in one pass, as a cell's.
+        const end = openCell(xml, lt + 4);
+        i = end < 0 ? -end : end;
+        const n = ATTRS[0] >= 0 ? digits(xml, ATTRS[0], ATTRS[1]) : -1;
+        rowIndex = n >= 1 ? n - 1 : rowIndex + 1;
+        if (rowIndex >= MAX_ROWS) throw new SheetFormatError(`行号超出 Excel 的范围，第 ${rowIndex + 1} 行`);
         cells = rows[rowIndex] ?? (rows[rowIndex] = []);
-      }
-      colIndex = at - row * MAX_COLUMNS;
-    } else {
-      if (rowIndex < 0) {
-        rowIndex = 0;
-        cells = rows[0] ?? (rows[0] = []);
-      }
-      if (++colIndex >= MAX_COLUMNS)
-        throw new SheetFormatError(`第 ${rowIndex + 1} 行的单元格超出 Excel 的范围`);
-    }
-    const type = cellType(xml, ATTRS[2], ATTRS[3]);
-    const style = ATTRS[4] >= 0 ? digits(xml, ATTRS[4], ATTRS[5]) : 0;
-    let va = -1;
-    let vb = -1;
-    let inline: string | null = null;
-    let formula = false;
-    let done = selfClosing;
-    if (!done && xml[i] === LT && xml[i + 1] === 0x76 && xml[i + 2] === GT) {
-      // The common shape, <v>…</v></c>, read without the general loop below.
-      const end = nextTag(xml, i + 3);
-      if (end > 0 && endsCell(xml, end) && plainBytes(xml, i + 3, end)) {
-        va = i + 3;
-        vb = end;
-        i = end + 8;
-        done = true;
-      }
-    }
-    if (!done) {
-      // The cell's children: <f>, <v>, <is>, until </c>.
-      for (let inner = nextTag(xml, i); inner >= 0; inner = nextTag(xml, i)) {
-        readTag(xml, inner, tag);
+        colIndex = -1;
+        continue;
+      } else {
+        readTag(xml, lt, tag);
         i = tag.end;
-        if (tag.closing) {
-          if (isName(xml, tag, C)) break;
+        if (tag.closing) continue;
+        if (!isName(xml, tag, C)) {
+          if (isName(xml, tag, ROW)) {
+            const r = attrSpan(xml, tag, R);
+            const n = r ? digits(xml, r[0], r[1]) : -1;
+            rowIndex = n >= 1 ? n - 1 : rowIndex + 1;
+            if (rowIndex >= MAX_ROWS)
+              throw new SheetFormatError(`行号超出 Excel 的范围，第 ${rowIndex + 1} 行`);
+            cells = rows[rowIndex] ?? (rows[rowIndex] = []);
+            colIndex = -1;
+          } else if (isName(xml, tag, MERGE)) {
+            const ref = attrSpan(xml, tag, REF);
+            const range = ref ? mergedRange(text(xml, ref[0], ref[1])) : null;
+            if (range) merges.push(range);
+          }
           continue;
         }
-        if (isName(xml, tag, F)) formula = true;
-        else if (isName(xml, tag, V)) {
-          va = vb = i;
-          if (!tag.selfClosing) {
-            const span = plainSpan(xml, i);
-            if (span) [va, vb] = span;
-            else {
-              // References or CDATA: decoded once, then read like plain bytes.
-              const t = elementText(xml, i, tag);
-              source = encoder.encode(t.value);
-              va = 0;
-              vb = source.length;
-              i = t.end;
-            }
-          }
-        } else if (isName(xml, tag, IS) && !tag.selfClosing) {
-          const item = stringItem(xml, i, tag);
-          inline = item.value;
-          i = item.end;
+        open = openCell(xml, tag.nameEnd);
+      }
+      // A cell.
+      const selfClosing = open < 0;
+      i = selfClosing ? -open : open;
+      const at = ATTRS[0] >= 0 ? cellIndex(xml, ATTRS[0], ATTRS[1]) : -1;
+      if (ATTRS[0] >= 0 && at < 0)
+        throw new SheetFormatError(`单元格位置「${text(xml, ATTRS[0], ATTRS[1])}」无效或超出 Excel 的范围`);
+      if (at >= 0) {
+        const row = (at / MAX_COLUMNS) | 0;
+        if (row !== rowIndex) {
+          rowIndex = row;
+          cells = rows[rowIndex] ?? (rows[rowIndex] = []);
+        }
+        colIndex = at - row * MAX_COLUMNS;
+      } else {
+        if (rowIndex < 0) {
+          rowIndex = 0;
+          cells = rows[0] ?? (rows[0] = []);
+        }
+        if (++colIndex >= MAX_COLUMNS)
+          throw new SheetFormatError(`第 ${rowIndex + 1} 行的单元格超出 Excel 的范围`);
+      }
+      const type = cellType(xml, ATTRS[2], ATTRS[3]);
+      const style = ATTRS[4] >= 0 ? digits(xml, ATTRS[4], ATTRS[5]) : 0;
+      let va = -1;
+      let vb = -1;
+      let inline: string | null = null;
+      let formula = false;
+      let done = selfClosing;
+      if (!done && xml[i] === LT && xml[i + 1] === 0x76 && xml[i + 2] === GT) {
+        // The common shape, <v>…</v></c>, read without the general loop below.
+        let end = i + 3;
+        while (end < xml.length && xml[end] !== LT) end++;
+        if (end < xml.length && endsCell(xml, end) && plainBytes(xml, i + 3, end)) {
+          va = i + 3;
+          vb = end;
+          i = end + 8;
+          done = true;
         }
       }
+      if (!done) {
+        // The cell's children: <f>, <v>, <is>, until </c>.
+        for (let inner = nextTag(xml, i); inner >= 0; inner = nextTag(xml, i)) {
+          readTag(xml, inner, tag);
+          i = tag.end;
+          if (tag.closing) {
+            if (isName(xml, tag, C)) break;
+            continue;
+          }
+          if (isName(xml, tag, F)) formula = true;
+          else if (isName(xml, tag, V)) {
+            va = vb = i;
+            if (!tag.selfClosing) {
+              const span = plainSpan(xml, i);
+              if (span) [va, vb] = span;
+              else {
+                // References or CDATA: decoded once, then read like plain bytes.
+                const t = elementText(xml, i, tag);
+                source = encoder.encode(t.value);
+                va = 0;
+                vb = source.length;
+                i = t.end;
+              }
+            }
+          } else if (isName(xml, tag, IS) && !tag.selfClosing) {
+            const item = stringItem(xml, i, tag);
+            inline = item.value;
+            i = item.end;
+          }
+        }
+      }
+      while (cells.length < colIndex) cells.push(null);
+      cells[colIndex] = cellValue(ctx, source, type, va, vb, inline, formula, style);
+      source = xml;
     }
-    while (cells.length < colIndex) cells.push(null);
-    cells[colIndex] = cellValue(ctx, source, type, va, vb, inline, formula, style);
-    source = xml;
+    this.rowIndex = rowIndex;
+    this.colIndex = colIndex;
+    this.cells = cells;
   }
-  if (!endsWithRoot(xml)) throw new SheetFormatError(UNREADABLE);
-  for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
-  return { rows, merges };
 }
 
 /** "A1:G1" → 0-based corners; null for anything else. */

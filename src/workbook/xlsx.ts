@@ -6,9 +6,9 @@
  * sheets are read and marked; chart and dialog sheets are not worksheets and are left out.
  */
 import type { Cell, SheetData, WorkbookData } from "../report/common/cells";
-import { declaresDoctype, inflateEntry, isMedia, PackageError, readPackage } from "../zip/read";
+import { declaresDoctype, inflateEntryChunks, isMedia, PackageError, readPackage } from "../zip/read";
 import type { ZipEntry, ZipFile } from "../zip/read";
-import { parseSheet, SheetFormatError, stringItem } from "./sheet";
+import { lastRowEnd, SheetFormatError, SheetParser, stringItem } from "./sheet";
 import type { SheetContext } from "./sheet";
 import { ascii, isName, newTag, nextTag, readTag } from "./xmlBytes";
 
@@ -216,6 +216,13 @@ export function readXlsx(bytes: Uint8Array, label: string): WorkbookData {
   return { sheets, source: label };
 }
 
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /** A sheet whose part is inflated and parsed the first time its rows (or merges) are read. */
 function lazySheet(
   name: string,
@@ -227,23 +234,37 @@ function lazySheet(
   let parsed: { rows: Cell[][]; merges: SheetData["merges"] } | null = null;
   const parse = () => {
     if (parsed) return parsed;
-    let xml: Uint8Array;
+    const parser = new SheetParser(ctx);
+    // Parsed a window of whole rows at a time as the part is inflated: the part is never whole in memory.
+    let carry: Uint8Array = new Uint8Array(0);
+    let started = false;
+    const window = (buf: Uint8Array) => {
+      if (!started) {
+        started = true;
+        if (declaresDoctype(buf))
+          throw refusal(
+            label,
+            `中的「${part.name}」包含 DOCTYPE 或实体声明（可能是恶意构造的文件），已拒绝处理`,
+          );
+      }
+      parser.feed(buf);
+    };
     try {
-      xml = inflateEntry(part, label);
-    } catch (e) {
-      throw packageRefusal(label, e);
-    }
-    if (declaresDoctype(xml))
-      throw refusal(label, `中的「${part.name}」包含 DOCTYPE 或实体声明（可能是恶意构造的文件），已拒绝处理`);
-    try {
-      parsed = parseSheet(xml, ctx);
+      inflateEntryChunks(part, label, (chunk) => {
+        const buf = carry.length ? concat(carry, chunk) : chunk;
+        const end = lastRowEnd(buf);
+        if (end > 0) window(buf.subarray(0, end));
+        carry = end > 0 ? buf.slice(end) : buf === chunk ? chunk.slice() : buf;
+      });
+      window(carry);
+      parsed = parser.finish(carry);
     } catch (e) {
       if (e instanceof SheetFormatError)
         throw refusal(
           label,
           `已损坏或不是有效的 .xlsx 工作簿：其中的表格数据无法解析（工作表「${name}」：${e.message}），请用 Excel 打开后重新保存再试`,
         );
-      throw e;
+      throw packageRefusal(label, e);
     }
     return parsed;
   };

@@ -108,12 +108,6 @@ export function attrSpan(xml: Uint8Array, tag: Tag, name: Uint8Array): [number, 
   return null;
 }
 
-/** An attribute's value as text (references decoded), or null when the tag has none. */
-export function attr(xml: Uint8Array, tag: Tag, name: Uint8Array): string | null {
-  const span = attrSpan(xml, tag, name);
-  return span ? text(xml, span[0], span[1]) : null;
-}
-
 /** A non-negative whole number written in ASCII digits in [start, end); -1 when it is anything else. */
 export function digits(xml: Uint8Array, start: number, end: number): number {
   if (start >= end) return -1;
@@ -130,11 +124,18 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 
 /** The text of [start, end): UTF-8 decoded, entity and character references replaced. */
 export function text(xml: Uint8Array, start: number, end: number): string {
-  let pureAscii = end - start < 24;
-  for (let i = start; pureAscii && i < end; i++) pureAscii = xml[i] < 0x80 && xml[i] !== AMP;
-  const s = pureAscii
-    ? String.fromCharCode(...xml.subarray(start, end))
-    : decoder.decode(xml.subarray(start, end));
+  if (end - start < 24) {
+    // Short ASCII (numbers, ids, most attribute values): built directly, without a decoder call.
+    let s = "";
+    let i = start;
+    for (; i < end; i++) {
+      const b = xml[i];
+      if (b >= 0x80 || b === AMP) break;
+      s += String.fromCharCode(b);
+    }
+    if (i === end) return s;
+  }
+  const s = decoder.decode(xml.subarray(start, end));
   return s.indexOf("&") < 0 ? s : s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, decodeReference);
 }
 

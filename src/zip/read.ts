@@ -50,7 +50,7 @@ export interface ReadOptions {
   /** Which entries to inflate (default: all). */
   need?: (name: string) => boolean;
   /**
-   * Needed entries to leave compressed until asked for (inflateEntry): checked and counted in the caps like any
+   * Needed entries to leave compressed until asked for (inflateEntryChunks): checked and counted in the caps like any
    * needed entry, inflated only when the caller reads them.
    */
   lazy?: (name: string) => boolean;
@@ -248,15 +248,53 @@ function inflateChecked(
 }
 
 /**
- * An entry's content: its inflated data, or (an entry left compressed by `lazy`) inflated now within its declared
- * size and checked against its CRC, as readPackage checks the entries it inflates. Not kept: the caller holds it.
+ * An entry's content handed over in chunks as it is inflated (never whole in memory), within its declared size
+ * and checked against its CRC at the end, as readPackage checks the entries it inflates: a PackageError if the
+ * stream would grow past its size, stops short, or does not match. Chunks already handed over stay handed over;
+ * the caller discards what it made of them when this throws.
  */
-export function inflateEntry(entry: ZipEntry, label: string): Uint8Array {
-  if (entry.data) return entry.data;
-  if (!entry.raw) return new Uint8Array(0);
-  return inflateChecked(entry.name, entry.raw, (why, corrupt = false) => {
-    throw new PackageError(label, why, corrupt);
+export function inflateEntryChunks(
+  entry: ZipEntry,
+  label: string,
+  onChunk: (chunk: Uint8Array) => void,
+): void {
+  const fail = (): never => {
+    throw new PackageError(
+      label,
+      `中的「${entry.name}」内容与记录不符，文件可能已损坏或被篡改，已拒绝处理`,
+      true,
+    );
+  };
+  if (entry.data) return onChunk(entry.data);
+  const raw = entry.raw;
+  if (!raw) return;
+  if (raw.method === 0) {
+    if (raw.compressed.length !== raw.size || crc32(raw.compressed) !== raw.crc) fail();
+    return onChunk(raw.compressed);
+  }
+  let n = 0;
+  let crc = 0;
+  let over = false;
+  const stream = new Inflate((chunk) => {
+    n += chunk.length;
+    if (n > raw.size) over = true;
+    else {
+      crc = crc32(chunk, crc);
+      onChunk(chunk);
+    }
   });
+  const STEP = 16384;
+  try {
+    for (let i = 0; i < raw.compressed.length && !over; i += STEP)
+      stream.push(
+        raw.compressed.subarray(i, Math.min(raw.compressed.length, i + STEP)),
+        i + STEP >= raw.compressed.length,
+      );
+  } catch (e) {
+    if (e instanceof PackageError) throw e;
+    fail();
+  }
+  if (over || n !== raw.size || crc !== raw.crc) fail();
 }
 
 /**

@@ -7,6 +7,7 @@ import { deflateSync } from "fflate";
 import { sampleWorkbook } from "../report/sample";
 import { readWorkbook } from "../workbook/read";
 import { workbookBuffer } from "../workbook/write";
+import { crc32 as zlibCrc32 } from "zlib";
 import { crc32 } from "./crc";
 import { declaresDoctype, isMedia, PackageError, readPackage } from "./read";
 import type { ZipEntry } from "./read";
@@ -197,4 +198,13 @@ describe("workbooks that are not what they seem", () => {
       expect(err.message).not.toMatch(/Cannot read|undefined|TypeError/);
     }
   });
+});
+
+test("CRC-32 eight bytes at a time equals zlib's, whole and in chunks", () => {
+  const data = Uint8Array.from({ length: 100003 }, (_, i) => (i * 31 + (i >> 9)) & 255);
+  for (const n of [0, 1, 7, 8, 9, 15, 16, 17, 1000, 100003]) {
+    const part = data.subarray(0, n);
+    expect(crc32(part)).toBe(zlibCrc32(part) >>> 0);
+    expect(crc32(part.subarray(n >> 1), crc32(part.subarray(0, n >> 1)))).toBe(zlibCrc32(part) >>> 0);
+  }
 });

@@ -1,0 +1,30 @@
+/**
+ * File mode's reader, off the page's thread: a picked workbook's bytes in, its sheets' cells out (or the
+ * Chinese message of why it cannot be read), so that the pane never freezes on a large file. Built as its own
+ * bundle (reader-worker.js) beside the pages; src/actions/readInWorker.ts starts it.
+ */
+import { readWorkbook } from "../workbook/read";
+import type { WorkerAnswer, WorkerQuestion } from "../actions/readInWorker";
+
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<WorkerQuestion>) => void) | null;
+  postMessage(answer: WorkerAnswer): void;
+};
+
+scope.onmessage = async (e) => {
+  const { bytes, name } = e.data;
+  try {
+    const wb = await readWorkbook(bytes, name);
+    // Plain objects for the structured clone (rows, merges and hidden are read here, once).
+    const sheets = wb.sheets.map((s) => ({
+      name: s.name,
+      rows: s.rows,
+      firstRow: s.firstRow,
+      ...(s.merges?.length ? { merges: s.merges } : {}),
+      ...(s.hidden ? { hidden: s.hidden } : {}),
+    }));
+    scope.postMessage({ ok: true, sheets });
+  } catch (err) {
+    scope.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
+  }
+};
