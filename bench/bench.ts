@@ -10,6 +10,7 @@ import { getFormat, numberRows, outcomeRows } from "../src/report/formats";
 import { APPLICATION_HEADERS } from "../src/report/register/registers";
 import { explainFigures, readReportFigures } from "./explain";
 import { readFigures } from "./read";
+import { mapFigures } from "./map";
 import { best, bestAsync } from "./timing";
 import { compileWorkbook } from "../src/report/compile";
 import { rng, sampleWorkbook } from "../src/report/sample";
@@ -323,6 +324,7 @@ async function main() {
   out.tallyMs100k = Math.round(ta.ms * 100) / 100;
   console.log(`100 000 行：只读每个单元格一次（下限）${fl.ms.toFixed(2)} ms，统计 ${ta.ms.toFixed(2)} ms`);
   explainFigures(out, rows, ta.ms, YEAR);
+  mapFigures(out, ta.ms);
   const readRows = rows;
   rows = null;
   gc();

@@ -20,7 +20,7 @@ import { readWorkbook } from "../workbook/read";
 import { rollupWorkbookBuffer, workbookBuffer } from "../workbook/write";
 import { previousTables as asPrevious } from "../report/tables/tablesInput";
 import { cellArg, renderExplanation } from "./explain";
-import { compileOptions, readInput, UsageError, writeOutput } from "./files";
+import { answersOption, compileOptions, readInput, UsageError, writeOutput } from "./files";
 import { renderCompile, renderFindings, renderTable2, renderTable3, renderTable4 } from "./render";
 
 export { UsageError };
@@ -41,7 +41,7 @@ export async function previousTables(
 }
 
 async function compileFile(file: string, flags: Record<string, string | true>): Promise<CompileResult> {
-  const options = compileOptions(flags);
+  const options = { ...compileOptions(flags), ...(await answersOption(flags)) };
   const previous = await previousTables(flags, options.year);
   const workbook = await readWorkbook(await readInput(file, "workbook"), path.basename(file));
   return compileWorkbook(workbook, { ...options, ...(previous ? { previous } : {}) });
@@ -160,7 +160,11 @@ export async function runRollup(
   json: boolean,
 ): Promise<{ result: RollupResult; registerErrors: string[]; text: string }> {
   const explaining = typeof flags.explain === "string";
-  const options = { ...compileOptions(flags), ...(explaining ? { explain: true } : {}) };
+  const options = {
+    ...compileOptions(flags),
+    ...(await answersOption(flags)),
+    ...(explaining ? { explain: true } : {}),
+  };
   const agency = typeof flags.agency === "string" ? flags.agency : "";
   const units: RollupUnit[] = [];
   const badRegisters: string[] = [];

@@ -10,7 +10,7 @@ import type { CellRef } from "../report/tables/cellRef";
 import { getFormat } from "../report/formats";
 import type { FormatDef } from "../report/formats";
 import { readWorkbook } from "../workbook/read";
-import { compileOptions, readInput, UsageError } from "./files";
+import { answersOption, compileOptions, readInput, UsageError } from "./files";
 
 /** The cell the command line names (row, then column); a name of no cell is a usage error, said in Chinese. */
 export function cellArg(format: FormatDef, row: string, column: string | undefined): CellRef {
@@ -38,7 +38,7 @@ export async function runExplain(
   flags: Record<string, string | true>,
   json: boolean,
 ): Promise<{ text: string }> {
-  const options = compileOptions(flags);
+  const options = { ...compileOptions(flags), ...(await answersOption(flags)) };
   const workbook = await readWorkbook(await readInput(file, "workbook"), path.basename(file));
   const result = compileWorkbook(workbook, { ...options, explain: true });
   const format = getFormat(result.tables.format);

@@ -6,6 +6,10 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { sizeProblem } from "../load/limits";
+import { normalizeText } from "../report/common/normalize";
+import type { Cell } from "../report/common/cells";
+import { ANSWERS_SHEET } from "../report/register/answers";
+import { readWorkbook } from "../workbook/read";
 import type { InputKind } from "../load/limits";
 import { isFormatId } from "../report/formats";
 import type { FormatId } from "../report/formats";
@@ -87,4 +91,16 @@ export function compileOptions(flags: Record<string, string | true>): { year?: n
     options.format = flags.format;
   }
   return options;
+}
+
+/** --map: a 对应关系 table in its own file (.xlsx: the sheet of that name, else the first; .csv), or nothing. */
+export async function answersOption(
+  flags: Record<string, string | true>,
+): Promise<{ answers?: { rows: Cell[][]; where: string } }> {
+  if (flags.map === undefined) return {};
+  if (typeof flags.map !== "string") throw new UsageError("--map 需要一个对应关系文件（.xlsx 或 .csv）");
+  const where = path.basename(flags.map);
+  const wb = await readWorkbook(await readInput(flags.map, "workbook"), where);
+  const sheet = wb.sheets.find((s) => normalizeText(s.name) === normalizeText(ANSWERS_SHEET)) ?? wb.sheets[0];
+  return { answers: { rows: sheet?.rows ?? [], where } };
 }

@@ -18,6 +18,7 @@ import {
 } from "./commands";
 import { inputKind } from "../load/limits";
 import { runExplain } from "./explain";
+import { runMap } from "./map";
 import { checkReport, runExtract } from "./reports";
 
 export const USAGE = `政府信息公开年报助手 ogi-report
@@ -41,6 +42,9 @@ export const USAGE = `政府信息公开年报助手 ogi-report
   ogi-report rollup <各单位文件…> [--year 年份] [--agency 本级名称] [--json] [-o 汇总报告.docx] [--xlsx 汇总.xlsx] [--explain "行 列"]
       汇总多个单位（台账 .xlsx、统计表 .json、报告 .docx 或网页，可混用；单位名取自报告标题），逐个校验并校验合计；
       --explain "d1 自然人" 列出合计中这个数字来自哪些单位，台账来的单位再列出登记行
+  ogi-report map <台账.xlsx|.csv> [--map 对应关系.xlsx|.csv] [--json]
+      识别单位自己的台账（任何工作表名、标题行、两行表头、各自的写法）：列出识别出的登记表和各列，以及需要在「对应关系」中确认的写法；
+      compile、report、update、explain、rollup 也接受 --map
   ogi-report demo [目录]
       生成示例台账（默认目录 demo-output），统计并生成报告
 
@@ -58,7 +62,17 @@ interface Parsed {
   flags: Record<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(["year", "format", "o", "output", "previous", "xlsx", "agency", "explain"]);
+const VALUE_FLAGS = new Set([
+  "year",
+  "format",
+  "o",
+  "output",
+  "previous",
+  "xlsx",
+  "agency",
+  "explain",
+  "map",
+]);
 const BOOL_FLAGS = new Set(["json", "help"]);
 
 export function parseArgs(argv: string[]): Parsed {
@@ -123,6 +137,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const { text } = await runExplain(args[0], args[1], args[2], flags, json);
         io.out(text);
         return 0;
+      }
+      case "map": {
+        if (args.length !== 1) throw new UsageError("map 需要一个台账文件（.xlsx 或 .csv）");
+        const { pending, text } = await runMap(args[0], flags, json);
+        io.out(text);
+        return pending.length ? 1 : 0;
       }
       case "extract": {
         if (args.length !== 1) throw new UsageError("extract 需要一个报告文件");

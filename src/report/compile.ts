@@ -11,14 +11,19 @@ import { tallyApplications } from "./register/applications";
 import type { ApplicationStats } from "./register/applications";
 import { tallyCases } from "./register/cases";
 import { Explainer } from "./register/explain";
-import type { WorkbookData } from "./common/cells";
+import type { Cell, WorkbookData } from "./common/cells";
 import { checkTables } from "./tables/checks";
 import type { Finding } from "./tables/checks";
-import type { FormatId } from "./formats";
+import type { FormatDef, FormatId } from "./formats";
 import { formatForYear, getFormat, T3_APPLICANT_COLUMNS, T3_TOTAL_COLUMN } from "./formats";
 import { defaultYear, readInfo } from "./text/info";
 import type { ReportInfo } from "./text/info";
 import { findSheet, SHEETS } from "./register/registers";
+import { AnswersError, answersSheet, mergeAnswers, noAnswers, readAnswers } from "./register/answers";
+import type { Answers } from "./register/answers";
+import { registerSheets } from "./register/understand";
+import type { LedgerReport } from "./register/understand";
+import { tallyEach } from "./register/sum";
 import type { RowIssue } from "./register/registers";
 import { buildSentences } from "./text/sentences";
 import type { Sentences } from "./text/sentences";
@@ -35,6 +40,8 @@ export interface CompileOptions {
   previous?: TableSet;
   /** Record where each counted row went, so that every number can be explained (./explain). */
   explain?: boolean;
+  /** A 对应关系 table given beside the workbook (--map): its answers come after the workbook's own. */
+  answers?: { rows: Cell[][]; where: string };
 }
 
 export interface CompileStats {
@@ -57,6 +64,8 @@ export interface CompileResult {
   channels: Record<string, number>;
   /** With `explain`: the register rows behind each number of 表三 and 表四. */
   explainer?: Explainer;
+  /** The registers read by their content (an agency's own ledger), the questions and the sheets ignored. */
+  ledger: LedgerReport;
 }
 
 /** Input the engine cannot use at all (no register sheet), with a Chinese message. */
@@ -84,29 +93,43 @@ export function rowErrorCount(result: Pick<CompileResult, "rowIssues">): number 
   return result.rowIssues.filter((i) => i.severity === "error").length;
 }
 
-export function compileWorkbook(workbook: WorkbookData, options: CompileOptions = {}): CompileResult {
-  const sheets = {
-    applications: findSheet(workbook, "applications"),
-    cases: findSheet(workbook, "cases"),
-    active: findSheet(workbook, "active"),
-    documents: findSheet(workbook, "documents"),
-    published: findSheet(workbook, "published"),
-    info: findSheet(workbook, "info"),
-  };
-  if (!sheets.applications && !sheets.cases && !sheets.active && !sheets.published)
-    throw new UnusableInputError(
-      `工作簿中没有找到登记表。请至少包含以下工作表之一：${[SHEETS.applications, SHEETS.cases, SHEETS.active, SHEETS.published].map((s) => `「${s}」`).join("、")}（现有工作表：${workbook.sheets.map((s) => s.name).join("、") || "无"}）`,
-    );
+/** The workbook's 对应关系 sheet, then the answers given beside it; a table that cannot be used is refused. */
+function answersFor(format: FormatDef, workbook: WorkbookData, given: CompileOptions["answers"]): Answers {
+  const sheet = answersSheet(workbook);
+  try {
+    const own = sheet ? readAnswers(format, sheet.rows, sheet.name) : noAnswers();
+    return given ? mergeAnswers(own, readAnswers(format, given.rows, given.where)) : own;
+  } catch (e) {
+    if (e instanceof AnswersError) throw new UnusableInputError(e.message);
+    throw e;
+  }
+}
 
+export function compileWorkbook(workbook: WorkbookData, options: CompileOptions = {}): CompileResult {
   const issues: RowIssue[] = [];
   // Appended one by one: a register can have more issues than a spread call can take as arguments.
   const collect = (more: RowIssue[]) => {
     for (const i of more) issues.push(i);
   };
-  const { info, issues: infoIssues } = readInfo(getFormat(), sheets.info);
-  collect(infoIssues);
+  const infoSheet = findSheet(workbook, "info");
+  const { info, issues: infoIssues } = readInfo(getFormat(), infoSheet);
   const year = options.year ?? defaultYear(info, options.today ?? new Date());
   const format = getFormat(options.format ?? info.format ?? formatForYear(year));
+  const registers = registerSheets(format, workbook, answersFor(format, workbook, options.answers));
+  const sheets = {
+    applications: registers.applications,
+    cases: registers.cases,
+    active: findSheet(workbook, "active"),
+    documents: findSheet(workbook, "documents"),
+    published: findSheet(workbook, "published"),
+    info: infoSheet,
+  };
+  if (!sheets.applications.length && !sheets.cases.length && !sheets.active && !sheets.published)
+    throw new UnusableInputError(
+      `工作簿中没有找到登记表。请至少包含以下工作表之一：${[SHEETS.applications, SHEETS.cases, SHEETS.active, SHEETS.published].map((s) => `「${s}」`).join("、")}，或一张表头写有收到日期、申请人类型、办理结果等的台账（现有工作表：${workbook.sheets.map((s) => s.name).join("、") || "无"}）`,
+    );
+  collect(infoIssues);
+  collect(registers.issues);
 
   // 表三
   let t3 = emptyTable3(format) as Record<string, Num[]>;
@@ -115,14 +138,9 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   let appTrace: ArrayLike<number> | null = null;
   let caseTrace: ArrayLike<number> | null = null;
   let typedCarry: number[] | null = null;
-  if (sheets.applications) {
-    const r = tallyApplications(
-      format,
-      year,
-      sheets.applications.rows,
-      sheets.applications.name,
-      sheets.applications.firstRow,
-      options.explain,
+  if (sheets.applications.length) {
+    const r = tallyEach(sheets.applications, (s) =>
+      tallyApplications(format, year, s.rows, s.name, s.firstRow, options.explain),
     );
     if (r.trace) appTrace = r.trace;
     t3 = r.t3;
@@ -158,14 +176,9 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   // 表四
   let t4 = emptyTable4();
   let caseStats: CompileStats["cases"] = null;
-  if (sheets.cases) {
-    const r = tallyCases(
-      format,
-      year,
-      sheets.cases.rows,
-      sheets.cases.name,
-      sheets.cases.firstRow,
-      options.explain,
+  if (sheets.cases.length) {
+    const r = tallyEach(sheets.cases, (s) =>
+      tallyCases(format, year, s.rows, s.name, s.firstRow, options.explain),
     );
     if (r.trace) caseTrace = r.trace;
     t4 = r.t4;
@@ -223,8 +236,10 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
     ? new Explainer(
         format,
         tables,
-        sheets.applications && appTrace ? { sheet: sheets.applications, trace: appTrace } : null,
-        sheets.cases && caseTrace ? { sheet: sheets.cases, trace: caseTrace } : null,
+        sheets.applications.length === 1 && appTrace
+          ? { sheet: sheets.applications[0], trace: appTrace }
+          : null,
+        sheets.cases.length === 1 && caseTrace ? { sheet: sheets.cases[0], trace: caseTrace } : null,
         typedCarry,
       )
     : undefined;
@@ -238,6 +253,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
     categories,
     channels,
     ...(explainer ? { explainer } : {}),
+    ledger: registers.ledger,
   };
 }
 

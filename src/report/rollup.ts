@@ -171,6 +171,7 @@ export function rollupCompileResult(r: RollupResult, agency: string): CompileRes
     stats: { applications: null, cases: null, published: 0, excludedRows: 0 },
     categories: {},
     channels: {},
+    ledger: { registers: [], ignored: [], pending: [] },
   };
 }
 

@@ -139,4 +139,29 @@ describe("CSV ledgers", () => {
     );
     expect(sizeProblem("台账.csv", 5 * 1048576)).toBeNull();
   });
+
+  test("a GBK export in the system's own words is read as a ledger by its content", async () => {
+    const rows = [
+      ["受理编号", "提交时间", "申请人姓名", "申请人身份", "处理结果", "回复日期"],
+      ["A1", "2025-02-01 09:00:00", "张三", "公民", "同意公开", "2025-02-10 10:00:00"],
+      [
+        "A2",
+        "2025-03-01 09:00:00",
+        "某某科技有限公司",
+        "企业",
+        "不予公开（涉及商业秘密）",
+        "2025-03-12 10:00:00",
+      ],
+      ["A3", "2025-04-01 09:00:00", "李四", "个人", "办理中", ""],
+      ["A4", "2025-05-01 09:00:00", "某律所", "律师", "已答复", "2025-05-09 10:00:00"],
+    ];
+    const wb = await readWorkbook(gbk(csv(",", rows)), "系统导出20250101.csv");
+    const r = compileWorkbook(wb, { year: 2025 });
+    expect(r.ledger.registers.map((x) => x.sheet)).toEqual(["系统导出20250101"]);
+    expect(r.tables.t3.new).toEqual([2, 1, 0, 0, 0, 0, 3]);
+    expect(r.tables.t3.grant).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(r.tables.t3.d4).toEqual([0, 1, 0, 0, 0, 0, 1]);
+    expect(r.tables.t3.fwd).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(r.ledger.pending.map((p) => [p.field, p.value, p.rows])).toEqual([["办理结果", "已答复", 1]]);
+  });
 });

@@ -20,6 +20,10 @@ export class WorkbookReadError extends Error {
   }
 }
 
+/** Why a part with a DOCTYPE is refused (it may declare entities that expand without bound). */
+const declaresEntities = (part: string) =>
+  `中的「${part}」包含 DOCTYPE 或实体声明（可能是恶意构造的文件），已拒绝处理`;
+
 /** The refusal of `label`'s file for `why` (a sentence that follows 「文件」). */
 const refusal = (label: string, why: string) => new WorkbookReadError(`无法读取「${label}」：文件${why}`);
 
@@ -186,7 +190,7 @@ export function readXlsx(bytes: Uint8Array, label: string): WorkbookData {
   if (workbook === undefined) throw refuse("不是 Excel 工作簿（缺少 xl/workbook.xml）");
   for (const e of zip.entries)
     if (e.data && /\.(xml|rels)$/i.test(e.name) && declaresDoctype(e.data))
-      throw refuse(`中的「${e.name}」包含 DOCTYPE 或实体声明（可能是恶意构造的文件），已拒绝处理`);
+      throw refuse(declaresEntities(e.name));
   const base = workbookPath.includes("/") ? workbookPath.slice(0, workbookPath.lastIndexOf("/")) : "";
   const relsPath = `${base ? base + "/" : ""}_rels/${workbookPath.slice(base ? base.length + 1 : 0)}.rels`;
   const rels = relationships(textOf(relsPath));
@@ -241,11 +245,7 @@ function lazySheet(
     const window = (buf: Uint8Array) => {
       if (!started) {
         started = true;
-        if (declaresDoctype(buf))
-          throw refusal(
-            label,
-            `中的「${part.name}」包含 DOCTYPE 或实体声明（可能是恶意构造的文件），已拒绝处理`,
-          );
+        if (declaresDoctype(buf)) throw refusal(label, declaresEntities(part.name));
       }
       parser.feed(buf);
     };

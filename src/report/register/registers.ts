@@ -54,6 +54,7 @@ export const ISSUE_KINDS = [
   "dateWithoutOutcome",
   "duplicateId",
   "disagreement",
+  "pending",
 ] as const;
 
 export type IssueKind = (typeof ISSUE_KINDS)[number];

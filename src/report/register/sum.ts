@@ -1,0 +1,41 @@
+/**
+ * One register kept on several sheets (months, quarters, halves of a year): each sheet tallied on its own, so
+ * that its issues name its rows, and the counts added up. A single sheet's result is returned as it is (with its
+ * trace, for explaining); several sheets give no trace, their rows being numbered per sheet.
+ */
+import type { SheetData } from "../common/cells";
+import type { RowIssue } from "./registers";
+
+interface Tallied {
+  issues: RowIssue[];
+  trace?: ArrayLike<number>;
+  stats: object;
+}
+
+type Numbers = number[] | Record<string, number[]> | Record<string, number> | number;
+
+function add<T extends Numbers>(a: T, b: T): T {
+  if (typeof a === "number") return (a + (b as number)) as T;
+  if (Array.isArray(a)) return a.map((v, i) => v + ((b as number[])[i] ?? 0)) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(a))
+    out[k] = add((a as Record<string, Numbers>)[k], (b as Record<string, Numbers>)[k]);
+  return out as T;
+}
+
+/** Tallies each sheet and adds the results: every number field summed, issues in sheet order. */
+export function tallyEach<R extends Tallied>(sheets: SheetData[], tally: (sheet: SheetData) => R): R {
+  const results = sheets.map(tally);
+  if (results.length === 1) return results[0];
+  return results.reduce((sum, r) => {
+    const out = { ...sum, issues: [...sum.issues, ...r.issues] } as R;
+    for (const [k, v] of Object.entries(r))
+      if (k !== "issues" && k !== "trace")
+        (out as Record<string, unknown>)[k] = add(
+          (sum as unknown as Record<string, Numbers>)[k],
+          v as Numbers,
+        );
+    delete out.trace;
+    return out;
+  });
+}

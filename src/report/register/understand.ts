@@ -1,0 +1,251 @@
+/**
+ * A ledger in the agency's own layout, read as our registers: each register found by content (./ledger) becomes
+ * a sheet in our layout — our headers over their columns, their rows at their own row numbers, so every issue
+ * and every explained number names their sheet and row — with the values read for their meaning (./words,
+ * then the person's answers, which win). A value whose words say too little, or nothing we know, is a question
+ * (pending): its rows are not counted, each is named in the row issues with the question, and the question is
+ * asked once per value, however many rows carry it.
+ */
+import { cellText, isEmptyCell } from "../common/cells";
+import type { Cell, SheetData, WorkbookData } from "../common/cells";
+import { normalizeText } from "../common/normalize";
+import { outcomeRows } from "../formats";
+import type { FormatDef } from "../formats";
+import { noAnswers } from "./answers";
+import type { Answers } from "./answers";
+import { findLedger, findRegister } from "./ledger";
+import type { FoundRegister, LedgerKind } from "./ledger";
+import { APPLICATION_HEADERS, CASE_HEADERS, findSheet, mapColumns } from "./registers";
+import type { HeaderSpec, RowIssue } from "./registers";
+import { answerVocabulary, meaningOf } from "./words";
+import type { Meaning, WordField } from "./words";
+
+/** A question: what a value written in the ledger stands for. */
+export interface Pending {
+  field: WordField;
+  value: string;
+  /** How many rows carry the value. */
+  rows: number;
+  /** The answers that fit (printed labels), most likely first; every answer of the field when none is known. */
+  choices: string[];
+  /** The sheets it was found in. */
+  sheets: string[];
+}
+
+export interface UnderstoodLedger {
+  registers: FoundRegister[];
+  ignored: string[];
+  pending: Pending[];
+  /** The registers as sheets in our layout, by kind. */
+  sheets: Record<LedgerKind, SheetData[]>;
+  issues: RowIssue[];
+}
+
+const WORD_FIELDS: Record<LedgerKind, WordField[]> = {
+  applications: ["申请人类型", "办理结果"],
+  cases: ["类型", "结果"],
+};
+const DATE_FIELD: Record<LedgerKind, string> = { applications: "收到日期", cases: "立案日期" };
+/** The first text of a row (a total's or a signature line's label). */
+function firstText(row: Cell[]): string {
+  for (const v of row) if (!isEmptyCell(v)) return cellText(v).trim();
+  return "";
+}
+
+/** A value the register's own vocabulary accepts: left as it is, for the tally (and its warnings). */
+const KNOWN = "known" as const;
+const SUMMARY_ROW = /^(合计|小计|总计|共计|本页小计|填报|制表|审核人|填表)/;
+
+/** The printed label of a field's key, for questions. */
+export function answerLabel(format: FormatDef, field: WordField, key: string): string {
+  if (field === "办理结果") {
+    const row = format.t3.rows.find((r) => r.key === key);
+    const group = row?.group ? format.t3.rows.find((g) => g.key === row.group) : undefined;
+    return row ? `${group ? group.label : ""}${row.label}` : key;
+  }
+  if (field === "申请人类型") {
+    const col = format.t3.columns.find((c) => c.key === key);
+    return col
+      ? format.t3.organisationColumns.includes(key)
+        ? `${format.t3.organisationHeader}-${col.label}`
+        : col.label
+      : key;
+  }
+  if (field === "类型") {
+    const t4 = format.t4;
+    if (key === t4.review.key) return t4.review.label;
+    const lit = t4.litigation.find((l) => l.key === key);
+    return lit ? `${t4.litigationLabel}（${lit.label}）` : key;
+  }
+  return format.t4.results.find((r) => r.key === key)?.label ?? key;
+}
+
+/** Every answer a field can have, as labels (for a value nothing is known of). */
+function allChoices(format: FormatDef, field: WordField): string[] {
+  const keys =
+    field === "办理结果"
+      ? outcomeRows(format).map((r) => r.key)
+      : field === "申请人类型"
+        ? format.t3.columns.filter((c) => c.key !== "total").map((c) => c.key)
+        : answerVocabulary(format, field).keys();
+  return keys.map((k) => answerLabel(format, field, k));
+}
+
+/** Reads the workbook's registers in whatever layout, with the answers given. */
+export function understandLedger(
+  format: FormatDef,
+  workbook: WorkbookData,
+  answers: Answers = noAnswers(),
+): UnderstoodLedger {
+  const layout = findLedger(format, workbook, answers.layout);
+  const sheets: Record<LedgerKind, SheetData[]> = { applications: [], cases: [] };
+  const issues: RowIssue[] = [];
+  const pending = new Map<string, Pending>();
+  // The same few values repeat on every row: each is read once.
+  const caches = new Map<WordField, Map<string, Meaning | typeof KNOWN>>();
+  const meaningCached = (field: WordField, v: string): Meaning | typeof KNOWN => {
+    let cache = caches.get(field);
+    if (!cache) caches.set(field, (cache = new Map()));
+    let m = cache.get(v);
+    if (m === undefined) {
+      const told = answers.values.get(field)?.get(normalizeText(v));
+      m = answerVocabulary(format, field).lookup(v)
+        ? KNOWN
+        : told
+          ? told === "open"
+            ? { open: true }
+            : { key: told }
+          : meaningOf(format, field, v);
+      if (cache.size < 20000) cache.set(v, m);
+    }
+    return m;
+  };
+  for (const found of layout.registers) {
+    const source = workbook.sheets.find((s) => s.name === found.sheet) as SheetData;
+    const first = source.firstRow ?? 1;
+    const headerIndex = found.headerRow - first;
+    const width = Math.max(...Object.values(found.columns).map((c) => c.index)) + 1;
+    const header: Cell[] = new Array(width).fill(null);
+    for (const [field, col] of Object.entries(found.columns)) header[col.index] = field;
+    const rows: Cell[][] = [header];
+    const wordCols = WORD_FIELDS[found.as].filter((f) => f in found.columns);
+    const dateCol = found.columns[DATE_FIELD[found.as]]?.index;
+    const mapped = Object.values(found.columns).map((c) => c.index);
+    let entries = 0;
+    for (let r = headerIndex + 1; r < source.rows.length; r++) {
+      const row = source.rows[r] ?? [];
+      const rn = r + first;
+      if ((dateCol === undefined || isEmptyCell(row[dateCol])) && SUMMARY_ROW.test(firstText(row))) {
+        rows.push([]); // a total or a signature line: not an application
+        continue;
+      }
+      if (mapped.some((c) => !isEmptyCell(row[c]))) entries++;
+      let out: Cell[] | null = null; // a copy only where a value is read for its meaning
+      let asked = false;
+      for (const field of wordCols) {
+        const c = found.columns[field].index;
+        const v = row[c];
+        if (isEmptyCell(v) || typeof v !== "string") continue;
+        const meaning = meaningCached(field, v);
+        if (meaning === KNOWN) continue; // already in the register's words
+        if (meaning && "key" in meaning) (out ??= row.slice())[c] = meaning.key;
+        else if (meaning && "open" in meaning) (out ??= row.slice())[c] = null;
+        else {
+          const value = v.trim();
+          const id = `${field}\u0000${normalizeText(value)}`;
+          const choices = meaning
+            ? meaning.ask.map((k) => answerLabel(format, field, k))
+            : allChoices(format, field);
+          const p = pending.get(id) ?? { field, value, rows: 0, choices, sheets: [] };
+          p.rows++;
+          if (!p.sheets.includes(found.sheet)) p.sheets.push(found.sheet);
+          pending.set(id, p);
+          issues.push({
+            sheet: found.sheet,
+            row: rn,
+            column: field,
+            value,
+            message: `第${rn}行「${field}」写的是「${value}」，${meaning ? "说得不够具体" : "无法确定对应表中哪一项"}，本行暂不统计；请在「对应关系」中指明它对应为：${choices.join("、")}`,
+            severity: "error",
+            kind: "pending",
+          });
+          asked = true;
+        }
+      }
+      rows.push(asked ? [] : (out ?? row));
+    }
+    found.rows = entries;
+    sheets[found.as].push({ name: found.sheet, rows, firstRow: found.headerRow });
+  }
+  return {
+    registers: layout.registers,
+    ignored: layout.ignored,
+    pending: [...pending.values()],
+    sheets,
+    issues,
+  };
+}
+
+/** What was understood of the ledger, for the `map` command and the pane's 识别台账. */
+export type LedgerReport = Pick<UnderstoodLedger, "registers" | "ignored" | "pending">;
+
+export interface RegisterSheets {
+  applications: SheetData[];
+  cases: SheetData[];
+  /** Questions and skipped sheets' rows of the registers read by content. */
+  issues: RowIssue[];
+  ledger: LedgerReport;
+}
+
+/** Whether a sheet found by our name is in our layout: its row-1 header names the required columns our way. */
+function inOurLayout(sheet: SheetData, spec: HeaderSpec, required: string[]): boolean {
+  const map = mapColumns(sheet.name, sheet.rows[0] ?? [], spec);
+  if (!required.every((h) => h in map.index)) return false;
+  // 「申请人」 alone may be the applicant's name: only the content can tell, so such a sheet is read by content.
+  return normalizeText(map.written.申请人类型 ?? "") !== normalizeText("申请人");
+}
+
+/**
+ * The register sheets to tally: ours where a sheet of our name is in our layout (read exactly as always),
+ * otherwise every sheet whose content is a register, in our layout (months and halves of a year together).
+ */
+export function registerSheets(format: FormatDef, workbook: WorkbookData, answers: Answers): RegisterSheets {
+  // A sheet of our name is read as always, unless its content shows a register in another layout (a title row
+  // above the header, 申请人 holding names…); one that shows no register at all is read as always too, so
+  // that its missing columns are named.
+  const own = (key: LedgerKind, spec: HeaderSpec, required: string[]) => {
+    const sheet = findSheet(workbook, key);
+    if (!sheet || inOurLayout(sheet, spec, required)) return sheet;
+    return findRegister(format, sheet, answers.layout) ? undefined : sheet;
+  };
+  const ours = {
+    applications: own("applications", APPLICATION_HEADERS, ["收到日期", "申请人类型"]),
+    cases: own("cases", CASE_HEADERS, ["类型", "立案日期"]),
+  };
+  if (ours.applications && ours.cases)
+    // Both registers in our layout: read exactly as always, nothing read by content.
+    return {
+      applications: [ours.applications],
+      cases: [ours.cases],
+      issues: [],
+      ledger: { registers: [], ignored: [], pending: [] },
+    };
+  const skip = new Set([ours.applications?.name, ours.cases?.name].filter((n): n is string => !!n));
+  const rest = { ...workbook, sheets: workbook.sheets.filter((s) => !skip.has(s.name)) };
+  const understood = understandLedger(format, rest, answers);
+  const applications = ours.applications ? [ours.applications] : understood.sheets.applications;
+  const cases = ours.cases ? [ours.cases] : understood.sheets.cases;
+  const byContent = new Set(
+    [...(ours.applications ? [] : applications), ...(ours.cases ? [] : cases)].map((s) => s.name),
+  );
+  return {
+    applications,
+    cases,
+    issues: understood.issues.filter((i) => byContent.has(i.sheet)),
+    ledger: {
+      registers: understood.registers.filter((r) => byContent.has(r.sheet)),
+      ignored: understood.ignored,
+      pending: understood.pending.filter((p) => p.sheets.some((s) => byContent.has(s))),
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * `ogi-report map` and `--map` end to end on files: an agency's own ledger as CSV (GBK, a title line, its own
+ * words), what was understood and what must be answered, then the answers in a 对应关系 file taken by compile.
+ * Expected numbers are counted here from the rows written.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { main } from "../src/cli/main";
+import { workbookBuffer } from "../src/workbook/write";
+
+let dir: string;
+async function call(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-map-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const LEDGER = [
+  ["某局2025年依申请公开工作台账", "", "", "", "", ""],
+  ["序号", "申请人", "申请人性质", "申请时间", "答复时间", "答复结果"],
+  ["1", "张三", "公民", "2025-01-05", "2025-01-20", "同意公开"],
+  ["2", "某某有限公司", "法人或其他组织", "2025-02-05", "2025-02-20", "不予公开（涉及商业秘密）"],
+  ["3", "李四", "个人", "2025-03-05", "2025-03-20", "已答复"],
+  ["4", "王五", "个人", "2025-04-05", "2025-04-20", "已答复"],
+  ["5", "某律所", "律师", "2025-05-05", "", "办理中"],
+];
+
+test("map names the ledger's register and columns, and each question once with its rows and choices", async () => {
+  const file = path.join(dir, "台账导出.csv");
+  writeFileSync(file, LEDGER.map((r) => r.join(",")).join("\n"));
+  const r = await call(["map", file, "--json", "--year", "2025"]);
+  expect(r.code).toBe(1);
+  const json = JSON.parse(r.out);
+  expect(json.registers).toEqual([
+    {
+      sheet: "台账导出",
+      as: "依申请公开登记",
+      headerRow: 2,
+      columns: {
+        编号: "序号",
+        申请人类型: "申请人性质",
+        收到日期: "申请时间",
+        办结日期: "答复时间",
+        办理结果: "答复结果",
+      },
+      rows: 5,
+    },
+  ]);
+  expect(
+    json.pending.map((p: { field: string; value: string; rows: number }) => [p.field, p.value, p.rows]),
+  ).toEqual([
+    ["申请人类型", "法人或其他组织", 1],
+    ["办理结果", "已答复", 2],
+  ]);
+  expect(json.pending[0].choices).toEqual([
+    "法人或其他组织-商业企业",
+    "法人或其他组织-科研机构",
+    "法人或其他组织-社会公益组织",
+    "法人或其他组织-法律服务机构",
+    "法人或其他组织-其他",
+  ]);
+  expect(json.ignored).toEqual([]);
+  const text = await call(["map", file, "--year", "2025"]);
+  expect(text.out).toContain("工作表「台账导出」：识别为「依申请公开登记」，表头在第2行，5行登记");
+  expect(text.out).toContain("办理结果「已答复」（2行）");
+});
+
+test("compile --map takes the answers; an answer the register does not accept is refused naming its row", async () => {
+  const file = path.join(dir, "台账导出.csv");
+  const answers = path.join(dir, "对应关系.xlsx");
+  writeFileSync(
+    answers,
+    await workbookBuffer({
+      sheets: [
+        {
+          name: "对应关系",
+          rows: [
+            ["项目", "台账中的写法", "对应为"],
+            ["申请人类型", "法人或其他组织", "商业企业"],
+            ["办理结果", "已答复", "予以公开"],
+          ],
+        },
+      ],
+    }),
+  );
+  const r = await call(["compile", file, "--map", answers, "--year", "2025", "--json"]);
+  const t3 = JSON.parse(r.out).t3;
+  // 公民, 个人, 个人 natural (3), the company business (1), the 律所 legal (1, still open).
+  expect(t3.new).toEqual([3, 1, 0, 0, 1, 0, 5]);
+  expect(t3.grant).toEqual([3, 0, 0, 0, 0, 0, 3]);
+  expect(t3.d4).toEqual([0, 1, 0, 0, 0, 0, 1]);
+  expect(t3.fwd).toEqual([0, 0, 0, 0, 1, 0, 1]);
+  const bad = path.join(dir, "坏的对应关系.csv");
+  writeFileSync(bad, "项目,台账中的写法,对应为\n办理结果,已答复,答复了\n");
+  const refused = await call(["compile", file, "--map", bad, "--year", "2025"]);
+  expect(refused.code).toBe(1);
+  expect(refused.err).toMatch(/「坏的对应关系\.csv」第2行：「答复了」不是登记表接受的办理结果/);
+});
