@@ -113,3 +113,31 @@ describe("a sheet parsed as it is inflated", () => {
       expect(() => parseSheet(xml.subarray(0, cut), ctx)).toThrow(SheetFormatError);
   });
 });
+
+describe("a sheet's own faults are named, not taken for a damaged package", () => {
+  async function withSheet(edit: (xml: string) => string): Promise<Uint8Array> {
+    const { readPackage } = await import("../zip/read");
+    const { writeZip } = await import("../zip/write");
+    const zip = readPackage(await workbookBuffer(sampleWorkbook()), "x", { kind: "xlsx" });
+    const entries = zip.entries.map((e) =>
+      e.name === "xl/worksheets/sheet1.xml" && e.data
+        ? { name: e.name, data: new TextEncoder().encode(edit(new TextDecoder().decode(e.data))) }
+        : e,
+    );
+    return writeZip({ entries });
+  }
+
+  test("a DOCTYPE in a sheet part", async () => {
+    const bytes = await withSheet(
+      (xml) => '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>' + xml.replace(/^<\?xml[^>]*\?>/, ""),
+    );
+    await expect(readWorkbook(bytes, "x.xlsx")).rejects.toThrow(/sheet1\.xml」包含 DOCTYPE 或实体声明/);
+  });
+
+  test("a cell past Excel's last row", async () => {
+    const bytes = await withSheet((xml) => xml.replace(/<c r="A2"/, '<c r="A2000000"'));
+    await expect(readWorkbook(bytes, "x.xlsx")).rejects.toThrow(
+      /其中的表格数据无法解析（工作表「[^」]+」：单元格位置/,
+    );
+  });
+});

@@ -158,29 +158,6 @@ function centralDirectory(
   return out;
 }
 
-/** Inflates at most `limit` bytes; null when the stream would grow past it. */
-function inflateLimited(src: Uint8Array, limit: number): Uint8Array | null {
-  const parts: Uint8Array[] = [];
-  let n = 0;
-  let over = false;
-  const stream = new Inflate((chunk) => {
-    n += chunk.length;
-    if (n > limit) over = true;
-    else parts.push(chunk);
-  });
-  const STEP = 16384;
-  for (let i = 0; i < src.length && !over; i += STEP)
-    stream.push(src.subarray(i, Math.min(src.length, i + STEP)), i + STEP >= src.length);
-  if (over) return null;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
 export function readPackage(bytes: Uint8Array, label: string, options: ReadOptions): ZipFile {
   const what = WHAT[options.kind];
   const fail = (why: string, corrupt = false): never => {
@@ -231,70 +208,101 @@ export function readPackage(bytes: Uint8Array, label: string, options: ReadOptio
   return { entries };
 }
 
+/** The refusal of an entry whose content does not match the central directory. */
+const mismatch = (name: string) => `中的「${name}」内容与记录不符，文件可能已损坏或被篡改，已拒绝处理`;
+
+/**
+ * A raw entry's content handed over in chunks as it is inflated, within its declared size and checked against
+ * its CRC at the end: fail() if the stream would grow past its size, is damaged, stops short or does not match.
+ */
+function inflateRaw(
+  name: string,
+  raw: RawEntry,
+  onChunk: (chunk: Uint8Array) => void,
+  fail: (why: string) => never,
+) {
+  if (raw.method === 0) {
+    if (raw.compressed.length !== raw.size || crc32(raw.compressed) !== raw.crc) fail(mismatch(name));
+    return onChunk(raw.compressed);
+  }
+  let n = 0;
+  let crc = 0;
+  let over = false;
+  // What the caller's onChunk threw (a sheet's own fault): passed on as it is, never taken for a damaged stream.
+  let callerError: { error: unknown } | null = null;
+  const stream = new Inflate((chunk) => {
+    n += chunk.length;
+    if (n > raw.size) over = true;
+    else if (!callerError) {
+      crc = crc32(chunk, crc);
+      try {
+        onChunk(chunk);
+      } catch (error) {
+        callerError = { error };
+      }
+    }
+  });
+  const STEP = 16384;
+  try {
+    for (let i = 0; i < raw.compressed.length && !over && !callerError; i += STEP)
+      stream.push(
+        raw.compressed.subarray(i, Math.min(raw.compressed.length, i + STEP)),
+        i + STEP >= raw.compressed.length,
+      );
+  } catch {
+    fail(mismatch(name)); // the deflate stream itself is damaged
+  }
+  if (callerError) throw (callerError as { error: unknown }).error;
+  if (over || n !== raw.size || crc !== raw.crc) fail(mismatch(name));
+}
+
+/** A raw entry inflated whole (for readPackage's needed entries), checked as inflateRaw checks it. */
 function inflateChecked(
   name: string,
   raw: RawEntry,
   fail: (why: string, corrupt?: boolean) => never,
 ): Uint8Array {
-  let data: Uint8Array | null;
-  try {
-    data = raw.method === 0 ? raw.compressed.slice() : inflateLimited(raw.compressed, raw.size);
-  } catch {
-    data = null;
+  if (raw.method === 0) {
+    inflateRaw(
+      name,
+      raw,
+      () => undefined,
+      (why) => fail(why, true),
+    );
+    return raw.compressed.slice();
   }
-  if (!data || data.length !== raw.size || crc32(data) !== raw.crc)
-    fail(`中的「${name}」内容与记录不符，文件可能已损坏或被篡改，已拒绝处理`, true);
-  return data as Uint8Array;
+  const parts: Uint8Array[] = [];
+  inflateRaw(
+    name,
+    raw,
+    (chunk) => parts.push(chunk),
+    (why) => fail(why, true),
+  );
+  const out = new Uint8Array(raw.size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /**
- * An entry's content handed over in chunks as it is inflated (never whole in memory), within its declared size
- * and checked against its CRC at the end, as readPackage checks the entries it inflates: a PackageError if the
- * stream would grow past its size, stops short, or does not match. Chunks already handed over stay handed over;
- * the caller discards what it made of them when this throws.
+ * An entry's content handed over in chunks as it is inflated (never whole in memory), checked as readPackage
+ * checks the entries it inflates: a PackageError if the stream would grow past its size, stops short, or does
+ * not match. Chunks already handed over stay handed over; the caller discards what it made of them when this
+ * throws.
  */
 export function inflateEntryChunks(
   entry: ZipEntry,
   label: string,
   onChunk: (chunk: Uint8Array) => void,
 ): void {
-  const fail = (): never => {
-    throw new PackageError(
-      label,
-      `中的「${entry.name}」内容与记录不符，文件可能已损坏或被篡改，已拒绝处理`,
-      true,
-    );
-  };
   if (entry.data) return onChunk(entry.data);
-  const raw = entry.raw;
-  if (!raw) return;
-  if (raw.method === 0) {
-    if (raw.compressed.length !== raw.size || crc32(raw.compressed) !== raw.crc) fail();
-    return onChunk(raw.compressed);
-  }
-  let n = 0;
-  let crc = 0;
-  let over = false;
-  const stream = new Inflate((chunk) => {
-    n += chunk.length;
-    if (n > raw.size) over = true;
-    else {
-      crc = crc32(chunk, crc);
-      onChunk(chunk);
-    }
+  if (!entry.raw) return;
+  inflateRaw(entry.name, entry.raw, onChunk, (why) => {
+    throw new PackageError(label, why, true);
   });
-  const STEP = 16384;
-  try {
-    for (let i = 0; i < raw.compressed.length && !over; i += STEP)
-      stream.push(
-        raw.compressed.subarray(i, Math.min(raw.compressed.length, i + STEP)),
-        i + STEP >= raw.compressed.length,
-      );
-  } catch (e) {
-    if (e instanceof PackageError) throw e;
-    fail();
-  }
-  if (over || n !== raw.size || crc !== raw.crc) fail();
 }
 
 /**
