@@ -33,7 +33,6 @@ const V = ascii("v");
 const F = ascii("f");
 const IS = ascii("is");
 const T = ascii("t");
-const R = ascii("r");
 const RPH = ascii("rPh");
 const MERGE = ascii("mergeCell");
 const REF = ascii("ref");
@@ -57,6 +56,7 @@ function endsWithRoot(xml: Uint8Array): boolean {
 
 const DAY_MS = 86400000;
 const encoder = new TextEncoder();
+const utf8 = new TextDecoder();
 
 /** An Excel serial as the Date ExcelJS and Office give (UTC midnight plus the time of day). */
 export function serialDate(serial: number, date1904: boolean): Date {
@@ -89,7 +89,7 @@ function elementText(xml: Uint8Array, from: number, tag: Tag): { value: string; 
       // <![CDATA[ … ]]>
       const close = findBytes(xml, CDATA_END, lt + 9);
       const stop = close < 0 ? xml.length : close;
-      value += new TextDecoder().decode(xml.subarray(lt + 9, stop));
+      value += utf8.decode(xml.subarray(lt + 9, stop));
       i = close < 0 ? xml.length : close + 3;
       continue;
     }
@@ -335,44 +335,40 @@ export class SheetParser {
     for (let lt = nextTag(xml, 0); lt >= 0; lt = xml[i] === LT ? i : nextTag(xml, i)) {
       const after = xml[lt + 2];
       let open: number;
+      /** Where a <row>'s attributes start (just past its name), when the tag is one. */
+      let rowFrom = -1;
       if (xml[lt + 1] === 0x63 && (after === 0x20 || after === GT || after === 0x2f))
         open = openCell(xml, lt + 2);
       else if (xml[lt + 1] === 0x2f && xml[lt + 2] === 0x72 && xml[lt + 3] === 0x6f && xml[lt + 5] === GT) {
         i = lt + 6; // </row>
         continue;
-      } else if (
-        xml[lt + 1] === 0x72 &&
-        xml[lt + 2] === 0x6f &&
-        xml[lt + 3] === 0x77 &&
-        xml[lt + 4] === 0x20
-      ) {
-        // <row r="…" …>: its attributes in one pass, as a cell's.
-        const end = openCell(xml, lt + 4);
-        i = end < 0 ? -end : end;
-        const n = ATTRS[0] >= 0 ? digits(xml, ATTRS[0], ATTRS[1]) : -1;
-        rowIndex = n >= 1 ? n - 1 : rowIndex + 1;
-        if (rowIndex >= MAX_ROWS) throw new SheetFormatError(`行号超出 Excel 的范围，第 ${rowIndex + 1} 行`);
-        cells = rows[rowIndex] ?? (rows[rowIndex] = []);
-        colIndex = -1;
-        continue;
       } else {
-        readTag(xml, lt, tag);
-        i = tag.end;
-        if (tag.closing) continue;
-        if (!isName(xml, tag, C)) {
-          if (isName(xml, tag, ROW)) {
-            const r = attrSpan(xml, tag, R);
-            const n = r ? digits(xml, r[0], r[1]) : -1;
-            rowIndex = n >= 1 ? n - 1 : rowIndex + 1;
-            if (rowIndex >= MAX_ROWS)
-              throw new SheetFormatError(`行号超出 Excel 的范围，第 ${rowIndex + 1} 行`);
-            cells = rows[rowIndex] ?? (rows[rowIndex] = []);
-            colIndex = -1;
-          } else if (isName(xml, tag, MERGE)) {
-            const ref = attrSpan(xml, tag, REF);
-            const range = ref ? mergedRange(text(xml, ref[0], ref[1])) : null;
-            if (range) merges.push(range);
+        if (xml[lt + 1] === 0x72 && xml[lt + 2] === 0x6f && xml[lt + 3] === 0x77 && xml[lt + 4] === 0x20)
+          rowFrom = lt + 4;
+        else {
+          readTag(xml, lt, tag);
+          i = tag.end;
+          if (tag.closing) continue;
+          if (isName(xml, tag, ROW)) rowFrom = tag.nameEnd;
+          else if (!isName(xml, tag, C)) {
+            if (isName(xml, tag, MERGE)) {
+              const ref = attrSpan(xml, tag, REF);
+              const range = ref ? mergedRange(text(xml, ref[0], ref[1])) : null;
+              if (range) merges.push(range);
+            }
+            continue;
           }
+        }
+        if (rowFrom >= 0) {
+          // <row r="…" …> (any prefix): its attributes in one pass, as a cell's.
+          const end = openCell(xml, rowFrom);
+          i = end < 0 ? -end : end;
+          const n = ATTRS[0] >= 0 ? digits(xml, ATTRS[0], ATTRS[1]) : -1;
+          rowIndex = n >= 1 ? n - 1 : rowIndex + 1;
+          if (rowIndex >= MAX_ROWS)
+            throw new SheetFormatError(`行号超出 Excel 的范围，第 ${rowIndex + 1} 行`);
+          cells = rows[rowIndex] ?? (rows[rowIndex] = []);
+          colIndex = -1;
           continue;
         }
         open = openCell(xml, tag.nameEnd);

@@ -78,7 +78,7 @@ export function isName(xml: Uint8Array, tag: Tag, name: Uint8Array): boolean {
 
 /**
  * The span of attribute `name`'s value inside the tag (its local name, any prefix skipped), as [start, end), or
- * null. Only whole attribute names match: `r` does not match `ref` or `x:r` matched as `r`… unless prefixed.
+ * null. Only whole local names match: `r` finds `r="A1"` and `x:r="A1"`, never `ref` or `spans`.
  */
 export function attrSpan(xml: Uint8Array, tag: Tag, name: Uint8Array): [number, number] | null {
   let i = tag.nameEnd;
