@@ -52,8 +52,8 @@ export function readCsv(bytes: Uint8Array, label: string): WorkbookData {
       "文件不是文本格式的 CSV（其中有二进制内容）；请在原系统中重新导出，或在 Excel 中另存为 .xlsx 或 CSV",
     );
   const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [",", "\t", ";"], skipEmptyLines: false });
-  const unclosed = parsed.errors.find((e) => e.code === "MissingQuotes" || e.code === "InvalidQuotes");
-  if (unclosed && unclosed.code === "MissingQuotes")
+  const unclosed = parsed.errors.find((e) => e.code === "MissingQuotes");
+  if (unclosed)
     throw refuse(
       `第 ${(unclosed.row ?? 0) + 1} 行的引号没有闭合，其后的内容都成了一个单元格；请在原系统中重新导出，或用 Excel 打开后另存`,
     );

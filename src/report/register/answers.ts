@@ -7,7 +7,7 @@
  * A row that maps to something the register does not accept, or a value mapped twice to different things, is
  * refused naming its row: a mapping never silently loses rows.
  */
-import { cellText, isEmptyCell } from "../common/cells";
+import { cellText } from "../common/cells";
 import type { Cell, SheetData, WorkbookData } from "../common/cells";
 import { normalizeText } from "../common/normalize";
 import type { FormatDef } from "../formats";
@@ -44,7 +44,7 @@ const KINDS: Record<string, LedgerKind> = {
 /** The answers in a table (rows[0] its header); `where` names it in messages (对应关系, a file's name). */
 export function readAnswers(format: FormatDef, rows: Cell[][], where: string = ANSWERS_SHEET): Answers {
   const out = noAnswers();
-  const text = (v: Cell) => (isEmptyCell(v) ? "" : cellText(v).trim());
+  const text = (v: Cell) => cellText(v).trim();
   const header = (rows[0] ?? []).map((c) => normalizeText(text(c)));
   const col = ANSWERS_HEADER.map((h) => header.indexOf(normalizeText(h)));
   if (col.some((c) => c < 0))

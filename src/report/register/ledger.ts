@@ -6,7 +6,7 @@
  * names, 申请人类别 holding types), the one whose values are types is taken. Answers (对应关系) can name a
  * sheet's kind and a column's field when the words are not enough.
  */
-import { cellText, isEmptyCell } from "../common/cells";
+import { cellText } from "../common/cells";
 import type { Cell, SheetData, WorkbookData } from "../common/cells";
 import { normalizeText } from "../common/normalize";
 import type { FormatDef } from "../formats";
@@ -91,7 +91,7 @@ export interface LayoutAnswers {
 
 export const noLayoutAnswers = (): LayoutAnswers => ({ sheets: new Map(), columns: new Map() });
 
-const text = (v: Cell) => (isEmptyCell(v) ? "" : cellText(v).trim());
+const text = (v: Cell) => cellText(v).trim();
 
 /** A header row's texts with their groups: merged groups spread over their columns, cells merged down kept. */
 function headerTexts(sheet: SheetData, r: number): { h: string[]; g: string[]; written: string[] } {
