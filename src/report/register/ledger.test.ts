@@ -185,8 +185,15 @@ describe("a ledger in the agency's own layout", () => {
     expect(r.tables.t3).toEqual(expectedT3(rows));
     // One question per ambiguous value, however many rows carry it; each of its rows named with the question.
     expect(new Set(r.ledger.pending.map((p) => `${p.field}:${p.value}`))).toEqual(questions(rows));
-    const pendingRows = rows.filter((x) => ([...questions([x])].length ? true : false)).length;
-    expect(r.rowIssues.filter((i) => i.kind === "pending").length).toBeGreaterThanOrEqual(pendingRows);
+    // Every row with a question is named (a row with two questions, twice).
+    const asked = rows.reduce((n, x) => n + questions([x]).size, 0);
+    expect(r.rowIssues.filter((i) => i.kind === "pending").length).toBe(asked);
+    // Each question offers the answers that fit: 不予公开 alone, the template's eight 不予公开 items.
+    for (const p of r.ledger.pending) expect(p.choices.length).toBeGreaterThan(1);
+    const deny = r.ledger.pending.find((p) => p.value === "不予公开");
+    expect(deny?.choices).toEqual(
+      FORMAT.t3.rows.filter((x) => x.group === "deny").map((x) => `（三）不予公开${x.label}`),
+    );
     for (const i of r.rowIssues.filter((x) => x.kind === "pending")) {
       expect(i.sheet).toBe("2025年依申请公开台账");
       expect(i.message).toMatch(/对应关系/);

@@ -153,9 +153,10 @@ export function understandLedger(
         else {
           const value = v.trim();
           const id = `${field}\u0000${normalizeText(value)}`;
-          const choices = meaning
-            ? meaning.ask.map((k) => answerLabel(format, field, k))
-            : allChoices(format, field);
+          const choices =
+            meaning && meaning.ask.length
+              ? meaning.ask.map((k) => answerLabel(format, field, k))
+              : allChoices(format, field);
           const p = pending.get(id) ?? { field, value, rows: 0, choices, sheets: [] };
           p.rows++;
           if (!p.sheets.includes(found.sheet)) p.sheets.push(found.sheet);

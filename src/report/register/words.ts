@@ -6,7 +6,7 @@
  * 未办结) say an application is still open; where the words say too little (已答复, 不予公开 alone, 无法提供
  * alone, 法人或其他组织), the answer is a question with its choices — never a guess.
  */
-import { normalizeText } from "../common/normalize";
+import { normalizeText, stripNumbering } from "../common/normalize";
 import { outcomeRows } from "../formats";
 import type { FormatDef } from "../formats";
 import { applicantVocabulary, caseResultVocabulary, caseTypeVocabulary, outcomeVocabulary } from "./vocab";
@@ -50,17 +50,20 @@ const OUTCOME_RULES: Rule[] = [
   { key: "o3", words: /撤回|撤销申请/ },
 ];
 
-/** Words of the groups alone (不予公开, 无法提供…): the group's items are the choices. */
-const GROUP_WORDS: [RegExp, string][] = [
-  [/不予公开|不公开|不同意公开/, "notDisclosed"],
-  [/无法提供|不能提供/, "unavailable"],
-  [/不予处理|不予受理/, "notProcessed"],
-  [/其他处理/, "otherwise"],
-];
-
+/**
+ * Words of a group alone (不予公开, 无法提供…): the group's items are the choices. The groups and their words are
+ * the template's (the group rows' labels); these are the other ways people write them.
+ */
+const GROUP_SYNONYMS: Record<string, string[]> = {
+  不予公开: ["不公开", "不同意公开"],
+  无法提供: ["不能提供"],
+  不予处理: ["不予受理"],
+};
 const GRANT =
   /同意公开|予以公开|全部公开|已公开|公开并提供|予以提供|同意提供|已提供|已告知获取方式|主动公开(范围|渠道)/;
-const PARTIAL = /部分公开|区分处理/;
+const PARTIAL = /部分公开|区分处理|部分不予公开|部分不公开/;
+/** "部分" without 部分公开: part of what was asked given, or part of the information? A question. */
+const SOME = /部分/;
 const NEGATION = /不予|不公开|不同意|不能|无法|未能|拒绝|不属于|不掌握|不存在/;
 /** Still open: a status, not an outcome. */
 const OPEN =
@@ -121,13 +124,18 @@ export function outcomeMeaning(format: FormatDef, value: string): Meaning {
     .map((k) => formatKey(format, k))
     .filter((k): k is string => k !== null);
   const keys = [...new Set(found)];
-  if (GRANT.test(n) && !NEGATION.test(n)) keys.push("grant");
+  if (GRANT.test(n) && !NEGATION.test(n)) {
+    if (SOME.test(n)) return { ask: ["grant", "partial"] };
+    keys.push("grant");
+  }
   if (keys.length) return decide(keys);
-  for (const [words, group] of GROUP_WORDS)
-    if (words.test(n)) {
-      const items = outcomeRows(format).filter((r) => r.group === group || r.key === group);
-      return items.length === 1 ? { key: items[0].key } : { ask: items.map((r) => r.key) };
-    }
+  for (const group of format.t3.rows.filter((r) => r.kind === "group")) {
+    const bare = normalizeText(stripNumbering(group.label));
+    const words = [bare, ...(GROUP_SYNONYMS[bare] ?? [])];
+    if (!words.some((w) => n.includes(w))) continue;
+    const items = outcomeRows(format).filter((r) => r.group === group.key || r.key === group.key);
+    if (items.length) return items.length === 1 ? { key: items[0].key } : { ask: items.map((r) => r.key) };
+  }
   return null;
 }
 
