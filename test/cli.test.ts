@@ -117,7 +117,13 @@ describe("ogi-report", () => {
     }
     const missing = await call(["compile", path.join(dir, "没有.xlsx")]);
     expect([missing.code, missing.err]).toEqual([1, expect.stringContaining("找不到文件")]);
-    const notJson = await call(["check", text]);
+    // check reads an .xlsx as a workbook (never as JSON); a file that is no workbook says so.
+    const notWorkbook = await call(["check", text]);
+    expect([notWorkbook.code, notWorkbook.err]).toEqual([1, expect.stringMatching(/文件不是 \.xlsx 格式/)]);
+    expect(notWorkbook.err).not.toContain("JSON");
+    const badJson = path.join(dir, "坏.json");
+    writeFileSync(badJson, "{ t3: ");
+    const notJson = await call(["check", badJson]);
     expect([notJson.code, notJson.err]).toEqual([1, expect.stringContaining("不是有效的 JSON")]);
   });
 

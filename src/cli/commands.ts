@@ -15,7 +15,7 @@ import { cellName } from "../report/tables/layout";
 import { getFormat } from "../report/formats";
 import type { RollupResult, RollupUnit } from "../report/rollup";
 import { inputKind } from "../load/limits";
-import { tablesFromFile, unitName } from "../load/tables";
+import { compileFile, parseTablesJson, tablesFromFile, unitName } from "../load/tables";
 import { readWorkbook } from "../workbook/read";
 import { rollupWorkbookBuffer, workbookBuffer } from "../workbook/write";
 import { previousTables as asPrevious } from "../report/tables/tablesInput";
@@ -40,11 +40,15 @@ export async function previousTables(
   return asPrevious(loaded.tables, `「${file}」`);
 }
 
-async function compileFile(file: string, flags: Record<string, string | true>): Promise<CompileResult> {
+/** A register (or CSV), a workbook with typed tables, or a tables JSON, compiled with the command's options. */
+async function compileInput(file: string, flags: Record<string, string | true>): Promise<CompileResult> {
   const options = { ...compileOptions(flags), ...(await answersOption(flags)) };
   const previous = await previousTables(flags, options.year);
-  const workbook = await readWorkbook(await readInput(file, "workbook"), path.basename(file));
-  return compileWorkbook(workbook, { ...options, ...(previous ? { previous } : {}) });
+  const kind = inputKind(file) === "tables" ? "tables" : "workbook";
+  return compileFile(await readInput(file, kind), path.basename(file), {
+    ...options,
+    ...(previous ? { previous } : {}),
+  });
 }
 
 /** Whether a compile has errors: a check finding of severity error, or a register row with an error. */
@@ -65,7 +69,7 @@ export async function runReport(
 ): Promise<{ result: CompileResult; text: string }> {
   const out = flags.o ?? flags.output;
   if (typeof out !== "string") throw new UsageError("report 需要用 -o 指定输出的 .docx 文件");
-  const result = await compileFile(file, flags);
+  const result = await compileInput(file, flags);
   await writeOutput(out, await createReport(result, path.basename(file)), [file]);
   return { result, text: `已生成报告：${out}\n${renderFindings(result.checks)}\n${rowErrorNote(result)}` };
 }
@@ -90,7 +94,7 @@ export async function runUpdate(
   if (path.resolve(out) === path.resolve(docx) || path.resolve(out) === path.resolve(xlsx))
     throw new UsageError(`输出文件「${out}」与输入文件相同；本工具不会覆盖原文件，请另取一个文件名`);
   const input = await readInput(docx, "report");
-  const result = await compileFile(xlsx, flags);
+  const result = await compileInput(xlsx, flags);
   const update = await updateReport(input, path.basename(docx), result, path.basename(xlsx));
   await writeOutput(out, update.bytes, [docx, xlsx]);
   return { result, update, text: renderUpdate(update) + `已写入：${out}\n` + rowErrorNote(result) };
@@ -101,33 +105,38 @@ export async function runCompile(
   flags: Record<string, string | true>,
   json: boolean,
 ): Promise<{ result: CompileResult; text: string }> {
-  const result = await compileFile(file, flags);
+  const result = await compileInput(file, flags);
   return {
     result,
     text: json ? JSON.stringify(toTablesJson(result), null, 1) + "\n" : renderCompile(result),
   };
 }
 
-export async function checkTableJson(
+/** `check` of a tables JSON (with the last year it may carry) or of a workbook (its registers or typed tables). */
+export async function checkTablesFile(
   file: string,
+  flags: Record<string, string | true>,
   json: boolean,
-): Promise<{ findings: Finding[]; text: string }> {
-  const raw = new TextDecoder().decode(await readInput(file, "tables"));
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch (e) {
-    throw new Error(`「${file}」不是有效的 JSON：${(e as Error).message}`);
+): Promise<{ findings: Finding[]; failed: boolean; text: string }> {
+  if (inputKind(file) !== "tables") {
+    const result = await compileInput(file, flags);
+    return {
+      findings: result.checks,
+      failed: hasCompileErrors(result),
+      text: json
+        ? JSON.stringify({ checks: result.checks, rowIssues: result.rowIssues }, null, 1) + "\n"
+        : renderCompile(result),
+    };
   }
-  if (!data || typeof data !== "object" || Array.isArray(data) || !("t3" in data || "format" in data))
-    throw new Error(
-      `「${file}」不是统计表 JSON：应为一个对象，包含 format、year、t2、t3、t4（格式见 README）`,
-    );
-  const tables = data as TableSet & { previous?: unknown };
-  const previous = "previous" in tables ? asPrevious(tables.previous, `「${file}」中的 previous`) : undefined;
+  const { tables, previous: given } = parseTablesJson(await readInput(file, "tables"), file);
+  const previous =
+    given !== undefined
+      ? asPrevious(given, `「${file}」中的 previous`)
+      : await previousTables(flags, tables.year);
   const findings = checkTables(tables, previous ? { previous } : {});
   return {
     findings,
+    failed: hasErrors(findings),
     text: json ? JSON.stringify({ checks: findings }, null, 1) + "\n" : renderFindings(findings) + "\n",
   };
 }

@@ -4,12 +4,12 @@
  */
 import path from "path";
 import { CellRefError, parseCell } from "../report/tables/cellRef";
-import { compileWorkbook } from "../report/compile";
+import { compileFile } from "../load/tables";
+import { inputKind } from "../load/limits";
 import type { Explanation } from "../report/register/explain";
 import type { CellRef } from "../report/tables/cellRef";
 import { getFormat } from "../report/formats";
 import type { FormatDef } from "../report/formats";
-import { readWorkbook } from "../workbook/read";
 import { answersOption, compileOptions, readInput, UsageError } from "./files";
 
 /** The cell the command line names (row, then column); a name of no cell is a usage error, said in Chinese. */
@@ -39,8 +39,11 @@ export async function runExplain(
   json: boolean,
 ): Promise<{ text: string }> {
   const options = { ...compileOptions(flags), ...(await answersOption(flags)) };
-  const workbook = await readWorkbook(await readInput(file, "workbook"), path.basename(file));
-  const result = compileWorkbook(workbook, { ...options, explain: true });
+  const kind = inputKind(file) === "tables" ? "tables" : "workbook";
+  const result = await compileFile(await readInput(file, kind), path.basename(file), {
+    ...options,
+    explain: true,
+  });
   const format = getFormat(result.tables.format);
   const cell = cellArg(format, row, column);
   const explanation = result.explainer?.explain(cell);

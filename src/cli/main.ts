@@ -6,7 +6,7 @@
 import path from "path";
 import { hasErrors } from "../report/tables/checks";
 import {
-  checkTableJson,
+  checkTablesFile,
   hasCompileErrors,
   previousTables,
   runCompile,
@@ -24,10 +24,10 @@ import { checkReport, runExtract } from "./reports";
 export const USAGE = `政府信息公开年报助手 ogi-report
 
 用法：
-  ogi-report compile <台账.xlsx> [--year 年份] [--format 2021|2019|2008] [--previous 上年文件] [--json]
+  ogi-report compile <台账.xlsx|.csv|统计表.xlsx|tables.json> [--year 年份] [--format 2021|2019|2008] [--previous 上年文件] [--json]
       从登记台账统计表二、表三、表四，并按勾稽关系校验；--previous 给出上年的报告（.docx 或网页，手写的也可以）、统计表 JSON 或台账，
-      以核对上年结转并在表述中与上年比较
-  ogi-report check <报告.docx|网页.html|tables.json> [--json] [--previous 上年文件] [--agency 名称] [--year 年份]
+      以核对上年结转并在表述中与上年比较；没有登记表的单位可在「统计表」工作表中直接填写表二、表三、表四，或给出统计表 JSON
+  ogi-report check <报告.docx|网页.html|台账.xlsx|统计表.xlsx|tables.json> [--json] [--previous 上年文件] [--agency 名称] [--year 年份]
       校验一份报告或一套统计表：任何按全国格式编写的报告（Word 文档、保存的网页 .html/.mhtml）都按表格文字读出
       表二、表三、表四，列出在哪里找到、读到的数字和校验结果，并核对正文中的数字与表格是否一致（X3）
   ogi-report extract <报告> --xlsx <统计表.xlsx> [--agency 名称] [--year 年份]
@@ -35,16 +35,16 @@ export const USAGE = `政府信息公开年报助手 ogi-report
   ogi-report explain <台账.xlsx> <行> [列] [--year 年份] [--format 格式] [--json]
       列出表三或表四中一个数字背后的登记行（工作表、行号、编号、计入的依据），如 explain 台账.xlsx d1 自然人；
       行可写编号（new、d1、total、fwd）或表中文字，表四写「行政复议」「未经复议直接起诉」「复议后起诉」
-  ogi-report report <台账.xlsx> -o <报告.docx> [--year 年份] [--format 格式] [--previous 上年文件]
+  ogi-report report <台账.xlsx|统计表.xlsx|tables.json> -o <报告.docx> [--year 年份] [--format 格式] [--previous 上年文件]
       生成 Word 年度报告（表格和数字在内容控件中，可在数据变化后更新）
-  ogi-report update <报告.docx> <台账.xlsx> -o <新报告.docx>
+  ogi-report update <报告.docx> <台账.xlsx|统计表.xlsx|tables.json> -o <新报告.docx>
       按最新台账更新已有报告中的表格和数字，保留其他文字，列出改动（不覆盖原报告）
   ogi-report rollup <各单位文件…> [--year 年份] [--agency 本级名称] [--json] [-o 汇总报告.docx] [--xlsx 汇总.xlsx] [--explain "行 列"]
       汇总多个单位（台账 .xlsx、统计表 .json、报告 .docx 或网页，可混用；单位名取自报告标题），逐个校验并校验合计；
       --explain "d1 自然人" 列出合计中这个数字来自哪些单位，台账来的单位再列出登记行
   ogi-report map <台账.xlsx|.csv> [--map 对应关系.xlsx|.csv] [--json]
       识别单位自己的台账（任何工作表名、标题行、两行表头、各自的写法）：列出识别出的登记表和各列，以及需要在「对应关系」中确认的写法；
-      compile、report、update、explain、rollup 也接受 --map
+      compile、check、report、update、explain、rollup 也接受 --map
   ogi-report demo [目录]
       生成示例台账（默认目录 demo-output），统计并生成报告
 
@@ -110,17 +110,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     switch (command) {
       case "compile": {
-        if (args.length !== 1) throw new UsageError("compile 需要一个台账文件（.xlsx）");
+        if (args.length !== 1)
+          throw new UsageError("compile 需要一个台账文件（.xlsx、.csv）、统计表工作簿或统计表 JSON");
         const { result, text } = await runCompile(args[0], flags, json);
         io.out(text);
         return hasCompileErrors(result) ? 1 : 0;
       }
       case "check": {
-        if (args.length !== 1) throw new UsageError("check 需要一个报告或统计表 JSON 文件");
+        if (args.length !== 1)
+          throw new UsageError("check 需要一个报告、台账、统计表工作簿或统计表 JSON 文件");
         if (inputKind(args[0]) !== "report") {
-          const { findings, text } = await checkTableJson(args[0], json);
+          const { failed, text } = await checkTablesFile(args[0], flags, json);
           io.out(text);
-          return hasErrors(findings) ? 1 : 0;
+          return failed ? 1 : 0;
         }
         const { findings, problems, text } = await checkReport(
           args[0],
@@ -151,7 +153,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return problems.length ? 1 : 0;
       }
       case "report": {
-        if (args.length !== 1) throw new UsageError("report 需要一个台账文件（.xlsx）");
+        if (args.length !== 1)
+          throw new UsageError("report 需要一个台账文件（.xlsx、.csv）、统计表工作簿或统计表 JSON");
         const { result, text } = await runReport(args[0], flags);
         io.out(text);
         return hasCompileErrors(result) ? 1 : 0;

@@ -125,7 +125,7 @@ describe("web pages in the national format", () => {
     const t = published();
     const xlsx = await statisticsWorkbookBuffer(t);
     const unit = await tablesFromFile(xlsx, "淮安.xlsx");
-    expect(unit.kind).toBe("report");
+    expect(unit.kind).toBe("xlsx");
     expect(numbers(unit.tables)).toEqual(numbers(t));
     expect([unit.tables.agency, unit.tables.year]).toEqual(["淮安市人民政府", 2024]);
   });

@@ -4,17 +4,14 @@
  * format, .docx or web page (read by the tables' labels, ./report).
  * Works on bytes, so the command line and the panes share it; one file at a time, so memory stays bounded.
  */
-import { compileWorkbook, rowErrorCount } from "../report/compile";
-import type { CompileOptions } from "../report/compile";
+import { compileTables, compileWorkbook, rowErrorCount } from "../report/compile";
+import type { CompileOptions, CompileResult } from "../report/compile";
 import type { Explainer } from "../report/register/explain";
 import { isFormatId } from "../report/formats";
 import type { TableSet } from "../report/tables/tables";
 import { checkTables } from "../report/tables/checks";
-import { sheetText } from "../report/read/cells";
-import { numericTables, readReport } from "../report/read/tables";
+import { numericTables } from "../report/read/tables";
 import type { ReadReport } from "../report/read/tables";
-import { findSheet } from "../report/register/registers";
-import { STATISTICS_SHEET } from "../workbook/statistics";
 import { readWorkbook } from "../workbook/read";
 import { inputKind } from "./limits";
 import { readReportFile } from "./report";
@@ -45,41 +42,63 @@ function fromReport(name: string, r: ReadReport): LoadedTables {
   return { tables: numericTables(r.tables), kind: "report" };
 }
 
+/**
+ * A tables JSON (the product.md §2 shape) as given — cells may be blank or text, for the checks to judge — and
+ * the last year's tables it may carry under `previous`, unchecked.
+ */
+export function parseTablesJson(bytes: Uint8Array, name: string): { tables: TableSet; previous?: unknown } {
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (e) {
+    throw new Error(`「${name}」不是有效的 JSON：${(e as Error).message}`);
+  }
+  const t = data as TableSet & { previous?: unknown };
+  if (!t || typeof t !== "object" || Array.isArray(t) || !t.t3 || !isFormatId(String(t.format)))
+    throw new Error(
+      `「${name}」不是统计表 JSON：应为一个对象，包含 format、year、t2、t3、t4（格式见 README）`,
+    );
+  const tables: TableSet = {
+    format: t.format,
+    year: t.year,
+    agency: t.agency ?? "",
+    t2: t.t2 ?? null,
+    t3: t.t3,
+    t4: t.t4 ?? [],
+    feeYuan: t.feeYuan ?? null,
+  };
+  return "previous" in t ? { tables, previous: t.previous } : { tables };
+}
+
+const isJson = (bytes: Uint8Array, name: string) => inputKind(name) === "tables" || bytes[0] === 0x7b;
+
+/**
+ * What compile, report, update and explain work from: a register workbook (or CSV), a workbook with the tables
+ * typed into its 统计表 sheet, or a tables JSON.
+ */
+export async function compileFile(
+  bytes: Uint8Array,
+  name: string,
+  options: CompileOptions = {},
+): Promise<CompileResult> {
+  if (isJson(bytes, name)) {
+    const { tables } = parseTablesJson(bytes, name);
+    return compileTables(options.year ? { ...tables, year: options.year } : tables, name, options);
+  }
+  return compileWorkbook(await readWorkbook(bytes, name), options);
+}
+
 export async function tablesFromFile(
   bytes: Uint8Array,
   name: string,
   options: CompileOptions = {},
 ): Promise<LoadedTables> {
-  const ext = (/\.([a-z]+)$/i.exec(name)?.[1] ?? "").toLowerCase();
-  if (ext === "json" || bytes[0] === 0x7b) {
-    let data: unknown;
-    try {
-      data = JSON.parse(new TextDecoder().decode(bytes));
-    } catch (e) {
-      throw new Error(`「${name}」不是有效的 JSON：${(e as Error).message}`);
-    }
-    const t = data as TableSet;
-    if (!t || typeof t !== "object" || !t.t3 || !isFormatId(String(t.format)))
-      throw new Error(`「${name}」不是统计表 JSON（应有 format、year、t2、t3、t4）`);
-    return {
-      tables: {
-        format: t.format,
-        year: t.year,
-        agency: t.agency ?? "",
-        t2: t.t2 ?? null,
-        t3: t.t3,
-        t4: t.t4 ?? [],
-        feeYuan: t.feeYuan ?? null,
-      },
-      kind: "json",
-    };
+  if (isJson(bytes, name)) {
+    return { tables: parseTablesJson(bytes, name).tables, kind: "json" };
   }
   if (inputKind(name) === "report") return fromReport(name, readReportFile(bytes, name));
   // Only the sheets the unit's tables come from are parsed.
   const workbook = await readWorkbook(bytes, name, { lazy: true });
-  const stats = workbook.sheets.find((s) => s.name === STATISTICS_SHEET);
-  if (stats && !findSheet(workbook, "applications"))
-    return fromReport(name, readReport(sheetText(stats.rows)));
   const result = compileWorkbook(workbook, options);
   return {
     tables: result.tables,

@@ -28,6 +28,9 @@ import type { RowIssue } from "./register/registers";
 import { buildSentences } from "./text/sentences";
 import type { Sentences } from "./text/sentences";
 import { emptyTable2, emptyTable3, emptyTable4 } from "./tables/tables";
+import { findTypedTables, hasRows, typedUse } from "./typed";
+import { numericTables } from "./read/tables";
+import type { TypedTableId } from "./typed";
 import type { Num, TableSet } from "./tables/tables";
 
 export interface CompileOptions {
@@ -66,6 +69,8 @@ export interface CompileResult {
   explainer?: Explainer;
   /** The registers read by their content (an agency's own ledger), the questions and the sheets ignored. */
   ledger: LedgerReport;
+  /** The tables typed by hand into a 统计表 sheet that were used (where no register gives them). */
+  typed?: { where: string; tables: TypedTableId[] };
 }
 
 /** Input the engine cannot use at all (no register sheet), with a Chinese message. */
@@ -113,8 +118,17 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   };
   const infoSheet = findSheet(workbook, "info");
   const { info, issues: infoIssues } = readInfo(getFormat(), infoSheet);
-  const year = options.year ?? defaultYear(info, options.today ?? new Date());
-  const format = getFormat(options.format ?? info.format ?? formatForYear(year));
+  const given = { year: options.year ?? info.year, format: options.format ?? info.format };
+  const own = (["info", "active", "documents", "published"] as const).map(
+    (k) => findSheet(workbook, k)?.name,
+  );
+  const others = workbook.sheets.map((s) => s.name).filter((n) => !own.includes(n));
+  let typedSheet = findTypedTables(workbook, others, given);
+  const year = given.year ?? (typedSheet?.year || defaultYear(info, options.today ?? new Date()));
+  // Without a year of its own, the sheet's format (when 表二 does not tell) follows the report's year.
+  if (typedSheet && !given.year && !typedSheet.year)
+    typedSheet = findTypedTables(workbook, others, { ...given, year });
+  const format = getFormat(given.format ?? typedSheet?.asTyped.format ?? formatForYear(year));
   const registers = registerSheets(format, workbook, answersFor(format, workbook, options.answers));
   const sheets = {
     applications: registers.applications,
@@ -124,7 +138,18 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
     published: findSheet(workbook, "published"),
     info: infoSheet,
   };
-  if (!sheets.applications.length && !sheets.cases.length && !sheets.active && !sheets.published)
+  const typed = typedUse(typedSheet, {
+    t3: !hasRows(sheets.applications),
+    t4: !hasRows(sheets.cases),
+    t2: !sheets.active,
+  });
+  if (
+    !sheets.applications.length &&
+    !sheets.cases.length &&
+    !sheets.active &&
+    !sheets.published &&
+    !typed.tables.length
+  )
     throw new UnusableInputError(
       `工作簿中没有找到登记表。请至少包含以下工作表之一：${[SHEETS.applications, SHEETS.cases, SHEETS.active, SHEETS.published].map((s) => `「${s}」`).join("、")}，或一张表头写有收到日期、申请人类型、办理结果等的台账（现有工作表：${workbook.sheets.map((s) => s.name).join("、") || "无"}）`,
     );
@@ -138,7 +163,8 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   let appTrace: ArrayLike<number> | null = null;
   let caseTrace: ArrayLike<number> | null = null;
   let typedCarry: number[] | null = null;
-  if (sheets.applications.length) {
+  if (typed.t3) t3 = { ...typed.t3 };
+  else if (sheets.applications.length) {
     const r = tallyEach(sheets.applications, (s) =>
       tallyApplications(format, year, s.rows, s.name, s.firstRow, options.explain),
     );
@@ -149,7 +175,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
     collect(r.issues);
   } else issues.push(sheetMissing(SHEETS.applications, "表三按0填写"));
 
-  if (info.carry) {
+  if (info.carry && !typed.t3) {
     const given = format.t3.columns.slice(0, T3_APPLICANT_COLUMNS).map((c) => info.carry?.[c.key] ?? 0);
     const givenTotal = given.reduce((s, v) => s + v, 0);
     if (appStats && appStats.carried > 0) {
@@ -176,7 +202,8 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   // 表四
   let t4 = emptyTable4();
   let caseStats: CompileStats["cases"] = null;
-  if (sheets.cases.length) {
+  if (typed.t4) t4 = [...typed.t4];
+  else if (sheets.cases.length) {
     const r = tallyEach(sheets.cases, (s) =>
       tallyCases(format, year, s.rows, s.name, s.firstRow, options.explain),
     );
@@ -189,7 +216,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   // 表二 and 主动公开
   const grid = readActiveGrid(format, sheets.active);
   collect(grid.issues);
-  let t2 = grid.t2;
+  let t2 = typed.t2 ?? grid.t2;
   let categories: Record<string, number> = {};
   let channels: Record<string, number> = {};
   let published = 0;
@@ -218,13 +245,22 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
         ]),
       );
     }
-  } else if (!sheets.active && format.t2)
+  } else if (!sheets.active && format.t2 && !typed.t2)
     issues.push(sheetMissing(SHEETS.active, "表二为空，请填写主动公开情况"));
   if (!t2) t2 = emptyTable2(format);
 
-  const agency = options.agency ?? info.agency ?? "";
+  const agency = options.agency ?? info.agency ?? (typedSheet?.agency || "");
   const tables: TableSet = { format: format.id, year, agency, t2, t3, t4, feeYuan };
-  const checks = checkTables(tables, options.previous ? { previous: options.previous } : {});
+  // Typed tables are checked as typed: a blank is F2, text that is not a number F1.
+  const checks = checkTables(
+    { ...tables, ...typed.asTyped },
+    options.previous ? { previous: options.previous } : {},
+  );
+  collect(typed.issues(year));
+  const typedWhere =
+    typed.tables.length && typedSheet
+      ? { where: `「${typedSheet.sheet}」工作表`, tables: typed.tables }
+      : null;
   const sentences = buildSentences(tables, {
     selfName: info.selfName,
     categories,
@@ -241,6 +277,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
           : null,
         sheets.cases.length === 1 && caseTrace ? { sheet: sheets.cases[0], trace: caseTrace } : null,
         typedCarry,
+        typedWhere,
       )
     : undefined;
   return {
@@ -253,7 +290,38 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
     categories,
     channels,
     ...(explainer ? { explainer } : {}),
-    ledger: registers.ledger,
+    ledger: {
+      ...registers.ledger,
+      ignored: registers.ledger.ignored.filter((n) => !typed.tables.length || n !== typedSheet?.sheet),
+    },
+    ...(typedWhere ? { typed: typedWhere } : {}),
+  };
+}
+
+/**
+ * Tables given as numbers (a tables JSON, typed by hand or kept from last year) → the same result a register
+ * gives: checked as given (a blank F2, text F1), the sentences from the numbers, each number explained as typed.
+ */
+export function compileTables(
+  given: TableSet,
+  source: string,
+  options: Pick<CompileOptions, "previous" | "agency" | "explain"> = {},
+): CompileResult {
+  const format = getFormat(given.format);
+  const tables: TableSet = numericTables({ ...given, agency: options.agency ?? given.agency ?? "" });
+  const typed = { where: `「${source}」`, tables: ["t2", "t3", "t4"] as TypedTableId[] };
+  return {
+    tables,
+    checks: checkTables(given, options.previous ? { previous: options.previous } : {}),
+    rowIssues: [],
+    info: { agency: tables.agency, narratives: {} },
+    sentences: buildSentences(tables, { previous: options.previous }),
+    stats: { applications: null, cases: null, published: 0, excludedRows: 0 },
+    categories: {},
+    channels: {},
+    ...(options.explain ? { explainer: new Explainer(format, tables, null, null, null, typed) } : {}),
+    ledger: { registers: [], ignored: [], pending: [] },
+    typed,
   };
 }
 

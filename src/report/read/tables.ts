@@ -169,6 +169,9 @@ function readTable4(grids: Grid[], format: FormatDef) {
     if (r && r.values.length === T4_WIDTH)
       return { t4: r.values as Num[], found: { table: at + 1, rows: 1 } };
   }
+  // A header of its fifteen columns with nothing under it (a sheet not yet typed in): fifteen blanks (F2).
+  if (cols && grid.slice(headerEnd).every((row) => row.every((c) => c === null || isValueCell(c))))
+    return { t4: new Array<Num>(T4_WIDTH).fill(null), found: { table: at + 1, rows: 1 } };
   return { problem: `表四（第${at + 1}个表格）中没有找到${T4_WIDTH}个数字的一行` };
 }
 

@@ -80,6 +80,8 @@ export class Explainer {
     private readonly cases: Traced | null,
     /** 报告信息's carry numbers added to 表三 (seven, 总计 last), or null. */
     private readonly typedCarry: number[] | null,
+    /** The tables typed by hand into a sheet (no register gives them), or null. */
+    private readonly typedTables: { where: string; tables: string[] } | null = null,
   ) {
     const base: string[][] = [];
     base[NEW] = ["new"];
@@ -167,6 +169,10 @@ export class Explainer {
       cell.table === "t3"
         ? (this.tables.t3[cell.row]?.[cell.column] ?? null)
         : (this.tables.t4[t4GroupIndex(this.format, cell.row) * T4_GROUP_WIDTH + cell.column] ?? null);
+    if (this.typedTables?.tables.includes(cell.table)) {
+      const note = `此数是在${this.typedTables.where}中直接填写的，不来自登记表中的行`;
+      return { cell, label, value, rows: [], typed: typeof value === "number" ? value : 0, note };
+    }
     const typed = cell.table === "t3" && cell.row === "carry" ? (this.typedCarry?.[cell.column] ?? 0) : 0;
     const traced = cell.table === "t3" ? this.apps : this.cases;
     const read = traced
