@@ -99,3 +99,29 @@ export function retypeApplicant(wb: WorkbookData, to: string): void {
   if (!row) throw new Error("the sample has no 2025 application of a 自然人");
   row[2] = to;
 }
+
+/**
+ * A small ledger in an agency's own layout (its own sheet name, a title row, names beside types, free-text
+ * outcomes). What each row means is written here by hand: rows 1 and 5 予以公开 (个人, 公民 → 自然人), row 4
+ * 本机关不掌握 (自然人), rows 2 and 3 「已答复」 — a question; answered 予以公开, 表三「予以公开」 is 自然人 3,
+ * 商业企业 1, 总计 4, and 「本年新收」 总计 5.
+ */
+export function smallLedger(): WorkbookData {
+  const d = (m: number, day: number) => new Date(Date.UTC(2025, m - 1, day));
+  return {
+    sheets: [
+      {
+        name: "2025年台账",
+        rows: [
+          ["某局2025年政府信息公开申请台账"],
+          ["序号", "申请人", "申请人类别", "申请日期", "答复日期", "答复结果"],
+          [1, "张三", "个人", d(3, 1), d(3, 10), "同意公开"],
+          [2, "李四", "个人", d(4, 1), d(4, 10), "已答复"],
+          [3, "某某有限公司", "企业", d(5, 1), d(5, 10), "已答复"],
+          [4, "王五", "个人", d(6, 1), d(6, 10), "告知信息不存在"],
+          [5, "赵六", "公民", d(7, 1), d(7, 10), "同意公开"],
+        ],
+      },
+    ],
+  };
+}

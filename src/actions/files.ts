@@ -7,9 +7,13 @@ import { inputKind, sizeProblem } from "../load/limits";
 import type { InputKind } from "../load/limits";
 import { readInWorker } from "./readInWorker";
 import type { PaneActions, PaneSettings } from "./types";
+import { cellText } from "../report/common/cells";
+import type { WorkbookData } from "../report/common/cells";
+import { ANSWERS_HEADER, ANSWERS_SHEET } from "../report/register/answers";
 
 const KEY = "ogi-annual-report.settings";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** The browser's way of saving a file: a link with a blob URL. */
 export function browserDownload(blob: Blob, name: string): void {
@@ -36,8 +40,25 @@ export async function bytesOf(file: File, kind: InputKind = inputKind(file.name)
   return new Uint8Array(await file.arrayBuffer());
 }
 
+/** A table as CSV that Excel and WPS open in Chinese: UTF-8 with a BOM, every field quoted, CRLF. */
+export function csvText(rows: string[][]): string {
+  return (
+    "\ufeff" + rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(",")).join("\r\n") + "\r\n"
+  );
+}
+
+/** The picked workbook with the answers given beside it (a file picked, answers saved) as its 对应关系 rows. */
+function withAnswers(wb: WorkbookData, answers: string[][]): WorkbookData {
+  if (!answers.length) return wb;
+  const own = wb.sheets.find((s) => s.name.trim() === ANSWERS_SHEET);
+  const sheet = { name: ANSWERS_SHEET, rows: [...(own?.rows ?? [ANSWERS_HEADER]), ...answers] };
+  return { ...wb, sheets: [...wb.sheets.filter((s) => s !== own), sheet] };
+}
+
 export function fileModeActions(): PaneActions {
   let picked: File | undefined;
+  /** Answers from a 对应关系 file picked, then those saved in the pane: never written into the picked file. */
+  let answers: string[][] = [];
   return {
     mode: "file",
     pickFile(file) {
@@ -46,7 +67,27 @@ export function fileModeActions(): PaneActions {
     fileName: () => picked?.name,
     async load() {
       if (!picked) throw new Error("请先选择登记台账文件（.xlsx 或 .csv）。");
-      return readInWorker(await bytesOf(picked, "workbook"), picked.name);
+      return withAnswers(await readInWorker(await bytesOf(picked, "workbook"), picked.name), answers);
+    },
+    async pickAnswers(file) {
+      const wb = await readInWorker(await bytesOf(file, "workbook"), file.name);
+      const sheet = wb.sheets.find((s) => s.name.trim() === ANSWERS_SHEET) ?? wb.sheets[0];
+      const rows = (sheet?.rows ?? [])
+        .map((r) => r.slice(0, ANSWERS_HEADER.length).map((v) => cellText(v).trim()))
+        .filter((r) => r.some((v) => v) && r[0] !== ANSWERS_HEADER[0]);
+      answers = rows;
+      return rows.length;
+    },
+    async saveAnswers(rows) {
+      answers = [...answers, ...rows];
+      const blob = new Blob([csvText([ANSWERS_HEADER, ...answers])], { type: "text/csv;charset=utf-8" });
+      browserDownload(blob, `${ANSWERS_SHEET}.csv`);
+    },
+    async createTypedTables(tables) {
+      const { statisticsWorkbookBuffer } = await import("../workbook/statistics");
+      const bytes = await statisticsWorkbookBuffer(tables);
+      browserDownload(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX }), "统计表.xlsx");
+      return "downloaded";
     },
     async createReport(result, source) {
       const { createReport } = await import("../docx");

@@ -8,6 +8,7 @@ import type { CompileResult } from "../report/compile";
 import type { FormatId } from "../report/formats";
 import type { RowIssue } from "../report/register/registers";
 import type { RollupResult, RollupUnit } from "../report/rollup";
+import type { TableSet } from "../report/tables/tables";
 
 export interface PaneSettings {
   /** 0 = from 报告信息, else the year before this one. */
@@ -40,6 +41,18 @@ export interface PaneActions {
   fileName?(): string | undefined;
   /** Excel: creates the register sheets that are missing; their names, and what this Excel could not do. */
   createRegisters?(): Promise<{ created: string[]; note?: string }>;
+  /**
+   * 直接填写统计表: in Excel and WPS a 统计表 sheet with every number blank ("exists" when there is one); in file
+   * mode the blank 统计表.xlsx, downloaded ("downloaded").
+   */
+  createTypedTables?(tables: TableSet): Promise<"created" | "exists" | "downloaded">;
+  /**
+   * 识别台账 → 保存: answers (项目 | 台账中的写法 | 对应为) appended to the 对应关系 sheet (Excel, WPS); file mode
+   * keeps them for the next reads and downloads the whole table as 对应关系.csv.
+   */
+  saveAnswers?(rows: string[][]): Promise<void>;
+  /** File mode: a 对应关系 table kept from before (.csv or .xlsx), used with the ledger; how many answers it holds. */
+  pickAnswers?(file: File): Promise<number>;
   /** Excel: writes 统计表 and 校验结果, only into the add-in's own sheets unless `replace`. */
   writeStatistics?(result: CompileResult, replace: boolean): Promise<WriteOutcome>;
   /** Excel: selects the cell of a row issue. */

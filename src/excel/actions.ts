@@ -15,7 +15,7 @@ import {
   selectIssueCell,
   selectRegisterRow,
 } from "./registers";
-import { writeRollup, writeStatistics } from "./sheets";
+import { appendAnswers, createTypedSheet, writeRollup, writeStatistics } from "./sheets";
 import { excelSupport, SUPPORT_MESSAGES } from "./support";
 
 export function excelActions(settings: () => PaneSettings, support = excelSupport()): PaneActions {
@@ -34,6 +34,9 @@ export function excelActions(settings: () => PaneSettings, support = excelSuppor
         return support.dropdowns ? { created } : { created, note: SUPPORT_MESSAGES.noDropdowns };
       }),
     writeStatistics: (result, replace) => Excel.run((ctx) => writeStatistics(ctx, result, replace)),
+    createTypedTables: (tables) =>
+      Excel.run(async (ctx) => ((await createTypedSheet(ctx, tables)) ? "created" : "exists")),
+    saveAnswers: (rows) => Excel.run((ctx) => appendAnswers(ctx, rows)),
     selectIssue: (issue) => Excel.run((ctx) => selectIssueCell(ctx, issue)),
     selectRow: (sheet, row) => Excel.run((ctx) => selectRegisterRow(ctx, sheet, row)),
     activeCell: () => Excel.run((ctx) => activeCell(ctx)),

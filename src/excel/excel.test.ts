@@ -1,7 +1,8 @@
 /**
  * The Excel adapters against a fake host that records every operation and counts context.sync() calls.
  */
-import { excelValues, REGISTER_SHEETS_MADE } from "../../test/helpers";
+import { excelValues, REGISTER_SHEETS_MADE, smallLedger } from "../../test/helpers";
+import { blankTables } from "../report/tables/tables";
 import { compileWorkbook } from "../report/compile";
 import { getFormat, numberRows, outcomeRows } from "../report/formats";
 import { outcomeVocabulary } from "../report/register/vocab";
@@ -16,7 +17,14 @@ import {
   selectIssueCell,
   selectRegisterRow,
 } from "./registers";
-import { CHECKS_SHEET, STATS_SHEET, writeRollup, writeStatistics } from "./sheets";
+import {
+  appendAnswers,
+  CHECKS_SHEET,
+  createTypedSheet,
+  STATS_SHEET,
+  writeRollup,
+  writeStatistics,
+} from "./sheets";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createFakeExcel } = require("../../test/fake-excel.js") as {
@@ -247,5 +255,67 @@ describe("the rows behind a number", () => {
     await expect(selectRegisterRow(f.context, "已删除的表", 3)).rejects.toThrow("找不到工作表「已删除的表」");
     f.state.selected = { sheet: SHEETS.cases, address: "D7" };
     expect(await activeCell(f.context)).toEqual({ sheet: SHEETS.cases, row: 6, column: 3 });
+  });
+});
+
+describe("识别台账 and 直接填写统计表 in Excel", () => {
+  const answer = ["办理结果", "已答复", "（一）予以公开"];
+
+  test("a ledger of its own name is read; answers are appended to 对应关系 and nothing else is written", async () => {
+    const ledger = smallLedger().sheets[0];
+    const f = fake([
+      { name: ledger.name, rows: excelValues(ledger.rows) },
+      { name: "年报助手列表", rows: [["列表"]] },
+    ]);
+    const wb = await readRegisters(f.context);
+    expect(wb.sheets.map((s) => s.name)).toEqual([ledger.name]);
+    expect(compileWorkbook(wb, { year: 2025 }).ledger.pending.map((p) => [p.field, p.value, p.rows])).toEqual(
+      [["办理结果", "已答复", 2]],
+    );
+    f.state.syncs = 0;
+    await appendAnswers(f.context, [answer]);
+    expect(f.state.syncs).toBe(2); // no 对应关系 sheet yet: looked for, then written
+    expect(f.sheetValues("对应关系")).toEqual([["项目", "台账中的写法", "对应为"], answer]);
+    // A second save goes below the first; the ledger itself is never written.
+    f.state.syncs = 0;
+    await appendAnswers(f.context, [["申请人类型", "群众", "自然人"]]);
+    expect(f.state.syncs).toBe(3); // found, its used rows, written
+    expect(f.sheetValues("对应关系")).toEqual([
+      ["项目", "台账中的写法", "对应为"],
+      answer,
+      ["申请人类型", "群众", "自然人"],
+    ]);
+    expect(f.state.ops.filter((o) => o.sheet === ledger.name && o.op !== "activate")).toEqual([]);
+    const again = compileWorkbook(await readRegisters(f.context), { year: 2025 });
+    expect(again.ledger.pending).toEqual([]);
+    expect([again.tables.t3.grant[0], again.tables.t3.grant[1], again.tables.t3.grant[6]]).toEqual([3, 1, 4]);
+  });
+
+  test("直接填写统计表: a blank 统计表 sheet, never over one; typed in, it compiles to the typed numbers", async () => {
+    const f = fake([{ name: "Sheet1", rows: [] }]);
+    const tables = blankTables(getFormat("2021"), 2025, "某局");
+    f.state.syncs = 0;
+    expect(await createTypedSheet(f.context, tables)).toBe(true);
+    expect(f.state.syncs).toBe(2);
+    expect(await createTypedSheet(f.context, tables)).toBe(false);
+    const values = f.sheetValues(STATS_SHEET) as unknown[][];
+    // Typed in: 自然人 of 本年新收 and of 予以公开, found by the labels the sheet shows.
+    const rowOf = (label: string) => values.findIndex((r) => r.some((v) => String(v).endsWith(label)));
+    const header = values.findIndex((r) => r.includes("自然人"));
+    const col = values[header].indexOf("自然人");
+    const ws = f.context.workbook.worksheets.getItem(STATS_SHEET);
+    ws.getRangeByIndexes(rowOf("本年新收政府信息公开申请数量"), col, 1, 1).values = [[7]];
+    ws.getRangeByIndexes(rowOf("予以公开"), col, 1, 1).values = [[7]];
+    await f.context.sync();
+    const r = compileWorkbook(await readRegisters(f.context));
+    expect(r.typed?.tables.sort()).toEqual(["t2", "t3", "t4"]);
+    expect([r.tables.year, r.tables.agency, r.tables.t3.new[0], r.tables.t3.grant[0]]).toEqual([
+      2025,
+      "某局",
+      7,
+      7,
+    ]);
+    // What was not typed is named as blank, never taken as a number.
+    expect(r.checks.some((c) => c.rule === "F2" && c.where === "t3.carry")).toBe(true);
   });
 });

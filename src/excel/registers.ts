@@ -6,7 +6,7 @@
 import { hostCell } from "../report/common/cells";
 import type { Cell, SheetData, WorkbookData } from "../report/common/cells";
 import type { FormatDef } from "../report/formats";
-import { isRegisterSheetName, issueColumn, SHEETS } from "../report/register/registers";
+import { isInputSheet, issueColumn, SHEETS } from "../report/register/registers";
 import type { RowIssue } from "../report/register/registers";
 import {
   ACTIVE_GRID_WIDTH,
@@ -22,7 +22,7 @@ const BLOCK_ROWS = 10000;
 /** The hidden sheet that holds the dropdown lists. */
 const LISTS_SHEET = "年报助手列表";
 
-/** Reads every register sheet present, by name, in blocks. Syncs: 2 + one per block. */
+/** Reads every input sheet (registers by name, an agency's own ledger, 统计表, 对应关系), in blocks. Syncs: 2 + one per block. */
 export async function readRegisters(
   context: Excel.RequestContext,
   blockRows = BLOCK_ROWS,
@@ -30,7 +30,7 @@ export async function readRegisters(
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  const present = sheets.items.filter((s) => isRegisterSheetName(s.name));
+  const present = sheets.items.filter((s) => isInputSheet(s.name));
   const used = present.map((s) => {
     const r = s.getUsedRangeOrNullObject(true);
     r.load("rowIndex,columnIndex,rowCount,columnCount");

@@ -11,6 +11,8 @@ import type { TableGrid } from "../report/tables/layout";
 import { rollupRows } from "../report/rollup";
 import type { RollupResult } from "../report/rollup";
 import { markOwned, ownedSheets } from "./owned";
+import { ANSWERS_HEADER, ANSWERS_SHEET } from "../report/register/answers";
+import type { TableSet } from "../report/tables/tables";
 
 export const STATS_SHEET = STATISTICS_SHEET_NAME;
 export const CHECKS_SHEET = "校验结果";
@@ -43,6 +45,55 @@ function writeGrid(ws: Excel.Worksheet, grid: TableGrid, top: number, title: str
     ws.getRangeByIndexes(top + 1 + r, c, 1, 1).format.horizontalAlignment = Excel.HorizontalAlignment.left;
 }
 
+/** The 统计表 sheet's title and tables, laid out as the template. */
+function writeBlocks(ws: Excel.Worksheet, tables: TableSet): void {
+  const blocks = statisticsBlocks(tables);
+  ws.getRangeByIndexes(0, 0, 1, 1).values = [[blocks.title]];
+  ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
+  for (const b of blocks.tables) writeGrid(ws, b.grid, b.top, b.caption);
+  ws.getRange("A:C").format.columnWidth = 60;
+  ws.getRange("D:O").format.columnWidth = 48;
+}
+
+/**
+ * 直接填写统计表: a 统计表 sheet with the template's tables and every number cell blank, to be typed in; never
+ * over a sheet of that name. Not marked as the add-in's: 写入统计表 asks before replacing what was typed. Syncs: 2.
+ */
+export async function createTypedSheet(context: Excel.RequestContext, tables: TableSet): Promise<boolean> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  if (sheets.items.some((s) => s.name === STATS_SHEET)) return false;
+  const ws = sheets.add(STATS_SHEET);
+  writeBlocks(ws, tables);
+  ws.activate();
+  await context.sync();
+  return true;
+}
+
+/**
+ * Appends answers (项目 | 台账中的写法 | 对应为) below what the 对应关系 sheet holds, creating it with its header
+ * when there is none: the rest of the workbook is not touched. Syncs: 2, or 3 when the sheet exists.
+ */
+export async function appendAnswers(context: Excel.RequestContext, rows: string[][]): Promise<void> {
+  const found = context.workbook.worksheets.getItemOrNullObject(ANSWERS_SHEET);
+  await context.sync();
+  let top = 0;
+  if (!found.isNullObject) {
+    const used = found.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,rowCount");
+    await context.sync();
+    if (!used.isNullObject) top = used.rowIndex + used.rowCount;
+  }
+  const ws = found.isNullObject ? context.workbook.worksheets.add(ANSWERS_SHEET) : found;
+  const all = top ? rows : [ANSWERS_HEADER, ...rows];
+  ws.getRangeByIndexes(top, 0, all.length, ANSWERS_HEADER.length).values = all;
+  if (!top) ws.getRangeByIndexes(0, 0, 1, ANSWERS_HEADER.length).format.font.bold = true;
+  ws.getRange("A:C").format.columnWidth = 120;
+  ws.activate();
+  await context.sync();
+}
+
 /**
  * Writes 统计表 (表二/三/四 as the template) and 校验结果 in one batch. Sheets of those names that the add-in did
  * not create are replaced only with `replace`; otherwise the caller is told to ask. Syncs: 2.
@@ -58,12 +109,7 @@ export async function writeStatistics(
   for (const name of [STATS_SHEET, CHECKS_SHEET])
     if (existing.has(name)) context.workbook.worksheets.getItem(name).delete();
   const ws = context.workbook.worksheets.add(STATS_SHEET);
-  const blocks = statisticsBlocks(result.tables);
-  ws.getRangeByIndexes(0, 0, 1, 1).values = [[blocks.title]];
-  ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
-  for (const b of blocks.tables) writeGrid(ws, b.grid, b.top, b.caption);
-  ws.getRange("A:C").format.columnWidth = 60;
-  ws.getRange("D:O").format.columnWidth = 48;
+  writeBlocks(ws, result.tables);
   const checks = context.workbook.worksheets.add(CHECKS_SHEET);
   const rows: string[][] = [["规则", "严重程度", "位置", "说明"]];
   for (const c of result.checks) rows.push([c.rule, SEVERITY_LABELS[c.severity], c.where, c.message]);

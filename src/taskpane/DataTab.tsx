@@ -1,8 +1,12 @@
-/** The 数据 tab: create the register sheets (Excel) or pick a workbook (file mode), check it, list its problems. */
+/**
+ * The 数据 tab: pick a workbook (file mode) and check it; what was understood of the agency's own ledger (识别台账)
+ * with its questions; where nothing was found, create the register sheets or a 统计表 to type the tables into.
+ */
 import { Button, Field, Text } from "@fluentui/react-components";
 import type { PaneActions } from "../actions/types";
 import type { CompileResult } from "../report/compile";
 import { IssueList } from "./IssueList";
+import { hasLedgerNews, LedgerPanel } from "./LedgerPanel";
 import type { Runner } from "./useRunner";
 
 export function DataTab({
@@ -11,6 +15,9 @@ export function DataTab({
   result,
   onPick,
   onCheck,
+  onPickAnswers,
+  onSaveAnswers,
+  onTypedTables,
 }: {
   actions: PaneActions;
   runner: Runner;
@@ -18,23 +25,45 @@ export function DataTab({
   /** File mode: a workbook was picked (the pane forgets the last one and checks this one). */
   onPick: (file: File) => void;
   onCheck: () => void;
+  /** File mode: a 对应关系 file kept from before. */
+  onPickAnswers: (file: File) => void;
+  onSaveAnswers: (rows: string[][]) => void;
+  /** 直接填写统计表. */
+  onTypedTables: () => void;
 }) {
   const { busy, run, setNotice } = runner;
+  // Offered only where nothing was found: before a check, or when the check found no register nor typed table.
+  const nothingFound =
+    !result || (!result.stats.applications && !result.stats.cases && !hasLedgerNews(result));
   return (
     <>
-      {actions.mode === "file" ? (
-        <Field label="登记台账（.xlsx）" hint="文件只在本机读取，不会上传。">
-          <input
-            type="file"
-            accept=".xlsx,.csv,.txt"
-            aria-label="选择登记台账"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) onPick(f);
-            }}
-          />
-        </Field>
-      ) : (
+      {actions.mode === "file" && (
+        <>
+          <Field label="登记台账（.xlsx、.csv）或统计表" hint="文件只在本机读取，不会上传。">
+            <input
+              type="file"
+              accept=".xlsx,.csv,.txt"
+              aria-label="选择登记台账"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) onPick(f);
+              }}
+            />
+          </Field>
+          <Field label="对应关系（可选）" hint="以前保存的对应关系.csv，可沿用已确认的写法。">
+            <input
+              type="file"
+              accept=".csv,.xlsx,.txt"
+              aria-label="选择对应关系"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) onPickAnswers(f);
+              }}
+            />
+          </Field>
+        </>
+      )}
+      {actions.mode !== "file" && nothingFound && (
         <Button
           onClick={() =>
             void run("正在创建登记表…", async () => {
@@ -51,6 +80,11 @@ export function DataTab({
           创建登记表
         </Button>
       )}
+      {nothingFound && actions.createTypedTables && (
+        <Button onClick={onTypedTables} disabled={!!busy}>
+          直接填写统计表
+        </Button>
+      )}
       <Button
         appearance="primary"
         onClick={onCheck}
@@ -64,6 +98,14 @@ export function DataTab({
           {result.stats.applications.counted}行
           {result.stats.excludedRows ? `，${result.stats.excludedRows}行因错误未计入` : ""}。
         </Text>
+      )}
+      {result && hasLedgerNews(result) && (
+        <LedgerPanel
+          key={result.ledger.pending.map((p) => p.value).join("\u0000")}
+          result={result}
+          busy={!!busy}
+          onSave={onSaveAnswers}
+        />
       )}
       {result && (
         <IssueList

@@ -4,12 +4,14 @@
 /** The pane with Testing Library: every action through props, failures as Chinese messages. */
 import "../../test/jsdom-polyfills";
 import { oleFile } from "../../test/badfiles";
+import { smallLedger } from "../../test/helpers";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { compileWorkbook } from "../report/compile";
 import { getFormat, numberRows } from "../report/formats";
 import { sampleWorkbook } from "../report/sample";
 import { fileModeActions } from "../actions/files";
 import type { PaneActions } from "../actions/types";
+import type { TableSet } from "../report/tables/tables";
 import { Pane } from "./Pane";
 
 function actions(over: Partial<PaneActions> = {}): PaneActions & { calls: string[] } {
@@ -260,6 +262,74 @@ describe("the pane", () => {
     expect(checks.textContent).toMatch(
       /X1：表三「自然人」列：本年「上年结转」为\d+，但上年报告「结转下年度继续办理」为\d+/,
     );
+  });
+});
+
+describe("识别台账 and 直接填写统计表", () => {
+  test("an own ledger: registers and columns shown, the question answered by dropdown, saved, recounted", async () => {
+    const wb = smallLedger();
+    const a = actions({
+      load: async () => ({ sheets: wb.sheets.map((sh) => ({ ...sh, rows: [...sh.rows] })) }),
+      saveAnswers: async (rows) => {
+        a.calls.push(`answers:${JSON.stringify(rows)}`);
+        wb.sheets.push({ name: "对应关系", rows: [["项目", "台账中的写法", "对应为"], ...rows] });
+      },
+      createTypedTables: async () => "created",
+    });
+    const { container } = render(<Pane actions={a} />);
+    // Nothing was looked at yet: both ways to start are offered.
+    expect(screen.getByRole("button", { name: "创建登记表" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "直接填写统计表" })).toBeTruthy();
+    await click(screen.getByRole("button", { name: "检查登记表" }));
+    await screen.findByText(/还有1种写法需要确认（2行暂不计入）/);
+    const found = screen.getByRole("list", { name: "识别出的登记表" });
+    expect(found.textContent).toContain("「2025年台账」作为依申请公开登记");
+    expect(found.textContent).toContain("表头在第2行");
+    expect(found.textContent).toContain("申请人类型：「申请人类别」");
+    // Something was found: creating registers is no longer offered.
+    expect(screen.queryByRole("button", { name: "创建登记表" })).toBeNull();
+    const select = screen.getByLabelText("办理结果「已答复」（2行）") as HTMLSelectElement;
+    const grant = [...select.options].find((o) => /^（一）予以公开$|^予以公开$/.test(o.value));
+    expect(grant).toBeTruthy();
+    const save = screen.getByRole("button", { name: "保存对应关系" }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    await act(async () => {
+      fireEvent.change(select, { target: { value: grant?.value } });
+    });
+    await click(save);
+    await screen.findByText("已写入「对应关系」工作表，并已重新统计。");
+    expect(a.calls).toContain(`answers:${JSON.stringify([["办理结果", "已答复", grant?.value]])}`);
+    expect(screen.queryByRole("button", { name: "保存对应关系" })).toBeNull();
+    await click(screen.getByRole("tab", { name: "统计" }));
+    await click(screen.getByRole("button", { name: /^(重新)?统计$/ }));
+    const cell = (k: string) => container.querySelector(`td[data-key="t3.${k}"]`)?.textContent;
+    // By hand: 予以公开 — rows 1, 2, 5 (个人/公民) and row 3 (企业); 本机关不掌握 — row 4.
+    expect([cell("grant.natural"), cell("grant.business"), cell("grant.total"), cell("new.total")]).toEqual([
+      "3",
+      "1",
+      "4",
+      "5",
+    ]);
+  });
+
+  test("直接填写统计表 hands the host the blank tables of the year set; the notice says what to do next", async () => {
+    const given: TableSet[] = [];
+    const a = actions({
+      load: async () => ({ sheets: [{ name: "Sheet1", rows: [] }] }),
+      loadSettings: async () => ({ year: 2025, agency: "某局" }),
+      createTypedTables: async (t) => {
+        given.push(t);
+        return "created";
+      },
+    });
+    render(<Pane actions={a} />);
+    await act(async () => undefined); // the settings are loaded
+    await click(screen.getByRole("button", { name: "直接填写统计表" }));
+    await screen.findByText(/已创建「统计表」工作表/);
+    expect([given[0].year, given[0].agency, given[0].format]).toEqual([2025, "某局", "2021"]);
+    const t3 = Object.values(given[0].t3).flat();
+    expect(t3.length).toBe(numberRows(getFormat("2021")).length * 7);
+    expect(t3.every((v) => v === null)).toBe(true);
   });
 });
 

@@ -18,6 +18,8 @@ import { asPrevious, compileForPane } from "../actions/pane";
 import type { PaneActions, PaneSettings, UpdateSummary } from "../actions/types";
 import type { WorkbookData } from "../report/common/cells";
 import { rowErrorCount } from "../report/compile";
+import { formatForYear, getFormat } from "../report/formats";
+import { blankTables } from "../report/tables/tables";
 import type { CompileResult } from "../report/compile";
 import type { RollupResult, RollupUnit } from "../report/rollup";
 import { DataTab } from "./DataTab";
@@ -28,6 +30,23 @@ import { StatsTab } from "./StatsTab";
 import { Status, useRunner } from "./useRunner";
 
 type TabId = "data" | "stats" | "report" | "rollup" | "settings";
+
+/** The row issues that are questions (counted among the row errors), and the rows they leave out. */
+const pendingIssues = (r: CompileResult) => r.rowIssues.filter((i) => i.kind === "pending");
+const pendingRows = (r: CompileResult) =>
+  new Set(pendingIssues(r).map((i) => `${i.sheet}\u0000${i.row}`)).size;
+
+/** What is still to be answered, after a check or a save. */
+function pendingNote(r: CompileResult): string {
+  const n = r.ledger.pending.length;
+  return n ? `还有${n}种写法需要确认（${pendingRows(r)}行暂不计入），请在下方“识别台账”中选择。` : "";
+}
+
+const TYPED_NOTICES = {
+  created: "已创建「统计表」工作表：请在表格中填写数字，再到“统计”页检查，到“报告”页生成报告。",
+  exists: "已有「统计表」工作表，没有改动：可直接在其中填写，再到“统计”页检查。",
+  downloaded: "已下载空白的统计表.xlsx：填写后在上方选择它，即可检查并生成报告。",
+};
 
 export function Pane({ actions }: { actions: PaneActions }) {
   const [tab, setTab] = useState<TabId>("data");
@@ -59,11 +78,13 @@ export function Pane({ actions }: { actions: PaneActions }) {
   const check = () =>
     run("正在读取登记表…", async () => {
       const r = await load(null);
-      const errors = rowErrorCount(r);
+      const errors = rowErrorCount(r) - pendingIssues(r).length;
       setNotice(
-        errors
+        (errors > 0
           ? `登记表有${errors}个错误，这些行未计入统计。点击问题可定位。`
-          : "登记表检查完毕，没有发现错误。",
+          : pendingRows(r)
+            ? "台账已识别。"
+            : "登记表检查完毕，没有发现错误。") + pendingNote(r),
       );
     });
 
@@ -107,6 +128,32 @@ export function Pane({ actions }: { actions: PaneActions }) {
               void check();
             }}
             onCheck={() => void check()}
+            onPickAnswers={(f) =>
+              void run("正在读取对应关系…", async () => {
+                const n = (await actions.pickAnswers?.(f)) ?? 0;
+                if (actions.fileName?.()) await load(null);
+                setNotice(`已载入对应关系「${f.name}」：${n}条。`);
+              })
+            }
+            onSaveAnswers={(rows) =>
+              void run("正在保存对应关系…", async () => {
+                await actions.saveAnswers?.(rows);
+                const r = await load(null);
+                setNotice(
+                  (actions.mode === "file"
+                    ? "已下载对应关系.csv，并已按它重新统计；下次选择台账后，再选择这个文件即可沿用。"
+                    : "已写入「对应关系」工作表，并已重新统计。") + pendingNote(r),
+                );
+              })
+            }
+            onTypedTables={() =>
+              void run("正在准备统计表…", async () => {
+                const year = settings.year || new Date().getFullYear() - 1;
+                const format = getFormat(settings.format || formatForYear(year));
+                const outcome = await actions.createTypedTables?.(blankTables(format, year, settings.agency));
+                setNotice(TYPED_NOTICES[outcome ?? "exists"]);
+              })
+            }
           />
         )}
         {tab === "stats" && (

@@ -9,7 +9,9 @@ import { OGI_NS } from "../docx/namespace";
 import { getFormat } from "../report/formats";
 import { formatForYear } from "../report/formats";
 import {
+  appendAnswersEt,
   createRegisterSheetsEt,
+  createTypedSheetEt,
   loadSettingsEt,
   readRegistersEt,
   saveSettingsEt,
@@ -46,6 +48,8 @@ export function etActions(app: Et.Application & FileHost, settings: () => PaneSe
         return { created: createRegisterSheetsEt(app, getFormat(s.format || formatForYear(year)), year) };
       }),
     writeStatistics: (result, replace) => act(() => writeStatisticsEt(app, result, replace)),
+    createTypedTables: (tables) => act(() => (createTypedSheetEt(app, tables) ? "created" : "exists")),
+    saveAnswers: (rows) => act(() => appendAnswersEt(app, rows)),
     selectIssue: (issue) => act(() => selectIssueCellEt(app, issue)),
     selectRow: (sheet, row) => act(() => selectRowEt(app, sheet, row)),
     createReport: files.createReport,

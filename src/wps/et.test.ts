@@ -3,7 +3,8 @@
  * sheets, with as many calls for a register ten times as long; sheets created and written, only over the
  * add-in's own; cells and rows selected; settings kept. No WPS runs here: the fake follows the typings.
  */
-import { excelValues, longerSample, REGISTER_SHEETS_MADE } from "../../test/helpers";
+import { excelValues, longerSample, REGISTER_SHEETS_MADE, smallLedger } from "../../test/helpers";
+import { blankTables } from "../report/tables/tables";
 import type { WorkbookData } from "../report/common/cells";
 import { compileWorkbook } from "../report/compile";
 import { getFormat } from "../report/formats";
@@ -11,7 +12,9 @@ import { registerLayouts } from "../report/templates";
 import { SHEETS } from "../report/register/registers";
 import { sampleWorkbook } from "../report/sample";
 import {
+  appendAnswersEt,
   createRegisterSheetsEt,
+  createTypedSheetEt,
   loadSettingsEt,
   readRegistersEt,
   saveSettingsEt,
@@ -110,5 +113,38 @@ describe("WPS 表格", () => {
     expect(() => readRegistersEt(createFakeEt({ closed: true }).Application)).toThrow(
       "WPS 表格中没有打开的工作簿，请先打开登记台账。",
     );
+  });
+
+  test("识别台账: a ledger of its own name is read; answers go below 对应关系's rows; the ledger is not written", () => {
+    const ledger = smallLedger().sheets[0];
+    const f = createFakeEt({ sheets: [{ name: ledger.name, rows: excelValues(ledger.rows) }] });
+    expect(compileWorkbook(readRegistersEt(f.Application), { year: 2025 }).ledger.pending).toHaveLength(1);
+    const answer = ["办理结果", "已答复", "（一）予以公开"];
+    appendAnswersEt(f.Application, [answer]);
+    appendAnswersEt(f.Application, [["申请人类型", "群众", "自然人"]]);
+    expect(f.sheetValues("对应关系")).toEqual([
+      ["项目", "台账中的写法", "对应为"],
+      answer,
+      ["申请人类型", "群众", "自然人"],
+    ]);
+    // The ledger as it was (the fake gives its used range, short rows filled with "").
+    const width = Math.max(...ledger.rows.map((row) => row.length));
+    expect(f.sheetValues(ledger.name)).toEqual(
+      excelValues(ledger.rows).map((row) => [...row, ...new Array<string>(width - row.length).fill("")]),
+    );
+    const r = compileWorkbook(readRegistersEt(f.Application), { year: 2025 });
+    expect(r.ledger.pending).toEqual([]);
+    expect([r.tables.t3.grant[0], r.tables.t3.grant[1], r.tables.t3.grant[6]]).toEqual([3, 1, 4]);
+  });
+
+  test("直接填写统计表: a blank 统计表 sheet, never over one; it reads back as typed tables, every blank named", () => {
+    const f = createFakeEt({ sheets: [{ name: "Sheet1", rows: [] }] });
+    const tables = blankTables(getFormat("2021"), 2025, "某局");
+    expect(createTypedSheetEt(f.Application, tables)).toBe(true);
+    expect(createTypedSheetEt(f.Application, tables)).toBe(false);
+    const r = compileWorkbook(readRegistersEt(f.Application));
+    expect([r.typed?.tables.length, r.tables.year, r.tables.agency]).toEqual([3, 2025, "某局"]);
+    expect(r.tables.t3.new).toEqual(new Array(7).fill(null));
+    expect(r.checks.every((c) => c.rule === "F2")).toBe(true);
   });
 });

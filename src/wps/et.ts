@@ -14,7 +14,9 @@ import type { Cell, SheetData, WorkbookData } from "../report/common/cells";
 import type { FormatDef } from "../report/formats";
 import { issuePlace, SEVERITY_LABELS, STATISTICS_SHEET_NAME } from "../report/text/labels";
 import { gridMatrix, statisticsBlocks } from "../report/tables/layout";
-import { isRegisterSheetName, issueColumn, SHEETS } from "../report/register/registers";
+import { isInputSheet, issueColumn, SHEETS } from "../report/register/registers";
+import { ANSWERS_HEADER, ANSWERS_SHEET } from "../report/register/answers";
+import type { TableSet } from "../report/tables/tables";
 import type { RowIssue } from "../report/register/registers";
 import {
   ACTIVE_GRID_WIDTH,
@@ -57,11 +59,11 @@ function valueRows(value: unknown): Cell[][] {
   return value.map((row: unknown) => (Array.isArray(row) ? row.map(hostCell) : [hostCell(row)]));
 }
 
-/** Reads every register sheet present: its used range in one Value2, placed from A1 as people see it. */
+/** Reads every input sheet (registers, an agency's own ledger, 统计表, 对应关系): its used range in one Value2, from A1. */
 export function readRegistersEt(app: Et.Application): WorkbookData {
   const out: SheetData[] = [];
   for (const [name, ws] of worksheets(app)) {
-    if (!isRegisterSheetName(name)) continue;
+    if (!isInputSheet(name)) continue;
     const used = ws.UsedRange;
     const [top, left] = [used.Row, used.Column];
     const rows = valueRows(used.Value2);
@@ -184,6 +186,41 @@ export function createRegisterSheetsEt(app: Et.Application, format: FormatDef, y
   return made;
 }
 
+/** The 统计表 sheet's title and tables, laid out as the template. */
+function writeBlocks(ws: Et.Worksheet, tables: TableSet): void {
+  const blocks = statisticsBlocks(tables);
+  put(ws, 0, 0, [[blocks.title]]).Font.Bold = true;
+  for (const { top, caption, grid } of blocks.tables) {
+    put(ws, top, 0, [[caption]]).Font.Bold = true;
+    const { values, merges } = gridMatrix(grid);
+    const body = put(ws, top + 1, 0, values);
+    body.WrapText = true;
+    body.Font.Size = 9;
+    for (const [r, c, h, w] of merges)
+      ws.Range(`${columnLetter(c)}${top + 2 + r}:${columnLetter(c + w - 1)}${top + 1 + r + h}`).Merge();
+  }
+}
+
+/** 直接填写统计表: a blank 统计表 sheet to type in, never over a sheet of that name; false when there is one. */
+export function createTypedSheetEt(app: Et.Application, tables: TableSet): boolean {
+  if (worksheets(app).has(STATISTICS_SHEET_NAME)) return false;
+  const ws = addSheet(app, STATISTICS_SHEET_NAME);
+  writeBlocks(ws, tables);
+  ws.Activate();
+  return true;
+}
+
+/** Appends answers below what the 对应关系 sheet holds, creating it with its header; nothing else is touched. */
+export function appendAnswersEt(app: Et.Application, rows: string[][]): void {
+  const found = worksheets(app).get(ANSWERS_SHEET);
+  const used = found?.UsedRange;
+  const blank = !used || valueRows(used.Value2).every((r) => r.every((v) => v === null || v === ""));
+  const ws = found ?? addSheet(app, ANSWERS_SHEET);
+  const top = blank || !used ? 0 : used.Row - 1 + valueRows(used.Value2).length;
+  put(ws, top, 0, top ? rows : [ANSWERS_HEADER, ...rows]);
+  ws.Activate();
+}
+
 /** Writes 统计表 and 校验结果, only over sheets the add-in made unless `replace`. */
 export function writeStatisticsEt(
   app: Et.Application,
@@ -197,17 +234,7 @@ export function writeStatisticsEt(
   if (foreign.length && !replace) return { needsConfirmation: foreign };
   for (const n of names) sheets.get(n)?.Delete();
   const ws = addSheet(app, STATISTICS_SHEET_NAME);
-  const blocks = statisticsBlocks(result.tables);
-  put(ws, 0, 0, [[blocks.title]]).Font.Bold = true;
-  for (const { top, caption, grid } of blocks.tables) {
-    put(ws, top, 0, [[caption]]).Font.Bold = true;
-    const { values, merges } = gridMatrix(grid);
-    const body = put(ws, top + 1, 0, values);
-    body.WrapText = true;
-    body.Font.Size = 9;
-    for (const [r, c, h, w] of merges)
-      ws.Range(`${columnLetter(c)}${top + 2 + r}:${columnLetter(c + w - 1)}${top + 1 + r + h}`).Merge();
-  }
+  writeBlocks(ws, result.tables);
   const rows: string[][] = [["规则", "严重程度", "位置", "说明"]];
   for (const c of result.checks) rows.push([c.rule, SEVERITY_LABELS[c.severity], c.where, c.message]);
   for (const i of result.rowIssues)

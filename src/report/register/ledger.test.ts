@@ -252,6 +252,19 @@ describe("a ledger in the agency's own layout", () => {
     for (const s of issueSheets) expect(["1月", "2月"]).toContain(s);
   });
 
+  test("a two-row header from a host that does not say where the merges are (Office.js, WPS) reads the same", () => {
+    const jan = rowsFrom(11, 30);
+    const bare = (sheet: SheetData): SheetData => ({ name: sheet.name, rows: sheet.rows });
+    const r = compileWorkbook({ sheets: [bare(twoRowLedger(jan, "台账"))] }, { year: 2025 });
+    expect(r.ledger.registers.map((x) => [x.sheet, x.headerRow, x.columns.申请人类型?.header])).toEqual([
+      ["台账", 2, "申请人情况｜类型"],
+    ]);
+    expect(Object.keys(r.ledger.registers[0].columns).sort()).toEqual(
+      ["编号", "收到日期", "申请人类型", "办理结果", "办结日期"].sort(),
+    );
+    expect(r.tables.t3).toEqual(expectedT3(jan));
+  });
+
   test("a 对应关系 row that maps to what the register does not accept, or a value mapped twice, is refused naming its row", () => {
     const bad = (table: Cell[][]) => () =>
       compileWorkbook({ sheets: [ownLedger(rows), { name: "对应关系", rows: table }] }, { year: 2025 });

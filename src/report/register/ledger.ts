@@ -102,18 +102,27 @@ function headerTexts(sheet: SheetData, r: number): { h: string[]; g: string[]; w
   // The row above holds groups only if it is a header row itself (two cells or more): a title is no group.
   const isGroupRow = above.filter((v) => text(v)).length >= 2;
   const group: string[] = Array.from({ length: width }, (_, c) => (isGroupRow ? text(above[c]) : ""));
-  if (isGroupRow)
-    for (const m of sheet.merges ?? [])
+  if (isGroupRow && sheet.merges)
+    for (const m of sheet.merges)
       if (m.top <= r - 1 && m.bottom >= r - 1)
         for (let c = m.left; c <= m.right && c < width; c++) group[c] = text(rows[m.top]?.[m.left]);
+  // A host that does not say where the merges are (merges undefined): a group's text stands in its first
+  // column, and the columns under it, blank above, belong to it while their own header is in the lower row.
+  if (isGroupRow && !sheet.merges)
+    for (let c = 1; c < width; c++)
+      if (!group[c] && text(row[c]) && group[c - 1] && text(row[c - 1])) group[c] = group[c - 1];
   const h: string[] = [];
   const g: string[] = [];
   const written: string[] = [];
   for (let c = 0; c < width; c++) {
     const own = text(row[c]);
     // A header cell merged down over two header rows stands in the upper row only.
+    // Without merges from the host, a blank under a header of the row above is that header merged down.
     const mergedDown =
-      !own && (sheet.merges ?? []).some((m) => m.left === c && m.top === r - 1 && m.bottom >= r);
+      !own &&
+      (sheet.merges
+        ? sheet.merges.some((m) => m.left === c && m.top === r - 1 && m.bottom >= r)
+        : isGroupRow && !!text(above[c]));
     const cell = own || (mergedDown ? group[c] : "");
     h.push(normalizeText(cell));
     g.push(own ? normalizeText(group[c]) : "");

@@ -235,6 +235,15 @@ export class IssueSink {
 }
 
 /** Whether a sheet is one of the registers the engine reads (by name or alias, or a name that says so). */
+/** The sheets the add-in keeps for itself (lists, state) or writes as output (checks, roll-up): never input. */
+const TOOL_SHEETS = new Set(["年报助手列表", "年报助手数据", "校验结果", "汇总"]);
+
+/**
+ * Whether a host reads a sheet as input: every sheet but the add-in's own lists, state and outputs — an agency's
+ * ledger has its own name, and the 统计表 and 对应关系 sheets are input too.
+ */
+export const isInputSheet = (name: string): boolean => !TOOL_SHEETS.has(name.trim());
+
 export function isRegisterSheetName(name: string): boolean {
   const keys: SheetKey[] = ["applications", "cases", "active", "documents", "published", "info"];
   const n = normalizeText(name);

@@ -57,3 +57,18 @@ export function emptyTable2(format: FormatDef): Table2 | null {
 
 /** Null as 0, for arithmetic on tables with blanks. */
 export const n0 = (v: Num | undefined): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+
+/** The three tables with every number cell blank (null): the 统计表 a person types in by hand. */
+export function blankTables(format: FormatDef, year: number, agency: string): TableSet {
+  const blank = <T>(v: T): T => (Array.isArray(v) ? (v.map(() => null) as T) : (null as T));
+  const t2 = emptyTable2(format);
+  const t3 = emptyTable3(format);
+  return {
+    format: format.id,
+    year,
+    agency,
+    t2: t2 && Object.fromEntries(Object.entries(t2).map(([k, v]) => [k, blank(v)])),
+    t3: Object.fromEntries(Object.entries(t3).map(([k, v]) => [k, blank(v)])),
+    t4: blank(emptyTable4()),
+  };
+}
