@@ -9,7 +9,6 @@ import os from "os";
 import path from "path";
 import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
-import webpack from "webpack";
 import { compileWorkbook } from "../src/report/compile";
 import { getFormat, numberRows } from "../src/report/formats";
 import { sampleWorkbook } from "../src/report/sample";
@@ -18,11 +17,10 @@ import { excelValues, retypeApplicant } from "./helpers";
 import { pdfText, soffice, squeeze } from "./office";
 import { needs } from "./tools";
 import { SUPPORT_MESSAGES } from "../src/excel/support";
-import { CHROMIUM, FAKE_OFFICE_JS, FAKE_WORD_OFFICE_JS, serve } from "./serve";
+import { buildSite, CHROMIUM, FAKE_OFFICE_JS, FAKE_WORD_OFFICE_JS, serve } from "./serve";
 import { createReport } from "../src/docx";
 import { wordHoldings } from "./docx";
 
-const root = path.resolve(__dirname, "..");
 const shots = process.env.OGI_SCREENSHOTS;
 let dir: string;
 let site: { url: string; close: () => Promise<void> };
@@ -32,17 +30,7 @@ const webAndOffice = needs("chromium", "soffice", "pdftotext", "cjkFont");
 
 web.beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "ogi-e2e-"));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const configFn = require(path.join(root, "webpack.config.js")) as (
-    env: object,
-    o: object,
-  ) => Promise<webpack.Configuration>;
-  const config = await configFn({ outDir: path.join(dir, "site") }, { mode: "production" });
-  await new Promise<void>((resolve, reject) =>
-    webpack({ ...config, context: root }, (err, s) =>
-      err || !s || s.hasErrors() ? reject(err ?? new Error(s?.toString("errors-only"))) : resolve(),
-    ),
-  );
+  await buildSite(path.join(dir, "site"));
   site = await serve(path.join(dir, "site"));
   browser = await chromium.launch(CHROMIUM);
 }, 300000);

@@ -3,7 +3,24 @@ import { createReadStream, existsSync, statSync } from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
+import webpack from "webpack";
 import { toolPath } from "./programs";
+
+/** The production build of the panes into `outDir`, as webpack.config.js makes it. */
+export async function buildSite(outDir: string): Promise<void> {
+  const root = path.resolve(__dirname, "..");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const configFn = require(path.join(root, "webpack.config.js")) as (
+    env: object,
+    o: object,
+  ) => Promise<webpack.Configuration>;
+  const config = await configFn({ outDir }, { mode: "production" });
+  await new Promise<void>((resolve, reject) =>
+    webpack({ ...config, context: root }, (err, s) =>
+      err || !s || s.hasErrors() ? reject(err ?? new Error(s?.toString("errors-only"))) : resolve(),
+    ),
+  );
+}
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -1,14 +1,23 @@
 /**
- * The 统计 tab: compile, last year's data, the check results, writing 统计表 (asking before replacing a sheet
- * the add-in did not make), and the three tables as the template lays them out.
+ * The 统计 tab: compile, last year's data, the check results (folded to their counts when there are many),
+ * writing 统计表 (asking before replacing a sheet the add-in did not make), and the three tables as the template
+ * lays them out — in a narrow pane (Excel's default 350 px) with short row labels and 表四 as three rows, so that
+ * every number is in view without scrolling sideways.
  */
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { PaneActions } from "../actions/types";
 import type { CompileResult } from "../report/compile";
 import { FORMATS, getFormat, tableCaption } from "../report/formats";
 import { SEVERITY_LABELS } from "../report/text/labels";
-import { statisticsKeyAt, table2Grid, table3Grid, table4Grid } from "../report/tables/layout";
+import {
+  cellName,
+  statisticsKeyAt,
+  table2Grid,
+  table3Grid,
+  table4CompactGrid,
+  table4Grid,
+} from "../report/tables/layout";
 import { cellOfKey } from "../report/tables/cellRef";
 import type { Explanation } from "../report/register/explain";
 import { STATISTICS_SHEET_NAME } from "../report/text/labels";
@@ -17,6 +26,7 @@ import { ConfirmReplace } from "./ConfirmReplace";
 import { GridTable } from "./GridTable";
 import { PreviousPicker } from "./PreviousPicker";
 import type { Runner } from "./useRunner";
+import { Findings, useNarrow } from "./narrow";
 
 export function StatsTab({
   actions,
@@ -32,6 +42,8 @@ export function StatsTab({
   onPrevious: (file: File) => void;
 }) {
   const { busy, run, setNotice } = runner;
+  const box = useRef<HTMLDivElement>(null);
+  const narrow = useNarrow(box);
   const [confirm, setConfirm] = useState<string[] | null>(null);
   const [explained, setExplained] = useState<Explanation | null>(null);
   const selectRow = actions.selectRow;
@@ -61,9 +73,11 @@ export function StatsTab({
         t2: table2Grid(result.tables),
         t3: table3Grid(result.tables),
         t4: table4Grid(result.tables),
+        t4compact: table4CompactGrid(result.tables),
       },
     [result],
   );
+  const describe = (key: string) => (result ? cellName(key, getFormat(result.tables.format)) : key);
   const write = (replace: boolean) =>
     result &&
     void run("正在写入统计表…", async () => {
@@ -75,7 +89,7 @@ export function StatsTab({
   const checkErrors = result ? result.checks.filter((c) => c.severity === "error").length : 0;
   const format = result ? getFormat(result.tables.format) : null;
   return (
-    <>
+    <div ref={box} style={{ display: "flex", flexDirection: "column", gap: 10 }}>
       <Button
         appearance="primary"
         onClick={onCompile}
@@ -99,13 +113,10 @@ export function StatsTab({
             </MessageBarBody>
           </MessageBar>
           {result.checks.length > 0 && (
-            <ul aria-label="校验结果" style={{ margin: 0, paddingLeft: 18 }}>
-              {result.checks.map((c, i) => (
-                <li key={i}>
-                  [{SEVERITY_LABELS[c.severity]}] {c.rule}：{c.message}
-                </li>
-              ))}
-            </ul>
+            <Findings
+              key={result.checks.length}
+              items={result.checks.map((c) => `[${SEVERITY_LABELS[c.severity]}] ${c.rule}：${c.message}`)}
+            />
           )}
           {actions.writeStatistics && (
             <Button onClick={() => write(false)} disabled={!!busy}>
@@ -129,11 +140,25 @@ export function StatsTab({
               onSelect={selectRow && ((sheet, row) => void run("正在定位…", () => selectRow(sheet, row)))}
             />
           )}
-          {grids.t2 && format.t2 && <GridTable grid={grids.t2} caption={tableCaption(format.t2)} />}
-          <GridTable grid={grids.t3} caption={tableCaption(format.t3)} onNumber={explain} />
-          <GridTable grid={grids.t4} caption={tableCaption(format.t4)} onNumber={explain} />
+          {grids.t2 && format.t2 && (
+            <GridTable grid={grids.t2} caption={tableCaption(format.t2)} compact={narrow} />
+          )}
+          <GridTable
+            grid={grids.t3}
+            caption={tableCaption(format.t3)}
+            onNumber={explain}
+            compact={narrow}
+            describe={describe}
+          />
+          <GridTable
+            grid={narrow ? grids.t4compact : grids.t4}
+            caption={tableCaption(format.t4)}
+            onNumber={explain}
+            compact={narrow}
+            describe={describe}
+          />
         </>
       )}
-    </>
+    </div>
   );
 }

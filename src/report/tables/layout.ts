@@ -110,6 +110,39 @@ export function table4Grid(t: TableSet, format: FormatDef = getFormat(t.format))
   return { part: "table4", widths: new Array(T4_WIDTH).fill(1), rows, headerRows: 3 };
 }
 
+/**
+ * 表四 for a narrow pane: the same fifteen numbers as three rows (行政复议, and 行政诉讼's two) of the five results,
+ * so that no column is off to the right. The printed layout stays table4Grid's.
+ */
+export function table4CompactGrid(t: TableSet, format: FormatDef = getFormat(t.format)): TableGrid {
+  const def = format.t4;
+  const numbers = (g: { key: string }, gi: number) =>
+    def.results.map((r, i) => num(t.t4[gi * T4_GROUP_WIDTH + i], `t4.${g.key}.${r.key}`));
+  const rows: GridCell[][] = [
+    [head("", { colSpan: 2 }), ...def.results.map((r) => head(r.label))],
+    [label(def.review.label, { colSpan: 2 }), ...numbers(def.review, 0)],
+    ...def.litigation.map((g, i) => [
+      ...(i === 0 ? [label(def.litigationLabel, { rowSpan: def.litigation.length })] : []),
+      label(g.label),
+      ...numbers(g, i + 1),
+    ]),
+  ];
+  return { part: "table4", widths: [3, 5, 4, 4, 4, 4, 4], rows, headerRows: 1 };
+}
+
+const NUMBERING = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/;
+
+/**
+ * A row label as short as the template's numbering allows, for a narrow pane: 「（三）不予公开」 → 「（三）」,
+ * 「1.属于国家秘密」 → 「1.」; a label without numbering, or whose words after it are as short (总计), stays whole.
+ */
+export function shortLabel(text: string): string {
+  const m = NUMBERING.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length).trim();
+  return rest.length <= 2 ? text.trim() : m[1];
+}
+
 /** 表二; null for the legacy format, which prints none. */
 export function table2Grid(t: TableSet, format: FormatDef = getFormat(t.format)): TableGrid | null {
   const def = format.t2;
