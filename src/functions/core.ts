@@ -8,15 +8,18 @@
 import { tallyApplications } from "../report/register/applications";
 import type { ApplicationResult } from "../report/register/applications";
 import { tallyCases } from "../report/register/cases";
-import type { Cell } from "../report/common/cells";
+import type { Cell, SheetData } from "../report/common/cells";
 import { CellRefError, t3ColumnIndex, t3RowKey } from "../report/tables/cellRef";
 import { checkTables } from "../report/tables/checks";
 import { Explainer } from "../report/register/explain";
 import { getFormat, isFormatId, numberRows, T3_WIDTH, T4_WIDTH } from "../report/formats";
 import type { FormatDef, FormatId } from "../report/formats";
 import { SEVERITY_LABELS } from "../report/text/labels";
-import { SHEETS } from "../report/register/registers";
+import { APPLICATION_HEADERS, CASE_HEADERS, SHEETS } from "../report/register/registers";
 import type { RowIssue } from "../report/register/registers";
+import { AnswersError, noAnswers, readAnswers } from "../report/register/answers";
+import { inOurLayout, understandLedger } from "../report/register/understand";
+import type { LedgerKind } from "../report/register/ledger";
 import { buildSentences } from "../report/text/sentences";
 import type { Num, TableSet } from "../report/tables/tables";
 
@@ -61,13 +64,70 @@ function rangeArg(range: ExcelValue[][] | undefined, what: string): ExcelValue[]
   return range;
 }
 
+const LAYOUT = {
+  applications: {
+    spec: APPLICATION_HEADERS,
+    required: ["收到日期", "申请人类型"],
+    name: SHEETS.applications,
+  },
+  cases: { spec: CASE_HEADERS, required: ["类型", "立案日期"], name: SHEETS.cases },
+};
+
+/**
+ * The register in a range: as it is when in our layout (its header on the range's first row); otherwise the
+ * agency's own ledger read by its content (header within the first rows, their header words and values), with
+ * the answers of an optional 对应关系 range — as the sheet in our layout, its rows at their own row numbers,
+ * and the questions still open (one issue per row).
+ */
+function registerOf(
+  kind: LedgerKind,
+  format: FormatDef,
+  range: ExcelValue[][],
+  address: string | undefined,
+  answersRange: ExcelValue[][] | undefined,
+): { sheet: SheetData; issues: RowIssue[] } {
+  const { sheet: name, firstRow } = parseAddress(address);
+  const layout = LAYOUT[kind];
+  const sheet: SheetData = { name: name ?? layout.name, rows: toCells(range), firstRow };
+  if (inOurLayout(sheet, layout.spec, layout.required)) return { sheet, issues: [] };
+  let answers = noAnswers();
+  if (Array.isArray(answersRange) && answersRange.length > 1)
+    try {
+      answers = readAnswers(format, toCells(answersRange), "对应关系区域");
+    } catch (e) {
+      if (e instanceof AnswersError) throw new ArgumentError(e.message);
+      throw e;
+    }
+  const understood = understandLedger(format, { sheets: [sheet] }, answers);
+  const found = understood.sheets[kind][0];
+  // Not found by content: read as ours, so that the missing columns are named as always.
+  if (!found) return { sheet, issues: [] };
+  return { sheet: found, issues: understood.issues };
+}
+
+/** A register's errors as the formula's error: questions first (the value and what it may stand for). */
+function refuseErrors(what: string, issues: RowIssue[], excluded: number | null): void {
+  const errors = issues.filter((i) => i.severity === "error");
+  if (!errors.length) return;
+  const pending = errors.filter((i) => i.kind === "pending");
+  const first = pending[0] ?? errors[0];
+  if (pending.length)
+    throw new ArgumentError(
+      `${first.message}（共${pending.length}处待确认）。请在「对应关系」表（项目 | 台账中的写法 | 对应为）中写明，并把它的区域作为最后一个参数；或把忽略错误行的参数设为 TRUE，暂不计这些行`,
+    );
+  throw new ArgumentError(
+    `${what}有${errors.length}个错误${excluded === null ? "" : `（${excluded}行未计入）`}，第一个在${first.row ? `第${first.row}行` : ""}「${first.column}」：${first.message}。改正后重算，或把最后一个参数设为 TRUE 以忽略错误行`,
+  );
+}
+
 interface Cached {
   rows: number;
   columns: number;
   sample: string;
   result: ApplicationResult;
-  cells: Cell[][];
-  firstRow: number;
+  /** The register as tallied (an own ledger in our layout), and its questions. */
+  sheet: SheetData;
+  issues: RowIssue[];
 }
 
 const cache = new Map<string, Cached>();
@@ -101,17 +161,20 @@ interface TallyArgs {
   ignoreBadRows?: ExcelValue;
   /** The register's address, when Excel gives it. */
   address?: string;
+  /** A 对应关系 range (with its header), for an agency's own ledger. */
+  answers?: ExcelValue[][];
 }
 
 /** The register's 表三, shared between calls of one recalculation over the same range. */
 function tally(
   args: TallyArgs,
   trace = false,
-): { format: FormatDef; year: number; result: ApplicationResult; cells: Cell[][]; firstRow: number } {
+): { format: FormatDef; year: number; result: ApplicationResult; sheet: SheetData } {
   const register = rangeArg(args.register, "登记表区域");
   const format = formatArg(args.format);
   const year = yearArg(args.year);
-  const key = args.address ? `${args.address}|${year}|${format.id}|${trace}` : undefined;
+  const answers = Array.isArray(args.answers) ? JSON.stringify(args.answers) : "";
+  const key = args.address ? `${args.address}|${year}|${format.id}|${trace}|${answers}` : undefined;
   let entry = key ? cache.get(key) : undefined;
   if (
     entry &&
@@ -121,30 +184,23 @@ function tally(
   )
     entry = undefined;
   if (!entry) {
-    const { sheet, firstRow } = parseAddress(args.address);
-    const cells = toCells(register);
-    const result = tallyApplications(format, year, cells, sheet ?? SHEETS.applications, firstRow, trace);
+    const { sheet, issues } = registerOf("applications", format, register, args.address, args.answers);
+    const result = tallyApplications(format, year, sheet.rows, sheet.name, sheet.firstRow ?? 1, trace);
     entry = {
       rows: register.length,
       columns: register[0].length,
       sample: key ? sampleOf(register) : "",
       result,
-      cells,
-      firstRow,
+      sheet,
+      issues: [...issues, ...result.issues],
     };
     if (key) {
       cache.set(key, entry);
       scheduleClear();
     }
   }
-  const errors = entry.result.issues.filter((i) => i.severity === "error");
-  if (errors.length && args.ignoreBadRows !== true) {
-    const first = errors[0];
-    throw new ArgumentError(
-      `登记表有${errors.length}个错误（${entry.result.stats.excluded}行未计入），第一个在${first.row ? `第${first.row}行` : ""}「${first.column}」：${first.message}。改正后重算，或把最后一个参数设为 TRUE 以忽略错误行`,
-    );
-  }
-  return { format, year, result: entry.result, cells: entry.cells, firstRow: entry.firstRow };
+  if (args.ignoreBadRows !== true) refuseErrors("登记表", entry.issues, entry.result.stats.excluded);
+  return { format, year, result: entry.result, sheet: entry.sheet };
 }
 
 export function table3Values(args: TallyArgs): number[][] {
@@ -157,16 +213,14 @@ export function table4Values(
   yearValue: ExcelValue,
   ignoreBadRows?: ExcelValue,
   address?: string,
+  answers?: ExcelValue[][],
 ): number[][] {
   const range = rangeArg(cases, "复议诉讼登记区域");
   const year = yearArg(yearValue);
-  const { sheet, firstRow } = parseAddress(address);
-  const r = tallyCases(getFormat("2021"), year, toCells(range), sheet ?? SHEETS.cases, firstRow);
-  const errors = r.issues.filter((i) => i.severity === "error");
-  if (errors.length && ignoreBadRows !== true)
-    throw new ArgumentError(
-      `复议诉讼登记有${errors.length}个错误，第一个在${errors[0].row ? `第${errors[0].row}行` : ""}「${errors[0].column}」：${errors[0].message}。改正后重算，或把最后一个参数设为 TRUE 以忽略错误行`,
-    );
+  const format = getFormat("2021");
+  const { sheet, issues } = registerOf("cases", format, range, address, answers);
+  const r = tallyCases(format, year, sheet.rows, sheet.name, sheet.firstRow ?? 1);
+  if (ignoreBadRows !== true) refuseErrors("复议诉讼登记", [...issues, ...r.issues], null);
   return [r.t4];
 }
 
@@ -185,17 +239,10 @@ function cellOf(format: FormatDef, row: ExcelValue, column: ExcelValue): { row: 
 export function rowsValues(
   args: TallyArgs & { row: ExcelValue; column?: ExcelValue },
 ): (string | number)[][] {
-  const { format, year, result, cells, firstRow } = tally(args, true);
+  const { format, year, result, sheet } = tally(args, true);
   const cell = cellOf(format, args.row, args.column);
-  const { sheet } = parseAddress(args.address);
   const tables = { format: format.id, year, agency: "", t2: null, t3: result.t3, t4: [] };
-  const explainer = new Explainer(
-    format,
-    tables,
-    { sheet: { name: sheet ?? SHEETS.applications, rows: cells, firstRow }, trace: result.trace ?? [] },
-    null,
-    null,
-  );
+  const explainer = new Explainer(format, tables, { sheet, trace: result.trace ?? [] }, null, null);
   const rows = explainer.explain({ table: "t3", ...cell }).rows.map((r) => [r.id, r.row]);
   return rows.length ? rows : [["（没有计入此数的行）", ""]];
 }
@@ -224,18 +271,17 @@ export function issueRows(
   yearValue: ExcelValue,
   formatValue?: ExcelValue,
   address?: string,
+  answers?: ExcelValue[][],
 ): (string | number)[][] {
   const range = rangeArg(register, "登记表区域");
   const format = formatArg(formatValue);
   const year = yearArg(yearValue);
-  const { sheet, firstRow } = parseAddress(address);
-  const issues: RowIssue[] = tallyApplications(
-    format,
-    year,
-    toCells(range),
-    sheet ?? SHEETS.applications,
-    firstRow,
-  ).issues;
+  const reg = registerOf("applications", format, range, address, answers);
+  const { sheet } = reg;
+  const issues: RowIssue[] = [
+    ...reg.issues,
+    ...tallyApplications(format, year, sheet.rows, sheet.name, sheet.firstRow ?? 1).issues,
+  ];
   if (!issues.length) return [["", "", "", "未发现问题"]];
   return issues.map((i) => [i.row || "", i.column, i.value, `${SEVERITY_LABELS[i.severity]}：${i.message}`]);
 }

@@ -35,16 +35,18 @@ const cellArgs = (
   column: any,
   format: any,
   ignoreBadRows: any,
+  answers: any[][],
   invocation: CustomFunctions.Invocation,
-) => ({ register, year, row, column, format, ignoreBadRows, address: addressOf(invocation, 0) });
+) => ({ register, year, row, column, format, ignoreBadRows, answers, address: addressOf(invocation, 0) });
 
 /**
  * 按登记表统计表三（不含行名和表头），25 行 × 7 列（2019年格式为 23 行）。
  * @customfunction TABLE3
- * @param register 依申请公开登记的区域，含表头行（编号、收到日期、申请人类型、办理结果、办结日期…）
+ * @param register 依申请公开登记的区域，含表头行（编号、收到日期、申请人类型、办理结果、办结日期…）；也可以是单位自己的台账（标题行、各自的表头和写法）
  * @param year 报告年度，如 2025
  * @param [format] 报告格式：2021（默认）、2019 或 2008
  * @param [ignoreBadRows] 为 TRUE 时忽略有错误的行；默认有错误行时返回 #VALUE!
+ * @param [answers] 对应关系的区域（项目 | 台账中的写法 | 对应为，含表头），用于单位自己的台账
  * @param invocation Excel 提供的调用信息
  * @requiresParameterAddresses
  * @returns 表三的数字
@@ -54,10 +56,11 @@ export function table3(
   year: number,
   format: any,
   ignoreBadRows: any,
+  answers: any[][],
   invocation: CustomFunctions.Invocation,
 ): number[][] {
   return guard(() =>
-    core.table3Values({ register, year, format, ignoreBadRows, address: addressOf(invocation, 0) }),
+    core.table3Values({ register, year, format, ignoreBadRows, answers, address: addressOf(invocation, 0) }),
   );
 }
 
@@ -67,6 +70,7 @@ export function table3(
  * @param cases 复议诉讼登记的区域，含表头行（类型、立案日期、结果、审结日期）
  * @param year 报告年度，如 2025
  * @param [ignoreBadRows] 为 TRUE 时忽略有错误的行
+ * @param [answers] 对应关系的区域（项目 | 台账中的写法 | 对应为，含表头），用于单位自己的台账
  * @param invocation Excel 提供的调用信息
  * @requiresParameterAddresses
  * @returns 表四的数字
@@ -75,9 +79,10 @@ export function table4(
   cases: any[][],
   year: number,
   ignoreBadRows: any,
+  answers: any[][],
   invocation: CustomFunctions.Invocation,
 ): number[][] {
-  return guard(() => core.table4Values(cases, year, ignoreBadRows, addressOf(invocation, 0)));
+  return guard(() => core.table4Values(cases, year, ignoreBadRows, addressOf(invocation, 0), answers));
 }
 
 /**
@@ -89,6 +94,7 @@ export function table4(
  * @param [column] 列：natural、business、research、social、legal、other、total 或中文列名；默认为总计
  * @param [format] 报告格式：2021（默认）、2019 或 2008
  * @param [ignoreBadRows] 为 TRUE 时忽略有错误的行
+ * @param [answers] 对应关系的区域（项目 | 台账中的写法 | 对应为，含表头），用于单位自己的台账
  * @param invocation Excel 提供的调用信息
  * @requiresParameterAddresses
  * @returns 编号和行号
@@ -100,10 +106,11 @@ export function rows(
   column: any,
   format: any,
   ignoreBadRows: any,
+  answers: any[][],
   invocation: CustomFunctions.Invocation,
 ): any[][] {
   return guard(() =>
-    core.rowsValues(cellArgs(register, year, row, column, format, ignoreBadRows, invocation)),
+    core.rowsValues(cellArgs(register, year, row, column, format, ignoreBadRows, answers, invocation)),
   );
 }
 
@@ -116,6 +123,7 @@ export function rows(
  * @param [column] 列：natural、business、research、social、legal、other、total 或中文列名；默认为总计
  * @param [format] 报告格式：2021（默认）、2019 或 2008
  * @param [ignoreBadRows] 为 TRUE 时忽略有错误的行
+ * @param [answers] 对应关系的区域（项目 | 台账中的写法 | 对应为，含表头），用于单位自己的台账
  * @param invocation Excel 提供的调用信息
  * @requiresParameterAddresses
  * @returns 件数
@@ -127,10 +135,11 @@ export function count(
   column: any,
   format: any,
   ignoreBadRows: any,
+  answers: any[][],
   invocation: CustomFunctions.Invocation,
 ): number {
   return guard(() =>
-    core.countValue(cellArgs(register, year, row, column, format, ignoreBadRows, invocation)),
+    core.countValue(cellArgs(register, year, row, column, format, ignoreBadRows, answers, invocation)),
   );
 }
 
@@ -156,6 +165,7 @@ export function check(table3: any[][], table4: any[][], previousFwd: any[][], fo
  * @param year 报告年度，如 2025
  * @param [format] 报告格式：2021（默认）、2019 或 2008
  * @param [ignoreBadRows] 为 TRUE 时忽略有错误的行
+ * @param [answers] 对应关系的区域（项目 | 台账中的写法 | 对应为，含表头），用于单位自己的台账
  * @param invocation Excel 提供的调用信息
  * @requiresParameterAddresses
  * @returns 一句话
@@ -165,10 +175,11 @@ export function summary(
   year: number,
   format: any,
   ignoreBadRows: any,
+  answers: any[][],
   invocation: CustomFunctions.Invocation,
 ): string {
   return guard(() =>
-    core.summaryText({ register, year, format, ignoreBadRows, address: addressOf(invocation, 0) }),
+    core.summaryText({ register, year, format, ignoreBadRows, answers, address: addressOf(invocation, 0) }),
   );
 }
 
@@ -178,6 +189,7 @@ export function summary(
  * @param register 依申请公开登记的区域，含表头行
  * @param year 报告年度，如 2025
  * @param [format] 报告格式：2021（默认）、2019 或 2008
+ * @param [answers] 对应关系的区域（项目 | 台账中的写法 | 对应为，含表头），用于单位自己的台账
  * @param invocation Excel 提供的调用信息
  * @requiresParameterAddresses
  * @returns 问题列表
@@ -186,7 +198,8 @@ export function issues(
   register: any[][],
   year: number,
   format: any,
+  answers: any[][],
   invocation: CustomFunctions.Invocation,
 ): any[][] {
-  return guard(() => core.issueRows(register, year, format, addressOf(invocation, 0)));
+  return guard(() => core.issueRows(register, year, format, addressOf(invocation, 0), answers));
 }

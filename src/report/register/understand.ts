@@ -199,7 +199,7 @@ export interface RegisterSheets {
 }
 
 /** Whether a sheet found by our name is in our layout: its row-1 header names the required columns our way. */
-function inOurLayout(sheet: SheetData, spec: HeaderSpec, required: string[]): boolean {
+export function inOurLayout(sheet: SheetData, spec: HeaderSpec, required: string[]): boolean {
   const map = mapColumns(sheet.name, sheet.rows[0] ?? [], spec);
   if (!required.every((h) => h in map.index)) return false;
   // 「申请人」 alone may be the applicant's name: only the content can tell, so such a sheet is read by content.
