@@ -103,21 +103,24 @@ export function understandLedger(
   const pending = new Map<string, Pending>();
   // The same few values repeat on every row: each is read once.
   const caches = new Map<WordField, Map<string, Meaning | typeof KNOWN>>();
-  const meaningCached = (field: WordField, v: string): Meaning | typeof KNOWN => {
+  const cacheOf = (field: WordField) => {
     let cache = caches.get(field);
     if (!cache) caches.set(field, (cache = new Map()));
-    let m = cache.get(v);
-    if (m === undefined) {
-      const told = answers.values.get(field)?.get(normalizeText(v));
-      m = answerVocabulary(format, field).lookup(v)
+    return cache;
+  };
+  /** A value's meaning, first seen: what the register accepts as it is, the person's answer, else its words. */
+  const learn = (field: WordField, v: string): Meaning | typeof KNOWN => {
+    const cache = cacheOf(field);
+    const told = answers.values.get(field)?.get(normalizeText(v));
+    const m: Meaning | typeof KNOWN =
+      !v.trim() || answerVocabulary(format, field).lookup(v)
         ? KNOWN
         : told
           ? told === "open"
             ? { open: true }
             : { key: told }
           : meaningOf(format, field, v);
-      if (cache.size < 20000) cache.set(v, m);
-    }
+    if (cache.size < 20000) cache.set(v, m);
     return m;
   };
   for (const found of layout.registers) {
@@ -129,25 +132,31 @@ export function understandLedger(
     for (const [field, col] of Object.entries(found.columns)) header[col.index] = field;
     const rows: Cell[][] = [header];
     const wordCols = WORD_FIELDS[found.as].filter((f) => f in found.columns);
-    const dateCol = found.columns[DATE_FIELD[found.as]]?.index;
+    // Per word column: its index and its cache of meanings (the loop below runs once per row).
+    const wordIndex = wordCols.map((f) => found.columns[f].index);
+    const wordCache = wordCols.map(cacheOf);
+    const dateCol = found.columns[DATE_FIELD[found.as]]?.index ?? -1;
     const mapped = Object.values(found.columns).map((c) => c.index);
     let entries = 0;
     for (let r = headerIndex + 1; r < source.rows.length; r++) {
       const row = source.rows[r] ?? [];
       const rn = r + first;
-      if ((dateCol === undefined || isEmptyCell(row[dateCol])) && SUMMARY_ROW.test(firstText(row))) {
-        rows.push([]); // a total or a signature line: not an application
-        continue;
-      }
-      if (mapped.some((c) => !isEmptyCell(row[c]))) entries++;
+      if (dateCol < 0 || isEmptyCell(row[dateCol])) {
+        if (SUMMARY_ROW.test(firstText(row))) {
+          rows.push([]); // a total or a signature line: not an application
+          continue;
+        }
+        if (mapped.some((c) => !isEmptyCell(row[c]))) entries++;
+      } else entries++;
       let out: Cell[] | null = null; // a copy only where a value is read for its meaning
       let asked = false;
-      for (const field of wordCols) {
-        const c = found.columns[field].index;
+      for (let k = 0; k < wordIndex.length; k++) {
+        const c = wordIndex[k];
         const v = row[c];
-        if (isEmptyCell(v) || typeof v !== "string") continue;
-        const meaning = meaningCached(field, v);
-        if (meaning === KNOWN) continue; // already in the register's words
+        if (typeof v !== "string") continue;
+        const field = wordCols[k];
+        const meaning = wordCache[k].get(v) ?? learn(field, v);
+        if (meaning === KNOWN) continue; // already in the register's words, or blank
         if (meaning && "key" in meaning) (out ??= row.slice())[c] = meaning.key;
         else if (meaning && "open" in meaning) (out ??= row.slice())[c] = null;
         else {
