@@ -24,6 +24,7 @@ import type { Answers } from "./register/answers";
 import { registerSheets } from "./register/understand";
 import type { LedgerReport } from "./register/understand";
 import { tallyEach } from "./register/sum";
+import type { SheetTraces } from "./register/sum";
 import type { RowIssue } from "./register/registers";
 import { buildSentences } from "./text/sentences";
 import type { Sentences } from "./text/sentences";
@@ -160,15 +161,15 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   let t3 = emptyTable3(format) as Record<string, Num[]>;
   let feeYuan: number | null = null;
   let appStats: ApplicationStats | null = null;
-  let appTrace: ArrayLike<number> | null = null;
-  let caseTrace: ArrayLike<number> | null = null;
+  let appTraces: SheetTraces = [];
+  let caseTraces: SheetTraces = [];
   let typedCarry: number[] | null = null;
   if (typed.t3) t3 = { ...typed.t3 };
   else if (sheets.applications.length) {
     const r = tallyEach(sheets.applications, (s) =>
       tallyApplications(format, year, s.rows, s.name, s.firstRow, options.explain),
     );
-    if (r.trace) appTrace = r.trace;
+    appTraces = r.traces;
     t3 = r.t3;
     feeYuan = r.feeYuan;
     appStats = r.stats;
@@ -207,7 +208,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
     const r = tallyEach(sheets.cases, (s) =>
       tallyCases(format, year, s.rows, s.name, s.firstRow, options.explain),
     );
-    if (r.trace) caseTrace = r.trace;
+    caseTraces = r.traces;
     t4 = r.t4;
     caseStats = r.stats;
     collect(r.issues);
@@ -269,16 +270,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   });
   const excludedRows = (appStats?.excluded ?? 0) + (caseStats?.excluded ?? 0);
   const explainer = options.explain
-    ? new Explainer(
-        format,
-        tables,
-        sheets.applications.length === 1 && appTrace
-          ? { sheet: sheets.applications[0], trace: appTrace }
-          : null,
-        sheets.cases.length === 1 && caseTrace ? { sheet: sheets.cases[0], trace: caseTrace } : null,
-        typedCarry,
-        typedWhere,
-      )
+    ? new Explainer(format, tables, appTraces, caseTraces, typedCarry, typedWhere)
     : undefined;
   return {
     tables,

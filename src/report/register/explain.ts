@@ -68,7 +68,12 @@ function fieldReader(sheet: SheetData, spec: HeaderSpec, names: string[]) {
   };
 }
 
+const parts = (t: Traced | Traced[] | null): Traced[] => (t === null ? [] : Array.isArray(t) ? t : [t]);
+
 export class Explainer {
+  /** Each register's sheets with their traces (one register kept on several sheets: months, quarters…). */
+  private readonly apps: Traced[];
+  private readonly cases: Traced[];
   /** Display row keys of each count slot: its own row, and （七）总计 for outcomes. */
   private readonly slotKeys: string[][];
   private readonly t3Keys: string[];
@@ -76,13 +81,15 @@ export class Explainer {
   constructor(
     private readonly format: FormatDef,
     private readonly tables: TableSet,
-    private readonly apps: Traced | null,
-    private readonly cases: Traced | null,
+    apps: Traced | Traced[] | null,
+    cases: Traced | Traced[] | null,
     /** 报告信息's carry numbers added to 表三 (seven, 总计 last), or null. */
     private readonly typedCarry: number[] | null,
     /** The tables typed by hand into a sheet (no register gives them), or null. */
     private readonly typedTables: { where: string; tables: string[] } | null = null,
   ) {
+    this.apps = parts(apps);
+    this.cases = parts(cases);
     const base: string[][] = [];
     base[NEW] = ["new"];
     base[CARRY] = ["carry"];
@@ -98,10 +105,13 @@ export class Explainer {
     return this.slotKeys.flatMap((keys, slot) => (keys.includes(key) ? [slot] : []));
   }
 
-  /** The Excel row numbers behind a cell, in row order. */
+  /** The Excel row numbers behind a cell, in row order (sheet after sheet where the register has several). */
   rowsOf(cell: CellRef): number[] {
-    const traced = cell.table === "t3" ? this.apps : this.cases;
-    if (!traced) return [];
+    return (cell.table === "t3" ? this.apps : this.cases).flatMap((t) => this.rowsIn(t, cell));
+  }
+
+  /** The Excel row numbers behind a cell in one sheet, in row order. */
+  private rowsIn(traced: Traced, cell: CellRef): number[] {
     const wanted = new Uint8Array(cell.table === "t3" ? this.slotKeys.length * A : 3 * T4_GROUP_WIDTH);
     if (cell.table === "t3") {
       for (const slot of this.slotsOf(cell.row))
@@ -123,7 +133,8 @@ export class Explainer {
    * once to size every list and once to fill them in row order — no list grows while it is filled.
    */
   allT3(): Record<string, Int32Array[]> {
-    const t = this.apps?.trace ?? [];
+    // One sheet's rows (the first): the grid of row numbers is for a register kept on one sheet.
+    const t = this.apps[0]?.trace ?? [];
     const sizes = new Int32Array(this.slotKeys.length * A);
     for (let i = 0; i < t.length; i += 2) sizes[t[i]]++;
     const lengths: Record<string, number[]> = {};
@@ -163,7 +174,6 @@ export class Explainer {
 
   /** A cell's rows with their fields and reasons, and what of it was typed rather than counted. */
   explain(cell: CellRef): Explanation {
-    const rows = this.rowsOf(cell);
     const label = cellName(keyOfCell(this.format, cell), this.format);
     const value =
       cell.table === "t3"
@@ -174,28 +184,28 @@ export class Explainer {
       return { cell, label, value, rows: [], typed: typeof value === "number" ? value : 0, note };
     }
     const typed = cell.table === "t3" && cell.row === "carry" ? (this.typedCarry?.[cell.column] ?? 0) : 0;
-    const traced = cell.table === "t3" ? this.apps : this.cases;
-    const read = traced
-      ? fieldReader(
-          traced.sheet,
-          cell.table === "t3" ? APPLICATION_HEADERS : CASE_HEADERS,
-          cell.table === "t3" ? APP_FIELDS : CASE_FIELDS,
-        )
-      : null;
-    const explained = rows.map((rn) => {
-      const fields = read ? read(rn) : [];
-      const f = Object.fromEntries(fields);
-      return {
-        sheet: traced?.sheet.name ?? "",
-        row: rn,
-        id: f["编号"] ?? "",
-        fields: fields.filter(([k]) => k !== "编号"),
-        why:
-          cell.table === "t3"
-            ? this.why(cell.row, f)
-            : `本年立案（${f["立案日期"]}）${f["结果"] ? `，结果为「${f["结果"]}」` : "，尚未审结"}`,
-      };
+    const explained = (cell.table === "t3" ? this.apps : this.cases).flatMap((traced) => {
+      const read = fieldReader(
+        traced.sheet,
+        cell.table === "t3" ? APPLICATION_HEADERS : CASE_HEADERS,
+        cell.table === "t3" ? APP_FIELDS : CASE_FIELDS,
+      );
+      return this.rowsIn(traced, cell).map((rn) => {
+        const fields = read(rn);
+        const f = Object.fromEntries(fields);
+        return {
+          sheet: traced.sheet.name,
+          row: rn,
+          id: f["编号"] ?? "",
+          fields: fields.filter(([k]) => k !== "编号"),
+          why:
+            cell.table === "t3"
+              ? this.why(cell.row, f)
+              : `本年立案（${f["立案日期"]}）${f["结果"] ? `，结果为「${f["结果"]}」` : "，尚未审结"}`,
+        };
+      });
     });
+    const rows = explained;
     const note = typed
       ? `其中${typed}件是「报告信息」中填写的上年结转数字，不对应登记表中的行`
       : rows.length

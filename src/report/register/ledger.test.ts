@@ -252,6 +252,40 @@ describe("a ledger in the agency's own layout", () => {
     for (const s of issueSheets) expect(["1月", "2月"]).toContain(s);
   });
 
+  test("a number of a register kept on several sheets is explained by the rows of each sheet, named by sheet", () => {
+    const jan = rows.slice(0, 15);
+    const feb = rows.slice(15);
+    const r = compileWorkbook(
+      { sheets: [twoRowLedger(jan, "1月"), twoRowLedger(feb, "2月")] },
+      { year: 2025, explain: true },
+    );
+    const meaning = (table: [string, string | null][], v: string) => table.find(([w]) => w === v)?.[1];
+    for (const [key, column] of [
+      ["grant", "natural"],
+      ["new", "natural"],
+      ["u1", "business"],
+    ]) {
+      const c = COLS.indexOf(column);
+      const e = r.explainer?.explain({ table: "t3", row: key, column: c });
+      // By hand: the rows of each month whose words mean this cell (data from Excel row 3, under two header rows).
+      const want = (
+        [
+          ["1月", jan],
+          ["2月", feb],
+        ] as const
+      ).flatMap(([sheet, list]) =>
+        list.flatMap((row, i) => {
+          const who = meaning(APPLICANT, row.applicant);
+          const what = meaning(OUTCOME, row.outcome);
+          if (who !== column || what === null || what === undefined) return [];
+          return key === "new" || what === key ? [`${sheet}:${i + 3}`] : [];
+        }),
+      );
+      expect(e?.rows.map((x) => `${x.sheet}:${x.row}`)).toEqual(want);
+      expect(e?.rows.length).toBe(r.tables.t3[key][c]);
+    }
+  });
+
   test("a two-row header from a host that does not say where the merges are (Office.js, WPS) reads the same", () => {
     const jan = rowsFrom(11, 30);
     const bare = (sheet: SheetData): SheetData => ({ name: sheet.name, rows: sheet.rows });

@@ -1,7 +1,7 @@
 /**
  * One register kept on several sheets (months, quarters, halves of a year): each sheet tallied on its own, so
- * that its issues name its rows, and the counts added up. A single sheet's result is returned as it is (with its
- * trace, for explaining); several sheets give no trace, their rows being numbered per sheet.
+ * that its issues name its rows, and the counts added up; each sheet's trace (its rows are numbered per sheet)
+ * is kept beside the sum, for explaining.
  */
 import type { SheetData } from "../common/cells";
 import type { RowIssue } from "./registers";
@@ -23,9 +23,23 @@ function add<T extends Numbers>(a: T, b: T): T {
   return out as T;
 }
 
-/** Tallies each sheet and adds the results: every number field summed, issues in sheet order. */
-export function tallyEach<R extends Tallied>(sheets: SheetData[], tally: (sheet: SheetData) => R): R {
+/** Each sheet with its trace (where the tally kept one), for explaining a register kept on several sheets. */
+export type SheetTraces = { sheet: SheetData; trace: ArrayLike<number> }[];
+
+/**
+ * Tallies each sheet and adds the results: every number field summed, issues in sheet order, and each sheet's
+ * trace beside the sum (`traces`).
+ */
+export function tallyEach<R extends Tallied>(
+  sheets: SheetData[],
+  tally: (sheet: SheetData) => R,
+): R & { traces: SheetTraces } {
   const results = sheets.map(tally);
+  const traces = results.flatMap((r, i) => (r.trace ? [{ sheet: sheets[i], trace: r.trace }] : []));
+  return { ...sumOf(results), traces };
+}
+
+function sumOf<R extends Tallied>(results: R[]): R {
   if (results.length === 1) return results[0];
   return results.reduce((sum, r) => {
     const out = { ...sum, issues: [...sum.issues, ...r.issues] } as R;
