@@ -272,6 +272,11 @@ describe("识别台账 and 直接填写统计表 in Excel", () => {
     expect(compileWorkbook(wb, { year: 2025 }).ledger.pending.map((p) => [p.field, p.value, p.rows])).toEqual(
       [["办理结果", "已答复", 2]],
     );
+    // A question's cell is selected in the ledger's own column (答复结果, its sixth: F), at its own row.
+    const question = compileWorkbook(wb, { year: 2025 }).rowIssues.find((i) => i.kind === "pending");
+    if (!question) throw new Error("no question");
+    await selectIssueCell(f.context, question);
+    expect(f.state.selected).toEqual({ sheet: ledger.name, address: "F4:F4" });
     f.state.syncs = 0;
     await appendAnswers(f.context, [answer]);
     expect(f.state.syncs).toBe(2); // no 对应关系 sheet yet: looked for, then written
@@ -285,7 +290,9 @@ describe("识别台账 and 直接填写统计表 in Excel", () => {
       answer,
       ["申请人类型", "群众", "自然人"],
     ]);
-    expect(f.state.ops.filter((o) => o.sheet === ledger.name && o.op !== "activate")).toEqual([]);
+    expect(
+      f.state.ops.filter((o) => o.sheet === ledger.name && !["activate", "select"].includes(o.op)),
+    ).toEqual([]);
     const again = compileWorkbook(await readRegisters(f.context), { year: 2025 });
     expect(again.ledger.pending).toEqual([]);
     expect([again.tables.t3.grant[0], again.tables.t3.grant[1], again.tables.t3.grant[6]]).toEqual([3, 1, 4]);

@@ -88,6 +88,7 @@ export class ApplicationTally {
     this.trace = trace ? new TraceLog() : null;
     this.sink = new IssueSink(sheetName);
     this.map = mapColumns(sheetName, header, APPLICATION_HEADERS);
+    this.sink.columns = this.map.index;
     const idx = (h: string) => this.map.index[h] ?? -1;
     this.cReceived = idx("收到日期");
     this.cType = idx("申请人类型");

@@ -31,6 +31,7 @@ export function tallyCases(
   const placed: number[] | null = trace ? [] : null;
   const sink = new IssueSink(sheetName);
   const map = mapColumns(sheetName, rows[0] ?? [], CASE_HEADERS);
+  sink.columns = map.index;
   const t4 = emptyTable4() as number[];
   const stats = { rows: 0, counted: 0, excluded: 0 };
   const missing = missingColumns(sheetName, map, ["类型", "立案日期"]);

@@ -69,6 +69,8 @@ export interface RowIssue {
   message: string;
   severity: "error" | "warning";
   kind: IssueKind;
+  /** The 0-based column of the cell in its sheet, where known (an agency's own ledger has its own order). */
+  columnIndex?: number;
 }
 
 /** Canonical header → aliases. */
@@ -160,6 +162,8 @@ export class IssueSink {
   readonly issues: RowIssue[] = [];
   /** Issues of severity error so far: parsers compare it before and after a row. */
   errors = 0;
+  /** The sheet's columns by field, once its header is read: each issue then says its cell's column. */
+  columns?: Record<string, number | undefined>;
   constructor(readonly sheet: string) {}
 
   add(
@@ -170,7 +174,17 @@ export class IssueSink {
     kind: IssueKind,
     severity: "error" | "warning" = "error",
   ) {
-    this.issues.push({ sheet: this.sheet, row, column, value: cellText(value), message, severity, kind });
+    const columnIndex = this.columns?.[column];
+    this.issues.push({
+      sheet: this.sheet,
+      row,
+      column,
+      value: cellText(value),
+      message,
+      severity,
+      kind,
+      ...(columnIndex !== undefined ? { columnIndex } : {}),
+    });
     if (severity === "error") this.errors++;
   }
 
@@ -262,6 +276,7 @@ const HEADERS_BY_SHEET: Record<string, HeaderSpec> = {
 
 /** The zero-based column of a row issue's field in its sheet, from the sheet's header row (0 when unknown). */
 export function issueColumn(issue: RowIssue, header: Cell[]): number {
+  if (issue.columnIndex !== undefined) return issue.columnIndex;
   const spec = HEADERS_BY_SHEET[issue.sheet];
   return spec ? (mapColumns(issue.sheet, header, spec).index[issue.column] ?? 0) : 0;
 }

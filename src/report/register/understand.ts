@@ -178,6 +178,7 @@ export function understandLedger(
             message: `第${rn}行「${field}」写的是「${value}」，${meaning ? "说得不够具体" : "无法确定对应表中哪一项"}，本行暂不统计；请在「对应关系」中指明它对应为：${choices.join("、")}`,
             severity: "error",
             kind: "pending",
+            columnIndex: c,
           });
           asked = true;
         }
