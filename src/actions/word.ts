@@ -7,7 +7,7 @@
 import type { ReportFile } from "../load/report";
 import type { Finding } from "../report/tables/checks";
 import type { CompileResult } from "../report/compile";
-import { compileWorkbook } from "../report/compile";
+import { inputKind } from "../load/limits";
 import { buildDocument, partHashes } from "../report/text/document";
 import type { DocPart, ReportDocument } from "../report/text/document";
 import { changeLines, partStates } from "../report/text/linking";
@@ -49,17 +49,18 @@ export async function inspectReport(
   return { result, doc, source, states, storedTables: stored?.tables, texts };
 }
 
-/** Reads a workbook the user picked, compiles it (with last year's tables, if any) and inspects the report. */
+/**
+ * Reads what the user picked — a register, an own ledger, a workbook with its tables typed into 统计表, or a
+ * tables JSON —, compiles it (with last year's tables, if any) and inspects the report.
+ */
 export async function linkWorkbook(
   actions: WordActions,
   file: File,
   previous: TableSet | null,
 ): Promise<LinkedReport> {
-  const { readWorkbook } = await import("../workbook/read");
-  const result = compileWorkbook(
-    await readWorkbook(await bytesOf(file, "workbook"), file.name),
-    previous ? { previous } : {},
-  );
+  const { compileFile } = await import("../load/tables");
+  const kind = inputKind(file.name) === "tables" ? "tables" : "workbook";
+  const result = await compileFile(await bytesOf(file, kind), file.name, previous ? { previous } : {});
   return inspectReport(actions, result, file.name);
 }
 

@@ -15,7 +15,7 @@ import { withDocumentXml } from "../../test/docx";
 import { fileModeActions } from "../actions/files";
 import { wordActions } from "../word/actions";
 import type { Cell } from "../report/common/cells";
-import { compileWorkbook } from "../report/compile";
+import { compileWorkbook, toTablesJson } from "../report/compile";
 import { SHEETS } from "../report/register/registers";
 import { sampleWorkbook } from "../report/sample";
 import { workbookBuffer } from "../workbook/write";
@@ -113,4 +113,43 @@ test("检查本文档: a report we did not make (no data of ours) is read by its
     delete (globalThis as { Word?: unknown }).Word;
     delete (globalThis as { Office?: unknown }).Office;
   }
+}, 60000);
+
+test("a tables JSON (typed, or from another system) links to the report like a register: its numbers go in", async () => {
+  const zip = readZip(await createReport(compileWorkbook(sampleWorkbook())), "r");
+  const xml = xmlText(zip, "word/document.xml", "r") as string;
+  const controls = findSdts(xml).map((s) => ({
+    part: s.tag.slice(4),
+    text: textOf(xml.slice(s.content.start, s.content.end)),
+  }));
+  const replaced: string[] = [];
+  const actions: WordActions = {
+    listControls: async () => controls,
+    readReportXml: async () => null,
+    writeReportXml: async () => undefined,
+    replaceParts: async (parts) => {
+      replaced.push(...parts.map((p) => p.part));
+      return [];
+    },
+    insertAtCursor: async () => undefined,
+    documentBytes: async () => new Uint8Array(),
+    selectText: async () => false,
+    updateCopy: fileModeActions().updateReport,
+    download: () => undefined,
+  };
+  // Another register's tables, as a tables JSON: 表三 differs from the document's.
+  const other = compileWorkbook(sampleWorkbook({ seed: 2 }));
+  const text = JSON.stringify(toTablesJson(other));
+  const file = new File([text], "统计表.json");
+  Object.defineProperty(file, "arrayBuffer", { value: async () => new TextEncoder().encode(text).buffer });
+  render(<WordPane actions={actions} />);
+  await act(async () => {
+    fireEvent.change(screen.getByLabelText("选择登记台账"), { target: { files: [file] } });
+  });
+  const button = await screen.findByRole("button", { name: /全部更新（\d+个部分已过期）/ });
+  await act(async () => {
+    fireEvent.click(button);
+  });
+  await screen.findByText(/已更新\d+个部分/);
+  expect(replaced).toContain("table3");
 }, 60000);

@@ -113,10 +113,13 @@ export function WordPane({ actions, host = "Word" }: { actions: WordActions; hos
         <Button onClick={() => void checkDocument()} disabled={!!busy}>
           检查本文档
         </Button>
-        <Field label="登记台账（.xlsx）" hint="本报告与台账的链接保存在报告自身中；台账只在本机读取。">
+        <Field
+          label="登记台账（.xlsx、.csv）或统计表（.xlsx、.json）"
+          hint="本报告与台账的链接保存在报告自身中；台账只在本机读取。"
+        >
           <input
             type="file"
-            accept=".xlsx,.csv,.txt"
+            accept=".xlsx,.csv,.txt,.json"
             aria-label="选择登记台账"
             onChange={(e) => e.target.files?.[0] && void pick(e.target.files[0])}
           />
