@@ -46,7 +46,7 @@ const NO_COMPONENTS = {
  * The engine's rooms (src/report/<room>/) and the rooms each may import. formats/ is data and common/ the values
  * every room shares (cells, dates, text normalisation); tables/ and register/ never reach the report's words
  * (text/) or the reading of printed reports (read/); read/ knows nothing of registers. The front doors at the top
- * (compile.ts, rollup.ts, templates.ts, sample.ts) may import any room; no room imports them.
+ * (compile.ts, typed.ts, rollup.ts, templates.ts, sample.ts) may import any room; no room imports them.
  */
 const ROOMS = {
   formats: [],

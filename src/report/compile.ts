@@ -1,6 +1,6 @@
 /**
  * The engine's front doors sit at the top of src/report, above its rooms (formats/, common/, tables/, register/,
- * text/, read/): compile.ts (this file), rollup.ts (many units added up), templates.ts (the register sheets we
+ * text/, read/): compile.ts (this file), typed.ts (the tables typed by hand), rollup.ts (many units added up), templates.ts (the register sheets we
  * create) and sample.ts (the demo register). They may import any room; no room imports them.
  *
  * The engine's front door: a register workbook → the tables of the chosen format, the checks, the row
