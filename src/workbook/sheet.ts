@@ -16,6 +16,11 @@ export interface SheetContext {
   /** Whether each cell style (index into cellXfs) shows a date. */
   dateStyles: boolean[];
   date1904: boolean;
+  /**
+   * One Date per serial, shared by every cell of that date: a register's few hundred dates in 200 000 cells
+   * would otherwise be 200 000 Date objects of about 100 bytes each. Cells are values the engine only reads.
+   */
+  dates?: Map<number, Date>;
 }
 
 export interface ParsedSheet {
@@ -212,7 +217,14 @@ function cellValue(
     default: {
       if (a === b) return formula ? { error: "公式无计算结果" } : null;
       const n = numberAt(xml, a, b);
-      if (ctx.dateStyles[style] && Number.isFinite(n)) return serialDate(n, ctx.date1904);
+      if (ctx.dateStyles[style] && Number.isFinite(n)) {
+        let d = ctx.dates?.get(n);
+        if (!d) {
+          d = serialDate(n, ctx.date1904);
+          if (ctx.dates && ctx.dates.size < 100000) ctx.dates.set(n, d);
+        }
+        return d;
+      }
       return n;
     }
   }
@@ -307,6 +319,14 @@ export function lastRowEnd(buf: Uint8Array): number {
 }
 
 /** A worksheet part parsed as it arrives: feed() whole elements (windows ending at lastRowEnd), then finish(). */
+/**
+ * A finished row kept at its exact length: a row grown cell by cell holds room for 17 cells, twice and more what a
+ * register's row needs, and 100 000 of them are megabytes held for nothing.
+ */
+function compact(rows: Cell[][], index: number, cells: Cell[]): void {
+  if (index >= 0 && rows[index] === cells && cells.length) rows[index] = cells.slice();
+}
+
 export class SheetParser {
   private readonly rows: Cell[][] = [];
   private readonly merges: MergedRange[] = [];
@@ -321,6 +341,7 @@ export class SheetParser {
   finish(last: Uint8Array): ParsedSheet {
     if (!endsWithRoot(last)) throw new SheetFormatError(UNREADABLE);
     const rows = this.rows;
+    compact(rows, this.rowIndex, this.cells);
     for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
     return { rows, merges: this.merges };
   }
@@ -364,6 +385,7 @@ export class SheetParser {
           const end = openCell(xml, rowFrom);
           i = end < 0 ? -end : end;
           const n = ATTRS[0] >= 0 ? digits(xml, ATTRS[0], ATTRS[1]) : -1;
+          compact(rows, rowIndex, cells);
           rowIndex = n >= 1 ? n - 1 : rowIndex + 1;
           if (rowIndex >= MAX_ROWS)
             throw new SheetFormatError(`行号超出 Excel 的范围，第 ${rowIndex + 1} 行`);
@@ -382,6 +404,7 @@ export class SheetParser {
       if (at >= 0) {
         const row = (at / MAX_COLUMNS) | 0;
         if (row !== rowIndex) {
+          compact(rows, rowIndex, cells);
           rowIndex = row;
           cells = rows[rowIndex] ?? (rows[rowIndex] = []);
         }

@@ -201,6 +201,7 @@ export function readXlsx(bytes: Uint8Array, label: string): WorkbookData {
     strings: sharedStrings(stringsRel ? entry(partPath(base, stringsRel.target))?.data : undefined),
     dateStyles: dateStyles(stylesRel ? textOf(partPath(base, stylesRel.target)) : undefined),
     date1904: false,
+    dates: new Map(),
   };
   const sheets: SheetData[] = [];
   for (const e of elements(workbook)) {
