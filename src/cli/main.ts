@@ -17,6 +17,7 @@ import {
   UsageError,
 } from "./commands";
 import { inputKind } from "../load/limits";
+import { useNodeZlib } from "./inflate";
 import { runExplain } from "./explain";
 import { runMap } from "./map";
 import { checkReport, runExtract } from "./reports";
@@ -197,6 +198,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  useNodeZlib();
   main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),

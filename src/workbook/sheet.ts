@@ -238,7 +238,9 @@ const ATTRS = new Int32Array(6);
  * past its ">", negated for a self-closing tag.
  */
 function openCell(xml: Uint8Array, from: number): number {
-  ATTRS.fill(-1);
+  // Plain stores and loops rather than fill() and indexOf(): called for every cell, on values of a few bytes.
+  ATTRS[0] = ATTRS[1] = ATTRS[2] = ATTRS[3] = ATTRS[4] = ATTRS[5] = -1;
+  const len = xml.length;
   let i = from;
   for (;;) {
     let b = xml[i];
@@ -255,8 +257,10 @@ function openCell(xml: Uint8Array, from: number): number {
     while (xml[i] === 0x20) i++;
     i++; // "="
     while (xml[i] === 0x20) i++;
-    const close = xml.indexOf(xml[i], i + 1);
-    if (close < 0) return xml.length;
+    const quote = xml[i];
+    let close = i + 1;
+    while (close < len && xml[close] !== quote) close++;
+    if (close >= len) return len;
     if (nameEnd - nameStart === 1) {
       const n = xml[nameStart];
       const slot = n === 0x72 ? 0 : n === 0x74 ? 2 : n === 0x73 ? 4 : -1;

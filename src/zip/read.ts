@@ -208,6 +208,35 @@ export function readPackage(bytes: Uint8Array, label: string, options: ReadOptio
   return { entries };
 }
 
+/**
+ * A whole-entry raw inflater the platform has natively (Node's zlib, for the command line), or null for fflate's
+ * (browsers, workers). It must give up, throwing, once the output would exceed `limit` bytes.
+ */
+export interface NativeZlib {
+  inflate: (compressed: Uint8Array, limit: number) => Uint8Array;
+  /** CRC-32 of a whole buffer, as ./crc computes it. */
+  crc32: (data: Uint8Array) => number;
+}
+let native: NativeZlib | null = null;
+
+/** Uses the platform's inflater and CRC from now on (null: back to fflate's). Every check stays as it is. */
+export function useNativeInflate(zlib: NativeZlib | null): void {
+  native = zlib;
+}
+
+/** A deflated entry inflated by the native inflater, within its size plus one byte, checked; or null without one. */
+function inflateNative(name: string, raw: RawEntry, fail: (why: string) => never): Uint8Array | null {
+  if (!native || raw.method !== 8) return null;
+  let out: Uint8Array;
+  try {
+    out = native.inflate(raw.compressed, raw.size + 1);
+  } catch {
+    fail(mismatch(name)); // damaged, or it would grow past its declared size
+  }
+  if (out.length !== raw.size || native.crc32(out) >>> 0 !== raw.crc >>> 0) fail(mismatch(name));
+  return out;
+}
+
 /** The refusal of an entry whose content does not match the central directory. */
 const mismatch = (name: string) => `中的「${name}」内容与记录不符，文件可能已损坏或被篡改，已拒绝处理`;
 
@@ -225,6 +254,9 @@ function inflateRaw(
     if (raw.compressed.length !== raw.size || crc32(raw.compressed) !== raw.crc) fail(mismatch(name));
     return onChunk(raw.compressed);
   }
+  // Inflated natively, the entry is whole in memory already: handed over as one chunk.
+  const whole = inflateNative(name, raw, fail);
+  if (whole) return onChunk(whole);
   let n = 0;
   let crc = 0;
   let over = false;
@@ -271,6 +303,8 @@ function inflateChecked(
     );
     return raw.compressed.slice();
   }
+  const whole = inflateNative(name, raw, (why) => fail(why, true));
+  if (whole) return whole;
   const parts: Uint8Array[] = [];
   inflateRaw(
     name,

@@ -9,7 +9,8 @@ import { readWorkbook } from "../workbook/read";
 import { workbookBuffer } from "../workbook/write";
 import { crc32 as zlibCrc32 } from "zlib";
 import { crc32 } from "./crc";
-import { declaresDoctype, isMedia, PackageError, readPackage } from "./read";
+import { declaresDoctype, isMedia, PackageError, readPackage, useNativeInflate } from "./read";
+import { NODE_ZLIB } from "../cli/inflate";
 import type { ZipEntry } from "./read";
 import { writeZip } from "./write";
 
@@ -133,6 +134,61 @@ describe("the zip layer", () => {
       expect(e).toBeInstanceOf(PackageError);
       expect((e as Error).message).toMatch(/^「台账\.xlsx」/);
     }
+  });
+});
+
+describe("with Node's zlib, as the command line reads", () => {
+  beforeAll(() => useNativeInflate(NODE_ZLIB));
+  afterAll(() => useNativeInflate(null));
+
+  test("the same entries and cells as fflate gives; the same refusals of a lying bomb and a changed byte", async () => {
+    useNativeInflate(null);
+    const plain = entriesOf(good).map((e) => [e.name, e.data]);
+    const cells = (await readWorkbook(good, "台账.xlsx")).sheets.map((s) => s.rows);
+    useNativeInflate(NODE_ZLIB);
+    const inflated = jest.spyOn(NODE_ZLIB, "inflate");
+    expect(entriesOf(good).map((e) => [e.name, e.data])).toEqual(plain);
+    expect(inflated).toHaveBeenCalled();
+    expect((await readWorkbook(good, "台账.xlsx")).sheets.map((s) => s.rows)).toEqual(cells);
+    const base = entriesOf(good).filter((e) => e.name !== "xl/worksheets/sheet1.xml");
+    const huge = deflateSync(new Uint8Array(64 * 1024 * 1024), { level: 9 });
+    const bomb = writeZip({
+      entries: [
+        ...base,
+        { name: "xl/worksheets/sheet1.xml", raw: { method: 8, crc: 0, size: 100, compressed: huge } },
+      ],
+    });
+    expect(() => readXlsx(bomb)).toThrow(/「xl\/worksheets\/sheet1\.xml」内容与记录不符/);
+    await expect(readWorkbook(bomb, "台账.xlsx")).rejects.toThrow(/内容与记录不符/);
+    const data = enc(
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>39</v></c></row></sheetData></worksheet>',
+    );
+    const wrong = deflateSync(data.map((b) => (b === 0x33 ? 0x39 : b)));
+    const tampered = writeZip({
+      entries: [
+        ...base,
+        {
+          name: "xl/worksheets/sheet1.xml",
+          raw: { method: 8, crc: crc32(data), size: data.length, compressed: wrong },
+        },
+      ],
+    });
+    expect(() => readXlsx(tampered)).toThrow(/内容与记录不符/);
+    const broken = writeZip({
+      entries: [
+        ...base,
+        {
+          name: "xl/worksheets/sheet1.xml",
+          raw: {
+            method: 8,
+            crc: crc32(data),
+            size: data.length,
+            compressed: new Uint8Array([1, 2, 3, 4, 5]),
+          },
+        },
+      ],
+    });
+    expect(() => readXlsx(broken)).toThrow(/内容与记录不符/);
   });
 });
 
