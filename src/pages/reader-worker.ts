@@ -4,6 +4,7 @@
  * bundle (reader-worker.js) beside the pages; src/actions/readInWorker.ts starts it.
  */
 import { readWorkbook } from "../workbook/read";
+import { inflatedAhead, isMedia, useNativeInflate } from "../zip/read";
 import type { WorkerAnswer, WorkerQuestion } from "../actions/readInWorker";
 
 const scope = self as unknown as {
@@ -14,6 +15,11 @@ const scope = self as unknown as {
 scope.onmessage = async (e) => {
   const { bytes, name } = e.data;
   try {
+    // A workbook's parts inflated ahead by the browser's own DecompressionStream (native; fflate otherwise).
+    const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+    useNativeInflate(
+      zip ? await inflatedAhead(bytes, name, { kind: "xlsx", need: (n) => !isMedia(n) }) : null,
+    );
     const wb = await readWorkbook(bytes, name);
     // Plain objects for the structured clone (rows, merges and hidden are read here, once).
     const sheets = wb.sheets.map((s) => ({
@@ -26,5 +32,7 @@ scope.onmessage = async (e) => {
     scope.postMessage({ ok: true, sheets });
   } catch (err) {
     scope.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
+  } finally {
+    useNativeInflate(null);
   }
 };

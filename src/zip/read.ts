@@ -213,7 +213,8 @@ export function readPackage(bytes: Uint8Array, label: string, options: ReadOptio
  * (browsers, workers). It must give up, throwing, once the output would exceed `limit` bytes.
  */
 export interface NativeZlib {
-  inflate: (compressed: Uint8Array, limit: number) => Uint8Array;
+  /** The entry's content; null to leave it to fflate (which then also says what is wrong with it). */
+  inflate: (compressed: Uint8Array, limit: number) => Uint8Array | null;
   /** CRC-32 of a whole buffer, as ./crc computes it. */
   crc32: (data: Uint8Array) => number;
 }
@@ -227,12 +228,13 @@ export function useNativeInflate(zlib: NativeZlib | null): void {
 /** A deflated entry inflated by the native inflater, within its size plus one byte, checked; or null without one. */
 function inflateNative(name: string, raw: RawEntry, fail: (why: string) => never): Uint8Array | null {
   if (!native || raw.method !== 8) return null;
-  let out: Uint8Array;
+  let out: Uint8Array | null;
   try {
     out = native.inflate(raw.compressed, raw.size + 1);
   } catch {
     fail(mismatch(name)); // damaged, or it would grow past its declared size
   }
+  if (out === null) return null;
   if (out.length !== raw.size || native.crc32(out) >>> 0 !== raw.crc >>> 0) fail(mismatch(name));
   return out;
 }
@@ -367,4 +369,79 @@ export function declaresDoctype(xml: Uint8Array): boolean {
 /** The inflated content of an entry that was read, or undefined. */
 export function entryData(zip: ZipFile, name: string): Uint8Array | undefined {
   return zip.entries.find((e) => e.name === name)?.data;
+}
+
+/** Where an entry's stored bytes sit in the package: the key of what was inflated ahead for it. */
+const placeOf = (compressed: Uint8Array) => `${compressed.byteOffset}:${compressed.length}`;
+
+/** A deflated entry inflated by the platform's DecompressionStream, stopped at `limit` bytes; null if it fails. */
+async function inflateStream(data: Uint8Array, limit: number): Promise<Uint8Array | null> {
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = stream.readable.getReader();
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      n += value.length;
+      if (n >= limit) {
+        await reader.cancel().catch(() => undefined);
+        return null; // past its declared size: fflate refuses it, stopping as soon as it does
+      }
+      parts.push(value);
+    }
+  } catch {
+    return null; // damaged: fflate says so
+  }
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * The deflated entries a synchronous reader of this package will need, inflated ahead by the platform's own
+ * DecompressionStream (native code in browsers and workers, several times fflate's speed), after every check
+ * of the central directory: null where the platform has none or the package is refused (the reader then says
+ * why). Anything that fails here, or would grow past its declared size, is left to fflate, whose refusal the
+ * reader gives; CRC-32 is checked as always. For useNativeInflate, around one reading of these same bytes.
+ */
+export async function inflatedAhead(
+  bytes: Uint8Array,
+  label: string,
+  options: ReadOptions,
+): Promise<NativeZlib | null> {
+  if (typeof DecompressionStream === "undefined") return null;
+  try {
+    new DecompressionStream("deflate-raw");
+  } catch {
+    return null; // a browser that knows deflate but not raw deflate
+  }
+  let zip: ZipFile;
+  try {
+    zip = readPackage(bytes, label, { ...options, lazy: () => true });
+  } catch {
+    return null;
+  }
+  const need = options.need ?? (() => true);
+  const done = new Map<string, Uint8Array>();
+  for (const e of zip.entries)
+    if (e.raw && e.raw.method === 8 && need(e.name)) {
+      const out = await inflateStream(e.raw.compressed, e.raw.size + 1);
+      if (out) done.set(placeOf(e.raw.compressed), out);
+    }
+  return {
+    inflate: (compressed, limit) => {
+      const out = done.get(placeOf(compressed));
+      return out && out.length < limit ? out : null;
+    },
+    crc32,
+  };
 }

@@ -9,7 +9,7 @@ import { readWorkbook } from "../workbook/read";
 import { workbookBuffer } from "../workbook/write";
 import { crc32 as zlibCrc32 } from "zlib";
 import { crc32 } from "./crc";
-import { declaresDoctype, isMedia, PackageError, readPackage, useNativeInflate } from "./read";
+import { declaresDoctype, inflatedAhead, isMedia, PackageError, readPackage, useNativeInflate } from "./read";
 import { NODE_ZLIB } from "../cli/inflate";
 import type { ZipEntry } from "./read";
 import { writeZip } from "./write";
@@ -189,6 +189,39 @@ describe("with Node's zlib, as the command line reads", () => {
       ],
     });
     expect(() => readXlsx(broken)).toThrow(/内容与记录不符/);
+  });
+});
+
+describe("inflated ahead by the platform's DecompressionStream, as file mode's worker reads", () => {
+  afterEach(() => useNativeInflate(null));
+  const need = { kind: "xlsx" as const, need: (n: string) => !isMedia(n) };
+
+  test("the same cells as fflate gives; a lying bomb and a broken stream refused as before", async () => {
+    const cells = (await readWorkbook(good, "台账.xlsx")).sheets.map((s) => s.rows);
+    const ahead = await inflatedAhead(good, "台账.xlsx", need);
+    expect(ahead).not.toBeNull();
+    const used = jest.spyOn(ahead as NonNullable<typeof ahead>, "inflate");
+    useNativeInflate(ahead);
+    expect((await readWorkbook(good, "台账.xlsx")).sheets.map((s) => s.rows)).toEqual(cells);
+    expect(used.mock.results.some((r) => r.value instanceof Uint8Array)).toBe(true);
+    const base = entriesOf(good).filter((e) => e.name !== "xl/worksheets/sheet1.xml");
+    const huge = deflateSync(new Uint8Array(64 * 1024 * 1024), { level: 9 });
+    const data = enc(
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>39</v></c></row></sheetData></worksheet>',
+    );
+    for (const raw of [
+      { method: 8, crc: 0, size: 100, compressed: huge },
+      { method: 8, crc: crc32(data), size: data.length, compressed: new Uint8Array([1, 2, 3, 4, 5]) },
+      { method: 8, crc: crc32(data) ^ 1, size: data.length, compressed: deflateSync(data) },
+    ]) {
+      const bad = writeZip({ entries: [...base, { name: "xl/worksheets/sheet1.xml", raw }] });
+      useNativeInflate(await inflatedAhead(bad, "台账.xlsx", need));
+      await expect(readWorkbook(bad, "台账.xlsx")).rejects.toThrow(
+        /「xl\/worksheets\/sheet1\.xml」内容与记录不符/,
+      );
+    }
+    // A package refused from its directory gives nothing ahead: the reader says why, as always.
+    expect(await inflatedAhead(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), "台账.xlsx", need)).toBeNull();
   });
 });
 
