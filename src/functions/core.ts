@@ -19,6 +19,7 @@ import { APPLICATION_HEADERS, CASE_HEADERS, SHEETS } from "../report/register/re
 import type { RowIssue } from "../report/register/registers";
 import { AnswersError, noAnswers, readAnswers } from "../report/register/answers";
 import { inOurLayout, understandLedger } from "../report/register/understand";
+import type { LedgerSheet } from "../report/register/understand";
 import type { LedgerKind } from "../report/register/ledger";
 import { buildSentences } from "../report/text/sentences";
 import type { Num, TableSet } from "../report/tables/tables";
@@ -85,7 +86,7 @@ function registerOf(
   range: ExcelValue[][],
   address: string | undefined,
   answersRange: ExcelValue[][] | undefined,
-): { sheet: SheetData; issues: RowIssue[] } {
+): { sheet: LedgerSheet; issues: RowIssue[] } {
   const { sheet: name, firstRow } = parseAddress(address);
   const layout = LAYOUT[kind];
   const sheet: SheetData = { name: name ?? layout.name, rows: toCells(range), firstRow };
@@ -185,7 +186,15 @@ function tally(
     entry = undefined;
   if (!entry) {
     const { sheet, issues } = registerOf("applications", format, register, args.address, args.answers);
-    const result = tallyApplications(format, year, sheet.rows, sheet.name, sheet.firstRow ?? 1, trace);
+    const result = tallyApplications(
+      format,
+      year,
+      sheet.rows,
+      sheet.name,
+      sheet.firstRow ?? 1,
+      trace,
+      sheet.words,
+    );
     entry = {
       rows: register.length,
       columns: register[0].length,
@@ -219,7 +228,7 @@ export function table4Values(
   const year = yearArg(yearValue);
   const format = getFormat("2021");
   const { sheet, issues } = registerOf("cases", format, range, address, answers);
-  const r = tallyCases(format, year, sheet.rows, sheet.name, sheet.firstRow ?? 1);
+  const r = tallyCases(format, year, sheet.rows, sheet.name, sheet.firstRow ?? 1, false, sheet.words);
   if (ignoreBadRows !== true) refuseErrors("复议诉讼登记", [...issues, ...r.issues], null);
   return [r.t4];
 }
@@ -280,7 +289,8 @@ export function issueRows(
   const { sheet } = reg;
   const issues: RowIssue[] = [
     ...reg.issues,
-    ...tallyApplications(format, year, sheet.rows, sheet.name, sheet.firstRow ?? 1).issues,
+    ...tallyApplications(format, year, sheet.rows, sheet.name, sheet.firstRow ?? 1, false, sheet.words)
+      .issues,
   ];
   if (!issues.length) return [["", "", "", "未发现问题"]];
   return issues.map((i) => [i.row || "", i.column, i.value, `${SEVERITY_LABELS[i.severity]}：${i.message}`]);

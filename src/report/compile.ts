@@ -22,7 +22,7 @@ import { findSheet, SHEETS } from "./register/registers";
 import { AnswersError, answersSheet, mergeAnswers, noAnswers, readAnswers } from "./register/answers";
 import type { Answers } from "./register/answers";
 import { registerSheets } from "./register/understand";
-import type { LedgerReport } from "./register/understand";
+import type { LedgerReport, LedgerSheet } from "./register/understand";
 import { tallyEach } from "./register/sum";
 import type { SheetTraces } from "./register/sum";
 import type { RowIssue } from "./register/registers";
@@ -166,8 +166,8 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   let typedCarry: number[] | null = null;
   if (typed.t3) t3 = { ...typed.t3 };
   else if (sheets.applications.length) {
-    const r = tallyEach(sheets.applications, (s) =>
-      tallyApplications(format, year, s.rows, s.name, s.firstRow, options.explain),
+    const r = tallyEach(sheets.applications, (s: LedgerSheet) =>
+      tallyApplications(format, year, s.rows, s.name, s.firstRow, options.explain, s.words),
     );
     appTraces = r.traces;
     t3 = r.t3;
@@ -205,8 +205,8 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   let caseStats: CompileStats["cases"] = null;
   if (typed.t4) t4 = [...typed.t4];
   else if (sheets.cases.length) {
-    const r = tallyEach(sheets.cases, (s) =>
-      tallyCases(format, year, s.rows, s.name, s.firstRow, options.explain),
+    const r = tallyEach(sheets.cases, (s: LedgerSheet) =>
+      tallyCases(format, year, s.rows, s.name, s.firstRow, options.explain, s.words),
     );
     caseTraces = r.traces;
     t4 = r.t4;

@@ -9,7 +9,8 @@ import { EXCEL_EPOCH_OFFSET, FIRST_PLAIN_SERIAL, formatDays, MAX_SERIAL, yearBou
 import type { FormatDef } from "../formats";
 import { numberRows, outcomeRows, T3_APPLICANT_COLUMNS as A, T3_WIDTH } from "../formats";
 import { APPLICATION_HEADERS, IssueSink, isBlankRow, mapColumns, missingColumns, SHEETS } from "./registers";
-import type { ColumnMap, RowIssue } from "./registers";
+import { PENDING_VALUE, wordOf } from "./registers";
+import type { ColumnMap, RowIssue, SheetWords } from "./registers";
 import { IdLog } from "./idlog";
 import { applicantVocabulary, outcomeVocabulary } from "./vocab";
 import type { Vocabulary } from "./vocab";
@@ -84,6 +85,8 @@ export class ApplicationTally {
     header: Cell[],
     readonly sheetName: string = SHEETS.applications,
     trace = false,
+    /** An agency's own ledger: what its values stand for (read through, never copied). */
+    private readonly words?: SheetWords,
   ) {
     this.trace = trace ? new TraceLog() : null;
     this.sink = new IssueSink(sheetName);
@@ -128,7 +131,8 @@ export class ApplicationTally {
 
   /** The count slot offset of an applicant text (its column), or -1 when unknown or needing a warning. */
   private learnApplicant(text: string): number {
-    const hit = this.applicants.lookup(text);
+    const word = wordOf(this.words, this.cType, text);
+    const hit = typeof word === "string" ? this.applicants.lookup(word) : null;
     const slot = hit && !hit.warning ? (this.applicantIndex.get(hit.key) as number) : -1;
     if (this.applicantSlot.size < 10000) this.applicantSlot.set(text, slot);
     return slot;
@@ -136,7 +140,8 @@ export class ApplicationTally {
 
   /** The count slot offset of an outcome text (its row × the applicant columns), or -1 when unknown or needing a warning. */
   private learnOutcome(text: string): number {
-    const hit = this.outcomes.lookup(text);
+    const word = wordOf(this.words, this.cOutcome, text);
+    const hit = typeof word === "string" ? this.outcomes.lookup(word) : null;
     const slot = hit && !hit.warning ? (this.outcomeIndex.get(hit.key) as number) * A : -1;
     if (this.outcomeSlot.size < 10000) this.outcomeSlot.set(text, slot);
     return slot;
@@ -228,6 +233,10 @@ export class ApplicationTally {
   /** Every other row: blank, or with something to report. Errors leave the row out. */
   private slowRow(row: Cell[], rn: number): void {
     if (isBlankRow(row, this.map)) return;
+    // An own ledger's values as the register's words; a row with a question is named once, where it was asked.
+    const tc = wordOf(this.words, this.cType, row[this.cType]);
+    const oc = wordOf(this.words, this.cOutcome, row[this.cOutcome]);
+    if (tc === PENDING_VALUE || oc === PENDING_VALUE) return;
     this.stats.rows++;
     const sink = this.sink;
     const before = sink.errors;
@@ -240,7 +249,6 @@ export class ApplicationTally {
       if (received !== received) sink.badDate(rn, "收到日期", rc);
     }
 
-    const tc = row[this.cType];
     let applicant = -1;
     if (isEmptyCell(tc)) sink.missing(rn, "申请人类型", `请填写：${this.applicants.accepted}`);
     else {
@@ -253,7 +261,6 @@ export class ApplicationTally {
       }
     }
 
-    const oc = row[this.cOutcome];
     let outcome = -1;
     if (!isEmptyCell(oc)) {
       const hit = typeof oc === "string" ? this.outcomes.lookup(oc) : null;
@@ -360,8 +367,9 @@ export function tallyApplications(
   sheetName: string = SHEETS.applications,
   firstRow = 1,
   trace = false,
+  words?: SheetWords,
 ): ApplicationResult {
-  const tally = new ApplicationTally(format, year, rows[0] ?? [], sheetName, trace);
+  const tally = new ApplicationTally(format, year, rows[0] ?? [], sheetName, trace, words);
   tally.addRows(rows, firstRow + 1, 1);
   return tally.finish((rn) => rows[rn - firstRow]?.[tally.idColumn]);
 }

@@ -8,7 +8,8 @@ import { formatDays, yearBounds } from "../common/dates";
 import type { FormatDef } from "../formats";
 import { T4_GROUP_WIDTH, T4_TOTAL_RESULT } from "../formats";
 import { CASE_HEADERS, IssueSink, isBlankRow, mapColumns, missingColumns, SHEETS } from "./registers";
-import type { RowIssue } from "./registers";
+import { PENDING_VALUE, wordOf } from "./registers";
+import type { RowIssue, SheetWords } from "./registers";
 import { emptyTable4 } from "../tables/tables";
 import { caseResultVocabulary, caseTypeVocabulary } from "./vocab";
 
@@ -27,6 +28,8 @@ export function tallyCases(
   sheetName: string = SHEETS.cases,
   firstRow = 1,
   trace = false,
+  /** An agency's own ledger: what its values stand for (read through, never copied). */
+  words?: SheetWords,
 ): CaseResult {
   const placed: number[] | null = trace ? [] : null;
   const sink = new IssueSink(sheetName);
@@ -50,10 +53,13 @@ export function tallyCases(
     const row = rows[i];
     const rn = firstRow + i;
     if (isBlankRow(row, map)) continue;
+    const tc = wordOf(words, cType, row[cType]);
+    const rc = cResult >= 0 ? wordOf(words, cResult, row[cResult]) : null;
+    // A row with a question is named once, where it was asked, and not counted.
+    if (tc === PENDING_VALUE || rc === PENDING_VALUE) continue;
     stats.rows++;
     const errorsBefore = sink.errors;
 
-    const tc = row[cType];
     let group = -1;
     if (isEmptyCell(tc)) sink.missing(rn, "类型", `请填写：${types.accepted}`);
     else {
@@ -93,8 +99,7 @@ export function tallyCases(
     }
 
     let result = pending;
-    if (cResult >= 0 && !isEmptyCell(row[cResult])) {
-      const rc = row[cResult];
+    if (cResult >= 0 && !isEmptyCell(rc)) {
       const hit = typeof rc === "string" ? results.lookup(rc) : null;
       if (!hit) sink.badValue(rn, "结果", rc, results);
       else result = resultIndex.get(hit.key) as number;

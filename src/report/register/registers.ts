@@ -152,6 +152,27 @@ export function missingColumns(sheet: string, map: ColumnMap, required: string[]
 }
 
 /** Whether every mapped cell of a row is empty (such rows are not rows). */
+/** A value of an agency's own ledger whose meaning is still a question: its row is not counted (nor reported twice). */
+export const PENDING_VALUE: unique symbol = Symbol("待确认");
+
+/**
+ * What the values of an agency's own ledger stand for, by column: raw text → the register's word (a key such as
+ * "grant"), null (still open: 办理中), or PENDING_VALUE. A value not in the map is read as it is. The tallies
+ * read a ledger's rows through it, so that its rows are never copied.
+ */
+export type SheetWords = Map<number, Map<string, string | null | typeof PENDING_VALUE>>;
+
+/** A cell as the tally reads it: translated through the ledger's words where there are any. */
+export function wordOf(
+  words: SheetWords | undefined,
+  column: number,
+  value: Cell,
+): Cell | typeof PENDING_VALUE {
+  if (!words || typeof value !== "string") return value;
+  const meaning = words.get(column)?.get(value);
+  return meaning === undefined ? value : meaning;
+}
+
 export function isBlankRow(row: Cell[], map: ColumnMap): boolean {
   for (const i of Object.values(map.index)) if (!isEmptyCell(row[i])) return false;
   return true;

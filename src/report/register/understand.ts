@@ -15,10 +15,18 @@ import { noAnswers } from "./answers";
 import type { Answers } from "./answers";
 import { findLedger, findRegister } from "./ledger";
 import type { FoundRegister, LedgerKind } from "./ledger";
-import { APPLICATION_HEADERS, CASE_HEADERS, findSheet, mapColumns } from "./registers";
-import type { HeaderSpec, RowIssue } from "./registers";
+import { APPLICATION_HEADERS, CASE_HEADERS, findSheet, mapColumns, PENDING_VALUE } from "./registers";
+import type { HeaderSpec, RowIssue, SheetWords } from "./registers";
 import { answerVocabulary, meaningOf } from "./words";
 import type { Meaning, WordField } from "./words";
+
+/**
+ * A register sheet in our layout: our headers over the ledger's own columns, its own rows (never copied) at
+ * their own row numbers, and what its values stand for (`words`, for the tallies) where it is an own ledger.
+ */
+export interface LedgerSheet extends SheetData {
+  words?: SheetWords;
+}
 
 /** A question: what a value written in the ledger stands for. */
 export interface Pending {
@@ -36,8 +44,8 @@ export interface UnderstoodLedger {
   registers: FoundRegister[];
   ignored: string[];
   pending: Pending[];
-  /** The registers as sheets in our layout, by kind. */
-  sheets: Record<LedgerKind, SheetData[]>;
+  /** The registers as sheets in our layout, by kind, with what their values stand for. */
+  sheets: Record<LedgerKind, LedgerSheet[]>;
   issues: RowIssue[];
 }
 
@@ -98,7 +106,7 @@ export function understandLedger(
   answers: Answers = noAnswers(),
 ): UnderstoodLedger {
   const layout = findLedger(format, workbook, answers.layout);
-  const sheets: Record<LedgerKind, SheetData[]> = { applications: [], cases: [] };
+  const sheets: Record<LedgerKind, LedgerSheet[]> = { applications: [], cases: [] };
   const issues: RowIssue[] = [];
   const pending = new Map<string, Pending>();
   // The same few values repeat on every row: each is read once.
@@ -131,6 +139,12 @@ export function understandLedger(
     const header: Cell[] = new Array(width).fill(null);
     for (const [field, col] of Object.entries(found.columns)) header[col.index] = field;
     const rows: Cell[][] = [header];
+    const words: SheetWords = new Map();
+    const translate = (c: number, raw: string, to: string | null | typeof PENDING_VALUE) => {
+      let m = words.get(c);
+      if (!m) words.set(c, (m = new Map()));
+      if (!m.has(raw)) m.set(raw, to);
+    };
     const wordCols = WORD_FIELDS[found.as].filter((f) => f in found.columns);
     // Per word column: its index and its cache of meanings (the loop below runs once per row).
     const wordIndex = wordCols.map((f) => found.columns[f].index);
@@ -148,8 +162,6 @@ export function understandLedger(
         }
         if (mapped.some((c) => !isEmptyCell(row[c]))) entries++;
       } else entries++;
-      let out: Cell[] | null = null; // a copy only where a value is read for its meaning
-      let asked = false;
       for (let k = 0; k < wordIndex.length; k++) {
         const c = wordIndex[k];
         const v = row[c];
@@ -157,9 +169,11 @@ export function understandLedger(
         const field = wordCols[k];
         const meaning = wordCache[k].get(v) ?? learn(field, v);
         if (meaning === KNOWN) continue; // already in the register's words, or blank
-        if (meaning && "key" in meaning) (out ??= row.slice())[c] = meaning.key;
-        else if (meaning && "open" in meaning) (out ??= row.slice())[c] = null;
+        // The row itself is not copied: the tally reads the value through the sheet's words.
+        if (meaning && "key" in meaning) translate(c, v, meaning.key);
+        else if (meaning && "open" in meaning) translate(c, v, null);
         else {
+          translate(c, v, PENDING_VALUE);
           const value = v.trim();
           const id = `${field}\u0000${normalizeText(value)}`;
           const choices =
@@ -180,13 +194,12 @@ export function understandLedger(
             kind: "pending",
             columnIndex: c,
           });
-          asked = true;
         }
       }
-      rows.push(asked ? [] : (out ?? row));
+      rows.push(row);
     }
     found.rows = entries;
-    sheets[found.as].push({ name: found.sheet, rows, firstRow: found.headerRow });
+    sheets[found.as].push({ name: found.sheet, rows, firstRow: found.headerRow, words });
   }
   return {
     registers: layout.registers,
@@ -201,8 +214,8 @@ export function understandLedger(
 export type LedgerReport = Pick<UnderstoodLedger, "registers" | "ignored" | "pending">;
 
 export interface RegisterSheets {
-  applications: SheetData[];
-  cases: SheetData[];
+  applications: LedgerSheet[];
+  cases: LedgerSheet[];
   /** Questions and skipped sheets' rows of the registers read by content. */
   issues: RowIssue[];
   ledger: LedgerReport;
