@@ -120,6 +120,9 @@ export function reportHtml(t: TableSet, v: Variant = {}, charset = "utf-8"): str
     `<title>${title}_某市人民政府门户网站</title><style>td{border:1px solid #000}</style></head><body>`,
     `<div class="nav"><a href="#">首页</a> &gt; 政府信息公开年报</div>`,
     `<h1>${title}</h1>`,
+    // A whole report as portals publish it: the lead with its 统计期限, the six sections with their text.
+    `<p>本报告中所列数据的统计期限自${t.year}年1月1日起至${t.year}年12月31日止。</p>`,
+    `<p>一、总体情况</p>`,
     ...sentences.map((s) => `<p>${esc(s)}</p>`),
     `<p>二、主动公开政府信息情况</p>`,
     ...(t2 ? [tableHtml(t2, v, "t2")] : []),
@@ -127,6 +130,10 @@ export function reportHtml(t: TableSet, v: Variant = {}, charset = "utf-8"): str
     tableHtml(table3Grid(t, format), v, "t3"),
     `<p>四、政府信息公开行政复议、行政诉讼情况</p>`,
     tableHtml(table4Grid(t, format), v, "t4"),
+    `<p>五、存在的主要问题及改进情况</p>`,
+    `<p>部分栏目更新不够及时。下一步将加强审核，按时更新。</p>`,
+    `<p>六、其他需要报告的事项</p>`,
+    `<p>本年度未收取信息处理费。</p>`,
     `<script>var x = "<td>1</td>";</script></body></html>`,
   ].join("\n");
 }

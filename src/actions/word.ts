@@ -117,7 +117,7 @@ export function findingText(f: Finding, format: FormatDef): string {
     (f.table === "t3" && format.t3.rows.find((r) => r.key === f.row)?.label) ||
     (f.table === "t2" && format.t2?.blocks.flatMap((b) => b.rows).find((r) => r.key === f.row)?.label) ||
     (f.table === "t4" ? format.t4.review.label : "") ||
-    { t2: format.t2?.title ?? "", t3: format.t3.title, t4: format.t4.title }[f.table];
+    { t2: format.t2?.title ?? "", t3: format.t3.title, t4: format.t4.title, text: "" }[f.table];
   // Without numbering and remarks, which people type in many ways.
   return stripNumbering(label).replace(/（.*$/, "");
 }

@@ -6,7 +6,24 @@
 
 export type FormatId = "2021" | "2019" | "2008";
 
-export type RuleId = "P1" | "S1" | "S2" | "T4" | "F1" | "F2" | "F3" | "L1" | "X1" | "X2" | "X3";
+export type RuleId =
+  | "P1"
+  | "S1"
+  | "S2"
+  | "T4"
+  | "F1"
+  | "F2"
+  | "F3"
+  | "L1"
+  | "X1"
+  | "X2"
+  | "X3"
+  /** Completeness of the printed report: sections, 五 not empty, 六 on 信息处理费, title, 统计期限. */
+  | "C1"
+  | "C2"
+  | "C3"
+  | "C4"
+  | "C5";
 
 interface SubheadingDef {
   /** Stable id, e.g. "s1.active". */

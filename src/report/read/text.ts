@@ -17,6 +17,7 @@ import type { FormatDef } from "../formats";
 import { Findings, rowName } from "../tables/findings";
 import type { Finding } from "../tables/findings";
 import type { TableSet } from "../tables/tables";
+import { completenessFindings } from "./complete";
 
 const NUM = "(\\d[\\d,]*(?:\\.\\d+)?)";
 const PERCENT = new RegExp(`^[,，]?(?:约)?占(?:比|总数|全部|申请总数)?(?:的)?(?:为)?${NUM}%`);
@@ -230,9 +231,12 @@ export function checkReadReport(
   read: { tables: TableSet; paragraphs: string[] },
   numeric: TableSet,
   previous?: TableSet,
+  /** The year a review is of: a title of another year is C4. */
+  year?: number,
 ): Finding[] {
   const format = getFormat(read.tables.format);
   return checkTables(read.tables, previous ? { previous } : {}).concat(
     checkText(read.paragraphs, numeric, format),
+    completenessFindings(format, read.paragraphs, year ? { year } : {}),
   );
 }

@@ -9,7 +9,8 @@ export type Severity = "error" | "warning" | "info";
 export interface Finding {
   rule: RuleId;
   severity: Severity;
-  table: "t2" | "t3" | "t4";
+  /** "text": a finding of the printed report's text (its sections, title, lead paragraph). */
+  table: "t2" | "t3" | "t4" | "text";
   row?: string;
   column?: string;
   /** "t3.total.natural", "t3.*.natural" (a whole column), "t4.review.total", "t2.rules.inForce". */
@@ -30,6 +31,12 @@ const SEVERITY: Record<RuleId, Severity> = {
   X1: "warning",
   X2: "warning",
   X3: "warning",
+  // The template prescribes the six sections: one missing or out of order must be corrected.
+  C1: "error",
+  C2: "warning",
+  C3: "warning",
+  C4: "warning",
+  C5: "warning",
 };
 
 /** Findings as they are made: only the format's rules, each with its severity and place. */
