@@ -1,0 +1,143 @@
+/**
+ * `ogi-report review <文件或文件夹…> [--previous <上年文件或文件夹>] [--units <单位名单>] [--year 2025]
+ * [-o 审核结果.xlsx] [--json]`: every unit's report checked in one pass (src/report/review.ts judges them). Folders
+ * are walked once, recursively and bounded (a link that loops back is not followed twice; at most MAX_FILES
+ * files), with progress on stderr; files that are no report, register or tables are listed as skipped, with why.
+ */
+import { promises as fs } from "fs";
+import path from "path";
+import { inputKind } from "../load/limits";
+import { readUnit, REVIEW_EXTENSIONS } from "../load/review";
+import { cellText } from "../report/common/cells";
+import { review, reviewYear, unitKey } from "../report/review";
+import type { ReadUnit, ReviewResult } from "../report/review";
+import type { TableSet } from "../report/tables/tables";
+import { readWorkbook } from "../workbook/read";
+import { reviewWorkbookBuffer } from "../workbook/review";
+import { compileOptions, fileProblem, readInput, UsageError, writeOutput } from "./files";
+
+/** More files than a review of every unit of a province would hold. */
+const MAX_FILES = 5000;
+
+interface Walked {
+  files: string[];
+  skipped: { file: string; reason: string }[];
+}
+
+/** The files under the paths given, each once: folders recursively, links that loop back not followed again. */
+export async function walk(paths: string[], progress: (s: string) => void): Promise<Walked> {
+  const out: Walked = { files: [], skipped: [] };
+  const seen = new Set<string>();
+  const visit = async (p: string, depth: number): Promise<void> => {
+    let real: string;
+    try {
+      real = await fs.realpath(p);
+    } catch (e) {
+      throw fileProblem(e, p, true);
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    const stat = await fs.stat(real);
+    if (stat.isDirectory()) {
+      if (depth > 20) return void out.skipped.push({ file: p, reason: "文件夹层数过多，未再深入" });
+      for (const name of (await fs.readdir(real)).sort()) await visit(path.join(p, name), depth + 1);
+      return;
+    }
+    const base = path.basename(p);
+    const ext = (/\.([a-z0-9]+)$/i.exec(base)?.[1] ?? "").toLowerCase();
+    if (base.startsWith("~$") || base.startsWith("."))
+      out.skipped.push({ file: p, reason: "临时文件或隐藏文件" });
+    else if (!REVIEW_EXTENSIONS.includes(ext))
+      out.skipped.push({ file: p, reason: "不是报告（.docx、网页、PDF）、台账（.xlsx、.csv）或统计表 JSON" });
+    else if (out.files.length >= MAX_FILES)
+      out.skipped.push({ file: p, reason: `文件超过 ${MAX_FILES} 个，未读取` });
+    else {
+      out.files.push(p);
+      if (out.files.length % 100 === 0) progress(`已找到 ${out.files.length} 个文件…\n`);
+    }
+  };
+  for (const p of paths) await visit(p, 0);
+  return out;
+}
+
+/** The names of the units expected: one per line (.txt), or the first column (.csv, .xlsx), header skipped. */
+async function unitList(file: string): Promise<string[]> {
+  const bytes = await readInput(file, "workbook");
+  const rows = /\.txt$/i.test(file)
+    ? new TextDecoder()
+        .decode(bytes)
+        .split(/\r?\n/)
+        .map((l) => [l])
+    : ((await readWorkbook(bytes, path.basename(file))).sheets[0]?.rows ?? []);
+  return rows
+    .map((r) => cellText(r[0]).trim())
+    .filter((n, i) => n && !(i === 0 && /^(单位|单位名称|名称|部门)$/.test(n)));
+}
+
+async function readAll(
+  files: string[],
+  progress: (s: string) => void,
+  year: number | undefined,
+  previousOf?: (unit: string) => TableSet | undefined,
+): Promise<ReadUnit[]> {
+  const units: ReadUnit[] = [];
+  for (const [i, f] of files.entries()) {
+    if ((i + 1) % 10 === 0 || i + 1 === files.length)
+      progress(`正在读取第 ${i + 1}/${files.length} 个文件\n`);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readInput(f, inputKind(f));
+    } catch (e) {
+      units.push({ unit: path.basename(f).replace(/\.[^.]+$/, ""), file: f, reason: (e as Error).message });
+      continue;
+    }
+    units.push({ ...(await readUnit(bytes, path.basename(f), { year, previousOf })), file: f });
+  }
+  return units;
+}
+
+function render(r: ReviewResult): string {
+  const lines = [`审核 ${r.units.length} 个单位（${r.year}年）：`];
+  for (const u of r.units) {
+    const counts = u.errors || u.warnings ? `（${u.errors}个错误、${u.warnings}个提示）` : "";
+    lines.push(`  ${u.status}  ${u.unit}${counts}${u.reason ? `：${u.reason}` : ""}`);
+    for (const f of u.findings.filter((x) => x.severity === "error" || x.rule === "X3"))
+      lines.push(`      ${f.rule} ${f.where}：${f.message}`);
+  }
+  for (const m of r.missing) lines.push(`  未报送  ${m}`);
+  for (const s of r.skipped) lines.push(`  已跳过  ${s.file}：${s.reason}`);
+  return lines.join("\n") + "\n";
+}
+
+export async function runReview(
+  paths: string[],
+  flags: Record<string, string | true>,
+  json: boolean,
+  io: { err: (s: string) => void },
+): Promise<{ result: ReviewResult; text: string }> {
+  const { year: given } = compileOptions(flags);
+  const walked = await walk(paths, io.err);
+  if (!walked.files.length && !walked.skipped.length) throw new UsageError("review 需要至少一个文件或文件夹");
+  const previous = new Map<string, { tables: TableSet; file: string }>();
+  if (typeof flags.previous === "string") {
+    const last = await walk([flags.previous], io.err);
+    for (const u of await readAll(last.files, io.err, undefined))
+      if (u.tables) previous.set(unitKey(u.unit), { tables: u.tables, file: path.basename(u.file) });
+  }
+  const matched = new Map<string, string>();
+  const previousOf = (unit: string) => {
+    const p = previous.get(unitKey(unit));
+    if (p) matched.set(unit, p.file);
+    return p?.tables;
+  };
+  const units = await readAll(walked.files, io.err, given, previousOf);
+  const year = reviewYear(units, given);
+  const expected = typeof flags.units === "string" ? await unitList(flags.units) : undefined;
+  const result = review(units, { year, expected, skipped: walked.skipped, previous: matched });
+  const out = flags.o ?? flags.output;
+  if (typeof out === "string") await writeOutput(out, await reviewWorkbookBuffer(result), walked.files);
+  const text = json
+    ? JSON.stringify(result, null, 1) + "\n"
+    : render(result) + (typeof out === "string" ? `已写入：${out}\n` : "");
+  return { result, text };
+}

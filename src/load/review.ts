@@ -1,0 +1,99 @@
+/**
+ * One unit of a review, from whatever file it came as: its report (ours or hand-made .docx, a saved web page —
+ * its tables, its text: X3 and the completeness rules), its register or typed 统计表 workbook (compiled), or
+ * its tables JSON. Works on bytes, one file at a time, so the command line and the panes share it; a file
+ * that cannot be read is a unit with the reason, never an exception.
+ */
+import { compileWorkbook, rowErrorCount } from "../report/compile";
+import { checkTables } from "../report/tables/checks";
+import { numericTables } from "../report/read/tables";
+import { checkReadReport } from "../report/read/text";
+import type { ReadUnit } from "../report/review";
+import type { TableSet } from "../report/tables/tables";
+import { readWorkbook } from "../workbook/read";
+import { inputKind } from "./limits";
+import { readReportFile } from "./report";
+import { parseTablesJson } from "./tables";
+
+const stem = (name: string) => name.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
+
+/** Files a review reads; anything else in a folder is skipped, with why. */
+export const REVIEW_EXTENSIONS = ["docx", "html", "htm", "mhtml", "mht", "pdf", "xlsx", "csv", "txt", "json"];
+
+export interface UnitOptions {
+  /** The review's year: a title of another year is C4. */
+  year?: number;
+  /** Last year's tables of a unit, by the unit's name (X1, X2). */
+  previousOf?: (unit: string) => TableSet | undefined;
+}
+
+/** The unit a file holds, with its findings (X1/X2 against last year's where it is known). */
+export async function readUnit(
+  bytes: Uint8Array,
+  name: string,
+  options: UnitOptions = {},
+): Promise<ReadUnit> {
+  const file = name;
+  try {
+    if (/\.pdf$/i.test(name))
+      return {
+        unit: stem(name),
+        file,
+        reason: "PDF 暂不能读取（正在开发），请提供该报告的 Word 文档或网页版本",
+      };
+    const kind = inputKind(name);
+    if (kind === "report") {
+      const r = readReportFile(bytes, name);
+      const unit = r.tables.agency || stem(name);
+      if (r.problems.length) return { unit, file, reason: r.problems.join("；") };
+      const numeric = numericTables(r.tables);
+      const previous = options.previousOf?.(unit);
+      return {
+        unit,
+        file,
+        tables: numeric,
+        findings: checkReadReport(r, numeric, previous, options.year),
+        source: r.source,
+      };
+    }
+    if (kind === "tables") {
+      const { tables } = parseTablesJson(bytes, name);
+      const unit = tables.agency || stem(name);
+      const previous = options.previousOf?.(unit);
+      return {
+        unit,
+        file,
+        tables: numericTables(tables),
+        findings: checkTables(tables, previous ? { previous } : {}),
+        source: "tables",
+      };
+    }
+    const workbook = await readWorkbook(bytes, name);
+    const first = compileWorkbook(workbook);
+    const unit = first.tables.agency || stem(name);
+    const previous = options.previousOf?.(unit);
+    const result = previous ? compileWorkbook(workbook, { previous }) : first;
+    const errors = rowErrorCount(result);
+    return {
+      unit,
+      file,
+      tables: result.tables,
+      findings: result.checks,
+      ...(errors
+        ? {
+            register: [
+              {
+                rule: "台账",
+                severity: "error" as const,
+                where: "台账",
+                message: `台账有${errors}处错误（${result.stats.excludedRows}行未计入），请用 compile 命令或任务窗格逐条查看`,
+              },
+            ],
+          }
+        : {}),
+      source: result.typed && !result.stats.applications ? "typed" : "register",
+    };
+  } catch (e) {
+    return { unit: stem(name), file, reason: (e as Error).message };
+  }
+}

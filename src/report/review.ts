@@ -1,0 +1,163 @@
+/**
+ * 政府办审核: every department's report checked in one pass. Each unit read (by the loaders, one file at a
+ * time) comes here with its tables, its findings and how it was read; the review gives each a status —
+ * 通过, 有提示 (warnings only), 需修改 (any error, or any X3: a text that contradicts its own tables must be
+ * corrected even though X3 is a warning in `check`), 年度不符 (not the review's year), 无法读取 (with the
+ * reason), 未报送 (on the list of units, no file) —, matches last year's units by name (normalised) and adds
+ * up the units of the review's year that were read (需修改 included and marked).
+ */
+import { rollup } from "./rollup";
+import type { RollupUnit } from "./rollup";
+import type { Finding, Severity } from "./tables/findings";
+import type { FormatId } from "./formats";
+import type { Table2, Table3, Table4, TableSet } from "./tables/tables";
+
+export type ReviewStatus = "通过" | "有提示" | "需修改" | "年度不符" | "无法读取" | "未报送";
+
+/** How a unit's numbers were read. */
+export type ReviewSource = "stored" | "labels" | "register" | "typed" | "tables";
+
+export const SOURCE_LABELS: Record<ReviewSource, string> = {
+  stored: "报告中保存的数据",
+  labels: "按表格文字读取",
+  register: "台账",
+  typed: "手填的统计表",
+  tables: "统计表 JSON",
+};
+
+/** One unit as read from its file, before the review judges it. */
+export interface ReadUnit {
+  unit: string;
+  file: string;
+  /** Its tables and findings; absent when the file could not be read (`reason` says why). */
+  tables?: TableSet;
+  findings?: Finding[];
+  source?: ReviewSource;
+  reason?: string;
+  /** Findings of its register, outside the rules (rows with errors, left out of its numbers). */
+  register?: ReviewFinding[];
+}
+
+export interface ReviewFinding {
+  rule: string;
+  severity: Severity;
+  where: string;
+  message: string;
+}
+
+export interface ReviewedUnit {
+  unit: string;
+  file: string;
+  year: number | null;
+  format: FormatId | null;
+  source: ReviewSource | null;
+  status: ReviewStatus;
+  errors: number;
+  warnings: number;
+  /** X3 findings: the text contradicting its own tables. */
+  x3: number;
+  /** Whether last year's report of the unit was found (X1/X2 then checked). */
+  previous: string | null;
+  findings: ReviewFinding[];
+  reason?: string;
+}
+
+export interface ReviewResult {
+  year: number;
+  units: ReviewedUnit[];
+  missing: string[];
+  skipped: { file: string; reason: string }[];
+  rollup: { format: FormatId; t2: Table2 | null; t3: Table3; t4: Table4; units: string[] } | null;
+}
+
+/**
+ * A unit's name as compared across years and with a list: widths, spaces and brackets gone; a leading
+ * 县/区/市 name of the government it belongs to dropped when the rest still names a body; 局/委/办 spelled out
+ * (发展和改革委员会 → 发展和改革委, 人民政府办公室 → 人民政府办).
+ */
+export function unitKey(name: string): string {
+  let s = name
+    .normalize("NFKC")
+    .replace(/[\s()（）【】[\]〔〕「」《》"“”'‘’·・.]/g, "")
+    .replace(/政府信息公开工作年度报告$|政府信息公开年度报告$/, "");
+  s = s
+    .replace(/委员会$/, "委")
+    .replace(/办公室$/, "办")
+    .replace(/办公厅$/, "办");
+  // 「某某县」「某某区」「某某市」 before a body's name: the body is what is compared.
+  const m = /^.{1,8}?[县区市旗](?=.{2,})/.exec(s);
+  if (m && /(局|委|办|院|厅|中心|街道|镇|乡|政府)$/.test(s)) s = s.slice(m[0].length);
+  return s;
+}
+
+/** A unit's status from its findings and year. */
+export function unitStatus(u: ReadUnit, year: number): ReviewStatus {
+  if (!u.tables) return "无法读取";
+  if (u.tables.year !== year) return "年度不符";
+  const f = [...(u.findings ?? []), ...(u.register ?? [])];
+  if (f.some((x) => x.severity === "error" || x.rule === "X3")) return "需修改";
+  return f.length ? "有提示" : "通过";
+}
+
+/** The review's year: the one given, else the year most units are of, else last year. */
+export function reviewYear(units: ReadUnit[], given?: number, today = new Date()): number {
+  if (given) return given;
+  const counts = new Map<number, number>();
+  for (const u of units) if (u.tables?.year) counts.set(u.tables.year, (counts.get(u.tables.year) ?? 0) + 1);
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  return best?.[0] ?? today.getFullYear() - 1;
+}
+
+/** Judges every unit read, names the units of the list that sent nothing, and adds up the year's units. */
+export function review(
+  read: ReadUnit[],
+  options: {
+    year: number;
+    /** The units expected (a list given), by name. */
+    expected?: string[];
+    skipped?: { file: string; reason: string }[];
+    /** Which units were matched to last year's report: unit → last year's file. */
+    previous?: Map<string, string>;
+  },
+): ReviewResult {
+  const units: ReviewedUnit[] = read.map((u) => {
+    const findings: ReviewFinding[] = [
+      ...(u.findings ?? []).map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        where: f.where,
+        message: f.message,
+      })),
+      ...(u.register ?? []),
+    ];
+    return {
+      unit: u.unit,
+      file: u.file,
+      year: u.tables?.year ?? null,
+      format: u.tables?.format ?? null,
+      source: u.source ?? null,
+      status: unitStatus(u, options.year),
+      errors: findings.filter((f) => f.severity === "error").length,
+      warnings: findings.filter((f) => f.severity !== "error").length,
+      x3: findings.filter((f) => f.rule === "X3").length,
+      previous: options.previous?.get(u.unit) ?? null,
+      findings,
+      ...(u.reason ? { reason: u.reason } : {}),
+    };
+  });
+  const sent = new Set(units.map((u) => unitKey(u.unit)));
+  const missing = (options.expected ?? []).filter((name) => !sent.has(unitKey(name)));
+  const counted: RollupUnit[] = read
+    .filter((u, i) => u.tables && units[i].status !== "年度不符" && units[i].status !== "无法读取")
+    .map((u) => ({ name: u.unit, tables: u.tables as TableSet }));
+  const total = counted.length ? rollup(counted, { year: options.year }).total : null;
+  return {
+    year: options.year,
+    units,
+    missing,
+    skipped: options.skipped ?? [],
+    rollup: total
+      ? { format: total.format, t2: total.t2, t3: total.t3, t4: total.t4, units: counted.map((u) => u.name) }
+      : null,
+  };
+}

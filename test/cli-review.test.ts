@@ -1,0 +1,156 @@
+/**
+ * `review` on a folder of units made from a real published report's tables (淮安, test/fixtures) in the forms we
+ * read — web pages (UTF-8 and GBK), a tables JSON, a register, a report of another year, a PDF we cannot read yet,
+ * a damaged .docx, a file that is no report —, one unit with real arithmetic errors, one whose text contradicts
+ * its tables, one missing from the list, and last year's folder with a unit named another way. Every status and
+ * the totals are worked out here from how each unit was made, never from the code under test.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { main } from "../src/cli/main";
+import { compileWorkbook } from "../src/report/compile";
+import { sampleWorkbook } from "../src/report/sample";
+import type { TableSet } from "../src/report/tables/tables";
+import { readWorkbook } from "../src/workbook/read";
+import { workbookBuffer } from "../src/workbook/write";
+import { huaianTables } from "./fixtures";
+import { gbk, reportHtml } from "./reports";
+import { readFileSync } from "fs";
+
+let dir = "";
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-review-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function call(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+const put = (rel: string, content: string | Uint8Array) => {
+  const p = path.join(dir, rel);
+  mkdirSync(path.dirname(p), { recursive: true });
+  writeFileSync(p, content);
+  return p;
+};
+
+/** The published tables as another unit's, of 2025. */
+const unit = (agency: string, year = 2025): TableSet => ({ ...huaianTables(), agency, year });
+
+test("a folder of units: each status, each finding that must be corrected, the totals, the workbook", async () => {
+  const good = unit("甲局");
+  put("units/甲局.html", reportHtml(good));
+  // 乙局: 表三's 「本年新收」 自然人 typed 10 too many — the column (P1) and the row (S2) no longer add up.
+  const wrong = unit("乙局");
+  wrong.t3 = { ...wrong.t3, new: wrong.t3.new.map((v, i) => (i === 0 ? (v as number) + 10 : v)) };
+  put("units/街道/乙局.htm", gbk(reportHtml(wrong, {}, "gbk")));
+  // 丙局: its text says it received 3000 applications; its table says 3119 (X3).
+  const said = unit("丙局");
+  put("units/丙局.html", reportHtml(said, { paragraphs: ["2025年，本机关共收到政府信息公开申请3000件。"] }));
+  put("units/丁局.json", JSON.stringify(unit("丁局")));
+  const register = compileWorkbook(sampleWorkbook());
+  put("units/台账/住建局台账.xlsx", await workbookBuffer(sampleWorkbook()));
+  put("units/己局.html", reportHtml(unit("己局", 2024)));
+  put("units/庚局.pdf", "%PDF-1.4\n%%EOF\n");
+  put("units/辛局.docx", "PK\u0003\u0004 not really a document");
+  put("units/说明.md", "本文件夹为各单位年报");
+  put("名单.txt", "单位\n甲局\n乙局\n丙局\n丁局\n戊局\n");
+  // Last year: 甲局 named with its city; what it carried over and what was in force follow into this year
+  // (X1, X2 hold), except one: its 自然人 结转 is one more than 甲局 carried this year (the real break, X1).
+  const last = unit("某市甲局", 2024);
+  const inForce = (v: unknown) => {
+    const [issued, repealed, now] = v as number[];
+    return [0, 0, now - issued + repealed];
+  };
+  last.t2 = { ...last.t2, rules: inForce(good.t2?.rules), normative: inForce(good.t2?.normative) };
+  const carried = good.t3.carry as number[];
+  last.t3 = { ...last.t3, fwd: carried.map((v, i) => (i === 0 || i === 6 ? v + 1 : v)) };
+  put("last/甲局2024.html", reportHtml(last));
+
+  const out = path.join(dir, "审核结果.xlsx");
+  const r = await call([
+    "review",
+    path.join(dir, "units"),
+    "--units",
+    path.join(dir, "名单.txt"),
+    "--previous",
+    path.join(dir, "last"),
+    "--year",
+    "2025",
+    "-o",
+    out,
+    "--json",
+  ]);
+  expect(r.code).toBe(1);
+  const data = JSON.parse(r.out);
+  const status = Object.fromEntries(
+    data.units.map((u: { unit: string; status: string }) => [u.unit, u.status]),
+  );
+  expect(status).toEqual({
+    甲局: "有提示", // X1 against last year, a warning
+    乙局: "需修改",
+    丙局: "需修改",
+    丁局: "通过",
+    [register.tables.agency]: register.checks.length ? "有提示" : "通过",
+    己局: "年度不符",
+    庚局: "无法读取",
+    辛局: "无法读取",
+  });
+  expect(data.missing).toEqual(["戊局"]);
+  expect(data.skipped.map((s: { file: string }) => path.basename(s.file))).toEqual(["说明.md"]);
+  const find = (name: string) => data.units.find((u: { unit: string }) => u.unit === name);
+  expect(find("甲局").previous).toBe("甲局2024.html");
+  expect(find("甲局").findings.map((f: { rule: string; where: string }) => `${f.rule}:${f.where}`)).toEqual([
+    "X1:t3.carry.natural",
+    "X1:t3.carry.total",
+  ]);
+  expect(find("乙局").findings.map((f: { rule: string; where: string }) => `${f.rule}:${f.where}`)).toEqual(
+    expect.arrayContaining(["P1:t3.*.natural", "S2:t3.new.total"]),
+  );
+  expect(find("丙局").x3).toBe(1);
+  expect(find("丙局").findings[0].message).toContain("3000");
+  expect(find("庚局").reason).toMatch(/PDF/);
+  expect(data.year).toBe(2025);
+  // The total: every unit of 2025 that was read, 乙局 (需修改) included; 己局 (2024) and the unreadable left out.
+  const counted = [good, wrong, said, unit("丁局"), register.tables];
+  const sum = (key: string, i: number) => counted.reduce((s, t) => s + ((t.t3[key]?.[i] as number) ?? 0), 0);
+  expect(data.rollup.t3.new).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => sum("new", i)));
+  expect(data.rollup.units.sort()).toEqual(["丁局", "丙局", "乙局", "甲局", register.tables.agency].sort());
+
+  const wb = await readWorkbook(new Uint8Array(readFileSync(out)), "审核结果.xlsx");
+  expect(wb.sheets.map((s) => s.name)).toEqual(["总览", "问题清单", "汇总", "未报送"]);
+  const overview = wb.sheets[0].rows;
+  expect(overview[0]).toEqual([
+    "单位",
+    "文件",
+    "年度",
+    "格式",
+    "读取方式",
+    "状态",
+    "错误",
+    "提示",
+    "其中正文与表格不符",
+    "与上年衔接",
+  ]);
+  const shown = Object.fromEntries(overview.slice(1).map((row) => [row[0], row[5]]));
+  expect(shown).toEqual({ ...status, 戊局: "未报送" });
+  const issues = wb.sheets[1].rows.slice(1);
+  expect(issues.filter((row) => row[0] === "丙局" && row[1] === "X3")).toHaveLength(1);
+  expect(wb.sheets[3].rows.slice(1)).toEqual([["戊局"]]);
+});
+
+test("a folder with a link that loops back is walked once; a review of nothing is a usage error", async () => {
+  const loop = path.join(dir, "loop");
+  put("loop/a/丁局.json", JSON.stringify(unit("丁局")));
+  const { symlinkSync } = await import("fs");
+  symlinkSync(loop, path.join(loop, "a", "back"));
+  const r = await call(["review", loop, "--json"]);
+  const data = JSON.parse(r.out);
+  expect(data.units.map((u: { unit: string }) => u.unit)).toEqual(["丁局"]);
+  const empty = path.join(dir, "empty");
+  mkdirSync(empty);
+  expect((await call(["review", empty])).code).toBe(2);
+});
