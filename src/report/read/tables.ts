@@ -135,7 +135,7 @@ function readTable3(grids: Grid[], format: FormatDef) {
   return { t3: t3 as Table3, found: { table: at + 1, rows: read } };
 }
 
-function readTable4(grids: Grid[], format: FormatDef) {
+function readTable4(grids: Grid[], format: FormatDef, tableNo = (i: number) => i + 1) {
   const t4def = format.t4;
   const at = grids.findIndex(
     (g) =>
@@ -172,7 +172,7 @@ function readTable4(grids: Grid[], format: FormatDef) {
   // A header of its fifteen columns with nothing under it (a sheet not yet typed in): fifteen blanks (F2).
   if (cols && grid.slice(headerEnd).every((row) => row.every((c) => c === null || isValueCell(c))))
     return { t4: new Array<Num>(T4_WIDTH).fill(null), found: { table: at + 1, rows: 1 } };
-  return { problem: `表四（第${at + 1}个表格）中没有找到${T4_WIDTH}个数字的一行` };
+  return { problem: `表四（第${tableNo(at)}个表格）中没有找到${T4_WIDTH}个数字的一行` };
 }
 
 function readTable2(grids: Grid[], format: FormatDef) {
@@ -201,6 +201,44 @@ function readTable2(grids: Grid[], format: FormatDef) {
   return { t2: t2 as Table2, found: { table: at + 1, rows: read } };
 }
 
+/**
+ * A table that Word or a portal split into two at a page break, read as one: a grid holding a table's first row
+ * label but not its last, followed by grids holding the rest (its last label among them) and not the first. The
+ * continuation's rows are right-aligned to the first part's width (its number columns are the last ones, whatever
+ * label cells the break left or dropped), and a header row it repeats is dropped.
+ */
+function joinSplit([grids, origin]: [Grid[], number[]], first: string, last: string): [Grid[], number[]] {
+  const out: Grid[] = [];
+  const at: number[] = [];
+  for (let i = 0; i < grids.length; i++) {
+    let grid = grids[i];
+    if (gridIncludes(grid, first) && !gridIncludes(grid, last)) {
+      const width = Math.max(...grid.map((r) => r.length));
+      const seen = new Set(grid.map((r) => bareLabel(rowText(r))));
+      let j = i + 1;
+      while (j < grids.length && !gridIncludes(grids[j], first)) {
+        const more = grids[j]
+          .filter((r) => !seen.has(bareLabel(rowText(r))) || rowText(r).trim() === "")
+          .map((r) =>
+            r.length < width ? [...new Array<string | null>(width - r.length).fill(null), ...r] : r,
+          );
+        grid = [...grid, ...more];
+        j++;
+        if (gridIncludes(grids[j - 1], last)) break;
+      }
+      if (gridIncludes(grid, last)) {
+        out.push(grid);
+        at.push(origin[i]);
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(grids[i]);
+    at.push(origin[i]);
+  }
+  return [out, at];
+}
+
 /** Which format a report's tables are in: 表二's column labels tell 2019 from 2021; else the year. */
 function detectFormat(grids: Grid[], year: number): FormatId {
   for (const id of ["2021", "2019"] as FormatId[]) {
@@ -220,16 +258,27 @@ export function readReport(doc: ReportDocumentText, options: ReadOptions = {}): 
   const formatId = options.format ?? detectFormat(doc.tables, year);
   const format = getFormat(formatId);
   const found: ReadReport["found"] = {};
-  const r3 = readTable3(doc.tables, format);
-  const r4 = readTable4(doc.tables, format);
-  const r2 = readTable2(doc.tables, format);
+  // Tables split at a page break joined first: 表三 by its first and last rows, 表二 likewise.
+  const rows3 = numberRows(format);
+  let joined = joinSplit(
+    [doc.tables, doc.tables.map((_, i) => i)],
+    rows3[0].label,
+    rows3[rows3.length - 1].label,
+  );
+  const rows2 = format.t2?.blocks.flatMap((b) => b.rows) ?? [];
+  if (rows2.length) joined = joinSplit(joined, rows2[0].label, rows2[rows2.length - 1].label);
+  const [grids, origin] = joined;
+  const r3 = readTable3(grids, format);
+  const r4 = readTable4(grids, format, (i) => origin[i] + 1);
+  const r2 = readTable2(grids, format);
   for (const [id, r] of [
     ["t2", r2],
     ["t3", r3],
     ["t4", r4],
   ] as const) {
     if ("problem" in r && r.problem) problems.push(r.problem);
-    if ("found" in r && r.found) found[id] = r.found;
+    // Where it starts in the document, as people count its tables (a joined table by its first part).
+    if ("found" in r && r.found) found[id] = { ...r.found, table: origin[r.found.table - 1] + 1 };
   }
   const tables: TableSet = {
     format: formatId,

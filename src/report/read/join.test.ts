@@ -1,0 +1,59 @@
+/**
+ * Tables that Word or a portal split into two at a page break are read as one: the second part with or without
+ * its header repeated, with or without the label cell the break cut (表三's 「三、本年度办理结果」 spans the
+ * page). The numbers are the published 淮安 tables (test/fixtures), read back exactly.
+ */
+import { huaianTables } from "../../../test/fixtures";
+import { gridMatrix, table2Grid, table3Grid, table4Grid } from "../tables/layout";
+import type { TableGrid } from "../tables/layout";
+import type { Grid } from "./cells";
+import { readReport } from "./tables";
+
+/** A grid as a document gives it: each cell's text at its top-left position, null where a merge covers. */
+function asDocument(grid: TableGrid): Grid {
+  const { values, merges } = gridMatrix(grid);
+  const out: Grid = values.map((row) => row.map((v) => String(v)));
+  for (const [r, c, h, w] of merges)
+    for (let i = r; i < r + h; i++) for (let j = c; j < c + w; j++) if (i !== r || j !== c) out[i][j] = null;
+  return out;
+}
+
+const published = huaianTables();
+const title = `${published.agency}${published.year}年政府信息公开工作年度报告`;
+const t3 = asDocument(table3Grid(published));
+const headerRows = 3;
+/** Split inside （三）不予公开: the 8th data row starts the second page. */
+const at = headerRows + 8;
+
+test.each([
+  ["the second part as it is", t3.slice(at)],
+  ["the header repeated on the second page", [...t3.slice(0, headerRows), ...t3.slice(at)]],
+  // Rows under the spanning cell lose its column; 「四、结转下年度继续办理」 keeps its own label.
+  ["the spanning label cell cut at the break", t3.slice(at).map((r) => (r[0] === null ? r.slice(1) : r))],
+])("表三 split at a page break (%s) is read as one table, exactly", (_, second) => {
+  const r = readReport({
+    paragraphs: [title],
+    tables: [
+      asDocument(table2Grid(published) as TableGrid),
+      t3.slice(0, at),
+      second,
+      asDocument(table4Grid(published)),
+    ],
+  });
+  expect(r.problems).toEqual([]);
+  expect(r.tables.t3).toEqual(published.t3);
+  expect(r.tables.t4).toEqual(published.t4);
+  // Where people see it start: the document's second table; 表四 is its fourth.
+  expect([r.found.t3?.table, r.found.t4?.table]).toEqual([2, 4]);
+});
+
+test("a table that is not split is read as before; a lone first part is not joined with an unrelated table", () => {
+  const whole = readReport({ paragraphs: [title], tables: [t3, asDocument(table4Grid(published))] });
+  expect(whole.tables.t3).toEqual(published.t3);
+  const cut = readReport({
+    paragraphs: [title],
+    tables: [t3.slice(0, at), asDocument(table4Grid(published))],
+  });
+  expect(cut.problems.some((p) => p.startsWith("未找到表三"))).toBe(true);
+  expect(cut.tables.t4).toEqual(published.t4);
+});
