@@ -117,7 +117,7 @@ export function fileModeActions(): PaneActions {
       const s = summarizeUpdate(u);
       return {
         blob: new Blob([u.bytes as Uint8Array<ArrayBuffer>], { type: DOCX }),
-        summary: { changed: s.changed, missing: [...s.missing, ...s.orphans] },
+        summary: { changed: s.changed, missing: [...s.missing, ...s.orphans, ...s.stale] },
       };
     },
     canDownload: true,

@@ -79,7 +79,7 @@ function renderUpdate(u: UpdateResult): string {
   const lines: string[] = [];
   if (!summary.changed.length) lines.push("没有需要更新的内容：报告中的数字和文字已是最新。");
   for (const c of summary.changed) lines.push(`已更新「${c.alias}」：`, ...c.lines.map((l) => `  ${l}`));
-  lines.push(...summary.missing, ...summary.orphans);
+  lines.push(...summary.missing, ...summary.orphans, ...summary.stale);
   return lines.join("\n") + "\n";
 }
 

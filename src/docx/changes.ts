@@ -35,4 +35,9 @@ export interface UpdateResult {
   missing: MissingPart[];
   /** `ogi:` controls in the document that the fresh data no longer produces; left as they are. */
   orphans: string[];
+  /**
+   * What the update could not change and no longer agrees with the new tables: sentences people wrote (X3) and
+   * a title of another year (C4), each in words; the person corrects them.
+   */
+  stale: string[];
 }

@@ -5,6 +5,11 @@ import type { ReportDocument } from "../report/text/document";
 import { renderReport } from "./render";
 import { updateDocx } from "./update";
 import type { UpdateResult } from "./changes";
+import { getFormat } from "../report/formats";
+import { completenessFindings } from "../report/read/complete";
+import { checkText } from "../report/read/text";
+import { documentText } from "./readText";
+import { readZip, xmlText } from "./zip";
 
 export { renderPart } from "./render";
 export { reportXml } from "./customxml";
@@ -29,7 +34,23 @@ export async function updateReport(
   source?: string,
   now: Date = new Date(),
 ): Promise<UpdateResult> {
-  return updateDocx(docx, label, reportDocument(result), { source, generated: now.toISOString() });
+  const u = await updateDocx(docx, label, reportDocument(result), { source, generated: now.toISOString() });
+  return { ...u, stale: staleText(u.bytes, label, result) };
+}
+
+/** The updated document's text against the new tables: its sentences (X3) and its title's year (C4). */
+function staleText(bytes: Uint8Array, label: string, result: CompileResult): string[] {
+  const xml = xmlText(readZip(bytes, label), "word/document.xml", label);
+  if (xml === undefined) return [];
+  const { paragraphs } = documentText(xml);
+  const format = getFormat(result.tables.format);
+  const year = result.tables.year;
+  return [
+    ...checkText(paragraphs, result.tables, format).map((f) => f.message),
+    ...completenessFindings(format, paragraphs, { year })
+      .filter((f) => f.rule === "C4" && f.message.includes(`与审核的${year}年不同`))
+      .map((f) => f.message.replace(`与审核的${year}年不同`, `与报告年度${year}年不同`)),
+  ];
 }
 
 /** A change list in words: per changed part its lines (cell: old → new, or old and new text), and what is missing. */
@@ -37,6 +58,7 @@ export function summarizeUpdate(u: UpdateResult): {
   changed: { alias: string; lines: string[] }[];
   missing: string[];
   orphans: string[];
+  stale: string[];
 } {
   return {
     changed: u.changed.map((c) => ({
@@ -47,5 +69,6 @@ export function summarizeUpdate(u: UpdateResult): {
     })),
     missing: u.missing.map((m) => `缺失「${m.alias}」（ogi:${m.part}）：${m.hint}`),
     orphans: u.orphans.map((o) => `保留「ogi:${o}」：本次数据不再生成这一部分，原内容未改动`),
+    stale: u.stale.map((s) => `请核对（本工具不改动这段文字）：${s}`),
   };
 }

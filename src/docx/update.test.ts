@@ -61,6 +61,30 @@ describe("updating a report in place", () => {
     expect(readStoredReport(readZip(u.bytes, "t"), "t")?.tables).toEqual(results.after.tables);
   });
 
+  test("what the update cannot change is listed: a person's sentence with old numbers, a title of another year", async () => {
+    const newTotal = results.after.tables.t3.new[6] as number;
+    const said = newTotal + 100;
+    const own = `<w:p><w:r><w:t>2025年，本局共收到政府信息公开申请${said}件。</w:t></w:r></w:p>`;
+    const edited = withDocumentXml(original, (x) =>
+      x
+        // The title typed by hand (no control), still last year's.
+        .replace(
+          /<w:sdt><w:sdtPr><w:alias w:val="报告标题"\/>.*?<\/w:sdt>/,
+          "<w:p><w:r><w:t>云溪区住房和城乡建设局2024年政府信息公开工作年度报告</w:t></w:r></w:p>",
+        )
+        .replace(/(<w:p>(?:(?!<w:p>).)*?五、存在的主要问题及改进情况.*?<\/w:p>)/, `$1${own}`),
+    );
+    const u = await updateReport(edited, "报告.docx", results.after, "示例台账.xlsx", NOW);
+    expect(u.stale).toHaveLength(2);
+    expect(u.stale[0]).toContain(String(said));
+    expect(u.stale[0]).toContain(String(newTotal));
+    expect(u.stale[1]).toMatch(/2024年.*与报告年度2025年不同/);
+    // An update of our own report, whose sentences are in its controls, leaves nothing stale.
+    expect((await updateReport(original, "报告.docx", results.after, "示例台账.xlsx", NOW)).stale).toEqual(
+      [],
+    );
+  });
+
   test("running the update twice changes nothing the second time", async () => {
     const once = await updateReport(original, "报告.docx", results.after, "x.xlsx", NOW);
     const twice = await updateReport(once.bytes, "报告.docx", results.after, "x.xlsx", NOW);

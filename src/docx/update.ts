@@ -75,7 +75,7 @@ export async function updateDocx(
   label: string,
   fresh: ReportDocument,
   meta: Omit<ReportMeta, "hashes">,
-): Promise<UpdateResult> {
+): Promise<Omit<UpdateResult, "stale">> {
   const zip = readZip(input, label);
   checkAllXml(zip, label);
   const xml = xmlText(zip, DOCUMENT, label);
