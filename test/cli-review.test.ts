@@ -16,7 +16,8 @@ import { readWorkbook } from "../src/workbook/read";
 import { workbookBuffer } from "../src/workbook/write";
 import { huaianTables } from "./fixtures";
 import { gbk, reportHtml } from "./reports";
-import { readFileSync } from "fs";
+import { readdirSync, readFileSync } from "fs";
+import { reportText } from "../src/load/report";
 
 let dir = "";
 beforeAll(() => {
@@ -82,6 +83,10 @@ test("a folder of units: each status, each finding that must be corrected, the t
     "2025",
     "-o",
     out,
+    "--letters",
+    path.join(dir, "审核意见"),
+    "--agency",
+    "某市人民政府办公室",
     "--json",
   ]);
   expect(r.code).toBe(1);
@@ -140,6 +145,29 @@ test("a folder of units: each status, each finding that must be corrected, the t
   const issues = wb.sheets[1].rows.slice(1);
   expect(issues.filter((row) => row[0] === "丙局" && row[1] === "X3")).toHaveLength(1);
   expect(wb.sheets[3].rows.slice(1)).toEqual([["戊局"]]);
+
+  // Letters: one for each unit that must correct its report or sent another year's, none for those that passed.
+  const letters = readdirSync(path.join(dir, "审核意见")).sort();
+  expect(letters).toEqual(
+    ["丙局审核意见.docx", "乙局审核意见.docx", "己局审核意见.docx", "通报.docx"].sort(),
+  );
+  const text = (file: string) =>
+    reportText(new Uint8Array(readFileSync(path.join(dir, "审核意见", file))), file).text.paragraphs.join(
+      "\n",
+    );
+  const toB = text("乙局审核意见.docx");
+  expect(toB).toContain("关于《乙局2025年政府信息公开工作年度报告》的审核意见");
+  for (const f of find("乙局").findings.filter((x: { severity: string }) => x.severity === "error"))
+    expect(toB).toContain(f.message);
+  expect(toB).toContain("某市人民政府办公室");
+  expect(text("丙局审核意见.docx")).toContain("3000");
+  expect(text("己局审核意见.docx")).toMatch(/2024年度.*2025年度/);
+  const circular = text("通报.docx");
+  const count = (s: string) => Object.values(status).filter((x) => x === s).length;
+  expect(circular).toContain(
+    `通过${count("通过")}个、有提示${count("有提示")}个、需修改2个、年度不符1个、无法读取2个、未报送1个`,
+  );
+  expect(circular).toMatch(/未报送（1个）\n戊局。/);
 });
 
 test("a folder with a link that loops back is walked once; a review of nothing is a usage error", async () => {

@@ -47,9 +47,10 @@ export const USAGE = `政府信息公开年报助手 ogi-report
   ogi-report map <台账.xlsx|.csv> [--map 对应关系.xlsx|.csv] [--json]
       识别单位自己的台账（任何工作表名、标题行、两行表头、各自的写法）：列出识别出的登记表和各列，以及需要在「对应关系」中确认的写法；
       compile、check、report、update、explain、rollup 也接受 --map
-  ogi-report review <文件或文件夹…> [--previous 上年文件或文件夹] [--units 单位名单.txt|.csv|.xlsx] [--year 年份] [-o 审核结果.xlsx] [--json]
+  ogi-report review <文件或文件夹…> [--previous 上年文件或文件夹] [--units 单位名单.txt|.csv|.xlsx] [--year 年份] [-o 审核结果.xlsx] [--letters 目录] [--json]
       政府办审核：逐个读取各单位的报告（.docx、网页）、台账、统计表 JSON，给出状态（通过、有提示、需修改、年度不符、
-      无法读取、未报送），列出每个问题，并汇总本年度读到的单位；-o 写出审核工作簿（总览、问题清单、汇总、未报送）
+      无法读取、未报送），列出每个问题，并汇总本年度读到的单位；-o 写出审核工作簿（总览、问题清单、汇总、未报送），
+      --letters 为需修改、年度不符的单位各写一份审核意见（.docx），并写出通报.docx（--agency 为落款）
   ogi-report demo [目录]
       生成示例台账（默认目录 demo-output），统计并生成报告
 
@@ -78,6 +79,7 @@ const VALUE_FLAGS = new Set([
   "explain",
   "map",
   "units",
+  "letters",
 ]);
 const BOOL_FLAGS = new Set(["json", "help"]);
 

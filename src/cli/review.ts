@@ -1,6 +1,6 @@
 /**
  * `ogi-report review <文件或文件夹…> [--previous <上年文件或文件夹>] [--units <单位名单>] [--year 2025]
- * [-o 审核结果.xlsx] [--json]`: every unit's report checked in one pass (src/report/review.ts judges them). Folders
+ * [-o 审核结果.xlsx] [--letters 目录] [--agency 本级名称] [--json]`: every unit's report checked in one pass (src/report/review.ts judges them). Folders
  * are walked once, recursively and bounded (a link that loops back is not followed twice; at most MAX_FILES
  * files), with progress on stderr; files that are no report, register or tables are listed as skipped, with why.
  */
@@ -9,7 +9,8 @@ import path from "path";
 import { inputKind } from "../load/limits";
 import { readUnit, REVIEW_EXTENSIONS } from "../load/review";
 import { cellText } from "../report/common/cells";
-import { review, reviewYear, unitKey } from "../report/review";
+import { review, reviewLetters, reviewYear, unitKey } from "../report/review";
+import { renderBlocks } from "../docx";
 import type { ReadUnit, ReviewResult } from "../report/review";
 import type { TableSet } from "../report/tables/tables";
 import { readWorkbook } from "../workbook/read";
@@ -135,9 +136,25 @@ export async function runReview(
   const expected = typeof flags.units === "string" ? await unitList(flags.units) : undefined;
   const result = review(units, { year, expected, skipped: walked.skipped, previous: matched });
   const out = flags.o ?? flags.output;
-  if (typeof out === "string") await writeOutput(out, await reviewWorkbookBuffer(result), walked.files);
+  const written: string[] = [];
+  if (typeof out === "string") {
+    await writeOutput(out, await reviewWorkbookBuffer(result), walked.files);
+    written.push(out);
+  }
+  if (typeof flags.letters === "string") {
+    const dir = flags.letters;
+    await fs.mkdir(dir, { recursive: true }).catch((e: unknown) => {
+      throw fileProblem(e, dir, false);
+    });
+    const from = typeof flags.agency === "string" ? flags.agency : undefined;
+    for (const doc of reviewLetters(result, { from, date: new Date() })) {
+      const file = path.join(dir, doc.file);
+      await writeOutput(file, await renderBlocks(doc.title, doc.blocks), walked.files);
+      written.push(file);
+    }
+  }
   const text = json
     ? JSON.stringify(result, null, 1) + "\n"
-    : render(result) + (typeof out === "string" ? `已写入：${out}\n` : "");
+    : render(result) + (written.length ? `已写入：${written.join("、")}\n` : "");
   return { result, text };
 }

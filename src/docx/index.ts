@@ -11,7 +11,7 @@ import { checkText } from "../report/read/text";
 import { documentText } from "./readText";
 import { readZip, xmlText } from "./zip";
 
-export { renderPart } from "./render";
+export { renderBlocks, renderPart } from "./render";
 export { reportXml } from "./customxml";
 export type { UpdateResult } from "./changes";
 

@@ -253,6 +253,11 @@ export async function renderReport(
   return writeZip(zip);
 }
 
+/** A document of blocks alone (an audit letter, a circular), in the report's 公文 layout and styles. */
+export async function renderBlocks(title: string, blocks: DocBlock[]): Promise<Uint8Array> {
+  return renderBody(blocks.flatMap(paragraphs), title);
+}
+
 /**
  * One part alone as a small .docx, for Word's insertFileFromBase64: in its content control (to insert at the
  * cursor), or bare (to replace the content of the control that is already there).

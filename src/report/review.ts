@@ -11,6 +11,7 @@ import type { RollupUnit } from "./rollup";
 import type { Finding, Severity } from "./tables/findings";
 import type { FormatId } from "./formats";
 import type { Table2, Table3, Table4, TableSet } from "./tables/tables";
+import type { DocBlock } from "./text/document";
 
 export type ReviewStatus = "通过" | "有提示" | "需修改" | "年度不符" | "无法读取" | "未报送";
 
@@ -160,4 +161,75 @@ export function review(
       ? { format: total.format, t2: total.t2, t3: total.t3, t4: total.t4, units: counted.map((u) => u.name) }
       : null,
   };
+}
+
+/** A letter or circular to write: its file name, its title and its blocks (rendered as the report is). */
+export interface ReviewDocument {
+  file: string;
+  title: string;
+  blocks: DocBlock[];
+}
+
+const CN_NUMBERS = "一二三四五六七八九十";
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, "_").slice(0, 60);
+
+/**
+ * The audit letters (审核意见) of every unit that must correct its report (需修改) or sent another year's
+ * (年度不符), each finding in the words the checks give it — where it is and what would make it agree —, and
+ * one 通报 listing every unit's status. No letter for a unit that passed.
+ */
+export function reviewLetters(r: ReviewResult, options: { from?: string; date: Date }): ReviewDocument[] {
+  const from = options.from || "政府信息公开工作主管部门";
+  const date = `${options.date.getFullYear()}年${options.date.getMonth() + 1}月${options.date.getDate()}日`;
+  const reportName = (u: ReviewedUnit) => `《${u.unit}${u.year ?? r.year}年政府信息公开工作年度报告》`;
+  const letters: ReviewDocument[] = r.units
+    .filter((u) => u.status === "需修改" || u.status === "年度不符")
+    .map((u) => {
+      const title = `关于${reportName(u)}的审核意见`;
+      const blocks: DocBlock[] = [
+        { kind: "title", lines: [title] },
+        { kind: "paragraph", text: `${u.unit}：` },
+      ];
+      if (u.status === "年度不符")
+        blocks.push({
+          kind: "paragraph",
+          text: `你单位报送的报告（${u.file}）为${u.year}年度，本次审核的是${r.year}年度的年度报告，请报送${r.year}年度的报告。`,
+        });
+      const must = u.findings.filter((f) => f.severity === "error" || f.rule === "X3");
+      const also = u.findings.filter((f) => !must.includes(f));
+      if (must.length) {
+        blocks.push({
+          kind: "paragraph",
+          text: `经审核，你单位报送的${reportName(u)}存在以下${must.length}处问题，请核对修改后重新报送：`,
+        });
+        must.forEach((f, i) => blocks.push({ kind: "paragraph", text: `${i + 1}. ${f.message}` }));
+      }
+      if (also.length) {
+        blocks.push({ kind: "paragraph", text: "另有以下提示，请一并核对：" });
+        also.forEach((f, i) => blocks.push({ kind: "paragraph", text: `${i + 1}. ${f.message}` }));
+      }
+      blocks.push({ kind: "signature", lines: [from, date] });
+      return { file: `${safeName(u.unit)}审核意见.docx`, title, blocks };
+    });
+  const title = `关于${r.year}年政府信息公开工作年度报告审核情况的通报`;
+  const order: ReviewStatus[] = ["通过", "有提示", "需修改", "年度不符", "无法读取", "未报送"];
+  const byStatus = (s: ReviewStatus) =>
+    s === "未报送" ? r.missing : r.units.filter((u) => u.status === s).map((u) => u.unit);
+  const counts = order.map((s) => `${s}${byStatus(s).length}个`).join("、");
+  const circular: DocBlock[] = [
+    { kind: "title", lines: [title] },
+    {
+      kind: "paragraph",
+      text: `对各单位报送的${r.year}年政府信息公开工作年度报告进行了审核，共${r.units.length + r.missing.length}个单位：${counts}。现将审核情况通报如下。`,
+    },
+  ];
+  let n = 0;
+  for (const s of order) {
+    const names = byStatus(s);
+    if (!names.length) continue;
+    circular.push({ kind: "heading", level: 1, text: `${CN_NUMBERS[n++]}、${s}（${names.length}个）` });
+    circular.push({ kind: "paragraph", text: `${names.join("、")}。` });
+  }
+  circular.push({ kind: "signature", lines: [from, date] });
+  return [...letters, { file: "通报.docx", title, blocks: circular }];
 }
