@@ -38,6 +38,7 @@ function whereRead(file: string, r: ReportFile): string {
     if (f) lines.push(`${TABLE_TITLES[id].name}：文档中第${f.table}个表格，读到${f.rows}行`);
   }
   for (const p of r.problems) lines.push(`未能读取：${p}`);
+  for (const n of r.notices) lines.push(`注意：${n}`);
   return lines.join("\n");
 }
 

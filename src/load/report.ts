@@ -11,38 +11,97 @@ import type { ReportDocumentText } from "../report/read/cells";
 import { readReport } from "../report/read/tables";
 import type { ReadOptions, ReadReport } from "../report/read/tables";
 import { pageText } from "./html";
+import { OGI_NS } from "../docx/namespace";
+import { getFormat, T3_WIDTH, T4_WIDTH } from "../report/formats";
+import type { TableSet } from "../report/tables/tables";
 
 export interface ReportFile extends ReadReport {
   /** Where the tables came from: the data our report carries, or the document's tables by their labels. */
   source: "stored" | "labels";
+  /** What the reader says of how it read (stored data unreadable, printed tables edited by hand). */
+  notices: string[];
 }
 
 /** Whether the file is a web page rather than a .docx (by name, or by its first bytes). */
 const isPage = (bytes: Uint8Array, name: string) =>
   /\.(html?|mht(ml)?)$/i.test(name) || !(bytes[0] === 0x50 && bytes[1] === 0x4b);
 
+/** Our custom XML part and the parts that describe it: checked on their own, as the data they hold is optional. */
+const isCustomXml = (name: string) => /^customXml\//i.test(name);
+
 export function reportText(
   bytes: Uint8Array,
   name: string,
-): { text: ReportDocumentText; stored: ReadReport["tables"] | null } {
-  if (isPage(bytes, name)) return { text: pageText(bytes), stored: null };
+): { text: ReportDocumentText; stored: ReadReport["tables"] | null; notices: string[] } {
+  if (isPage(bytes, name)) return { text: pageText(bytes), stored: null, notices: [] };
   const zip = readZip(bytes, name);
-  checkAllXml(zip, name);
+  checkAllXml(zip, name, isCustomXml);
   const xml = xmlText(zip, "word/document.xml", name);
   if (xml === undefined) throw new Error(`「${name}」不是 Word 文档（没有 word/document.xml）`);
-  return { text: documentText(xml), stored: readStoredReport(zip, name)?.tables ?? null };
+  const notices: string[] = [];
+  let stored: ReadReport["tables"] | null = null;
+  const ours = zip.entries.filter(
+    (e) => isCustomXml(e.name) && e.data && new TextDecoder().decode(e.data).includes(OGI_NS),
+  );
+  if (ours.length) {
+    try {
+      checkAllXml(zip, name, (n) => !ours.some((e) => e.name === n));
+      stored = readStoredReport(zip, name)?.tables ?? null;
+    } catch {
+      stored = null;
+    }
+    if (!stored) notices.push("报告中保存的数据已损坏、无法读取，已按表格文字读取");
+  }
+  return { text: documentText(xml), stored, notices };
 }
 
-/** Reads a report's tables (and its text, for X3). `options` override what the title says. */
+/** The first cell where two readings of 表三 differ, in words, or null. */
+function firstDifference(a: TableSet, b: TableSet): string | null {
+  const format = getFormat(a.format);
+  for (const row of format.t3.rows)
+    for (let c = 0; c < T3_WIDTH; c++) {
+      const x = a.t3[row.key]?.[c];
+      const y = b.t3[row.key]?.[c];
+      if (x !== undefined && y !== undefined && x !== y)
+        return `表三「${row.label}」「${format.t3.columns[c].label}」打印为${y ?? "空白"}，保存的数据为${x ?? "空白"}`;
+    }
+  for (let i = 0; i < T4_WIDTH; i++)
+    if (a.t4[i] !== b.t4[i])
+      return `表四第${i + 1}个数字打印为${b.t4[i] ?? "空白"}，保存的数据为${a.t4[i] ?? "空白"}`;
+  return null;
+}
+
+/**
+ * Reads a report's tables (and its text, for X3). `options` override what the title says. A report of ours is
+ * read from the data it carries, unless its printed tables say otherwise (a number edited by hand): then the
+ * printed ones are checked, and a notice says where they differ.
+ */
 export function readReportFile(bytes: Uint8Array, name: string, options: ReadOptions = {}): ReportFile {
-  const { text, stored } = reportText(bytes, name);
+  const { text, stored, notices } = reportText(bytes, name);
   if (stored) {
     const tables = {
       ...stored,
       agency: options.agency ?? stored.agency,
       year: options.year ?? stored.year,
     };
-    return { tables, found: {}, problems: [], title: null, paragraphs: text.paragraphs, source: "stored" };
+    const printed = readReport(text, { ...options, format: stored.format, year: tables.year });
+    const difference = printed.found.t3 && printed.found.t4 ? firstDifference(tables, printed.tables) : null;
+    if (difference && !printed.problems.length)
+      return {
+        ...printed,
+        tables: { ...printed.tables, agency: tables.agency },
+        source: "labels",
+        notices: [...notices, `报告中打印的表格与其保存的数据不同（${difference}），已按打印的表格校验`],
+      };
+    return {
+      tables,
+      found: {},
+      problems: [],
+      title: null,
+      paragraphs: text.paragraphs,
+      source: "stored",
+      notices,
+    };
   }
-  return { ...readReport(text, options), source: "labels" };
+  return { ...readReport(text, options), source: "labels", notices };
 }

@@ -54,6 +54,17 @@ export async function readUnit(
         tables: numeric,
         findings: checkReadReport(r, numeric, previous, options.year),
         source: r.source,
+        // How it was read, where the reviewer should know: printed tables edited by hand, stored data broken.
+        ...(r.notices.length
+          ? {
+              extra: r.notices.map((n) => ({
+                rule: "读取",
+                severity: "warning" as const,
+                where: "报告",
+                message: n,
+              })),
+            }
+          : {}),
       };
     }
     if (kind === "tables") {
@@ -81,7 +92,7 @@ export async function readUnit(
       findings: result.checks,
       ...(errors
         ? {
-            register: [
+            extra: [
               {
                 rule: "台账",
                 severity: "error" as const,

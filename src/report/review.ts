@@ -35,8 +35,8 @@ export interface ReadUnit {
   findings?: Finding[];
   source?: ReviewSource;
   reason?: string;
-  /** Findings of its register, outside the rules (rows with errors, left out of its numbers). */
-  register?: ReviewFinding[];
+  /** Findings outside the rules: a register's rows with errors, how a report was read (printed vs stored). */
+  extra?: ReviewFinding[];
 }
 
 export interface ReviewFinding {
@@ -95,7 +95,7 @@ export function unitKey(name: string): string {
 export function unitStatus(u: ReadUnit, year: number): ReviewStatus {
   if (!u.tables) return "无法读取";
   if (u.tables.year !== year) return "年度不符";
-  const f = [...(u.findings ?? []), ...(u.register ?? [])];
+  const f = [...(u.findings ?? []), ...(u.extra ?? [])];
   if (f.some((x) => x.severity === "error" || x.rule === "X3")) return "需修改";
   return f.length ? "有提示" : "通过";
 }
@@ -129,7 +129,7 @@ export function review(
         where: f.where,
         message: f.message,
       })),
-      ...(u.register ?? []),
+      ...(u.extra ?? []),
     ];
     return {
       unit: u.unit,
