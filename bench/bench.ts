@@ -11,6 +11,7 @@ import { APPLICATION_HEADERS } from "../src/report/register/registers";
 import { explainFigures, readReportFigures } from "./explain";
 import { readFigures } from "./read";
 import { mapFigures } from "./map";
+import { reviewFigures } from "./review";
 import { best, bestAsync } from "./timing";
 import { compileWorkbook } from "../src/report/compile";
 import { rng, sampleWorkbook } from "../src/report/sample";
@@ -356,6 +357,7 @@ async function main() {
   await readReportFigures(out);
   functionFigures(out);
   await rollupFigures(out);
+  await reviewFigures(out);
   await bundleFigures(out);
   await badInputFigures(out);
 
