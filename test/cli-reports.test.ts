@@ -3,35 +3,18 @@
  * X3), extract --xlsx, and a roll-up of departments' web pages named from their titles; and explain, the
  * rows behind a number (main() in-process).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
-import os from "os";
 import path from "path";
-import { main } from "../src/cli/main";
+import { call, tempFolder } from "./cli-harness";
 import { compileWorkbook } from "../src/report/compile";
 import { sampleWorkbook } from "../src/report/sample";
 import type { TableSet } from "../src/report/tables/tables";
 import { huaian, huaianTables } from "./fixtures";
 import { gbk, reportHtml } from "./reports";
 
-let dir = "";
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-cli-reports-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function call(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const folder = tempFolder("ogi-cli-reports-");
+const file = folder.put;
 
 const published = huaianTables;
-const file = (name: string, content: string | Uint8Array) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
 
 test("check on a published page: where each table was found, the tables, no findings; --json the contract", async () => {
   const h = huaian();
@@ -71,7 +54,7 @@ test("a page without 表四: named, exit 1; extract writes a workbook that rolls
     "甲局.html",
     reportHtml({ ...compileWorkbook(sampleWorkbook()).tables, agency: "某市甲局" }),
   );
-  const x = path.join(dir, "甲局.xlsx");
+  const x = path.join(folder.dir, "甲局.xlsx");
   const e = await call(["extract", a, "--xlsx", x]);
   expect(e.code).toBe(0);
   expect(e.out).toContain(`已写入：${x}`);

@@ -5,10 +5,9 @@
  * its tables, one missing from the list, and last year's folder with a unit named another way. Every status and
  * the totals are worked out here from how each unit was made, never from the code under test.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
-import os from "os";
+import { mkdirSync } from "fs";
 import path from "path";
-import { main } from "../src/cli/main";
+import { call, tempFolder } from "./cli-harness";
 import { compileWorkbook } from "../src/report/compile";
 import { sampleWorkbook } from "../src/report/sample";
 import type { TableSet } from "../src/report/tables/tables";
@@ -19,24 +18,8 @@ import { gbk, reportHtml } from "./reports";
 import { readdirSync, readFileSync } from "fs";
 import { reportText } from "../src/load/report";
 
-let dir = "";
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-review-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function call(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
-const put = (rel: string, content: string | Uint8Array) => {
-  const p = path.join(dir, rel);
-  mkdirSync(path.dirname(p), { recursive: true });
-  writeFileSync(p, content);
-  return p;
-};
+const folder = tempFolder("ogi-review-");
+const put = folder.put;
 
 /** The published tables as another unit's, of 2025. */
 const unit = (agency: string, year = 2025): TableSet => ({ ...huaianTables(), agency, year });
@@ -71,20 +54,20 @@ test("a folder of units: each status, each finding that must be corrected, the t
   last.t3 = { ...last.t3, fwd: carried.map((v, i) => (i === 0 || i === 6 ? v + 1 : v)) };
   put("last/甲局2024.html", reportHtml(last));
 
-  const out = path.join(dir, "审核结果.xlsx");
+  const out = path.join(folder.dir, "审核结果.xlsx");
   const r = await call([
     "review",
-    path.join(dir, "units"),
+    path.join(folder.dir, "units"),
     "--units",
-    path.join(dir, "名单.txt"),
+    path.join(folder.dir, "名单.txt"),
     "--previous",
-    path.join(dir, "last"),
+    path.join(folder.dir, "last"),
     "--year",
     "2025",
     "-o",
     out,
     "--letters",
-    path.join(dir, "审核意见"),
+    path.join(folder.dir, "审核意见"),
     "--agency",
     "某市人民政府办公室",
     "--json",
@@ -147,14 +130,15 @@ test("a folder of units: each status, each finding that must be corrected, the t
   expect(wb.sheets[3].rows.slice(1)).toEqual([["戊局"]]);
 
   // Letters: one for each unit that must correct its report or sent another year's, none for those that passed.
-  const letters = readdirSync(path.join(dir, "审核意见")).sort();
+  const letters = readdirSync(path.join(folder.dir, "审核意见")).sort();
   expect(letters).toEqual(
     ["丙局审核意见.docx", "乙局审核意见.docx", "己局审核意见.docx", "通报.docx"].sort(),
   );
   const text = (file: string) =>
-    reportText(new Uint8Array(readFileSync(path.join(dir, "审核意见", file))), file).text.paragraphs.join(
-      "\n",
-    );
+    reportText(
+      new Uint8Array(readFileSync(path.join(folder.dir, "审核意见", file))),
+      file,
+    ).text.paragraphs.join("\n");
   const toB = text("乙局审核意见.docx");
   expect(toB).toContain("关于《乙局2025年政府信息公开工作年度报告》的审核意见");
   for (const f of find("乙局").findings.filter((x: { severity: string }) => x.severity === "error"))
@@ -171,14 +155,14 @@ test("a folder of units: each status, each finding that must be corrected, the t
 });
 
 test("a folder with a link that loops back is walked once; a review of nothing is a usage error", async () => {
-  const loop = path.join(dir, "loop");
+  const loop = path.join(folder.dir, "loop");
   put("loop/a/丁局.json", JSON.stringify(unit("丁局")));
   const { symlinkSync } = await import("fs");
   symlinkSync(loop, path.join(loop, "a", "back"));
   const r = await call(["review", loop, "--json"]);
   const data = JSON.parse(r.out);
   expect(data.units.map((u: { unit: string }) => u.unit)).toEqual(["丁局"]);
-  const empty = path.join(dir, "empty");
+  const empty = path.join(folder.dir, "empty");
   mkdirSync(empty);
   expect((await call(["review", empty])).code).toBe(2);
 });

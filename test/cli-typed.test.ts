@@ -5,10 +5,9 @@
  * sample register's own compile, never what the code under test says of the typed sheet.
  */
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import os from "os";
+import { readFileSync } from "fs";
 import path from "path";
-import { main } from "../src/cli/main";
+import { call, tempFolder } from "./cli-harness";
 import { compileWorkbook } from "../src/report/compile";
 import { getFormat } from "../src/report/formats";
 import { readReport } from "../src/report/read/tables";
@@ -19,23 +18,8 @@ import { statisticsWorkbookBuffer } from "../src/workbook/statistics";
 import { workbookBuffer } from "../src/workbook/write";
 import { huaianTables } from "./fixtures";
 
-let dir = "";
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-typed-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function call(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
-const file = (name: string, content: string | Uint8Array) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
+const folder = tempFolder("ogi-typed-");
+const file = folder.put;
 
 /** A report's tables as printed (read by their labels, not from the data it stores). */
 const printed = (docx: string) => readReport(reportText(new Uint8Array(readFileSync(docx)), "r.docx").text);
@@ -69,7 +53,7 @@ test("a typed 统计表 workbook compiles to the numbers typed; report, check an
   expect(checked.code).toBe(0);
   expect(checked.out).not.toContain("JSON");
 
-  const docx = path.join(dir, "报告.docx");
+  const docx = path.join(folder.dir, "报告.docx");
   const made = await call(["report", xlsx, "-o", docx]);
   expect(made.code).toBe(0);
   const back = printed(docx);
@@ -109,7 +93,7 @@ test("a typed number that breaks the arithmetic fails check with its cell; a bla
 test("report and update from a tables JSON; rollup of a typed workbook and a JSON adds them up", async () => {
   const published = huaianTables();
   const json = file("tables.json", JSON.stringify(published));
-  const docx = path.join(dir, "从JSON.docx");
+  const docx = path.join(folder.dir, "从JSON.docx");
   expect((await call(["report", json, "-o", docx])).code).toBe(0);
   const back = printed(docx);
   expect(back.tables.t3).toEqual(published.t3);
@@ -118,7 +102,7 @@ test("report and update from a tables JSON; rollup of a typed workbook and a JSO
     t3: { ...published.t3, new: published.t3.new.map((v) => (v as number) + 1) },
   };
   const json2 = file("tables2.json", JSON.stringify(changed));
-  const updated = path.join(dir, "更新.docx");
+  const updated = path.join(folder.dir, "更新.docx");
   const u = await call(["update", docx, json2, "-o", updated]);
   expect(u.out).toContain("已更新");
   expect(printed(updated).tables.t3.new).toEqual(changed.t3.new);

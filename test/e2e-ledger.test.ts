@@ -6,33 +6,17 @@
  * means is written by hand in test/helpers.ts (smallLedger), never taken from the code under test.
  */
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import os from "os";
+import { readFileSync, writeFileSync } from "fs";
 import path from "path";
-import { chromium } from "playwright-core";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { excelValues, smallLedger } from "./helpers";
 import { needs } from "./tools";
-import { buildSite, CHROMIUM, FAKE_OFFICE_JS, serve } from "./serve";
+import { browserSite, FAKE_OFFICE_JS } from "./serve";
 
 const shots = process.env.OGI_SCREENSHOTS;
-let dir: string;
-let site: { url: string; close: () => Promise<void> };
-let browser: Browser;
 const web = needs("chromium");
 
-web.beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-e2e-ledger-"));
-  await buildSite(path.join(dir, "site"));
-  site = await serve(path.join(dir, "site"));
-  browser = await chromium.launch(CHROMIUM);
-}, 300000);
-
-web.afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const site = browserSite(web, "ogi-e2e-ledger-");
 
 const ANSWER = "（一）予以公开";
 /** The small ledger as an online system exports it: CSV, UTF-8 with a BOM, dates as text. */
@@ -63,7 +47,7 @@ async function fitsWidth(page: Page): Promise<{ tables: boolean[]; page: boolean
 }
 
 async function filePage(width: number) {
-  const context = await browser.newContext({
+  const context = await site.browser.newContext({
     viewport: { width, height: 900 },
     acceptDownloads: true,
     locale: "zh-CN",
@@ -79,7 +63,7 @@ async function filePage(width: number) {
 web.test(
   "file mode: a CSV ledger's question answered, 对应关系.csv downloaded and picked again; 表三 and 表四 fit 350 and 500 px",
   async () => {
-    const csv = path.join(dir, "台账.csv");
+    const csv = path.join(site.dir, "台账.csv");
     writeFileSync(csv, ledgerCsv());
     const { context, page, failures } = await filePage(350);
     await page.setInputFiles('input[aria-label="选择登记台账"]', csv);
@@ -93,7 +77,7 @@ web.test(
       page.getByRole("button", { name: "保存对应关系" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("对应关系.csv");
-    const answers = path.join(dir, "对应关系.csv");
+    const answers = path.join(site.dir, "对应关系.csv");
     await download.saveAs(answers);
     expect(readFileSync(answers, "utf8")).toContain(`"办理结果","已答复","${ANSWER}"`);
     await page.getByText(/已下载对应关系\.csv，并已按它重新统计/).waitFor();
@@ -145,7 +129,7 @@ web.test(
       page.getByRole("button", { name: "直接填写统计表" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("统计表.xlsx");
-    const blank = path.join(dir, "空白统计表.xlsx");
+    const blank = path.join(site.dir, "空白统计表.xlsx");
     await download.saveAs(blank);
     await page.getByText(/已下载空白的统计表\.xlsx/).waitFor();
     // Typed in by the test: 本年新收 and 予以公开, 自然人 (the first number column under its header).
@@ -160,7 +144,7 @@ web.test(
       if (first.includes("本年新收") || String(row.getCell(2).value ?? "").endsWith("予以公开"))
         row.getCell(natural).value = 6;
     });
-    const typed = path.join(dir, "填好的统计表.xlsx");
+    const typed = path.join(site.dir, "填好的统计表.xlsx");
     await wb.xlsx.writeFile(typed);
     await page.setInputFiles('input[aria-label="选择登记台账"]', typed);
     await page.getByRole("tab", { name: "统计" }).click();
@@ -186,7 +170,10 @@ web.test(
   async () => {
     const ledger = smallLedger().sheets[0];
     const open = async (sheets: { name: string; rows: unknown[][] }[]) => {
-      const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
+      const context = await site.browser.newContext({
+        viewport: { width: 350, height: 900 },
+        locale: "zh-CN",
+      });
       await context.addInitScript({ content: `window.__OGI_WORKBOOK__ = ${JSON.stringify({ sheets })};` });
       await context.addInitScript({ content: readFileSync(path.join(__dirname, "fake-excel.js"), "utf8") });
       await context.route("**/office-js/office.js", (route) =>

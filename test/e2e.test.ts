@@ -4,11 +4,9 @@
  * LibreOffice); then the Excel page with a fake Office and Excel injected, through compile and 写入统计表.
  * Screenshots of each tab at 350 px go to OGI_SCREENSHOTS when it is set (the README's come from there).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import os from "os";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
-import { chromium } from "playwright-core";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { compileWorkbook } from "../src/report/compile";
 import { getFormat, numberRows } from "../src/report/formats";
 import { sampleWorkbook } from "../src/report/sample";
@@ -17,29 +15,15 @@ import { excelValues, retypeApplicant } from "./helpers";
 import { pdfText, soffice, squeeze } from "./office";
 import { needs } from "./tools";
 import { SUPPORT_MESSAGES } from "../src/excel/support";
-import { buildSite, CHROMIUM, FAKE_OFFICE_JS, FAKE_WORD_OFFICE_JS, serve } from "./serve";
+import { browserSite, FAKE_OFFICE_JS, FAKE_WORD_OFFICE_JS } from "./serve";
 import { createReport } from "../src/docx";
 import { wordHoldings } from "./docx";
 
 const shots = process.env.OGI_SCREENSHOTS;
-let dir: string;
-let site: { url: string; close: () => Promise<void> };
-let browser: Browser;
 const web = needs("chromium");
 const webAndOffice = needs("chromium", "soffice", "pdftotext", "cjkFont");
 
-web.beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "ogi-e2e-"));
-  await buildSite(path.join(dir, "site"));
-  site = await serve(path.join(dir, "site"));
-  browser = await chromium.launch(CHROMIUM);
-}, 300000);
-
-web.afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const site = browserSite(web, "ogi-e2e-");
 
 async function shot(page: Page, name: string) {
   if (!shots) return;
@@ -65,10 +49,10 @@ function expectTable3(shown: Record<string, string>, t3: Record<string, (number 
 webAndOffice.test(
   "file mode: open the demo workbook, check, compile, create the report and open it in LibreOffice",
   async () => {
-    const xlsx = path.join(dir, "示例台账.xlsx");
+    const xlsx = path.join(site.dir, "示例台账.xlsx");
     writeFileSync(xlsx, await workbookBuffer(sampleWorkbook()));
     const engine = compileWorkbook(sampleWorkbook());
-    const context = await browser.newContext({
+    const context = await site.browser.newContext({
       viewport: { width: 350, height: 900 },
       acceptDownloads: true,
       locale: "zh-CN",
@@ -100,12 +84,12 @@ webAndOffice.test(
       page.getByRole("button", { name: "生成 Word 报告" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("云溪区住房和城乡建设局2025年政府信息公开工作年度报告.docx");
-    const docx = path.join(dir, "下载的报告.docx");
+    const docx = path.join(site.dir, "下载的报告.docx");
     await download.saveAs(docx);
     await page.getByText("报告已生成并下载。").waitFor();
     await page.waitForFunction(() => !document.querySelector("button[disabled]"));
     await shot(page, "pane-report");
-    const text = pdfText(soffice(docx, "pdf", dir));
+    const text = pdfText(soffice(docx, "pdf", site.dir));
     for (const s of getFormat("2021").sections) expect(text).toContain(squeeze(s.heading));
     expect(text).toContain(squeeze(engine.sentences["s3.outcomes"]));
 
@@ -114,7 +98,7 @@ webAndOffice.test(
     await shot(page, "pane-settings");
     // A file that is not a workbook: a Chinese message, and the pane keeps working.
     await page.getByRole("tab", { name: "数据" }).click();
-    const bad = path.join(dir, "名单.xlsx");
+    const bad = path.join(site.dir, "名单.xlsx");
     writeFileSync(bad, "编号,日期\n1,2025-01-01\n");
     await page.setInputFiles('input[aria-label="选择登记台账"]', bad);
     await page.getByText(/无法读取「名单\.xlsx」：文件不是 \.xlsx 格式/).waitFor();
@@ -135,7 +119,7 @@ web.test(
       })),
     };
     const engine = compileWorkbook(sample);
-    const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
+    const context = await site.browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
     await context.addInitScript({ content: `window.__OGI_WORKBOOK__ = ${JSON.stringify(workbook)};` });
     await context.addInitScript({ content: readFileSync(path.join(__dirname, "fake-excel.js"), "utf8") });
     await context.route("**/office-js/office.js", (route) =>
@@ -212,10 +196,10 @@ web.test(
     const lastMonth = sampleWorkbook();
     retypeApplicant(lastMonth, "科研机构");
     const { controls, customXml } = wordHoldings(await createReport(compileWorkbook(lastMonth)));
-    const xlsx = path.join(dir, "本月台账.xlsx");
+    const xlsx = path.join(site.dir, "本月台账.xlsx");
     writeFileSync(xlsx, await workbookBuffer(sampleWorkbook()));
 
-    const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
+    const context = await site.browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
     await context.addInitScript({
       content: `window.__OGI_DOCUMENT__ = ${JSON.stringify({ controls: [...controls, { tag: "其他控件", text: "别人的内容" }], customXml })};`,
     });
@@ -275,7 +259,7 @@ describe("an intranet without internet, and old Office", () => {
 
   /** A context in which every request to another origin is blocked and recorded; Office.js faked if given. */
   async function offline(fakeOffice?: string, userAgent?: string) {
-    const context = await browser.newContext({
+    const context = await site.browser.newContext({
       viewport: { width: 350, height: 800 },
       locale: "zh-CN",
       userAgent,

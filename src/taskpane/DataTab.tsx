@@ -2,9 +2,10 @@
  * The 数据 tab: pick a workbook (file mode) and check it; what was understood of the agency's own ledger (识别台账)
  * with its questions; where nothing was found, create the register sheets or a 统计表 to type the tables into.
  */
-import { Button, Field, Text } from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
 import type { PaneActions } from "../actions/types";
 import type { CompileResult } from "../report/compile";
+import { FilePicker } from "./FilePicker";
 import { IssueList } from "./IssueList";
 import { hasLedgerNews, LedgerPanel } from "./LedgerPanel";
 import type { Runner } from "./useRunner";
@@ -39,28 +40,20 @@ export function DataTab({
     <>
       {actions.mode === "file" && (
         <>
-          <Field label="登记台账（.xlsx、.csv）或统计表" hint="文件只在本机读取，不会上传。">
-            <input
-              type="file"
-              accept=".xlsx,.csv,.txt"
-              aria-label="选择登记台账"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                if (f) onPick(f);
-              }}
-            />
-          </Field>
-          <Field label="对应关系（可选）" hint="以前保存的对应关系.csv，可沿用已确认的写法。">
-            <input
-              type="file"
-              accept=".csv,.xlsx,.txt"
-              aria-label="选择对应关系"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                if (f) onPickAnswers(f);
-              }}
-            />
-          </Field>
+          <FilePicker
+            label="登记台账（.xlsx、.csv）或统计表"
+            hint="文件只在本机读取，不会上传。"
+            accept=".xlsx,.csv,.txt"
+            name="选择登记台账"
+            onFile={onPick}
+          />
+          <FilePicker
+            label="对应关系（可选）"
+            hint="以前保存的对应关系.csv，可沿用已确认的写法。"
+            accept=".csv,.xlsx,.txt"
+            name="选择对应关系"
+            onFile={onPickAnswers}
+          />
         </>
       )}
       {actions.mode !== "file" && nothingFound && (

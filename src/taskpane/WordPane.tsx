@@ -11,7 +11,6 @@
 import {
   Badge,
   Button,
-  Field,
   FluentProvider,
   MessageBar,
   MessageBarBody,
@@ -37,6 +36,7 @@ import type { TableSet } from "../report/tables/tables";
 import { ChangeList } from "./ChangeList";
 import { ConfirmReplace } from "./ConfirmReplace";
 import { FindingList } from "./FindingList";
+import { FilePicker } from "./FilePicker";
 import { PreviousPicker } from "./PreviousPicker";
 import { UpdateCopyField } from "./UpdateCopyField";
 import { Status, useRunner } from "./useRunner";
@@ -113,17 +113,13 @@ export function WordPane({ actions, host = "Word" }: { actions: WordActions; hos
         <Button onClick={() => void checkDocument()} disabled={!!busy}>
           检查本文档
         </Button>
-        <Field
+        <FilePicker
           label="登记台账（.xlsx、.csv）或统计表（.xlsx、.json）"
           hint="本报告与台账的链接保存在报告自身中；台账只在本机读取。"
-        >
-          <input
-            type="file"
-            accept=".xlsx,.csv,.txt,.json"
-            aria-label="选择登记台账"
-            onChange={(e) => e.target.files?.[0] && void pick(e.target.files[0])}
-          />
-        </Field>
+          accept=".xlsx,.csv,.txt,.json"
+          name="选择登记台账"
+          onFile={(f) => void pick(f)}
+        />
         <PreviousPicker
           note="请在选择台账之前选择。"
           onFile={(f) =>
