@@ -11,7 +11,8 @@ import path from "path";
 import type { Page } from "playwright-core";
 import { excelValues, smallLedger } from "./helpers";
 import { needs } from "./tools";
-import { browserSite, FAKE_OFFICE_JS } from "./serve";
+import { FAKE_OFFICE_JS } from "./serve";
+import { browserSite } from "./site";
 
 const shots = process.env.OGI_SCREENSHOTS;
 const web = needs("chromium");

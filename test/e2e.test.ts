@@ -15,7 +15,8 @@ import { excelValues, retypeApplicant } from "./helpers";
 import { pdfText, soffice, squeeze } from "./office";
 import { needs } from "./tools";
 import { SUPPORT_MESSAGES } from "../src/excel/support";
-import { browserSite, FAKE_OFFICE_JS, FAKE_WORD_OFFICE_JS } from "./serve";
+import { FAKE_OFFICE_JS, FAKE_WORD_OFFICE_JS } from "./serve";
+import { browserSite } from "./site";
 import { createReport } from "../src/docx";
 import { wordHoldings } from "./docx";
 

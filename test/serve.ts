@@ -1,9 +1,5 @@
 /** A static file server on 127.0.0.1 for the browser tests and benchmarks. */
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "fs";
-import os from "os";
-import { chromium } from "playwright-core";
-import type { Browser } from "playwright-core";
-import type { ToolGate } from "./tools";
+import { createReadStream, existsSync, statSync } from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
@@ -85,39 +81,3 @@ window.Word = window.__fake.Word;
 window.Office = Object.assign({}, window.__fake.Office, { onReady: (cb) => Promise.resolve().then(() => cb && cb({ host: "Word" })), PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline" } });
 window.Office.context.platform = "OfficeOnline";
 `;
-
-/**
- * The production build served locally and Chromium launched, for a test file's browser tests: made before them
- * under `gate` (skipped with them where Chromium is missing) and closed after them.
- */
-export function browserSite(
-  gate: ToolGate,
-  prefix: string,
-): { readonly dir: string; readonly url: string; readonly browser: Browser } {
-  let dir = "";
-  let site: { url: string; close: () => Promise<void> } | undefined;
-  let browser: Browser | undefined;
-  gate.beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-    await buildSite(path.join(dir, "site"));
-    site = await serve(path.join(dir, "site"));
-    browser = await chromium.launch(CHROMIUM);
-  }, 300000);
-  gate.afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return {
-    get dir() {
-      return dir;
-    },
-    get url() {
-      return site?.url ?? "";
-    },
-    get browser() {
-      if (!browser) throw new Error("the browser is not started");
-      return browser;
-    },
-  };
-}
