@@ -94,7 +94,7 @@ const roomRules = Object.entries(ROOMS).map(([room, may]) =>
 );
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "demo-output/", "coverage/", "jest.config.js", "*.mjs"] },
+  { ignores: ["dist/", "node_modules/", "demo-output/", "scratch/", "coverage/", "jest.config.js", "*.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,8 @@
 /**
+ * @jest-environment ./test/pdf-environment.js
+ *
  * `review` on a folder of units made from a real published report's tables (淮安, test/fixtures) in the forms we
- * read — web pages (UTF-8 and GBK), a tables JSON, a register, a report of another year, a PDF we cannot read yet,
+ * read — web pages (UTF-8 and GBK), a tables JSON, a register, a report of another year, a scanned PDF, PDFs LibreOffice exported,
  * a damaged .docx, a file that is no report —, one unit with real arithmetic errors, one whose text contradicts
  * its tables, one missing from the list, and last year's folder with a unit named another way. Every status and
  * the totals are worked out here from how each unit was made, never from the code under test.
@@ -17,6 +19,12 @@ import { huaianTables } from "./fixtures";
 import { gbk, reportHtml } from "./reports";
 import { readdirSync, readFileSync } from "fs";
 import { reportText } from "../src/load/report";
+import { SCANNED } from "../src/load/pdf";
+import { scannedPdf } from "./pdfs";
+import { NOW } from "./docx";
+import { pdfText, sofficeAll, squeeze } from "./office";
+import { needs } from "./tools";
+import { createReport } from "../src/docx";
 
 const folder = tempFolder("ogi-review-");
 const put = folder.put;
@@ -38,7 +46,7 @@ test("a folder of units: each status, each finding that must be corrected, the t
   const register = compileWorkbook(sampleWorkbook());
   put("units/台账/住建局台账.xlsx", await workbookBuffer(sampleWorkbook()));
   put("units/己局.html", reportHtml(unit("己局", 2024)));
-  put("units/庚局.pdf", "%PDF-1.4\n%%EOF\n");
+  put("units/庚局.pdf", scannedPdf());
   put("units/辛局.docx", "PK\u0003\u0004 not really a document");
   put("units/说明.md", "本文件夹为各单位年报");
   put("名单.txt", "单位\n甲局\n乙局\n丙局\n丁局\n戊局\n");
@@ -100,7 +108,7 @@ test("a folder of units: each status, each finding that must be corrected, the t
   );
   expect(find("丙局").x3).toBe(1);
   expect(find("丙局").findings[0].message).toContain("3000");
-  expect(find("庚局").reason).toMatch(/PDF/);
+  expect(find("庚局").reason).toBe(`「庚局.pdf」是${SCANNED}`);
   expect(data.year).toBe(2025);
   // The total: every unit of 2025 that was read, 乙局 (需修改) included; 己局 (2024) and the unreadable left out.
   const counted = [good, wrong, said, unit("丁局"), register.tables];
@@ -166,3 +174,54 @@ test("a folder with a link that loops back is walked once; a review of nothing i
   mkdirSync(empty);
   expect((await call(["review", empty])).code).toBe(2);
 });
+
+const office = needs("soffice", "pdftotext", "cjkFont");
+
+office.test(
+  "PDF units as LibreOffice exports them (from our .docx, from a GBK web page); the letters read back as printed",
+  async () => {
+    const dir = path.join(folder.dir, "pdf");
+    const ours = compileWorkbook(sampleWorkbook());
+    const docx = put("pdf/src/壬局.docx", await createReport(ours, "台账.xlsx", NOW));
+    // 癸局: its 表三 「本年新收」 自然人 typed 10 too many, as 乙局's above.
+    const wrong = unit("癸局");
+    wrong.t3 = { ...wrong.t3, new: wrong.t3.new.map((v, i) => (i === 0 ? (v as number) + 10 : v)) };
+    const page = put("pdf/src/癸局.html", gbk(reportHtml(wrong, {}, "gbk")));
+    mkdirSync(path.join(dir, "units"));
+    sofficeAll([docx], "pdf", path.join(dir, "units"));
+    sofficeAll([page], "pdf", path.join(dir, "units"));
+    const letters = path.join(dir, "审核意见");
+    const r = await call([
+      "review",
+      path.join(dir, "units"),
+      "--year",
+      "2025",
+      "--letters",
+      letters,
+      "--json",
+    ]);
+    const data = JSON.parse(r.out);
+    const by = (name: string) => data.units.find((u: { unit: string }) => u.unit === name);
+    expect(by(ours.tables.agency).status).toBe(ours.checks.length ? "有提示" : "通过");
+    expect(by(ours.tables.agency).format).toBeDefined();
+    expect(by("癸局").status).toBe("需修改");
+    const rules = by("癸局").findings.map((f: { rule: string; where: string }) => `${f.rule}:${f.where}`);
+    expect(rules).toEqual(expect.arrayContaining(["P1:t3.*.natural", "S2:t3.new.total"]));
+    // Both PDFs counted in the total, their numbers as made.
+    expect(data.rollup.t3.new).toEqual(
+      [0, 1, 2, 3, 4, 5, 6].map((i) => (ours.tables.t3.new[i] as number) + (wrong.t3.new[i] as number)),
+    );
+    // The letter and the circular as LibreOffice prints them.
+    const [letter, circular] = sofficeAll(
+      [path.join(letters, "癸局审核意见.docx"), path.join(letters, "通报.docx")],
+      "pdf",
+      dir,
+    );
+    const printed = pdfText(letter);
+    expect(printed).toContain(squeeze("关于《癸局2025年政府信息公开工作年度报告》的审核意见"));
+    for (const f of by("癸局").findings.filter((x: { severity: string }) => x.severity === "error"))
+      expect(printed).toContain(squeeze(f.message));
+    expect(pdfText(circular)).toContain(squeeze(`需修改1个`));
+  },
+  240000,
+);

@@ -12,7 +12,13 @@ import path from "path";
  * Converts files with LibreOffice in one run; returns the paths of the results. Each call has its own profile.
  * Web pages are opened in Writer (not Writer/Web), as a report a department saved from a portal would be.
  */
-export function sofficeAll(files: string[], to: "pdf" | "docx" | "xlsx", outDir: string): string[] {
+export function sofficeAll(
+  files: string[],
+  to: "pdf" | "docx" | "xlsx",
+  outDir: string,
+  /** The export filter with its options, where the default one will not do (a PDF with a password). */
+  filter?: string,
+): string[] {
   const pages = files.length > 0 && files.every((f) => /\.html?$/i.test(f));
   const profile = mkdtempSync(path.join(os.tmpdir(), "ogi-lo-"));
   try {
@@ -23,7 +29,8 @@ export function sofficeAll(files: string[], to: "pdf" | "docx" | "xlsx", outDir:
         "--headless",
         ...(pages ? ["--infilter=HTML (StarWriter)"] : []),
         "--convert-to",
-        to === "docx" ? "docx:MS Word 2007 XML" : to === "xlsx" ? "xlsx:Calc MS Excel 2007 XML" : to,
+        filter ??
+          (to === "docx" ? "docx:MS Word 2007 XML" : to === "xlsx" ? "xlsx:Calc MS Excel 2007 XML" : to),
         "--outdir",
         outDir,
         ...files,

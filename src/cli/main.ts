@@ -18,6 +18,7 @@ import {
 } from "./commands";
 import { inputKind } from "../load/limits";
 import { useNodeZlib } from "./inflate";
+import { usePdfJsNode } from "./pdfjs";
 import { runExplain } from "./explain";
 import { runMap } from "./map";
 import { runReview } from "./review";
@@ -106,6 +107,7 @@ export function parseArgs(argv: string[]): Parsed {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  usePdfJsNode();
   let parsed: Parsed;
   try {
     parsed = parseArgs(argv);

@@ -10,7 +10,7 @@ import type { ReadOptions } from "../report/read/tables";
 import { numericTables } from "../report/read/tables";
 import { checkReadReport } from "../report/read/text";
 import type { TableSet } from "../report/tables/tables";
-import { readReportFile } from "../load/report";
+import { openReportFile } from "../load/report";
 import type { ReportFile } from "../load/report";
 import { statisticsWorkbookBuffer } from "../workbook/statistics";
 import { compileOptions } from "./files";
@@ -23,7 +23,7 @@ export function readOptions(flags: Record<string, string | true>): ReadOptions {
 }
 
 async function readFile(file: string, flags: Record<string, string | true>): Promise<ReportFile> {
-  return readReportFile(await readInput(file, "report"), path.basename(file), readOptions(flags));
+  return openReportFile(await readInput(file, "report"), path.basename(file), readOptions(flags));
 }
 
 /** Where each table was found, and what could not be read, in Chinese. */

@@ -4,14 +4,14 @@
  */
 export const INPUT_LIMITS = {
   workbook: { bytes: 100 * 1024 * 1024, what: "台账工作簿（.xlsx）" },
-  report: { bytes: 100 * 1024 * 1024, what: "报告（.docx、网页）" },
+  report: { bytes: 100 * 1024 * 1024, what: "报告（.docx、网页、PDF）" },
   tables: { bytes: 20 * 1024 * 1024, what: "统计表 JSON" },
 } as const;
 
 export type InputKind = keyof typeof INPUT_LIMITS;
 
-/** File extensions of reports: Word, and web pages as portals publish and browsers save them. */
-export const REPORT_EXTENSIONS = ["docx", "html", "htm", "mhtml", "mht"];
+/** File extensions of reports: Word, web pages as portals publish and browsers save them, and PDF. */
+export const REPORT_EXTENSIONS = ["docx", "html", "htm", "mhtml", "mht", "pdf"];
 
 /** The kind of input a file name says it is (a workbook unless .json or a report). */
 export function inputKind(name: string): InputKind {

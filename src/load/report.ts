@@ -1,8 +1,8 @@
 /**
  * Any report in a national format, from its file: our own .docx (the data it carries first, its text for X3),
  * a .docx written by hand in Word or WPS or saved by LibreOffice, or a saved web page (.html/.htm/.mhtml) —
- * the last ones read by their tables' labels (src/report/read). Works on bytes, for the command line and the
- * panes alike.
+ * or a PDF (its text layer, pdf.ts) — the last ones read by their tables' labels (src/report/read). Works on
+ * bytes, for the command line and the panes alike.
  */
 import { readStoredReport } from "../docx/customxml";
 import { documentText } from "../docx/readText";
@@ -11,6 +11,7 @@ import type { ReportDocumentText } from "../report/read/cells";
 import { readReport } from "../report/read/tables";
 import type { ReadOptions, ReadReport } from "../report/read/tables";
 import { pageText } from "./html";
+import { isPdf, pdfText } from "./pdf";
 import { OGI_NS } from "../docx/namespace";
 import { getFormat, T3_WIDTH, T4_WIDTH } from "../report/formats";
 import type { TableSet } from "../report/tables/tables";
@@ -104,4 +105,22 @@ export function readReportFile(bytes: Uint8Array, name: string, options: ReadOpt
     };
   }
   return { ...readReport(text, options), source: "labels", notices };
+}
+
+/** Whether a report file is a PDF (by name, or by its header). */
+export const isPdfFile = (bytes: Uint8Array, name: string): boolean => /\.pdf$/i.test(name) || isPdf(bytes);
+
+/**
+ * Any report file, PDF included (read asynchronously by pdf.js; `onPage` reports its pages): what the command
+ * line, the review and the panes' pickers call.
+ */
+export async function openReportFile(
+  bytes: Uint8Array,
+  name: string,
+  options: ReadOptions = {},
+  onPage?: (done: number, total: number) => void,
+): Promise<ReportFile> {
+  if (!isPdfFile(bytes, name)) return readReportFile(bytes, name, options);
+  const text = await pdfText(bytes, name, onPage);
+  return { ...readReport(text, options), source: "labels", notices: [] };
 }

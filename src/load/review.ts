@@ -12,7 +12,7 @@ import type { ReadUnit } from "../report/review";
 import type { TableSet } from "../report/tables/tables";
 import { readWorkbook } from "../workbook/read";
 import { inputKind } from "./limits";
-import { readReportFile } from "./report";
+import { openReportFile } from "./report";
 import { parseTablesJson } from "./tables";
 
 const stem = (name: string) => name.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
@@ -35,15 +35,9 @@ export async function readUnit(
 ): Promise<ReadUnit> {
   const file = name;
   try {
-    if (/\.pdf$/i.test(name))
-      return {
-        unit: stem(name),
-        file,
-        reason: "PDF 暂不能读取（正在开发），请提供该报告的 Word 文档或网页版本",
-      };
     const kind = inputKind(name);
     if (kind === "report") {
-      const r = readReportFile(bytes, name);
+      const r = await openReportFile(bytes, name);
       const unit = r.tables.agency || stem(name);
       if (r.problems.length) return { unit, file, reason: r.problems.join("；") };
       const numeric = numericTables(r.tables);

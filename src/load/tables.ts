@@ -14,7 +14,7 @@ import { numericTables } from "../report/read/tables";
 import type { ReadReport } from "../report/read/tables";
 import { readWorkbook } from "../workbook/read";
 import { inputKind } from "./limits";
-import { readReportFile } from "./report";
+import { openReportFile } from "./report";
 
 interface LoadedTables {
   tables: TableSet;
@@ -96,7 +96,7 @@ export async function tablesFromFile(
   if (isJson(bytes, name)) {
     return { tables: parseTablesJson(bytes, name).tables, kind: "json" };
   }
-  if (inputKind(name) === "report") return fromReport(name, readReportFile(bytes, name));
+  if (inputKind(name) === "report") return fromReport(name, await openReportFile(bytes, name));
   // Only the sheets the unit's tables come from are parsed.
   const workbook = await readWorkbook(bytes, name, { lazy: true });
   const result = compileWorkbook(workbook, options);

@@ -45,11 +45,22 @@ export interface ReadOptions {
 
 const TITLE = /^(.*?)(\d{4})年度?政府信息公开(?:工作)?年度?报告/;
 
-/** The report's title paragraph: 「XX2024年政府信息公开工作年度报告」 → agency and year. */
+/** A paragraph that can be the agency's line of a title in two lines: short, no sentence in it. */
+const AGENCY_LINE = /^[^。，,；;：:！？]{2,40}$/;
+
+/**
+ * The report's title paragraph: 「XX2024年政府信息公开工作年度报告」 → agency and year. A title set in two lines
+ * (the agency's name, then 「2024年政府信息公开工作年度报告」) is read as one.
+ */
 function findTitle(paragraphs: string[]): { title: string; agency: string; year: number } | null {
-  for (const p of paragraphs.slice(0, 40)) {
-    const m = TITLE.exec(p.normalize("NFKC").replace(/\s+/g, ""));
-    if (m) return { title: p.trim(), agency: m[1], year: Number(m[2]) };
+  const squeeze = (p: string) => p.normalize("NFKC").replace(/\s+/g, "");
+  for (const [i, p] of paragraphs.slice(0, 40).entries()) {
+    const m = TITLE.exec(squeeze(p));
+    if (!m) continue;
+    const above = i > 0 ? squeeze(paragraphs[i - 1]) : "";
+    if (!m[1] && AGENCY_LINE.test(above) && !TITLE.test(above))
+      return { title: `${above}${p.trim()}`, agency: above, year: Number(m[2]) };
+    return { title: p.trim(), agency: m[1], year: Number(m[2]) };
   }
   return null;
 }

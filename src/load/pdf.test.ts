@@ -1,0 +1,236 @@
+/**
+ * @jest-environment ./test/pdf-environment.js
+ *
+ * PDF reports read back: our report and a real published report's tables (淮安, test/fixtures) as a portal's
+ * web page in GBK, each exported to PDF by LibreOffice, read by pdf.js and rebuilt from the text's positions
+ * and the tables' rules — every number exactly as made, a table and a row split over two pages among them;
+ * and what no word processor makes on purpose (test/pdfs.ts): a scan, a bomb, a broken, truncated or
+ * password-protected file, each a Chinese sentence naming the file.
+ */
+import { readFileSync, writeFileSync } from "fs";
+import path from "path";
+import { execFileSync, spawnSync } from "child_process";
+import { NOW, tempDir } from "../../test/docx";
+import { huaianTables } from "../../test/fixtures";
+import { sofficeAll } from "../../test/office";
+import { bombPdf, pdfOf, scannedPdf, textPdf } from "../../test/pdfs";
+import { gbk, reportHtml } from "../../test/reports";
+import { needs } from "../../test/tools";
+import { usePdfJsNode } from "../cli/pdfjs";
+import { createReport } from "../docx";
+import { compileWorkbook } from "../report/compile";
+import { numericTables } from "../report/read/tables";
+import { checkReadReport } from "../report/read/text";
+import { sampleWorkbook } from "../report/sample";
+import type { TableSet } from "../report/tables/tables";
+import { readUnit } from "./review";
+import { readWorkbook } from "../workbook/read";
+import { openReportFile } from "./report";
+import { checkStreams, MAX_INFLATED, SCANNED } from "./pdf";
+
+beforeAll(() => usePdfJsNode());
+
+const office = needs("soffice", "pdftotext", "cjkFont");
+const tmp = tempDir("ogi-pdf-");
+const bytesOf = (file: string) => new Uint8Array(readFileSync(file));
+const numbers = (t: TableSet) => ({ t2: t.t2, t3: t.t3, t4: t.t4 });
+
+/** Filler paragraphs that push 表三 down the page, so that it runs over a page break. */
+const filler = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) => `第${i + 1}段：本机关持续推进政务公开标准化规范化建设，做好政府信息公开工作。`,
+  );
+
+/** The text of each page of a PDF, spaces removed. */
+function pageTexts(pdf: string): string[] {
+  const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+  // pdftotext ends each page with a form feed.
+  return text.split("\f").map((t) => t.replace(/\s+/g, ""));
+}
+
+const result = compileWorkbook(sampleWorkbook());
+const huaian: TableSet = { ...huaianTables(), agency: "淮安市某局", year: 2025 };
+/** Our report, and a GBK web page of the published tables, each exported to PDF by LibreOffice. */
+const made = { fromDocx: "", fromPage: "" };
+
+office.beforeAll(async () => {
+  const docx = path.join(tmp.path, "报告.docx");
+  writeFileSync(docx, await createReport(result, "示例台账.xlsx", NOW));
+  const page = path.join(tmp.path, "网页.html");
+  writeFileSync(page, gbk(reportHtml(huaian, {}, "gbk")));
+  [made.fromDocx] = sofficeAll([docx], "pdf", tmp.path);
+  [made.fromPage] = sofficeAll([page], "pdf", tmp.path);
+}, 180000);
+
+office.test(
+  "our report and a GBK web page of published tables, as PDF: every number, the title, no finding",
+  async () => {
+    const ours = await openReportFile(bytesOf(made.fromDocx), "报告.pdf");
+    expect(ours.problems).toEqual([]);
+    expect(ours.source).toBe("labels");
+    expect(numbers(numericTables(ours.tables))).toEqual(numbers(result.tables));
+    expect([ours.tables.agency, ours.tables.year]).toEqual([result.tables.agency, result.tables.year]);
+    expect(checkReadReport(ours, numericTables(ours.tables))).toEqual([]);
+
+    const published = await openReportFile(bytesOf(made.fromPage), "网页.pdf");
+    expect(published.problems).toEqual([]);
+    expect(numbers(numericTables(published.tables))).toEqual(numbers(huaian));
+    expect([published.tables.agency, published.tables.year]).toEqual(["淮安市某局", 2025]);
+    // The page's text: its six sections and its own sentences, which agree with its tables.
+    expect(checkReadReport(published, numericTables(published.tables))).toEqual([]);
+  },
+);
+
+office.test(
+  "the command line itself (a child process, pdf.js required as Node requires it): check, extract, rollup",
+  async () => {
+    const root = path.resolve(__dirname, "../..");
+    const run = (...args: string[]) =>
+      spawnSync(
+        process.execPath,
+        ["-r", path.join(root, "test/ts-register.js"), path.join(root, "src/cli/main.ts"), ...args],
+        {
+          encoding: "utf8",
+        },
+      );
+    const check = run("check", made.fromPage);
+    expect(check.stderr).toBe("");
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain("「网页.pdf」：按表格文字读取；机关：淮安市某局；年度：2025；2021年格式");
+    expect(check.stdout).toContain("校验结果：全部通过");
+    const xlsx = path.join(tmp.path, "统计表.xlsx");
+    expect(run("extract", made.fromPage, "--xlsx", xlsx).status).toBe(0);
+    const typed = compileWorkbook(await readWorkbook(bytesOf(xlsx), "统计表.xlsx"));
+    expect(numbers(typed.tables)).toEqual(numbers(huaian));
+    const rollup = run("rollup", made.fromPage, made.fromDocx, "--year", "2025", "--json");
+    expect(rollup.status).toBe(0);
+    const total = JSON.parse(rollup.stdout) as TableSet;
+    expect(total.t3.new).toEqual(
+      huaian.t3.new.map((v, i) => (v as number) + (result.tables.t3.new[i] as number)),
+    );
+  },
+  180000,
+);
+
+office.test(
+  "表三 over a page break, a row's label cut in two by it: joined, every number in its row",
+  async () => {
+    const huaian: TableSet = { ...huaianTables(), agency: "甲局", year: 2025 };
+    // Filler before 表三 so that it starts on one page and ends on the next (the test proves it does).
+    const files = [12, 14, 16].map((n) => {
+      const file = path.join(tmp.path, `分页${n}.html`);
+      writeFileSync(file, reportHtml(huaian, { paragraphs: filler(n) }));
+      return file;
+    });
+    const pdfs = sofficeAll(files, "pdf", tmp.path);
+    let split = 0;
+    let cut = 0;
+    for (const pdf of pdfs) {
+      // Where 表三's first and last rows are printed.
+      const pages = pageTexts(pdf);
+      const first = pages.findIndex((t) => t.includes("一、本年新收政府信息公开申请数量"));
+      const last = pages.findIndex((t) => t.includes("四、结转下年度继续办理"));
+      if (first >= 0 && last > first) split++;
+      const label = "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请";
+      if (first >= 0 && !pages.some((t) => t.includes(label))) cut++;
+      const r = await openReportFile(bytesOf(pdf), path.basename(pdf));
+      expect(r.problems).toEqual([]);
+      expect(numbers(numericTables(r.tables))).toEqual(numbers(huaian));
+      expect(r.found.t3?.rows).toBe(25);
+    }
+    // Every file splits 表三, and in one of them the break cuts a label between its two lines.
+    expect(split).toBe(pdfs.length);
+    expect(cut).toBeGreaterThan(0);
+  },
+  180000,
+);
+
+office.test(
+  "a PDF with an open password is refused naming the file; one with only a permissions password is read",
+  async () => {
+    const html = path.join(tmp.path, "加密.html");
+    writeFileSync(html, reportHtml({ ...huaianTables(), agency: "乙局", year: 2025 }));
+    const opts = (o: Record<string, [string, string]>) =>
+      `pdf:writer_pdf_Export:${JSON.stringify(
+        Object.fromEntries(Object.entries(o).map(([k, [type, value]]) => [k, { type, value }])),
+      )}`;
+    const locked = path.join(tmp.path, "locked");
+    const limited = path.join(tmp.path, "limited");
+    const [withPassword] = sofficeAll(
+      [html],
+      "pdf",
+      locked,
+      opts({ EncryptFile: ["boolean", "true"], DocumentOpenPassword: ["string", "1234"] }),
+    );
+    const [withPermissions] = sofficeAll(
+      [html],
+      "pdf",
+      limited,
+      opts({ RestrictPermissions: ["boolean", "true"], PermissionPassword: ["string", "owner"] }),
+    );
+    expect(readFileSync(withPassword, "latin1")).toContain("/Encrypt");
+    expect(readFileSync(withPermissions, "latin1")).toContain("/Encrypt");
+    await expect(openReportFile(bytesOf(withPassword), "加密.pdf")).rejects.toThrow(
+      "「加密.pdf」设有打开密码，无法读取；请提供没有密码的版本（或 Word、网页版本）",
+    );
+    const read = await openReportFile(bytesOf(withPermissions), "受限.pdf");
+    expect(numbers(numericTables(read.tables))).toEqual(numbers({ ...huaianTables() }));
+  },
+  180000,
+);
+
+office.test(
+  "a truncated PDF is a unit that cannot be read, with a Chinese reason, and the review goes on",
+  async () => {
+    const html = path.join(tmp.path, "截断.html");
+    writeFileSync(html, reportHtml({ ...huaianTables(), agency: "丙局", year: 2025 }));
+    const [pdf] = sofficeAll([html], "pdf", tmp.path);
+    const whole = bytesOf(pdf);
+    for (const share of [0.3, 0.6, 0.9]) {
+      const unit = await readUnit(whole.subarray(0, Math.floor(whole.length * share)), "截断.pdf");
+      expect(unit.tables).toBeUndefined();
+      // pdf.js rebuilds what it can of a cut file: the reason is its refusal or the table it could not find.
+      expect(unit.reason).toMatch(/「截断\.pdf」|未找到表/);
+      expect(unit.reason).not.toMatch(/\bat\b|Error/);
+    }
+  },
+  180000,
+);
+
+test("a scan (a page that is only an image) is named as one, with what to send instead", async () => {
+  await expect(openReportFile(scannedPdf(), "扫描.pdf")).rejects.toThrow(`「扫描.pdf」是${SCANNED}`);
+  const unit = await readUnit(scannedPdf(), "扫描.pdf");
+  expect(unit.reason).toBe(`「扫描.pdf」是${SCANNED}`);
+});
+
+test("broken files: no PDF header, garbage after it, a text layer with no report in it", async () => {
+  await expect(openReportFile(new TextEncoder().encode("not a pdf at all"), "假.pdf")).rejects.toThrow(
+    "「假.pdf」不是 PDF 文件（没有 PDF 文件头）",
+  );
+  await expect(openReportFile(new TextEncoder().encode("%PDF-1.4\n%%EOF\n"), "空.pdf")).rejects.toThrow(
+    "「空.pdf」不是有效的 PDF 文件（文件已损坏或不完整）",
+  );
+  const english = await openReportFile(textPdf("Annual report"), "英文.pdf");
+  expect(english.problems.join("；")).toMatch(/未找到表三/);
+  // A well-formed file whose cross-reference table points nowhere: pdf.js rebuilds it, or refuses in Chinese.
+  const bytes = pdfOf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"]);
+  const r = await openReportFile(bytes, "无页.pdf").then(
+    (x) => x.problems.join("；"),
+    (e: Error) => e.message,
+  );
+  expect(r).toMatch(/无页\.pdf|未找到表/);
+});
+
+test("a stream that would inflate past the cap is refused before pdf.js decodes it", async () => {
+  const mb = MAX_INFLATED / 1048576 + 10;
+  const bomb = bombPdf(mb);
+  expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+  expect(() => checkStreams(bomb, "炸弹.pdf")).toThrow(
+    `「炸弹.pdf」中的压缩内容解压后超过 ${MAX_INFLATED / 1048576} MB，不像正常的报告，已拒绝读取`,
+  );
+  // Below the cap, the same kind of stream is let through (and the page has no text: a scan to the reader).
+  expect(() => checkStreams(bombPdf(2), "小.pdf")).not.toThrow();
+  const unit = await readUnit(bomb, "炸弹.pdf");
+  expect(unit.reason).toMatch(/「炸弹\.pdf」中的压缩内容解压后超过/);
+});
