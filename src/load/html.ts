@@ -6,6 +6,7 @@
  * many government portals serve. Parsing with htmlparser2 (tolerant of the HTML portals publish).
  */
 import { Parser } from "htmlparser2";
+import { foldDocumentText } from "../report/read/cells";
 import type { Grid, ReportDocumentText } from "../report/read/cells";
 
 /** The charset a page declares in its first bytes, if any. */
@@ -174,5 +175,5 @@ export function htmlText(html: string): ReportDocumentText {
 export function pageText(bytes: Uint8Array): ReportDocumentText {
   const html = isMhtml(bytes) ? mhtmlHtml(bytes) : decodeHtml(bytes);
   if (html === null) throw new Error("MHTML 文件中没有网页（text/html）部分");
-  return htmlText(html);
+  return foldDocumentText(htmlText(html));
 }

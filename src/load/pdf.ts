@@ -11,6 +11,7 @@
 import { Unzlib } from "fflate";
 import { hasText, pdfDocumentText } from "./pdfLayout";
 import type { PdfItem, PdfPage, PdfRule } from "./pdfLayout";
+import { foldDocumentText } from "../report/read/cells";
 import type { ReportDocumentText } from "../report/read/cells";
 
 /** What we use of pdf.js's module. */
@@ -286,7 +287,7 @@ export async function pdfText(
       onPage?.(n, doc.numPages);
     }
     if (!hasText(pages)) throw new Error(`「${name}」是${SCANNED}`);
-    return pdfDocumentText(pages);
+    return foldDocumentText(pdfDocumentText(pages));
   } finally {
     await doc.destroy().catch(() => undefined);
   }

@@ -4,10 +4,56 @@
  * "（三）" or "1." kept (it is part of printed labels) unless a caller strips it.
  */
 
+/**
+ * The simplified-form CJK radicals (U+2E80 block) that PDF fonts' ToUnicode maps, and text copied from PDFs,
+ * put in place of the characters themselves ("⻚" for "页"), by their equivalent ideograph in Unicode's
+ * EquivalentUnifiedIdeograph.txt. The Kangxi radicals (U+2F00 block: "⼀", "⾏") are folded by NFKC.
+ */
+const RADICALS: Record<string, string> = {
+  "\u2ea0": "民",
+  "\u2ec4": "西",
+  "\u2ec5": "见",
+  "\u2ec6": "角",
+  "\u2ec8": "讠",
+  "\u2ec9": "贝",
+  "\u2ecb": "车",
+  "\u2ed0": "钅",
+  "\u2ed3": "长",
+  "\u2ed4": "门",
+  "\u2ed7": "雨",
+  "\u2ed8": "青",
+  "\u2ed9": "韦",
+  "\u2eda": "页",
+  "\u2edb": "风",
+  "\u2edc": "飞",
+  "\u2edd": "食",
+  "\u2ee0": "饣",
+  "\u2ee2": "马",
+  "\u2ee3": "骨",
+  "\u2ee4": "鬼",
+  "\u2ee5": "鱼",
+  "\u2ee6": "鸟",
+  "\u2ee7": "卤",
+  "\u2ee8": "麦",
+  "\u2ee9": "黄",
+  "\u2eea": "黾",
+  "\u2eec": "齐",
+  "\u2eee": "齿",
+  "\u2ef0": "龙",
+  "\u2e9f": "母",
+  "\u2ef3": "龟",
+};
+const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fdf]/g;
+
+/** Radicals written for the characters they stand for ("⼀、总体情况", "⾸⻚") as those characters. */
+export function foldRadicals(value: string): string {
+  return value.replace(RADICAL, (c) => RADICALS[c] ?? c.normalize("NFKC"));
+}
+
 const DROP = /[\s\u3000"'“”‘’「」『』\-‐‑–—―_:：/／\\·・、,，;；]/g;
 
 export function normalizeText(value: string): string {
-  return value.normalize("NFKC").toLowerCase().replace(DROP, "");
+  return foldRadicals(value).normalize("NFKC").toLowerCase().replace(DROP, "");
 }
 
 const NUMBERING = /^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、．]|\(\d+\))/;

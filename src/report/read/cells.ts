@@ -3,7 +3,7 @@
  * text people type in a table is read. A grid has one entry per grid position: the cell's text at the top-left
  * position of a (merged) cell, null at the positions its merge covers.
  */
-import { normalizeText } from "../common/normalize";
+import { foldRadicals, normalizeText } from "../common/normalize";
 
 export type Grid = (string | null)[][];
 
@@ -11,6 +11,14 @@ export interface ReportDocumentText {
   /** The body's paragraphs outside tables, in order. */
   paragraphs: string[];
   tables: Grid[];
+}
+
+/** A text whose characters may be radicals standing for ideographs (a PDF's, or a page pasted from one), folded. */
+export function foldDocumentText(doc: ReportDocumentText): ReportDocumentText {
+  return {
+    paragraphs: doc.paragraphs.map(foldRadicals),
+    tables: doc.tables.map((g) => g.map((row) => row.map((c) => (c === null ? c : foldRadicals(c))))),
+  };
 }
 
 /** Text of a cell as people type it: "—", "/", "无" and the like mean nothing was written. */

@@ -54,14 +54,19 @@ const AGENCY_LINE = /^[^。，,；;：:！？]{2,40}$/;
  */
 function findTitle(paragraphs: string[]): { title: string; agency: string; year: number } | null {
   const squeeze = (p: string) => p.normalize("NFKC").replace(/\s+/g, "");
-  for (const [i, p] of paragraphs.slice(0, 40).entries()) {
-    const m = TITLE.exec(squeeze(p));
-    if (!m) continue;
-    const above = i > 0 ? squeeze(paragraphs[i - 1]) : "";
-    if (!m[1] && AGENCY_LINE.test(above) && !TITLE.test(above))
-      return { title: `${above}${p.trim()}`, agency: above, year: Number(m[2]) };
-    return { title: p.trim(), agency: m[1], year: Number(m[2]) };
-  }
+  const head = paragraphs.slice(0, 40);
+  // A paragraph that is the title alone comes first; else one that begins with it (a page's <title> with the
+  // portal's name after it, "…年度报告_某市人民政府门户网站"), cut after 报告.
+  for (const whole of [true, false])
+    for (const [i, p] of head.entries()) {
+      const m = TITLE.exec(squeeze(p));
+      if (!m || (whole && m[0].length !== squeeze(p).length)) continue;
+      const title = whole ? p.trim() : m[0];
+      const above = i > 0 ? squeeze(paragraphs[i - 1]) : "";
+      if (!m[1] && AGENCY_LINE.test(above) && !TITLE.test(above))
+        return { title: `${above}${title}`, agency: above, year: Number(m[2]) };
+      return { title, agency: m[1], year: Number(m[2]) };
+    }
   return null;
 }
 
