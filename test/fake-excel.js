@@ -40,6 +40,8 @@
     "RangeFormat.horizontalAlignment": "1.1",
     "RangeFormat.verticalAlignment": "1.1",
     "RangeFormat.font": "1.1",
+    "RangeFormat.fill": "1.1",
+    "RangeFill.color": "1.1",
     "RangeFormat.borders": "1.1",
     "RangeFont.bold": "1.1",
     "RangeFont.size": "1.1",
@@ -103,8 +105,16 @@
     for (const s of (initial && initial.sheets) || []) state.sheets.push(newSheet(s.name, s.rows));
     Object.assign(state.settings, (initial && initial.settings) || {});
 
+    // An operation names its sheet as the sheet is named now (a sheet made under a passing name, then renamed).
     const record = (op, sheet, address, detail) =>
-      state.ops.push({ op, sheet: sheet ? sheet.name : null, address, detail });
+      state.ops.push({
+        op,
+        get sheet() {
+          return sheet ? sheet.name : null;
+        },
+        address,
+        detail,
+      });
 
     function rangeOf(sheet, r, c, h, w) {
       let loaded = false;
@@ -152,6 +162,11 @@
             },
             set size(v) {
               record("format", sheet, addressOf(r, c, h, w), { size: v });
+            },
+          },
+          fill: {
+            set color(v) {
+              record("format", sheet, addressOf(r, c, h, w), { fill: v });
             },
           },
           set wrapText(v) {
@@ -219,6 +234,12 @@
         get name() {
           return sheet.name;
         },
+        set name(v) {
+          if (state.sheets.some((s) => s !== sheet && s.name === v))
+            throw new Error(`fake: sheet ${v} exists`);
+          record("rename", sheet, null, v);
+          sheet.name = v;
+        },
         load() {
           return ws;
         },
@@ -264,6 +285,9 @@
           };
         },
         delete() {
+          // As Excel: a workbook keeps at least one visible sheet.
+          if (!state.sheets.some((s) => s !== sheet && s.visibility === "Visible"))
+            throw new Error("fake: the last visible sheet cannot be deleted");
           record("delete", sheet);
           state.sheets = state.sheets.filter((s) => s !== sheet);
         },

@@ -147,6 +147,14 @@
             set Size(v) {},
           });
         },
+        get Interior() {
+          return counted({
+            set Color(v) {
+              sheet.fills = sheet.fills || [];
+              sheet.fills.push({ address: addressOf(r, c, h, w), color: v });
+            },
+          });
+        },
         set WrapText(v) {},
         Merge() {
           sheet.merges.push({ r, c, h, w });
@@ -196,6 +204,9 @@
           state.active = sheet.name;
         },
         Delete() {
+          // As WPS and Excel: a workbook keeps at least one visible sheet.
+          if (!state.sheets.some((s) => s !== sheet && s.visible === -1))
+            throw new Error("fake WPS: the last visible sheet cannot be deleted");
           state.sheets = state.sheets.filter((s) => s !== sheet);
         },
       });

@@ -3,6 +3,9 @@ import type { Cell, WorkbookData } from "../src/report/common/cells";
 import { daysFromCivil, daysFromUtcDate, serialFromDays } from "../src/report/common/dates";
 import { APPLICATION_HEADERS, CASE_HEADERS, SHEETS } from "../src/report/register/registers";
 import { sampleWorkbook } from "../src/report/sample";
+import { compileWorkbook } from "../src/report/compile";
+import { review } from "../src/report/review";
+import type { ReviewResult } from "../src/report/review";
 
 /** A calendar date as ExcelJS gives it for a date cell. */
 export const d = (y: number, m: number, day: number): Date => new Date(daysFromCivil(y, m, day) * 86400000);
@@ -124,4 +127,34 @@ export function smallLedger(): WorkbookData {
       },
     ],
   };
+}
+
+/**
+ * A review of four units, one of each status a host colours differently: 甲局 passes, 乙局 must correct its
+ * report (an error), 丙局 could not be read, 丁局 is on the list and sent nothing. 乙局's file name starts with
+ * "=", which a spreadsheet must keep as text.
+ */
+export function reviewSample(): ReviewResult {
+  const tables = compileWorkbook(sampleWorkbook()).tables;
+  return review(
+    [
+      { unit: "甲局", file: "甲局.docx", tables: { ...tables, agency: "甲局" }, findings: [] },
+      {
+        unit: "乙局",
+        file: "=乙局.pdf",
+        tables: { ...tables, agency: "乙局" },
+        findings: [
+          {
+            rule: "S1",
+            severity: "error",
+            table: "t3",
+            where: "t3.total.natural",
+            message: "总计不等于各办理结果之和",
+          },
+        ],
+      },
+      { unit: "丙局", file: "丙局.pdf", reason: "「丙局.pdf」是扫描件" },
+    ],
+    { year: tables.year, expected: ["甲局", "乙局", "丙局", "丁局"] },
+  );
 }

@@ -3,9 +3,9 @@
  * Word writer load on first use; settings stay in this browser's local storage.
  */
 import { rollupCompileResult } from "../report/rollup";
-import { inputKind, sizeProblem } from "../load/limits";
-import type { InputKind } from "../load/limits";
+import { bytesOf } from "./bytes";
 import { readInWorker } from "./readInWorker";
+import { reviewFiles, reviewPackage, unitListFile } from "./review";
 import type { PaneActions, PaneSettings } from "./types";
 import { cellText } from "../report/common/cells";
 import type { WorkbookData } from "../report/common/cells";
@@ -31,13 +31,6 @@ export function binaryString(bytes: Uint8Array): string {
   let s = "";
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return s;
-}
-
-/** A picked file's bytes, refused before reading when it is larger than its kind allows. */
-export async function bytesOf(file: File, kind: InputKind = inputKind(file.name)): Promise<Uint8Array> {
-  const problem = sizeProblem(file.name, file.size, kind);
-  if (problem) throw new Error(problem);
-  return new Uint8Array(await file.arrayBuffer());
 }
 
 /** A table as CSV that Excel and WPS open in Chinese: UTF-8 with a BOM, every field quoted, CRLF. */
@@ -104,6 +97,9 @@ export function fileModeActions(): PaneActions {
         ...(loaded.explainer ? { explainer: loaded.explainer } : {}),
       };
     },
+    reviewFiles,
+    unitList: unitListFile,
+    createReviewPackage: (result, agency) => reviewPackage(result, agency),
     async createRollupReport(result, agency) {
       const { createReport } = await import("../docx");
       return new Blob(

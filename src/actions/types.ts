@@ -7,6 +7,7 @@ import type { WorkbookData } from "../report/common/cells";
 import type { CompileResult } from "../report/compile";
 import type { FormatId } from "../report/formats";
 import type { RowIssue } from "../report/register/registers";
+import type { ReviewResult } from "../report/review";
 import type { RollupResult, RollupUnit } from "../report/rollup";
 import type { TableSet } from "../report/tables/tables";
 
@@ -26,6 +27,20 @@ export interface ChangeLine {
 export interface UpdateSummary {
   changed: ChangeLine[];
   missing: string[];
+}
+
+/** A review's files: the units', last year's (optional), the names on the list of units (optional). */
+export interface ReviewInput {
+  files: File[];
+  previous?: File[];
+  expected?: string[];
+  year?: number;
+}
+
+export interface PaneReview {
+  result: ReviewResult;
+  /** The year's units that were read, added up as the tab shows and writes them; null when none. */
+  rolled: RollupResult | null;
 }
 
 export type WriteOutcome = { written: string[] } | { needsConfirmation: string[] };
@@ -67,6 +82,14 @@ export interface PaneActions {
   /** Excel: writes the 汇总 sheet, only over the add-in's own unless `replace`. */
   writeRollup?(result: RollupResult, replace: boolean): Promise<WriteOutcome>;
   createRollupReport(result: RollupResult, agency: string): Promise<Blob>;
+  /** 审核与汇总: every unit's file judged (last year's for X1/X2, a list for 未报送), with progress. */
+  reviewFiles(input: ReviewInput, progress: (label: string) => void): Promise<PaneReview>;
+  /** The units a list file names (.txt, .csv, .xlsx). */
+  unitList(file: File): Promise<string[]>;
+  /** 审核结果.zip: the review workbook, the letters and the circular. */
+  createReviewPackage(result: ReviewResult, agency: string): Promise<Blob>;
+  /** Excel, WPS 表格: writes 总览, 问题清单 (and 未报送), only over the add-in's own sheets unless `replace`. */
+  writeReview?(result: ReviewResult, replace: boolean): Promise<WriteOutcome>;
   updateReport(
     docx: File,
     result: CompileResult,

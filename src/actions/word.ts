@@ -17,7 +17,8 @@ import type { FormatDef } from "../report/formats";
 import type { TableSet } from "../report/tables/tables";
 import { stripNumbering } from "../report/common/normalize";
 import { previousTables } from "../report/tables/tablesInput";
-import { binaryString, bytesOf } from "./files";
+import { bytesOf } from "./bytes";
+import { binaryString } from "./files";
 import type { ChangeLine, WordActions } from "./types";
 
 /** The open report against a compiled workbook. */

@@ -1,24 +1,19 @@
 /**
  * `ogi-report review <文件或文件夹…> [--previous <上年文件或文件夹>] [--units <单位名单>] [--year 2025]
  * [-o 审核结果.xlsx] [--letters 目录] [--agency 本级名称] [--json]`: every unit's report checked in one pass (src/report/review.ts judges them). Folders
- * are walked once, recursively and bounded (a link that loops back is not followed twice; at most MAX_FILES
+ * are walked once, recursively and bounded (a link that loops back is not followed twice; at most MAX_REVIEW_FILES
  * files), with progress on stderr; files that are no report, register or tables are listed as skipped, with why.
  */
 import { promises as fs } from "fs";
 import path from "path";
-import { inputKind } from "../load/limits";
-import { readUnit, REVIEW_EXTENSIONS } from "../load/review";
-import { cellText } from "../report/common/cells";
+import { inputKind, reviewSkipReason } from "../load/limits";
+import { readUnit, unitNames } from "../load/review";
 import { review, reviewLetters, reviewYear, unitKey } from "../report/review";
 import { renderBlocks } from "../docx";
 import type { ReadUnit, ReviewResult } from "../report/review";
 import type { TableSet } from "../report/tables/tables";
-import { readWorkbook } from "../workbook/read";
 import { reviewWorkbookBuffer } from "../workbook/review";
 import { compileOptions, fileProblem, readInput, UsageError, writeOutput } from "./files";
-
-/** More files than a review of every unit of a province would hold. */
-const MAX_FILES = 5000;
 
 interface Walked {
   files: string[];
@@ -44,14 +39,8 @@ export async function walk(paths: string[], progress: (s: string) => void): Prom
       for (const name of (await fs.readdir(real)).sort()) await visit(path.join(p, name), depth + 1);
       return;
     }
-    const base = path.basename(p);
-    const ext = (/\.([a-z0-9]+)$/i.exec(base)?.[1] ?? "").toLowerCase();
-    if (base.startsWith("~$") || base.startsWith("."))
-      out.skipped.push({ file: p, reason: "临时文件或隐藏文件" });
-    else if (!REVIEW_EXTENSIONS.includes(ext))
-      out.skipped.push({ file: p, reason: "不是报告（.docx、网页、PDF）、台账（.xlsx、.csv）或统计表 JSON" });
-    else if (out.files.length >= MAX_FILES)
-      out.skipped.push({ file: p, reason: `文件超过 ${MAX_FILES} 个，未读取` });
+    const reason = reviewSkipReason(p, out.files.length);
+    if (reason) out.skipped.push({ file: p, reason });
     else {
       out.files.push(p);
       if (out.files.length % 100 === 0) progress(`已找到 ${out.files.length} 个文件…\n`);
@@ -61,18 +50,9 @@ export async function walk(paths: string[], progress: (s: string) => void): Prom
   return out;
 }
 
-/** The names of the units expected: one per line (.txt), or the first column (.csv, .xlsx), header skipped. */
+/** The names of the units expected (load/review.ts reads the list). */
 async function unitList(file: string): Promise<string[]> {
-  const bytes = await readInput(file, "workbook");
-  const rows = /\.txt$/i.test(file)
-    ? new TextDecoder()
-        .decode(bytes)
-        .split(/\r?\n/)
-        .map((l) => [l])
-    : ((await readWorkbook(bytes, path.basename(file))).sheets[0]?.rows ?? []);
-  return rows
-    .map((r) => cellText(r[0]).trim())
-    .filter((n, i) => n && !(i === 0 && /^(单位|单位名称|名称|部门)$/.test(n)));
+  return unitNames(await readInput(file, "workbook"), path.basename(file));
 }
 
 async function readAll(

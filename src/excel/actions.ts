@@ -17,6 +17,7 @@ import {
 } from "./registers";
 import { appendAnswers, createTypedSheet, writeRollup, writeStatistics } from "./sheets";
 import { excelSupport, SUPPORT_MESSAGES } from "./support";
+import { writeReview } from "./review";
 
 export function excelActions(settings: () => PaneSettings, support = excelSupport()): PaneActions {
   const files = fileModeActions();
@@ -44,6 +45,10 @@ export function excelActions(settings: () => PaneSettings, support = excelSuppor
     loadTables: files.loadTables,
     createRollupReport: files.createRollupReport,
     writeRollup: (result, replace) => Excel.run((ctx) => writeRollup(ctx, result, replace)),
+    reviewFiles: files.reviewFiles,
+    unitList: files.unitList,
+    createReviewPackage: files.createReviewPackage,
+    writeReview: (result, replace) => Excel.run((ctx) => writeReview(ctx, result, replace)),
     updateReport: files.updateReport,
     canDownload: !isMac,
     download: browserDownload,

@@ -1,7 +1,7 @@
 /**
  * The Excel adapters against a fake host that records every operation and counts context.sync() calls.
  */
-import { excelValues, REGISTER_SHEETS_MADE, smallLedger } from "../../test/helpers";
+import { excelValues, REGISTER_SHEETS_MADE, reviewSample, smallLedger } from "../../test/helpers";
 import { blankTables } from "../report/tables/tables";
 import { compileWorkbook } from "../report/compile";
 import { getFormat, numberRows, outcomeRows } from "../report/formats";
@@ -25,6 +25,7 @@ import {
   writeRollup,
   writeStatistics,
 } from "./sheets";
+import { writeReview } from "./review";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createFakeExcel } = require("../../test/fake-excel.js") as {
@@ -324,5 +325,56 @@ describe("识别台账 and 直接填写统计表 in Excel", () => {
     ]);
     // What was not typed is named as blank, never taken as a number.
     expect(r.checks.some((c) => c.rule === "F2" && c.where === "t3.carry")).toBe(true);
+  });
+});
+
+describe("审核与汇总", () => {
+  test("the review's sheets: 总览 with statuses coloured, 问题清单, 未报送; asks before replacing; 2 syncs", async () => {
+    const r = reviewSample();
+    const f = fake([{ name: "总览", rows: [["别人的总览"]] }]);
+    expect(await writeReview(f.context, r, false)).toEqual({ needsConfirmation: ["总览"] });
+    expect(f.state.ops).toEqual([]);
+    f.state.syncs = 0;
+    expect(await writeReview(f.context, r, true)).toEqual({ written: ["总览", "问题清单", "未报送"] });
+    expect(f.state.syncs).toBe(2);
+    const overview = f.sheetValues("总览") as unknown[][];
+    expect(overview[0].slice(0, 6)).toEqual(["单位", "文件", "年度", "格式", "读取方式", "状态"]);
+    expect(overview.slice(1).map((row) => [row[0], row[5]])).toEqual([
+      ["甲局", "通过"],
+      ["乙局", "需修改"],
+      ["丙局", "无法读取"],
+      ["丁局", "未报送"],
+    ]);
+    // A file name that starts with "=" stays text.
+    expect(overview[2][1]).toBe("'=乙局.pdf");
+    const fills = f.state.ops
+      .filter((o) => o.op === "format" && o.sheet === "总览" && (o.detail as { fill?: string }).fill)
+      .map((o) => [o.address, (o.detail as { fill: string }).fill]);
+    expect(fills).toEqual([
+      ["F2:F2", "#C6EFCE"],
+      ["F3:F3", "#FFC7CE"],
+      ["F4:F4", "#D9D9D9"],
+      ["F5:F5", "#D9D9D9"],
+    ]);
+    // Written under a passing name, renamed once the old sheets are gone (a workbook keeps a visible sheet).
+    expect(f.state.ops.filter((o) => o.op === "freeze").map((o) => o.sheet)).toEqual([
+      "总览",
+      "问题清单",
+      "未报送",
+    ]);
+    expect(f.state.ops.filter((o) => o.op === "rename").map((o) => o.detail)).toEqual([
+      "总览",
+      "问题清单",
+      "未报送",
+    ]);
+    const issues = f.sheetValues("问题清单") as unknown[][];
+    expect(issues.slice(1).map((row) => [row[0], row[1]])).toEqual([
+      ["乙局", "S1"],
+      ["丙局", "读取"],
+    ]);
+    expect(f.sheetValues("未报送")).toEqual([["单位"], ["丁局"]]);
+    expect(f.sheetValues("汇总")).toBeNull();
+    // Now the add-in's own: written again without asking.
+    expect(await writeReview(f.context, r, false)).toEqual({ written: ["总览", "问题清单", "未报送"] });
   });
 });

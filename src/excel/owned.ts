@@ -46,3 +46,28 @@ export async function saveSettings<T>(context: Excel.RequestContext, settings: T
   context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(settings));
   await context.sync();
 }
+
+/**
+ * New sheets to replace those of the same names, in the caller's batch: added first under passing names (a
+ * workbook keeps at least one visible sheet, so the old ones cannot go first: a workbook holding only 统计表
+ * would refuse), then `done()` deletes the old ones and gives the new ones their names.
+ */
+export function replacementSheets(
+  context: Excel.RequestContext,
+  names: string[],
+  existing: Set<string>,
+): { sheets: Excel.Worksheet[]; done: () => void } {
+  const passing = (n: string) => {
+    let t = `${n}（新）`;
+    for (let i = 2; existing.has(t); i++) t = `${n}（新${i}）`;
+    return t;
+  };
+  const sheets = names.map((n) => context.workbook.worksheets.add(passing(n)));
+  return {
+    sheets,
+    done() {
+      for (const n of names) if (existing.has(n)) context.workbook.worksheets.getItem(n).delete();
+      sheets.forEach((ws, i) => (ws.name = names[i]));
+    },
+  };
+}

@@ -10,7 +10,7 @@ import { gridMatrix, statisticsBlocks } from "../report/tables/layout";
 import type { TableGrid } from "../report/tables/layout";
 import { rollupRows } from "../report/rollup";
 import type { RollupResult } from "../report/rollup";
-import { markOwned, ownedSheets } from "./owned";
+import { markOwned, ownedSheets, replacementSheets } from "./owned";
 import { ANSWERS_HEADER, ANSWERS_SHEET } from "../report/register/answers";
 import type { TableSet } from "../report/tables/tables";
 
@@ -106,11 +106,11 @@ export async function writeStatistics(
   const { names: owned, existing } = await ownedSheets(context);
   const foreign = [STATS_SHEET, CHECKS_SHEET].filter((n) => existing.has(n) && !owned.has(n));
   if (foreign.length && !replace) return { needsConfirmation: foreign };
-  for (const name of [STATS_SHEET, CHECKS_SHEET])
-    if (existing.has(name)) context.workbook.worksheets.getItem(name).delete();
-  const ws = context.workbook.worksheets.add(STATS_SHEET);
+  const {
+    sheets: [ws, checks],
+    done,
+  } = replacementSheets(context, [STATS_SHEET, CHECKS_SHEET], existing);
   writeBlocks(ws, result.tables);
-  const checks = context.workbook.worksheets.add(CHECKS_SHEET);
   const rows: string[][] = [["规则", "严重程度", "位置", "说明"]];
   for (const c of result.checks) rows.push([c.rule, SEVERITY_LABELS[c.severity], c.where, c.message]);
   for (const i of result.rowIssues)
@@ -119,6 +119,7 @@ export async function writeStatistics(
   checks.getRangeByIndexes(0, 0, rows.length, 4).values = rows;
   checks.getRangeByIndexes(0, 0, 1, 4).format.font.bold = true;
   checks.getRange("D:D").format.columnWidth = 420;
+  done();
   owned.add(STATS_SHEET);
   owned.add(CHECKS_SHEET);
   markOwned(context, owned);
@@ -136,13 +137,16 @@ export async function writeRollup(
   const { names: owned, existing } = await ownedSheets(context);
   if (existing.has(ROLLUP_SHEET) && !owned.has(ROLLUP_SHEET) && !replace)
     return { needsConfirmation: [ROLLUP_SHEET] };
-  if (existing.has(ROLLUP_SHEET)) context.workbook.worksheets.getItem(ROLLUP_SHEET).delete();
-  const ws = context.workbook.worksheets.add(ROLLUP_SHEET);
+  const {
+    sheets: [ws],
+    done,
+  } = replacementSheets(context, [ROLLUP_SHEET], existing);
   const rows = rollupRows(r);
   ws.getRangeByIndexes(0, 0, rows.length, rows[0].length).values = rows;
   ws.getRangeByIndexes(0, 0, 1, rows[0].length).format.font.bold = true;
   ws.getRange("A:A").format.columnWidth = 110;
   ws.getRange("B:B").format.columnWidth = 240;
+  done();
   owned.add(ROLLUP_SHEET);
   markOwned(context, owned);
   ws.activate();

@@ -13,6 +13,22 @@ export type InputKind = keyof typeof INPUT_LIMITS;
 /** File extensions of reports: Word, web pages as portals publish and browsers save them, and PDF. */
 export const REPORT_EXTENSIONS = ["docx", "html", "htm", "mhtml", "mht", "pdf"];
 
+/** Files a review reads; anything else in a folder is skipped, with why. */
+export const REVIEW_EXTENSIONS = [...REPORT_EXTENSIONS, "xlsx", "csv", "txt", "json"];
+/** More files than a review of every unit of a province would hold. */
+export const MAX_REVIEW_FILES = 5000;
+
+/** Why a file found in a review's folder is not read, or null when it is. */
+export function reviewSkipReason(name: string, index: number): string | null {
+  const base = name.replace(/^.*[\\/]/, "");
+  const ext = (/\.([a-z0-9]+)$/i.exec(base)?.[1] ?? "").toLowerCase();
+  if (base.startsWith("~$") || base.startsWith(".")) return "临时文件或隐藏文件";
+  if (!REVIEW_EXTENSIONS.includes(ext))
+    return "不是报告（.docx、网页、PDF）、台账（.xlsx、.csv）或统计表 JSON";
+  if (index >= MAX_REVIEW_FILES) return `文件超过 ${MAX_REVIEW_FILES} 个，未读取`;
+  return null;
+}
+
 /** The kind of input a file name says it is (a workbook unless .json or a report). */
 export function inputKind(name: string): InputKind {
   const ext = (/\.([a-z]+)$/i.exec(name)?.[1] ?? "").toLowerCase();

@@ -11,20 +11,23 @@ import { checkReadReport } from "../report/read/text";
 import type { ReadUnit } from "../report/review";
 import type { TableSet } from "../report/tables/tables";
 import { readWorkbook } from "../workbook/read";
+import { cellText } from "../report/common/cells";
+import { decodeText } from "../workbook/csv";
 import { inputKind } from "./limits";
 import { openReportFile } from "./report";
 import { parseTablesJson } from "./tables";
 
 const stem = (name: string) => name.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
 
-/** Files a review reads; anything else in a folder is skipped, with why. */
-export const REVIEW_EXTENSIONS = ["docx", "html", "htm", "mhtml", "mht", "pdf", "xlsx", "csv", "txt", "json"];
-
 export interface UnitOptions {
   /** The review's year: a title of another year is C4. */
   year?: number;
   /** Last year's tables of a unit, by the unit's name (X1, X2). */
   previousOf?: (unit: string) => TableSet | undefined;
+  /** A register's numbers traced to their rows (the pane's 汇总 explains a total down to them). */
+  explain?: boolean;
+  /** A PDF's pages as they are read. */
+  onPage?: (done: number, total: number) => void;
 }
 
 /** The unit a file holds, with its findings (X1/X2 against last year's where it is known). */
@@ -37,7 +40,7 @@ export async function readUnit(
   try {
     const kind = inputKind(name);
     if (kind === "report") {
-      const r = await openReportFile(bytes, name);
+      const r = await openReportFile(bytes, name, {}, options.onPage);
       const unit = r.tables.agency || stem(name);
       if (r.problems.length) return { unit, file, reason: r.problems.join("；") };
       const numeric = numericTables(r.tables);
@@ -74,10 +77,11 @@ export async function readUnit(
       };
     }
     const workbook = await readWorkbook(bytes, name);
-    const first = compileWorkbook(workbook);
+    const explain = options.explain ? { explain: true } : {};
+    const first = compileWorkbook(workbook, explain);
     const unit = first.tables.agency || stem(name);
     const previous = options.previousOf?.(unit);
-    const result = previous ? compileWorkbook(workbook, { previous }) : first;
+    const result = previous ? compileWorkbook(workbook, { ...explain, previous }) : first;
     const errors = rowErrorCount(result);
     return {
       unit,
@@ -97,8 +101,25 @@ export async function readUnit(
           }
         : {}),
       source: result.typed && !result.stats.applications ? "typed" : "register",
+      ...(result.stats.excludedRows ? { excludedRows: result.stats.excludedRows } : {}),
+      ...(result.explainer ? { explainer: result.explainer } : {}),
     };
   } catch (e) {
     return { unit: stem(name), file, reason: (e as Error).message };
   }
+}
+
+/**
+ * The names of the units a review expects, from the list the reviewer keeps: one per line (.txt, UTF-8 or GBK), or the first
+ * column of the first sheet (.csv, .xlsx), a header such as 单位 or 单位名称 skipped.
+ */
+export async function unitNames(bytes: Uint8Array, name: string): Promise<string[]> {
+  const rows = /\.txt$/i.test(name)
+    ? decodeText(bytes)
+        .split(/\r?\n/)
+        .map((l) => [l])
+    : ((await readWorkbook(bytes, name)).sheets[0]?.rows ?? []);
+  return rows
+    .map((r) => cellText(r[0]).trim())
+    .filter((n, i) => n && !(i === 0 && /^(单位|单位名称|名称|部门)$/.test(n)));
 }

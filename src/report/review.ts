@@ -8,6 +8,7 @@
  */
 import { rollup } from "./rollup";
 import type { RollupUnit } from "./rollup";
+import type { Explainer } from "./register/explain";
 import type { Finding, Severity } from "./tables/findings";
 import type { FormatId } from "./formats";
 import type { Table2, Table3, Table4, TableSet } from "./tables/tables";
@@ -37,6 +38,9 @@ export interface ReadUnit {
   reason?: string;
   /** Findings outside the rules: a register's rows with errors, how a report was read (printed vs stored). */
   extra?: ReviewFinding[];
+  /** A register's: the rows its errors left out, and (read with `explain`) the rows behind each number. */
+  excludedRows?: number;
+  explainer?: Explainer;
 }
 
 export interface ReviewFinding {
@@ -109,6 +113,18 @@ export function reviewYear(units: ReadUnit[], given?: number, today = new Date()
   return best?.[0] ?? today.getFullYear() - 1;
 }
 
+/** The units a review adds up: every unit read of the review's year (需修改 included), in the order read. */
+export function countedUnits(read: ReadUnit[], judged: { status: ReviewStatus }[]): RollupUnit[] {
+  return read
+    .filter((u, i) => u.tables && judged[i].status !== "年度不符" && judged[i].status !== "无法读取")
+    .map((u) => ({
+      name: u.unit,
+      tables: u.tables as TableSet,
+      ...(u.excludedRows ? { excludedRows: u.excludedRows } : {}),
+      ...(u.explainer ? { explainer: u.explainer } : {}),
+    }));
+}
+
 /** Judges every unit read, names the units of the list that sent nothing, and adds up the year's units. */
 export function review(
   read: ReadUnit[],
@@ -148,9 +164,7 @@ export function review(
   });
   const sent = new Set(units.map((u) => unitKey(u.unit)));
   const missing = (options.expected ?? []).filter((name) => !sent.has(unitKey(name)));
-  const counted: RollupUnit[] = read
-    .filter((u, i) => u.tables && units[i].status !== "年度不符" && units[i].status !== "无法读取")
-    .map((u) => ({ name: u.unit, tables: u.tables as TableSet }));
+  const counted = countedUnits(read, units);
   const total = counted.length ? rollup(counted, { year: options.year }).total : null;
   return {
     year: options.year,

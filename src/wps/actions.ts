@@ -17,6 +17,7 @@ import {
   saveSettingsEt,
   selectIssueCellEt,
   selectRowEt,
+  writeReviewEt,
   writeStatisticsEt,
 } from "./et";
 import { saveFile } from "./save";
@@ -55,6 +56,10 @@ export function etActions(app: Et.Application & FileHost, settings: () => PaneSe
     createReport: files.createReport,
     loadTables: files.loadTables,
     createRollupReport: files.createRollupReport,
+    reviewFiles: files.reviewFiles,
+    unitList: files.unitList,
+    createReviewPackage: files.createReviewPackage,
+    writeReview: (result, replace) => act(() => writeReviewEt(app, result, replace)),
     updateReport: files.updateReport,
     canDownload: true,
     download: (blob, name) => saveFile(app, blob, name),

@@ -3,7 +3,13 @@
  * sheets, with as many calls for a register ten times as long; sheets created and written, only over the
  * add-in's own; cells and rows selected; settings kept. No WPS runs here: the fake follows the typings.
  */
-import { excelValues, longerSample, REGISTER_SHEETS_MADE, smallLedger } from "../../test/helpers";
+import {
+  excelValues,
+  longerSample,
+  REGISTER_SHEETS_MADE,
+  reviewSample,
+  smallLedger,
+} from "../../test/helpers";
 import { blankTables } from "../report/tables/tables";
 import type { WorkbookData } from "../report/common/cells";
 import { compileWorkbook } from "../report/compile";
@@ -20,6 +26,7 @@ import {
   saveSettingsEt,
   selectIssueCellEt,
   selectRowEt,
+  writeReviewEt,
   writeStatisticsEt,
 } from "./et";
 
@@ -29,7 +36,14 @@ interface FakeEt {
     calls: number;
     selected: { sheet: string; address: string } | null;
     active: string | null;
-    sheets: { name: string; visible: number; merges: unknown[]; validations: { formula: string }[] }[];
+    sheets: {
+      name: string;
+      visible: number;
+      merges: unknown[];
+      validations: { formula: string }[];
+      bold: string[];
+      fills?: { address: string; color: number }[];
+    }[];
   };
   sheetValues: (name: string) => unknown[][] | null;
 }
@@ -89,6 +103,35 @@ describe("WPS 表格", () => {
     expect(f.state.active).toBe("统计表");
     // Now the add-in's own: written again without asking.
     expect(writeStatisticsEt(f.Application, result, false)).toEqual({ written: ["统计表", "校验结果"] });
+  });
+
+  test("审核与汇总: 总览 with statuses coloured (BGR), 问题清单, 未报送; asks before replacing a sheet it did not make", () => {
+    const r = reviewSample();
+    const f = createFakeEt({ sheets: [{ name: "总览", rows: [["别人的总览"]] }] });
+    expect(writeReviewEt(f.Application, r, false)).toEqual({ needsConfirmation: ["总览"] });
+    expect(f.sheetValues("总览")).toEqual([["别人的总览"]]);
+    expect(writeReviewEt(f.Application, r, true)).toEqual({ written: ["总览", "问题清单", "未报送"] });
+    const overview = f.sheetValues("总览") as unknown[][];
+    expect(overview.slice(1).map((row) => [row[0], row[5]])).toEqual([
+      ["甲局", "通过"],
+      ["乙局", "需修改"],
+      ["丙局", "无法读取"],
+      ["丁局", "未报送"],
+    ]);
+    expect(overview[2][1]).toBe("'=乙局.pdf");
+    const sheet = f.state.sheets.find((s) => s.name === "总览");
+    // Interior.Color is blue-green-red: FFC7CE (red) is 0xCEC7FF.
+    expect(sheet?.fills).toEqual([
+      { address: "F2", color: 0xceefc6 },
+      { address: "F3", color: 0xcec7ff },
+      { address: "F4", color: 0xd9d9d9 },
+      { address: "F5", color: 0xd9d9d9 },
+    ]);
+    expect(sheet?.bold).toEqual(["A1:J1"]);
+    expect((f.sheetValues("问题清单") as unknown[][]).slice(1).map((row) => row[1])).toEqual(["S1", "读取"]);
+    expect(f.sheetValues("未报送")).toEqual([["单位"], ["丁局"]]);
+    expect(f.state.active).toBe("总览");
+    expect(writeReviewEt(f.Application, r, false)).toEqual({ written: ["总览", "问题清单", "未报送"] });
   });
 
   test("selects an issue's cell and a register row; a missing sheet is said in Chinese; settings kept", () => {

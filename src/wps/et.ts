@@ -17,6 +17,8 @@ import { gridMatrix, statisticsBlocks } from "../report/tables/layout";
 import { isInputSheet, issueColumn, SHEETS } from "../report/register/registers";
 import { ANSWERS_HEADER, ANSWERS_SHEET } from "../report/register/answers";
 import type { TableSet } from "../report/tables/tables";
+import type { ReviewResult, ReviewStatus } from "../report/review";
+import { paneReviewSheets, reviewSheetValues, STATUS_FILLS } from "../report/reviewSheets";
 import type { RowIssue } from "../report/register/registers";
 import {
   ACTIVE_GRID_WIDTH,
@@ -119,6 +121,30 @@ function addSheet(app: Et.Application, name: string): Et.Worksheet {
   const ws = book.Add(undefined, book.Item(book.Count)) as Et.Worksheet;
   ws.Name = name;
   return ws;
+}
+
+/**
+ * New sheets to replace those of the same names: added first under passing names (a workbook keeps at least
+ * one visible sheet, so the old ones cannot go first), then `done()` deletes the old ones and names the new.
+ */
+function replacementSheets(
+  app: Et.Application,
+  sheets: Map<string, Et.Worksheet>,
+  names: string[],
+): { made: Et.Worksheet[]; done: () => void } {
+  const passing = (n: string) => {
+    let t = `${n}（新）`;
+    for (let i = 2; sheets.has(t); i++) t = `${n}（新${i}）`;
+    return t;
+  };
+  const made = names.map((n) => addSheet(app, passing(n)));
+  return {
+    made,
+    done() {
+      for (const n of names) sheets.get(n)?.Delete();
+      made.forEach((ws, i) => (ws.Name = names[i]));
+    },
+  };
 }
 
 /** Writes a block of values with its top-left cell at (row, column), both zero-based. */
@@ -232,17 +258,52 @@ export function writeStatisticsEt(
   const names = [STATISTICS_SHEET_NAME, CHECKS_SHEET];
   const foreign = names.filter((n) => sheets.has(n) && !owned.has(n));
   if (foreign.length && !replace) return { needsConfirmation: foreign };
-  for (const n of names) sheets.get(n)?.Delete();
-  const ws = addSheet(app, STATISTICS_SHEET_NAME);
+  const {
+    made: [ws, checks],
+    done,
+  } = replacementSheets(app, sheets, names);
   writeBlocks(ws, result.tables);
   const rows: string[][] = [["规则", "严重程度", "位置", "说明"]];
   for (const c of result.checks) rows.push([c.rule, SEVERITY_LABELS[c.severity], c.where, c.message]);
   for (const i of result.rowIssues)
     rows.push(["登记表", SEVERITY_LABELS[i.severity], issuePlace(i), i.message]);
   if (rows.length === 1) rows.push(["", "", "", "全部通过"]);
-  put(addSheet(app, CHECKS_SHEET), 0, 0, rows);
+  put(checks, 0, 0, rows);
+  done();
   markOwned(app, sheets, new Set([...owned, ...names]));
   ws.Activate();
+  return { written: names };
+}
+
+/** An RGB colour ("FFC7CE") as the BGR number of Interior.Color (as in Excel's object model). */
+const bgr = (rgb: string) => {
+  const n = parseInt(rgb, 16);
+  return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
+};
+
+/** The review's sheets (总览 with statuses coloured, 问题清单, 未报送), over the add-in's own only unless `replace`. */
+export function writeReviewEt(app: Et.Application, r: ReviewResult, replace: boolean): WriteOutcome {
+  const sheets = worksheets(app);
+  const owned = ownedSheets(sheets);
+  const list = paneReviewSheets(r);
+  const names = list.map((s) => s.name);
+  const foreign = names.filter((n) => sheets.has(n) && !owned.has(n));
+  if (foreign.length && !replace) return { needsConfirmation: foreign };
+  const { made, done } = replacementSheets(app, sheets, names);
+  list.forEach((s, k) => {
+    const ws = made[k];
+    const values = reviewSheetValues(s);
+    put(ws, 0, 0, values);
+    ws.Range(`A1:${columnLetter(values[0].length - 1)}1`).Font.Bold = true;
+    if (s.statusColumn >= 0)
+      s.rows.forEach((row, i) => {
+        const fill = STATUS_FILLS[row[s.statusColumn] as ReviewStatus];
+        if (fill) ws.Range(`${columnLetter(s.statusColumn)}${i + 2}`).Interior.Color = bgr(fill);
+      });
+  });
+  done();
+  markOwned(app, sheets, new Set([...owned, ...names]));
+  made[0].Activate();
   return { written: names };
 }
 

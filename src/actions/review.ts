@@ -1,0 +1,94 @@
+/**
+ * 审核与汇总 in the panes, on any host: the units' files read one at a time (the command line's reader,
+ * src/load/review.ts), last year's files matched by unit name for X1/X2, a list of units for 未报送, the review
+ * judged by the engine (src/report/review.ts), and what it makes: the review workbook and the letters in a .zip.
+ * The reader and the writers load on first use.
+ */
+import { countedUnits, review, reviewLetters, reviewYear, unitKey } from "../report/review";
+import type { ReadUnit, ReviewResult } from "../report/review";
+import { rollup } from "../report/rollup";
+import type { TableSet } from "../report/tables/tables";
+import { bytesOf } from "./bytes";
+import { reviewSkipReason } from "../load/limits";
+import type { PaneReview, ReviewInput } from "./types";
+
+const ZIP = "application/zip";
+const stem = (name: string) => name.replace(/\.[^.]+$/, "");
+
+/** One unit's file read (a file too large or unreadable is a unit with the reason, as in the command line). */
+export async function readUnitFile(
+  file: File,
+  options: { year?: number; previousOf?: (unit: string) => TableSet | undefined; explain?: boolean } = {},
+  progress?: (label: string) => void,
+): Promise<ReadUnit> {
+  const { readUnit } = await import("../load/review");
+  let bytes: Uint8Array;
+  try {
+    bytes = await bytesOf(file);
+  } catch (e) {
+    return { unit: stem(file.name), file: file.name, reason: (e as Error).message };
+  }
+  return readUnit(bytes, file.name, {
+    ...options,
+    onPage: progress ? (n, total) => progress(`「${file.name}」第 ${n}/${total} 页`) : undefined,
+  });
+}
+
+/** The units a list names (.txt one per line, .csv or .xlsx the first column). */
+export async function unitListFile(file: File): Promise<string[]> {
+  const { unitNames } = await import("../load/review");
+  return unitNames(await bytesOf(file, "workbook"), file.name);
+}
+
+/**
+ * A review of the files picked: last year's read first (for X1/X2, matched by unit name), then each unit,
+ * with progress; units of another year and files that could not be read are left out of the total.
+ */
+export async function reviewFiles(
+  input: ReviewInput,
+  progress: (label: string) => void,
+): Promise<PaneReview> {
+  const last = new Map<string, { tables: TableSet; file: string }>();
+  for (const [i, f] of (input.previous ?? []).entries()) {
+    progress(`正在读取上年的第 ${i + 1}/${input.previous?.length} 个文件：${f.name}`);
+    const u = await readUnitFile(f, {}, progress);
+    if (u.tables) last.set(unitKey(u.unit), { tables: u.tables, file: f.name });
+  }
+  const matched = new Map<string, string>();
+  const previousOf = (unit: string) => {
+    const p = last.get(unitKey(unit));
+    if (p) matched.set(unit, p.file);
+    return p?.tables;
+  };
+  // A folder picked brings every file in it: only reports, registers and tables are units.
+  const files: File[] = [];
+  const skipped: { file: string; reason: string }[] = [];
+  for (const f of input.files) {
+    const name = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+    const reason = reviewSkipReason(name, files.length);
+    if (reason) skipped.push({ file: name, reason });
+    else files.push(f);
+  }
+  const read: ReadUnit[] = [];
+  for (const [i, f] of files.entries()) {
+    progress(`正在读取第 ${i + 1}/${files.length} 个单位：${f.name}`);
+    read.push(await readUnitFile(f, { year: input.year, previousOf, explain: true }, progress));
+  }
+  const year = reviewYear(read, input.year);
+  const result = review(read, { year, expected: input.expected, previous: matched, skipped });
+  const counted = countedUnits(read, result.units);
+  return { result, rolled: counted.length ? rollup(counted, { year }) : null };
+}
+
+/** 审核结果.zip: the review workbook, an audit letter per unit to correct, and the circular (通报.docx). */
+export async function reviewPackage(r: ReviewResult, agency: string, date = new Date()): Promise<Blob> {
+  const [{ reviewWorkbookBuffer }, { renderBlocks }, { writeZip }] = await Promise.all([
+    import("../workbook/review"),
+    import("../docx"),
+    import("../zip/write"),
+  ]);
+  const entries = [{ name: "审核结果.xlsx", data: await reviewWorkbookBuffer(r) }];
+  for (const doc of reviewLetters(r, { from: agency || undefined, date }))
+    entries.push({ name: doc.file, data: await renderBlocks(doc.title, doc.blocks) });
+  return new Blob([writeZip({ entries }) as Uint8Array<ArrayBuffer>], { type: ZIP });
+}
