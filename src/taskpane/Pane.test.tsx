@@ -10,6 +10,9 @@ import { compileWorkbook } from "../report/compile";
 import { getFormat, numberRows } from "../report/formats";
 import { sampleWorkbook } from "../report/sample";
 import { fileModeActions } from "../actions/files";
+import { reviewFiles } from "../actions/review";
+import { review } from "../report/review";
+import { rollup } from "../report/rollup";
 import type { PaneActions } from "../actions/types";
 import type { TableSet } from "../report/tables/tables";
 import { Pane } from "./Pane";
@@ -40,6 +43,12 @@ function actions(over: Partial<PaneActions> = {}): PaneActions & { calls: string
       return { name: tables.agency, tables };
     },
     createRollupReport: async () => new Blob(["x"]),
+    reviewFiles,
+    unitList: async (file) => (await file.text()).split("\n").filter(Boolean),
+    createReviewPackage: async () => {
+      calls.push("reviewPackage");
+      return new Blob(["x"]);
+    },
     updateReport: async () => ({ blob: new Blob(["x"]), summary: { changed: [], missing: [] } }),
     canDownload: true,
     download: () => void calls.push("download"),
@@ -151,14 +160,24 @@ describe("the pane", () => {
 
   test("汇总: a number of the total by unit, down to the rows of a unit given as a register", async () => {
     const reg = compileWorkbook(sampleWorkbook(), { explain: true });
+    const read = [
+      { unit: "甲局", file: "甲局.xlsx", tables: reg.tables, findings: [], explainer: reg.explainer },
+      { unit: "乙局", file: "乙局.json", tables: { ...reg.tables, agency: "乙局" }, findings: [] },
+    ];
     const a = actions({
-      loadTables: async (file) =>
-        file.name === "甲局.xlsx"
-          ? { name: "甲局", tables: reg.tables, explainer: reg.explainer }
-          : { name: "乙局", tables: { ...reg.tables, agency: "乙局" } },
+      reviewFiles: async () => ({
+        result: review(read, { year: reg.tables.year }),
+        rolled: rollup(
+          read.map((u) => ({
+            name: u.unit,
+            tables: u.tables,
+            ...(u.explainer ? { explainer: u.explainer } : {}),
+          })),
+        ),
+      }),
     });
     const { container } = render(<Pane actions={a} />);
-    await click(screen.getByRole("tab", { name: "汇总" }));
+    await click(screen.getByRole("tab", { name: "审核与汇总" }));
     const files = [new File(["x"], "甲局.xlsx"), new File(["x"], "乙局.json")];
     await act(async () => {
       fireEvent.change(screen.getByLabelText("选择各单位的文件"), { target: { files } });
@@ -202,26 +221,39 @@ describe("the pane", () => {
     await waitFor(() => expect(a.calls).toContain('save:{"year":2024,"format":"","agency":""}'));
   });
 
-  test("汇总: units from files, each unit's state, a broken one named; written and reported through actions", async () => {
-    const unit = (agency: string, seed: number) => ({
-      ...compileWorkbook(sampleWorkbook({ agency, seed })).tables,
+  test("审核与汇总: every unit's status and findings, the list's missing unit, the review written, the letters downloaded", async () => {
+    const unit = (agency: string, seed: number, year = 2025) => ({
+      ...compileWorkbook(sampleWorkbook({ agency, seed }), { year }).tables,
     });
     const broken = unit("乙局", 2);
     (broken.t3.total as number[])[0] += 3;
-    const asFile = (t: object, name: string) => {
-      const f = new File([JSON.stringify(t)], name);
-      Object.defineProperty(f, "text", { value: async () => JSON.stringify(t) });
+    const asFile = (content: object | string, name: string) => {
+      const text = typeof content === "string" ? content : JSON.stringify(content);
+      const f = new File([text], name);
+      Object.defineProperty(f, "text", { value: async () => text });
       return f;
     };
     const written: string[] = [];
+    const reviewed: string[] = [];
     const a = actions({
       writeRollup: async (r) => {
         written.push(r.units.map((u) => u.name).join("+"));
         return { written: ["汇总"] };
       },
+      writeReview: async (r, replace) => {
+        if (!replace) return { needsConfirmation: ["总览"] };
+        reviewed.push(r.units.map((u) => `${u.unit}:${u.status}`).join("+"));
+        return { written: ["总览", "问题清单", "未报送"] };
+      },
     });
     render(<Pane actions={a} />);
-    await click(screen.getByRole("tab", { name: "汇总" }));
+    await click(screen.getByRole("tab", { name: "审核与汇总" }));
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("选择单位名单"), {
+        target: { files: [asFile("甲局\n乙局\n丙局\n丁局\n戊局\n", "名单.txt")] },
+      });
+    });
+    await screen.findByText("单位名单：5 个单位");
     await act(async () => {
       fireEvent.change(screen.getByLabelText("选择各单位的文件"), {
         target: {
@@ -229,20 +261,47 @@ describe("the pane", () => {
             asFile(unit("甲局", 1), "a.json"),
             asFile(broken, "b.json"),
             asFile(unit("丙局", 3), "c.json"),
+            asFile(unit("戊局", 4, 2024), "e.json"),
+            asFile("说明", "说明.doc"),
           ],
         },
       });
     });
-    const list = await screen.findByRole("list", { name: "各单位" });
-    expect(within(list).getByText(/甲局：通过/)).toBeTruthy();
-    expect(within(list).getByText(/乙局：3个错误/)).toBeTruthy();
+    const table = await screen.findByRole("table", { name: "总览" });
+    const status = (name: string) =>
+      table.querySelector(`tr[data-unit="${name}"] td[data-status]`)?.textContent;
+    expect(["甲局", "乙局", "丙局", "戊局", "丁局"].map(status)).toEqual([
+      "通过",
+      "需修改",
+      "通过",
+      "年度不符",
+      "未报送",
+    ]);
+    expect(screen.getByText(/审核 4 个单位（2025年）：通过 2，需修改 1，年度不符 1，未报送 1/)).toBeTruthy();
+    expect(
+      screen.getByText("说明.doc：不是报告（.docx、网页、PDF）、台账（.xlsx、.csv）或统计表 JSON"),
+    ).toBeTruthy();
+    // A unit's findings open below its row.
+    const button = within(table).getByRole("button", { name: "乙局" });
+    await click(button);
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    const findings = within(screen.getByRole("list", { name: "乙局的问题" })).getAllByRole("listitem");
+    expect(findings.map((f) => f.textContent).join("\n")).toMatch(/^S1 /m);
+    // The review's sheets: asked before replacing a sheet the add-in did not make.
+    await click(screen.getByRole("button", { name: "写入审核工作表（总览、问题清单）" }));
+    await click(await screen.findByRole("button", { name: "仍然替换" }));
+    await screen.findByText("已写入：总览、问题清单、未报送");
+    expect(reviewed).toEqual(["甲局:通过+乙局:需修改+丙局:通过+戊局:年度不符"]);
+    await click(screen.getByRole("button", { name: "下载审核结果和审核意见（.zip）" }));
+    await screen.findByText("审核结果（审核工作簿、审核意见、通报）已生成并下载。");
+    expect(a.calls).toEqual(expect.arrayContaining(["reviewPackage", "download"]));
+    // The total: the year's units, 需修改 included; another year's left out.
     expect(screen.getByText(/合计包含 3 个单位；其中乙局的表格本身有错误/)).toBeTruthy();
     await click(screen.getByRole("button", { name: "写入“汇总”工作表" }));
     await screen.findByText("已写入：汇总");
     expect(written).toEqual(["甲局+乙局+丙局"]);
     await click(screen.getByRole("button", { name: "生成汇总 Word 报告" }));
     await screen.findByText("汇总报告已生成并下载。");
-    expect(a.calls).toContain("download");
   });
 
   test("统计 with last year's data: the carry-over is checked against last year's 结转", async () => {

@@ -1,6 +1,6 @@
 /**
  * The task pane, the same in Excel and in file mode: 数据 (registers and their problems), 统计 (the tables and
- * the checks), 报告 (create or update the Word report), 汇总 (roll-up), 设置. Every action shows progress; every
+ * the checks), 报告 (create or update the Word report), 审核与汇总 (review and roll-up), 设置. Every action shows progress; every
  * failure is a Chinese message saying what to do next. Host work goes through `actions`; each tab has its
  * own file, and what is not UI lives in src/actions/pane.ts.
  */
@@ -15,16 +15,16 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { asPrevious, compileForPane } from "../actions/pane";
-import type { PaneActions, PaneSettings, UpdateSummary } from "../actions/types";
+import type { PaneActions, PaneReview, PaneSettings, UpdateSummary } from "../actions/types";
 import type { WorkbookData } from "../report/common/cells";
 import { rowErrorCount } from "../report/compile";
 import { formatForYear, getFormat } from "../report/formats";
 import { blankTables } from "../report/tables/tables";
 import type { CompileResult } from "../report/compile";
-import type { RollupResult, RollupUnit } from "../report/rollup";
+import type { RollupUnit } from "../report/rollup";
 import { DataTab } from "./DataTab";
 import { ReportTab } from "./ReportTab";
-import { RollupTab } from "./RollupTab";
+import { ReviewTab } from "./ReviewTab";
 import { SettingsForm } from "./SettingsForm";
 import { StatsTab } from "./StatsTab";
 import { Status, useRunner } from "./useRunner";
@@ -57,7 +57,7 @@ export function Pane({ actions }: { actions: PaneActions }) {
   const [settings, setSettings] = useState<PaneSettings>({ year: 0, format: "", agency: "" });
   const [previous, setPrevious] = useState<RollupUnit | null>(null);
   const [update, setUpdate] = useState<UpdateSummary | null>(null);
-  const [rolled, setRolled] = useState<RollupResult | null>(null);
+  const [reviewed, setReviewed] = useState<PaneReview | null>(null);
 
   useEffect(() => {
     actions.loadSettings().then(
@@ -106,7 +106,7 @@ export function Pane({ actions }: { actions: PaneActions }) {
         <Tab value="data">数据</Tab>
         <Tab value="stats">统计</Tab>
         <Tab value="report">报告</Tab>
-        <Tab value="rollup">汇总</Tab>
+        <Tab value="rollup">审核与汇总</Tab>
         <Tab value="settings">设置</Tab>
       </TabList>
       <div style={{ display: "flex", flexDirection: "column", gap: 10, marginTop: 10 }}>
@@ -183,12 +183,12 @@ export function Pane({ actions }: { actions: PaneActions }) {
           />
         )}
         {tab === "rollup" && (
-          <RollupTab
+          <ReviewTab
             actions={actions}
             runner={runner}
             settings={settings}
-            rolled={rolled}
-            setRolled={setRolled}
+            reviewed={reviewed}
+            setReviewed={setReviewed}
           />
         )}
         {tab === "settings" && (

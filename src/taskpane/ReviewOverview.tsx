@@ -1,0 +1,106 @@
+/**
+ * 总览: one row per unit (单位, 状态, 错误, 提示), the status in words on its colour; a unit's name is a button
+ * that opens its findings below its row (where, what, both numbers; why a file could not be read). Units on
+ * the list that sent nothing are 未报送; files of a folder that are no unit are listed as skipped.
+ */
+import { Button, Text } from "@fluentui/react-components";
+import { Fragment, useState } from "react";
+import type { ReviewResult } from "../report/review";
+import { STATUS_FILLS } from "../report/reviewSheets";
+
+const cell = { padding: "2px 4px", borderBottom: "1px solid #d1d1d1", textAlign: "left" as const };
+
+export function ReviewOverview({ result }: { result: ReviewResult }) {
+  const [open, setOpen] = useState<number | null>(null);
+  const count = (s: string) => result.units.filter((u) => u.status === s).length;
+  const counts = ["通过", "有提示", "需修改", "年度不符", "无法读取"]
+    .map((s) => [s, count(s)] as const)
+    .filter(([, n]) => n);
+  if (result.missing.length) counts.push(["未报送", result.missing.length]);
+  return (
+    <section aria-label="审核结果">
+      <Text weight="semibold" block>
+        审核 {result.units.length} 个单位（{result.year}年）：{counts.map(([s, n]) => `${s} ${n}`).join("，")}
+      </Text>
+      <table aria-label="总览" style={{ borderCollapse: "collapse", width: "100%", fontSize: 12 }}>
+        <thead>
+          <tr>
+            {["单位", "状态", "错误", "提示"].map((h) => (
+              <th key={h} scope="col" style={cell}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {result.units.map((u, i) => (
+            <Fragment key={i}>
+              <tr data-unit={u.unit}>
+                <th scope="row" style={cell}>
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    aria-expanded={open === i}
+                    aria-controls={`review-unit-${i}`}
+                    title={u.file}
+                    onClick={() => setOpen(open === i ? null : i)}
+                  >
+                    {u.unit}
+                  </Button>
+                </th>
+                <td data-status style={{ ...cell, background: `#${STATUS_FILLS[u.status]}`, color: "#000" }}>
+                  {u.status}
+                </td>
+                <td style={cell}>{u.errors}</td>
+                <td style={cell}>{u.warnings}</td>
+              </tr>
+              {open === i && (
+                <tr id={`review-unit-${i}`}>
+                  <td colSpan={4} style={cell}>
+                    <Text size={200} block>
+                      文件：{u.file}
+                      {u.previous ? `；已对照上年：${u.previous}` : ""}
+                    </Text>
+                    <ul aria-label={`${u.unit}的问题`} style={{ margin: 0, paddingLeft: 16 }}>
+                      {u.reason && <li>无法读取：{u.reason}</li>}
+                      {u.findings.map((f, j) => (
+                        <li key={j}>
+                          {f.rule} {f.where}：{f.message}
+                        </li>
+                      ))}
+                      {!u.reason && !u.findings.length && <li>没有发现问题</li>}
+                    </ul>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+          {result.missing.map((m) => (
+            <tr key={`missing-${m}`} data-unit={m}>
+              <th scope="row" style={{ ...cell, fontWeight: "normal" }}>
+                {m}
+              </th>
+              <td data-status style={{ ...cell, background: `#${STATUS_FILLS.未报送}`, color: "#000" }}>
+                未报送
+              </td>
+              <td style={cell} />
+              <td style={cell} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {result.skipped.length > 0 && (
+        <details>
+          <summary>已跳过 {result.skipped.length} 个文件</summary>
+          <ul aria-label="已跳过的文件" style={{ margin: 0, paddingLeft: 16 }}>
+            {result.skipped.map((s, i) => (
+              <li key={i}>
+                {s.file}：{s.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * 审核与汇总: a 政府办's review of every unit's report. Pick last year's reports (optional, for X1/X2), the list
+ * of units (optional, for 未报送), then the units' files or a folder of them: each is read in turn, with
+ * progress (a PDF page by page), and judged. The 总览 shows each unit's status and, on a click, its findings;
+ * the review's sheets go into the workbook (Excel, WPS 表格), the review workbook and the letters download as a
+ * .zip, and the year's units are added up below (RollupTotal).
+ */
+import { Button, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import { savedNotice } from "../actions/pane";
+import type { PaneActions, PaneReview, PaneSettings } from "../actions/types";
+import { ConfirmReplace } from "./ConfirmReplace";
+import { FilePicker } from "./FilePicker";
+import { ReviewOverview } from "./ReviewOverview";
+import { RollupTotal } from "./RollupTotal";
+import type { Runner } from "./useRunner";
+
+const UNIT_FILES = ".docx,.html,.htm,.mhtml,.mht,.pdf,.xlsx,.csv,.txt,.json";
+
+export function ReviewTab({
+  actions,
+  runner,
+  settings,
+  reviewed,
+  setReviewed,
+}: {
+  actions: PaneActions;
+  runner: Runner;
+  settings: PaneSettings;
+  /** The last review, kept by the pane across tabs. */
+  reviewed: PaneReview | null;
+  setReviewed: (r: PaneReview) => void;
+}) {
+  const { busy, setBusy, run, setNotice } = runner;
+  const [files, setFiles] = useState<File[]>([]);
+  const [previous, setPrevious] = useState<File[]>([]);
+  const [expected, setExpected] = useState<string[] | undefined>(undefined);
+  const [confirm, setConfirm] = useState<string[] | null>(null);
+
+  const start = (input: { files?: File[]; previous?: File[]; expected?: string[] }) => {
+    const units = input.files ?? files;
+    if (!units.length) return;
+    void run(`正在审核 ${units.length} 个文件…`, async () => {
+      setReviewed(
+        await actions.reviewFiles(
+          {
+            files: units,
+            previous: input.previous ?? previous,
+            expected: input.expected ?? expected,
+            ...(settings.year ? { year: settings.year } : {}),
+          },
+          setBusy,
+        ),
+      );
+    });
+  };
+  const write = (replace: boolean) =>
+    void run("正在写入审核工作表…", async () => {
+      setConfirm(null);
+      if (!reviewed || !actions.writeReview) return;
+      const out = await actions.writeReview(reviewed.result, replace);
+      if ("needsConfirmation" in out) setConfirm(out.needsConfirmation);
+      else setNotice(`已写入：${out.written.join("、")}`);
+    });
+
+  return (
+    <>
+      <FilePicker
+        label="上年的报告（可选）"
+        hint="用于核对上年结转和现行有效件数，按单位名对上；可多选"
+        accept={UNIT_FILES}
+        name="选择上年的报告"
+        multiple
+        onFiles={(list) => {
+          setPrevious(list);
+          start({ previous: list });
+        }}
+      />
+      <FilePicker
+        label="单位名单（可选）"
+        hint="每行一个单位的 .txt，或第一列为单位名称的 .csv、.xlsx；名单上没有文件的单位列为“未报送”"
+        accept=".txt,.csv,.xlsx"
+        name="选择单位名单"
+        onFile={(f) =>
+          void run("正在读取单位名单…", async () => {
+            const names = await actions.unitList(f);
+            if (!names.length) throw new Error(`「${f.name}」中没有单位名称`);
+            setExpected(names);
+            setNotice(`单位名单：${names.length} 个单位`);
+            if (files.length) start({ expected: names });
+          })
+        }
+      />
+      <FilePicker
+        label="各单位的文件（可多选）"
+        hint="报告（Word 文档、网页、PDF，手写的也可以）、台账 .xlsx/.csv、统计表 .json，可以混用；逐个读取"
+        accept={UNIT_FILES}
+        name="选择各单位的文件"
+        multiple
+        onFiles={(list) => {
+          setFiles(list);
+          start({ files: list });
+        }}
+      />
+      <FilePicker
+        label="或选择一个文件夹"
+        hint="读取其中及子文件夹中的全部报告、台账和统计表，其他文件列为“已跳过”"
+        name="选择各单位文件所在的文件夹"
+        directory
+        onFiles={(list) => {
+          setFiles(list);
+          start({ files: list });
+        }}
+      />
+      {reviewed && (
+        <>
+          <ReviewOverview result={reviewed.result} />
+          {actions.writeReview && (
+            <Button disabled={!!busy} onClick={() => write(false)}>
+              写入审核工作表（总览、问题清单）
+            </Button>
+          )}
+          {confirm && (
+            <ConfirmReplace onConfirm={() => write(true)} onCancel={() => setConfirm(null)}>
+              工作表「{confirm.join("」「")}」不是本加载项创建的。
+            </ConfirmReplace>
+          )}
+          <Button
+            appearance="primary"
+            disabled={!!busy || !actions.canDownload}
+            onClick={() =>
+              void run("正在生成审核结果和审核意见…", async () => {
+                const where = await actions.download(
+                  await actions.createReviewPackage(reviewed.result, settings.agency),
+                  `审核结果（${reviewed.result.year}年）.zip`,
+                );
+                setNotice(savedNotice("审核结果（审核工作簿、审核意见、通报）", where));
+              })
+            }
+          >
+            下载审核结果和审核意见（.zip）
+          </Button>
+          {reviewed.rolled ? (
+            <RollupTotal actions={actions} runner={runner} settings={settings} rolled={reviewed.rolled} />
+          ) : (
+            <Text block>没有可以汇总的单位（本年度的单位都无法读取）。</Text>
+          )}
+        </>
+      )}
+    </>
+  );
+}
