@@ -69,6 +69,23 @@ class DeployFilesPlugin {
   }
 }
 
+/**
+ * pdf.js for reading PDF reports in the panes (src/pages/pdfjs.ts): its legacy build, worker, CMaps (PDFs whose
+ * Chinese fonts are not embedded) and standard fonts, copied as published into pdfjs/ and loaded from there.
+ */
+const PDFJS_FILES = [
+  ...["pdf.min.mjs", "pdf.worker.min.mjs"].map((f) => ({
+    from: `node_modules/pdfjs-dist/legacy/build/${f}`,
+    to: `pdfjs/${f}`,
+    info: { minimized: true },
+  })),
+  ...["cmaps", "standard_fonts"].map((d) => ({
+    from: `node_modules/pdfjs-dist/${d}`,
+    to: `pdfjs/${d}`,
+    info: { minimized: true },
+  })),
+];
+
 /** A page from the one template: its bundles (`chunks`), Office.js's address or "", the start page's routing. */
 function page({
   filename,
@@ -145,6 +162,7 @@ function wpsConfig(env, dev) {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
+          ...PDFJS_FILES,
         ],
       }),
     ],
@@ -178,6 +196,7 @@ module.exports = async (env = {}, options = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          ...PDFJS_FILES,
           ...(officeJs.local
             ? [
                 {

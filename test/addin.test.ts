@@ -6,7 +6,7 @@
  */
 import { DOMParser } from "@xmldom/xmldom";
 import type { Element as XElement } from "@xmldom/xmldom";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import * as acorn from "acorn";
@@ -284,7 +284,23 @@ describe("the production build", () => {
     expect(nginx).toContain("server_name zwgk.example.gov.cn;");
     expect(nginx).toContain("location ^~ /ogi/ {");
     expect(nginx).not.toContain("{{");
-    expect(parse(readFileSync(path.join(out, "web.config"), "utf8")).problems).toEqual([]);
+    const webConfig = readFileSync(path.join(out, "web.config"), "utf8");
+    expect(parse(webConfig).problems).toEqual([]);
+    // pdf.js's files are served with a type by both servers (IIS refuses an extension it has no type for;
+    // nosniff makes a browser refuse a module script that is not JavaScript).
+    const exts = new Set(
+      readdirSync(path.join(out, "pdfjs"), { recursive: true })
+        .map(String)
+        .map((f) => path.extname(f).slice(1))
+        .filter(Boolean),
+    );
+    expect([...exts].sort()).toEqual(["bcmap", "mjs", "pfb", "ttf"]);
+    const nginxTypes = /location \^~ \/ogi\/pdfjs\/ \{\s*types \{([^}]*)\}/.exec(nginx)?.[1] ?? "";
+    for (const ext of exts) {
+      expect(webConfig).toContain(`<mimeMap fileExtension=".${ext}"`);
+      expect(nginxTypes.split(/[\s;]+/)).toContain(ext);
+    }
+    expect(nginxTypes).toMatch(/text\/javascript mjs;/);
   });
 });
 

@@ -25,6 +25,7 @@ export async function buildSite(outDir: string): Promise<void> {
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".xml": "text/xml; charset=utf-8",
   ".png": "image/png",

@@ -1,0 +1,96 @@
+/**
+ * #23 in Debian's Chromium, on the production build: file mode's 审核与汇总 with a unit that sent its report as
+ * PDF (a report page printed to PDF by this browser, the way people make them) and one whose tables do not add
+ * up, against a list of units. pdf.js loads from the add-in's own pdfjs/ folder and parses in its worker; the
+ * PDF's numbers reach the total exactly; the .zip downloaded holds the review workbook (read back) and the
+ * letter for the unit to correct. Expected numbers are the published 淮安 tables (test/fixtures) and the
+ * engine's compile of the sample register, added up here.
+ */
+import { unzipSync } from "fflate";
+import { readFileSync, writeFileSync } from "fs";
+import path from "path";
+import { huaianTables } from "./fixtures";
+import { reportHtml } from "./reports";
+import { needs } from "./tools";
+import { browserSite } from "./site";
+import { compileWorkbook } from "../src/report/compile";
+import { sampleWorkbook } from "../src/report/sample";
+import type { TableSet } from "../src/report/tables/tables";
+import { readWorkbook } from "../src/workbook/read";
+
+const web = needs("chromium", "cjkFont");
+const site = browserSite(web, "ogi-e2e-review-");
+
+web.test(
+  "审核与汇总 in file mode: a PDF unit read in the browser, a unit to correct, a missing one; the .zip read back",
+  async () => {
+    const huaian: TableSet = { ...huaianTables(), agency: "淮安市某局", year: 2025 };
+    const other = compileWorkbook(sampleWorkbook({ agency: "乙局" }), { year: 2025 }).tables;
+    (other.t3.total as number[])[0] += 3;
+    const context = await site.browser.newContext({
+      viewport: { width: 350, height: 900 },
+      acceptDownloads: true,
+      locale: "zh-CN",
+    });
+    const printer = await context.newPage();
+    await printer.setContent(reportHtml(huaian));
+    const pdf = path.join(site.dir, "淮安市某局.pdf");
+    writeFileSync(pdf, await printer.pdf({ format: "A4" }));
+    await printer.close();
+    const json = path.join(site.dir, "乙局.json");
+    writeFileSync(json, JSON.stringify(other));
+    const list = path.join(site.dir, "单位名单.txt");
+    writeFileSync(list, "单位名称\n淮安市某局\n乙局\n丙局\n");
+
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on("pageerror", (e) => failures.push(e.message));
+    const origin = new URL(site.url).origin;
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(r.url()));
+    await page.goto(`${site.url}filemode.html`);
+    await page.getByRole("tab", { name: "审核与汇总" }).click();
+    await page.setInputFiles('input[aria-label="选择单位名单"]', list);
+    await page.getByText("单位名单：3 个单位").waitFor();
+    await page.setInputFiles('input[aria-label="选择各单位的文件"]', [pdf, json]);
+    const overview = page.getByRole("table", { name: "总览" });
+    await overview.waitFor({ timeout: 60000 });
+    const status = (unit: string) =>
+      overview.locator(`tr[data-unit="${unit}"] td[data-status]`).textContent();
+    expect(await status("淮安市某局")).toBe("通过");
+    expect(await status("乙局")).toBe("需修改");
+    expect(await status("丙局")).toBe("未报送");
+    // pdf.js from this server only, its worker off the page's thread.
+    expect(requested.filter((u) => !u.startsWith(origin))).toEqual([]);
+    expect(requested.map((u) => new URL(u).pathname.replace(/^.*\//, ""))).toEqual(
+      expect.arrayContaining(["pdf.min.mjs", "pdf.worker.min.mjs"]),
+    );
+    // The total: the PDF's numbers exactly, added to the other unit's.
+    const total = await page
+      .locator('table[aria-label="合计 表三"] td[data-key="t3.new.natural"]')
+      .textContent();
+    expect(Number(total)).toBe((huaian.t3.new[0] as number) + (other.t3.new[0] as number));
+    // 乙局's findings open under its row.
+    await overview.getByRole("button", { name: "乙局" }).click();
+    await expect(page.getByRole("list", { name: "乙局的问题" }).textContent()).resolves.toMatch(/S1/);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载审核结果和审核意见（.zip）" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("审核结果（2025年）.zip");
+    const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+    expect(Object.keys(zip).sort()).toEqual(["乙局审核意见.docx", "审核结果.xlsx", "通报.docx"].sort());
+    const book = await readWorkbook(zip["审核结果.xlsx"], "审核结果.xlsx");
+    const rows = book.sheets.find((s) => s.name === "总览")?.rows ?? [];
+    expect(rows.slice(1).map((r) => [r[0], r[5]])).toEqual([
+      ["淮安市某局", "通过"],
+      ["乙局", "需修改"],
+      ["丙局", "未报送"],
+    ]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["总览", "问题清单", "汇总", "未报送"]);
+    expect(failures).toEqual([]);
+    await context.close();
+  },
+  240000,
+);
