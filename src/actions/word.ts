@@ -90,7 +90,22 @@ export async function updateParts(
     }),
   );
   const done = parts.filter((p) => !missing.includes(p.id));
-  return { changes: changeLines(linked.doc, done, linked), updated: done.length };
+  const changes = changeLines(linked.doc, done, linked);
+  const stale = await staleInDocument(actions, linked);
+  if (stale) changes.push(stale);
+  return { changes, updated: done.length };
+}
+
+/** The sentences people wrote that disagree with the new tables, or why they could not be read; null if none. */
+async function staleInDocument(actions: WordActions, linked: LinkedReport): Promise<ChangeLine | null> {
+  const { staleSentences, STALE_HEADING, STALE_UNREAD } = await import("../docx");
+  let lines: string[];
+  try {
+    lines = staleSentences(await actions.documentBytes(), "当前文档.docx", linked.result.tables);
+  } catch {
+    lines = [STALE_UNREAD];
+  }
+  return lines.length ? { alias: STALE_HEADING, lines } : null;
 }
 
 /** Inserts a part, in its tagged control, at the cursor. */

@@ -1,6 +1,8 @@
 /** The Word report from a compile result: create it, or update an existing one in place. */
 import type { CompileResult } from "../report/compile";
-import { buildDocument } from "../report/text/document";
+import { buildDocument, TAG_PREFIX } from "../report/text/document";
+import type { TableSet } from "../report/tables/tables";
+import { findSdts } from "./ooxml";
 import type { ReportDocument } from "../report/text/document";
 import { renderReport } from "./render";
 import { updateDocx } from "./update";
@@ -35,23 +37,44 @@ export async function updateReport(
   now: Date = new Date(),
 ): Promise<UpdateResult> {
   const u = await updateDocx(docx, label, reportDocument(result), { source, generated: now.toISOString() });
-  return { ...u, stale: staleText(u.bytes, label, result) };
+  return { ...u, stale: staleSentences(u.bytes, label, result.tables) };
 }
 
-/** The updated document's text against the new tables: its sentences (X3) and its title's year (C4). */
-function staleText(bytes: Uint8Array, label: string, result: CompileResult): string[] {
+/**
+ * The text people wrote — everything outside our `ogi:` controls, which an update never touches — against the
+ * tables: each sentence whose numbers disagree with them (X3) and a title whose year is not the report's (C4).
+ */
+export function staleSentences(bytes: Uint8Array, label: string, tables: TableSet): string[] {
   const xml = xmlText(readZip(bytes, label), "word/document.xml", label);
   if (xml === undefined) return [];
-  const { paragraphs } = documentText(xml);
-  const format = getFormat(result.tables.format);
-  const year = result.tables.year;
+  const { paragraphs } = documentText(withoutOurParts(xml));
+  const format = getFormat(tables.format);
+  const year = tables.year;
   return [
-    ...checkText(paragraphs, result.tables, format).map((f) => f.message),
+    ...checkText(paragraphs, tables, format).map((f) => f.message),
     ...completenessFindings(format, paragraphs, { year })
       .filter((f) => f.rule === "C4" && f.message.includes(`与审核的${year}年不同`))
       .map((f) => f.message.replace(`与审核的${year}年不同`, `与报告年度${year}年不同`)),
   ];
 }
+
+/** document.xml with the content of every `ogi:` control taken out (outermost ones; they do not nest). */
+function withoutOurParts(xml: string): string {
+  let out = "";
+  let at = 0;
+  for (const sdt of findSdts(xml).filter((s) => s.tag.startsWith(TAG_PREFIX))) {
+    if (sdt.start < at) continue;
+    out += xml.slice(at, sdt.start);
+    at = sdt.end;
+  }
+  return out + xml.slice(at);
+}
+
+/** The heading of the sentences to check by hand in an update's summary. */
+export const STALE_HEADING = "请核对（本工具不改动这些文字）";
+/** Said instead when the host could not give the document's file. */
+export const STALE_UNREAD =
+  "未能读取文档的正文，正文中的数字没有与新表格核对；请把文档另存为 .docx，用文件模式或命令行（check）检查。";
 
 /** A change list in words: per changed part its lines (cell: old → new, or old and new text), and what is missing. */
 export function summarizeUpdate(u: UpdateResult): {
@@ -69,6 +92,6 @@ export function summarizeUpdate(u: UpdateResult): {
     })),
     missing: u.missing.map((m) => `缺失「${m.alias}」（ogi:${m.part}）：${m.hint}`),
     orphans: u.orphans.map((o) => `保留「ogi:${o}」：本次数据不再生成这一部分，原内容未改动`),
-    stale: u.stale.map((s) => `请核对（本工具不改动这段文字）：${s}`),
+    stale: u.stale.map((s) => `${STALE_HEADING}：${s}`),
   };
 }

@@ -153,3 +153,74 @@ test("a tables JSON (typed, or from another system) links to the report like a r
   await screen.findByText(/已更新\d+个部分/);
   expect(replaced).toContain("table3");
 }, 60000);
+
+test("updating in place lists each sentence people wrote whose numbers no longer agree, and only those", async () => {
+  const before = compileWorkbook(sampleWorkbook());
+  // This year's register: the same, less 70 applications.
+  const wb = sampleWorkbook();
+  wb.sheets.find((s) => s.name === SHEETS.applications)?.rows.splice(1, 70);
+  const after = compileWorkbook(wb);
+  // 新收 of every kind of applicant added up (the total column is the engine's; this is not).
+  const total = (r: typeof before) => (r.tables.t3.new as number[]).slice(0, 6).reduce((a, b) => a + b, 0);
+  const carry = (after.tables.t3.carry as number[]).slice(0, 6).reduce((a, b) => a + b, 0);
+  expect([total(after), total(after) + carry]).not.toContain(total(before));
+  // Last year's sentence, typed by people outside our controls, says the old total.
+  const said = `本年度共收到政府信息公开申请${total(before)}件。`;
+  const made = await createReport(before);
+  const bytes = withDocumentXml(made, (xml) =>
+    xml.replace(/<w:sectPr\b/, `<w:p><w:r><w:t>${said}</w:t></w:r></w:p><w:sectPr`),
+  );
+  const xml = xmlText(readZip(made, "r"), "word/document.xml", "r") as string;
+  const controls = findSdts(xml).map((s) => ({
+    part: s.tag.slice(4),
+    text: textOf(xml.slice(s.content.start, s.content.end)),
+  }));
+  let file: Uint8Array | null = bytes;
+  const actions: WordActions = {
+    listControls: async () => controls,
+    readReportXml: async () => null,
+    writeReportXml: async () => undefined,
+    replaceParts: async () => [],
+    insertAtCursor: async () => undefined,
+    documentBytes: async () => {
+      if (!file) throw new Error("no file API");
+      return file;
+    },
+    selectText: async () => false,
+    updateCopy: fileModeActions().updateReport,
+    download: () => undefined,
+  };
+  const text = JSON.stringify(toTablesJson(after));
+  const json = new File([text], "统计表.json");
+  Object.defineProperty(json, "arrayBuffer", { value: async () => new TextEncoder().encode(text).buffer });
+  const view = render(<WordPane actions={actions} />);
+  await act(async () => {
+    fireEvent.change(screen.getByLabelText("选择登记台账"), { target: { files: [json] } });
+  });
+  await act(async () => {
+    fireEvent.click(await screen.findByRole("button", { name: /全部更新（\d+个部分已过期）/ }));
+  });
+  await screen.findByText(/已更新\d+个部分/);
+  const heading = Array.from(screen.getByRole("list", { name: "改动" }).children).find((li) =>
+    li.textContent?.startsWith("请核对（本工具不改动这些文字）"),
+  );
+  const lines = Array.from(heading?.querySelectorAll("li") ?? []).map((li) => li.textContent);
+  // The one sentence, quoted, with the new total; the sentences of our parts (rendered from the old tables in
+  // this document) are ours to update, and are not listed.
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain(`正文「${said}」中新收申请为${total(before)}`);
+  expect(lines[0]).toContain(`为${total(after)}`);
+  view.unmount();
+
+  // A host that cannot give the file: the summary says the text was not checked, and the update still happened.
+  file = null;
+  render(<WordPane actions={actions} />);
+  await act(async () => {
+    fireEvent.change(screen.getByLabelText("选择登记台账"), { target: { files: [json] } });
+  });
+  await act(async () => {
+    fireEvent.click(await screen.findByRole("button", { name: /全部更新（\d+个部分已过期）/ }));
+  });
+  await screen.findByText(/已更新\d+个部分/);
+  expect(screen.getByRole("list", { name: "改动" }).textContent).toContain("未能读取文档的正文");
+}, 60000);
