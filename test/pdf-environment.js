@@ -5,8 +5,13 @@
  */
 const { TestEnvironment } = require("jest-environment-node");
 
+const hadIterator = "Iterator" in globalThis;
 const lib = require("pdfjs-dist/legacy/build/pdf.mjs");
 const worker = require("pdfjs-dist/legacy/build/pdf.worker.mjs");
+// pdf.js's legacy build polyfills the ES2025 global Iterator on this realm (core-js keeps its own reference).
+// Node 20 has none, and jsdom, loaded later by another test file in the same jest worker, would then look for
+// Iterator in its window's fresh context and fail to start ("Iterator is not defined"): take the name away again.
+if (!hadIterator) delete globalThis.Iterator;
 // pdf.js looks for its in-thread worker on its own realm's global.
 globalThis.pdfjsWorker = worker;
 

@@ -79,12 +79,18 @@ test("the offline package: a .7z of every file of the folder, publish.xml and js
   try {
     const { archive } = packageWps(out, pkg, "https://zwgk.example.gov.cn/ogi-wps/");
     const listing = execFileSync(path7za, ["l", "-slt", archive], { encoding: "utf8" });
-    const inArchive = [...listing.matchAll(/^Path = (.+)$/gm)].map((m) => m[1].replace(/\\/g, "/")).slice(1);
+    // One block per entry, after the archive's own (the one with "Type = 7z"); a folder's attributes start with D.
+    const inArchive = listing
+      .split(/\r?\n\r?\n/)
+      .filter(
+        (block) => /^Path = /m.test(block) && !/^Type = /m.test(block) && !/^Attributes = D/m.test(block),
+      )
+      .map((block) => (/^Path = (.+)$/m.exec(block)?.[1] ?? "").replace(/\\/g, "/"));
     const files = (dir: string, prefix = ""): string[] =>
       readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
         e.isDirectory() ? files(dir, path.posix.join(prefix, e.name)) : [path.posix.join(prefix, e.name)],
       );
-    expect(inArchive.filter((p) => p.includes(".")).sort()).toEqual(files(out).sort());
+    expect(inArchive.sort()).toEqual(files(out).sort());
     for (const xml of ["publish.xml", "jsplugins.xml"]) {
       const text = readFileSync(path.join(pkg, xml), "utf8");
       const doc = new DOMParser().parseFromString(text, "text/xml");
