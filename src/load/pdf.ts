@@ -60,6 +60,12 @@ export const isPdf = (bytes: Uint8Array): boolean => latin1(bytes.subarray(0, 10
  * Inflates every zlib stream of the file without keeping what comes out, stopping at the cap: throws where
  * the file's streams would inflate past MAX_INFLATED (a bomb), before pdf.js is given it.
  */
+/**
+ * Compressed bytes given to the inflater at a time. Deflate expands at most about 1 032 times, so each piece
+ * comes out as at most about 1 MB, counted and dropped: a bomb never holds more than that at once.
+ */
+const PUSH = 1024;
+
 export function checkStreams(bytes: Uint8Array, name: string, cap = MAX_INFLATED): void {
   const text = latin1(bytes);
   let total = 0;
@@ -75,8 +81,8 @@ export function checkStreams(bytes: Uint8Array, name: string, cap = MAX_INFLATED
       total += chunk.length;
     });
     try {
-      for (let i = 0; i < body.length && total <= cap; i += 16384)
-        inflater.push(body.subarray(i, i + 16384), i + 16384 >= body.length);
+      for (let i = 0; i < body.length && total <= cap; i += PUSH)
+        inflater.push(body.subarray(i, i + PUSH), i + PUSH >= body.length);
     } catch {
       // A stream that is not valid deflate is pdf.js's to judge (it skips or repairs it).
     }
