@@ -1,13 +1,15 @@
 /**
  * Bad input, timed in a fresh process so that its peak memory is its own: a register whose rows are all bad,
  * a report with three 1 GB "pictures" declared in its directory, a workbook whose sheet says 100 KB and holds
- * 1 GB; three 10 MB CSV files that are no ledger. Run by bench.ts with the folder of the prepared files; prints
+ * 1 GB; three 10 MB CSV files that are no ledger; a PDF whose page inflates to 1 GB. Run by bench.ts with the folder of the prepared files; prints
  * one JSON line.
  */
 import { readFileSync } from "fs";
 import path from "path";
 import { performance } from "perf_hooks";
+import { usePdfJsNode } from "../src/cli/pdfjs";
 import { updateReport } from "../src/docx";
+import { openReportFile } from "../src/load/report";
 import { compileWorkbook } from "../src/report/compile";
 import { sampleWorkbook } from "../src/report/sample";
 import { readWorkbook } from "../src/workbook/read";
@@ -51,6 +53,9 @@ async function main() {
   const t0 = performance.now();
   for (const bytes of [unclosed, oneLine, binary]) await refusedMs(() => readWorkbook(bytes, "bad.csv"));
   out.csvBadRefusedMs = Math.round(performance.now() - t0);
+  usePdfJsNode();
+  const pdfBomb = readFileSync(path.join(dir, "page-bomb.pdf"));
+  out.pdfBombRefusedMs = await refusedMs(() => openReportFile(pdfBomb, "bomb.pdf"));
   out.badInputPeakMB = Math.round((process.resourceUsage().maxRSS * 1024) / 1048576);
   console.log(JSON.stringify(out));
 }

@@ -300,6 +300,8 @@ async function badInputFigures(out: Record<string, number | string>) {
     );
     const sheet = { name: "xl/worksheets/sheet1.xml", raw: raw(100_000) };
     writeFileSync(path.join(dir, "sheet-bomb.xlsx"), writeZip({ entries: [...book, sheet] }));
+    const { bombPdf } = await import("../test/pdfs");
+    writeFileSync(path.join(dir, "page-bomb.pdf"), bombPdf(1024));
     const line = execFileSync(process.execPath, [path.join(__dirname, "badinput.js"), dir], {
       encoding: "utf8",
     })
@@ -308,7 +310,7 @@ async function badInputFigures(out: Record<string, number | string>) {
       .pop() as string;
     Object.assign(out, JSON.parse(line));
     console.log(
-      `坏输入：10 万行全部有错的台账 ${out.badRows100kMs} ms；报告中 3 个各 1 GB 的“图片”拒绝用时 ${out.mediaBombRefusedMs} ms；自称 100 KB、实为 1 GB 的工作表拒绝用时 ${out.sheetBombRefusedMs} ms；该进程内存峰值 ${out.badInputPeakMB} MB`,
+      `坏输入：10 万行全部有错的台账 ${out.badRows100kMs} ms；报告中 3 个各 1 GB 的“图片”拒绝用时 ${out.mediaBombRefusedMs} ms；自称 100 KB、实为 1 GB 的工作表拒绝用时 ${out.sheetBombRefusedMs} ms；一页展开为 1 GB 的 PDF 拒绝用时 ${out.pdfBombRefusedMs} ms；该进程内存峰值 ${out.badInputPeakMB} MB`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

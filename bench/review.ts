@@ -1,29 +1,54 @@
 /**
- * Reviewing 100 units as a 政府办 does: half of them our reports (.docx, each from its own register), half web
- * pages of published reports (GBK, as portals save them), in one folder; the whole `review` command (walking the
- * folder, reading, checking, the review workbook and the letters), timed end to end. PDF units are not read yet
- * (#23), so none are in the mix.
+ * Reviewing 100 units as a 政府办 does, in one folder: a third our reports (.docx, each from its own register), a
+ * third web pages of published reports (GBK, as portals save them), a third PDF (reports of ours exported by
+ * LibreOffice, as departments send their published version); the whole `review` command (walking the folder,
+ * reading, checking, the review workbook and the letters), timed end to end. And readPdfMs: one report PDF read
+ * by its tables and checked. The PDFs need LibreOffice (Debian package libreoffice-writer-nogui) and a Chinese
+ * font (fonts-noto-cjk); without them the mix is half .docx, half web pages, and the figures say so.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { main } from "../src/cli/main";
+import { usePdfJsNode } from "../src/cli/pdfjs";
 import { createReport } from "../src/docx";
+import { openReportFile } from "../src/load/report";
 import { compileWorkbook } from "../src/report/compile";
+import { numericTables } from "../src/report/read/tables";
+import { checkReadReport } from "../src/report/read/text";
 import { sampleWorkbook } from "../src/report/sample";
+import { sofficeAll } from "../test/office";
+import { toolPath } from "../test/programs";
 import { gbk, reportHtml } from "../test/reports";
+import { bestAsync } from "./timing";
 
 export async function reviewFigures(out: Record<string, number | string>): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ogi-bench-review-"));
+  const pdf = !!(toolPath("soffice") && toolPath("cjkFont"));
   try {
     const units = path.join(dir, "各单位");
+    const drafts = path.join(dir, "待转换");
     mkdirSync(units);
-    for (let i = 0; i < 50; i++) {
-      const result = compileWorkbook(sampleWorkbook({ seed: 300 + i }), { agency: `第${i + 1}局` });
-      writeFileSync(path.join(units, `第${i + 1}局.docx`), await createReport(result, "台账.xlsx"));
-      const page = { ...result.tables, agency: `第${i + 51}局` };
-      writeFileSync(path.join(units, `第${i + 51}局.htm`), gbk(reportHtml(page, {}, "gbk")));
+    mkdirSync(drafts);
+    const kinds = pdf ? ["docx", "htm", "pdf"] : ["docx", "htm"];
+    const toConvert: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const agency = `第${i + 1}局`;
+      const kind = kinds[i % kinds.length];
+      const result = compileWorkbook(sampleWorkbook({ seed: 300 + i }), { agency });
+      if (kind === "htm") {
+        const page = reportHtml({ ...result.tables, agency }, {}, "gbk");
+        writeFileSync(path.join(units, `${agency}.htm`), gbk(page));
+        continue;
+      }
+      const docx = await createReport(result, "台账.xlsx");
+      const file = path.join(kind === "pdf" ? drafts : units, `${agency}.docx`);
+      writeFileSync(file, docx);
+      if (kind === "pdf") toConvert.push(file);
     }
+    const pdfs = pdf ? sofficeAll(toConvert, "pdf", units) : [];
+    if (pdfs.length) await readPdfFigure(out, pdfs[0]);
+
     const t0 = process.hrtime.bigint();
     let text = "";
     await main(
@@ -31,13 +56,31 @@ export async function reviewFigures(out: Record<string, number | string>): Promi
       { out: (s) => (text += s), err: () => undefined },
     );
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    const data = JSON.parse(text) as { units: unknown[] };
-    if (data.units.length !== 100) throw new Error(`the review read ${data.units.length} units, not 100`);
+    const data = JSON.parse(text) as { units: { status: string }[] };
+    const read = data.units.filter((u) => u.status !== "无法读取");
+    if (read.length !== 100) throw new Error(`the review read ${read.length} units, not 100`);
     out.reviewMs100 = Math.round(ms);
+    out.reviewPdfUnits = pdfs.length;
     console.log(
-      `审核 100 个单位（50 份 Word 报告、50 个 GBK 网页，含审核工作簿和意见函）：${out.reviewMs100} ms`,
+      `审核 100 个单位（${100 - pdfs.length - Math.floor(100 / kinds.length)} 份 Word 报告、` +
+        `${Math.floor(100 / kinds.length)} 个 GBK 网页、${pdfs.length} 份 PDF，含审核工作簿和意见函）：${out.reviewMs100} ms` +
+        (pdf ? "" : "（没有 LibreOffice 或中文字体，未含 PDF）"),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One report PDF (LibreOffice's export of our report, 表三 over a page break) read by its tables and checked. */
+async function readPdfFigure(out: Record<string, number | string>, file: string): Promise<void> {
+  usePdfJsNode();
+  const bytes = new Uint8Array(readFileSync(file));
+  const name = path.basename(file);
+  const ms = await bestAsync(5, async () => {
+    const r = await openReportFile(bytes, name);
+    if (r.problems.length || r.found.t3?.rows !== 25) throw new Error(`${name}: ${r.problems.join("；")}`);
+    return checkReadReport(r, numericTables(r.tables));
+  });
+  out.readPdfMs = Math.round(ms);
+  console.log(`按表格文字读取一份 PDF 报告并校验（含 X3）：${out.readPdfMs} ms`);
 }
