@@ -134,6 +134,17 @@ export function smallLedger(): WorkbookData {
  * report (an error), 丙局 could not be read, 丁局 is on the list and sent nothing. 乙局's file name starts with
  * "=", which a spreadsheet must keep as text.
  */
+/**
+ * The status each unit of reviewSample must get, by the review's rules: no finding → 通过, an error → 需修改,
+ * a file that could not be read → 无法读取, on the list without a file → 未报送.
+ */
+export const REVIEW_SAMPLE_STATUSES = [
+  ["甲局", "通过"],
+  ["乙局", "需修改"],
+  ["丙局", "无法读取"],
+  ["丁局", "未报送"],
+];
+
 export function reviewSample(): ReviewResult {
   const tables = compileWorkbook(sampleWorkbook()).tables;
   return review(

@@ -1,7 +1,13 @@
 /**
  * The Excel adapters against a fake host that records every operation and counts context.sync() calls.
  */
-import { excelValues, REGISTER_SHEETS_MADE, reviewSample, smallLedger } from "../../test/helpers";
+import {
+  excelValues,
+  REGISTER_SHEETS_MADE,
+  REVIEW_SAMPLE_STATUSES,
+  reviewSample,
+  smallLedger,
+} from "../../test/helpers";
 import { blankTables } from "../report/tables/tables";
 import { compileWorkbook } from "../report/compile";
 import { getFormat, numberRows, outcomeRows } from "../report/formats";
@@ -339,12 +345,7 @@ describe("审核与汇总", () => {
     expect(f.state.syncs).toBe(2);
     const overview = f.sheetValues("总览") as unknown[][];
     expect(overview[0].slice(0, 6)).toEqual(["单位", "文件", "年度", "格式", "读取方式", "状态"]);
-    expect(overview.slice(1).map((row) => [row[0], row[5]])).toEqual([
-      ["甲局", "通过"],
-      ["乙局", "需修改"],
-      ["丙局", "无法读取"],
-      ["丁局", "未报送"],
-    ]);
+    expect(overview.slice(1).map((row) => [row[0], row[5]])).toEqual(REVIEW_SAMPLE_STATUSES);
     // A file name that starts with "=" stays text.
     expect(overview[2][1]).toBe("'=乙局.pdf");
     const fills = f.state.ops

@@ -63,6 +63,11 @@ export function ReviewTab({
       else setNotice(`已写入：${out.written.join("、")}`);
     });
 
+  const pickUnits = (list: File[]) => {
+    setFiles(list);
+    start({ files: list });
+  };
+
   return (
     <>
       <FilePicker
@@ -97,20 +102,14 @@ export function ReviewTab({
         accept={UNIT_FILES}
         name="选择各单位的文件"
         multiple
-        onFiles={(list) => {
-          setFiles(list);
-          start({ files: list });
-        }}
+        onFiles={pickUnits}
       />
       <FilePicker
         label="或选择一个文件夹"
         hint="读取其中及子文件夹中的全部报告、台账和统计表，其他文件列为“已跳过”"
         name="选择各单位文件所在的文件夹"
         directory
-        onFiles={(list) => {
-          setFiles(list);
-          start({ files: list });
-        }}
+        onFiles={pickUnits}
       />
       {reviewed && (
         <>

@@ -7,6 +7,7 @@ import {
   excelValues,
   longerSample,
   REGISTER_SHEETS_MADE,
+  REVIEW_SAMPLE_STATUSES,
   reviewSample,
   smallLedger,
 } from "../../test/helpers";
@@ -112,12 +113,7 @@ describe("WPS 表格", () => {
     expect(f.sheetValues("总览")).toEqual([["别人的总览"]]);
     expect(writeReviewEt(f.Application, r, true)).toEqual({ written: ["总览", "问题清单", "未报送"] });
     const overview = f.sheetValues("总览") as unknown[][];
-    expect(overview.slice(1).map((row) => [row[0], row[5]])).toEqual([
-      ["甲局", "通过"],
-      ["乙局", "需修改"],
-      ["丙局", "无法读取"],
-      ["丁局", "未报送"],
-    ]);
+    expect(overview.slice(1).map((row) => [row[0], row[5]])).toEqual(REVIEW_SAMPLE_STATUSES);
     expect(overview[2][1]).toBe("'=乙局.pdf");
     const sheet = f.state.sheets.find((s) => s.name === "总览");
     // Interior.Color is blue-green-red: FFC7CE (red) is 0xCEC7FF.
