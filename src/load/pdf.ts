@@ -245,6 +245,10 @@ function refusal(e: unknown, name: string): Error {
 
 export const SCANNED = "扫描件，没有可读取的文字；请提供 Word 或网页版本";
 
+/** Said of a PDF whose text has no ruled table: its tables were drawn without borders (or it has none). */
+export const UNRULED =
+  "中没有带框线的表格（表格没有框线时，无法可靠地分清各栏的数字）；请提供 Word 或网页版本，或带框线的 PDF";
+
 /**
  * A PDF's paragraphs and tables. `onPage(done, total)` reports progress. Throws a Chinese sentence naming the
  * file for a file that is no PDF, a bomb, a password, a broken file, too many pages, or a scan.

@@ -19,6 +19,7 @@ import { usePdfJsNode } from "../cli/pdfjs";
 import { numericTables } from "../report/read/tables";
 import { checkReadReport } from "../report/read/text";
 import type { TableSet } from "../report/tables/tables";
+import { UNRULED } from "./pdf";
 import { openReportFile } from "./report";
 
 beforeAll(() => usePdfJsNode());
@@ -65,6 +66,32 @@ web.test(
         // Its six sections, its lead and its sentences, which agree with its tables: no finding.
         expect(checkReadReport(read, numericTables(read.tables))).toEqual([]);
       }
+    } finally {
+      await browser.close();
+    }
+  },
+  120000,
+);
+
+web.test(
+  "a page whose tables have no borders, printed to PDF: no number is guessed from positions; the reader asks",
+  async () => {
+    const browser = await chromium.launch(CHROMIUM);
+    try {
+      const page = await browser.newPage();
+      const html = reportHtml(huaian)
+        .replace(/border="1"/g, 'border="0"')
+        .replace("td{border:1px solid #000}", "td{border:none;padding:2px 6px}");
+      expect(html).not.toContain("solid");
+      await page.setContent(html);
+      const bytes = new Uint8Array(await page.pdf({ format: "A4" }));
+      const read = await openReportFile(bytes, "无框线.pdf");
+      expect(read.problems[0]).toBe(`「无框线.pdf」${UNRULED}`);
+      // The tables' labels were looked for, and each is named; nothing was read into the tables.
+      expect(read.problems.slice(1).map((p) => p.slice(0, 4))).toEqual(["未找到表", "未找到表", "未找到表"]);
+      expect(read.found).toEqual({});
+      // The text is read all the same: the title and the sections.
+      expect(read.title).toBe("淮安市某局2025年政府信息公开工作年度报告");
     } finally {
       await browser.close();
     }

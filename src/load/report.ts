@@ -11,7 +11,7 @@ import type { ReportDocumentText } from "../report/read/cells";
 import { readReport } from "../report/read/tables";
 import type { ReadOptions, ReadReport } from "../report/read/tables";
 import { pageText } from "./html";
-import { isPdf, pdfText } from "./pdf";
+import { isPdf, pdfText, UNRULED } from "./pdf";
 import { OGI_NS } from "../docx/namespace";
 import { getFormat, T3_WIDTH, T4_WIDTH } from "../report/formats";
 import type { TableSet } from "../report/tables/tables";
@@ -122,5 +122,8 @@ export async function openReportFile(
 ): Promise<ReportFile> {
   if (!isPdfFile(bytes, name)) return readReportFile(bytes, name, options);
   const text = await pdfText(bytes, name, onPage);
-  return { ...readReport(text, options), source: "labels", notices: [] };
+  const read = readReport(text, options);
+  // Tables drawn without rules are not rebuilt by guessing columns from positions: say so, and ask.
+  if (read.problems.length && !text.tables.length) read.problems.unshift(`「${name}」${UNRULED}`);
+  return { ...read, source: "labels", notices: [] };
 }
