@@ -134,7 +134,15 @@ test("a folder of units: each status, each finding that must be corrected, the t
   const shown = Object.fromEntries(overview.slice(1).map((row) => [row[0], row[5]]));
   expect(shown).toEqual({ ...status, 戊局: "未报送" });
   const issues = wb.sheets[1].rows.slice(1);
-  expect(issues.filter((row) => row[0] === "丙局" && row[1] === "X3")).toHaveLength(1);
+  expect(wb.sheets[1].rows[0]).toEqual(["单位", "规则", "严重程度", "表和单元格", "说明", "原文"]);
+  // 原文: X3's sentence as written; a table finding's row as read, its numbers as typed (乙局's 自然人 +10).
+  expect(issues.filter((row) => row[0] === "丙局" && row[1] === "X3").map((row) => row[5])).toEqual([
+    "2025年，本机关共收到政府信息公开申请3000件。",
+  ]);
+  const newRow = issues.find((row) => row[0] === "乙局" && row[3] === "t3.new.total");
+  expect(newRow?.[5]).toBe(
+    `表三「一、本年新收政府信息公开申请数量」：${(wrong.t3.new as number[]).join("、")}`,
+  );
   expect(wb.sheets[3].rows.slice(1)).toEqual([["戊局"]]);
 
   // Letters: one for each unit that must correct its report or sent another year's, none for those that passed.

@@ -10,6 +10,7 @@ import { rollup } from "./rollup";
 import type { RollupUnit } from "./rollup";
 import type { Explainer } from "./register/explain";
 import type { Finding, Severity } from "./tables/findings";
+import { getFormat, TABLE_TITLES } from "./formats";
 import type { FormatId } from "./formats";
 import type { Table2, Table3, Table4, TableSet } from "./tables/tables";
 import type { DocBlock } from "./text/document";
@@ -48,6 +49,29 @@ export interface ReviewFinding {
   severity: Severity;
   where: string;
   message: string;
+  /** 原文: the sentence X3 quotes, or the table row as read (its label and numbers); absent for the rest. */
+  quote?: string;
+}
+
+const shown = (v: unknown) => (v === null || v === undefined || v === "" ? "（空）" : String(v as string));
+
+/** The words or numbers of the report a finding is about: X3's sentence, or its table row as read. */
+export function findingQuote(f: Finding, t: TableSet): string | undefined {
+  if (f.rule === "X3") return /正文「(.*?)」中/.exec(f.message)?.[1];
+  const format = getFormat(t.format);
+  if (f.table === "t3" && f.row && f.row !== "*") {
+    const row = format.t3.rows.find((r) => r.key === f.row);
+    const values = t.t3[f.row];
+    if (row && values) return `${TABLE_TITLES.t3.name}「${row.label}」：${values.map(shown).join("、")}`;
+  }
+  if (f.table === "t2" && f.row && t.t2) {
+    const row = format.t2?.blocks.flatMap((b) => b.rows).find((r) => r.key === f.row);
+    const v = t.t2[f.row];
+    if (row && v !== undefined)
+      return `${TABLE_TITLES.t2.name}「${row.label}」：${(Array.isArray(v) ? v : [v]).map(shown).join("、")}`;
+  }
+  if (f.table === "t4" && t.t4.length) return `${TABLE_TITLES.t4.name}：${t.t4.map(shown).join("、")}`;
+  return undefined;
 }
 
 export interface ReviewedUnit {
@@ -139,12 +163,16 @@ export function review(
 ): ReviewResult {
   const units: ReviewedUnit[] = read.map((u) => {
     const findings: ReviewFinding[] = [
-      ...(u.findings ?? []).map((f) => ({
-        rule: f.rule,
-        severity: f.severity,
-        where: f.where,
-        message: f.message,
-      })),
+      ...(u.findings ?? []).map((f) => {
+        const quote = u.tables ? findingQuote(f, u.tables) : undefined;
+        return {
+          rule: f.rule,
+          severity: f.severity,
+          where: f.where,
+          message: f.message,
+          ...(quote ? { quote } : {}),
+        };
+      }),
       ...(u.extra ?? []),
     ];
     return {

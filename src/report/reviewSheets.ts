@@ -71,13 +71,14 @@ function overview(r: ReviewResult): ReviewSheet {
 function findings(r: ReviewResult): ReviewSheet {
   const rows: ReviewCell[][] = [];
   for (const u of r.units) {
-    if (u.reason) rows.push([u.unit, "读取", "错误", u.file, u.reason]);
-    for (const f of u.findings) rows.push([u.unit, f.rule, SEVERITY_LABELS[f.severity], f.where, f.message]);
+    if (u.reason) rows.push([u.unit, "读取", "错误", u.file, u.reason, ""]);
+    for (const f of u.findings)
+      rows.push([u.unit, f.rule, SEVERITY_LABELS[f.severity], f.where, f.message, f.quote ?? ""]);
   }
   return {
     name: "问题清单",
-    header: ["单位", "规则", "严重程度", "表和单元格", "说明"],
-    widths: [28, 8, 8, 24, 90],
+    header: ["单位", "规则", "严重程度", "表和单元格", "说明", "原文"],
+    widths: [28, 8, 8, 24, 90, 60],
     rows,
     statusColumn: -1,
   };

@@ -66,6 +66,12 @@ export function ReviewOverview({ result }: { result: ReviewResult }) {
                       {u.findings.map((f, j) => (
                         <li key={j}>
                           {f.rule} {f.where}：{f.message}
+                          {/* X3's message quotes its sentence already; a table finding shows its row as read. */}
+                          {f.quote && f.rule !== "X3" && (
+                            <Text size={200} block>
+                              原文：{f.quote}
+                            </Text>
+                          )}
                         </li>
                       ))}
                       {!u.reason && !u.findings.length && <li>没有发现问题</li>}
