@@ -153,6 +153,31 @@ describe("X3: the text against the tables", () => {
     ]);
   });
 
+  test("信息处理费: a text saying none was charged, where the register collected some, is X3; saying so is not", () => {
+    const format = getFormat("2021");
+    const charged = { ...sample(), feeYuan: 150 };
+    const none = { ...sample(), feeYuan: 0 };
+    const said = [
+      "2025年，本机关未收取政府信息公开信息处理费。",
+      "本年度没有收取任何费用。",
+      "本机关不收取信息处理费。",
+    ];
+    for (const sentence of said) {
+      expect(checkText([sentence], charged, format).map((f) => f.message)).toEqual([
+        `正文「${sentence}」中写未收取信息处理费，而台账中收取的信息处理费为150元`,
+      ]);
+      expect(checkText([sentence], none, format)).toEqual([]);
+    }
+    // Other fees than 信息处理费 are another matter.
+    expect(checkText(["除依法收取信息处理费外，未收取其他费用。"], charged, format)).toEqual([]);
+    // Where the register is not known (a report read by its tables), nothing is said of fees.
+    expect(checkText([said[0]], { ...sample(), feeYuan: undefined }, format)).toEqual([]);
+    // A sentence of the fees collected is the number claim's (one finding, not two).
+    expect(checkText(["本年收取信息处理费100元。"], charged, format).map((f) => f.message)).toEqual([
+      "正文「本年收取信息处理费100元。」中信息处理费为100，而台账中收取的信息处理费为150",
+    ]);
+  });
+
   test("a report whose text was edited to contradict one cell: X3 names that sentence and both numbers", async () => {
     const result = compileWorkbook(sampleWorkbook());
     const zip = readZip(await createReport(result, "台账.xlsx"), "r");

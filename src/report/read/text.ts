@@ -167,6 +167,10 @@ const CLAIMS: Claim[] = [
 ];
 
 const number = (s: string) => Number(s.replace(/,/g, ""));
+
+/** A sentence saying no 信息处理费 was charged (未收取、没有收取、不收取、未产生…); "0元" is the number claim's. */
+const NO_FEE =
+  /(?:未|没有|不|无)(?:收取|收|产生)(?:(?!其他|其它|额外|另外)[^。；，,]){0,12}(?:信息处理费|费用)/;
 const quote = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
 
 /** Whether a printed percentage is `count` of one of the bases, to its printed decimals (rounded or cut). */
@@ -222,6 +226,15 @@ export function checkText(paragraphs: string[], t: TableSet, format: FormatDef):
             );
         }
       }
+      // "未收取信息处理费" where the register shows fees collected: the text says none, the register says some.
+      if (typeof t.feeYuan === "number" && t.feeYuan > 0 && NO_FEE.test(s))
+        out.add(
+          "X3",
+          "t3",
+          "fee",
+          undefined,
+          `正文「${quote(sentence.trim())}」中写未收取信息处理费，而台账中收取的信息处理费为${t.feeYuan}元`,
+        );
     }
   return out.list;
 }
