@@ -186,7 +186,7 @@ test("a folder with a link that loops back is walked once; a review of nothing i
 const office = needs("soffice", "pdftotext", "cjkFont");
 
 office.test(
-  "PDF units as LibreOffice exports them (from our .docx, from a GBK web page); the letters read back as printed",
+  "PDF units as LibreOffice exports them (from our .docx, from a GBK web page), a hand-made .docx; the letters read back as printed",
   async () => {
     const dir = path.join(folder.dir, "pdf");
     const ours = compileWorkbook(sampleWorkbook());
@@ -195,9 +195,12 @@ office.test(
     const wrong = unit("癸局");
     wrong.t3 = { ...wrong.t3, new: wrong.t3.new.map((v, i) => (i === 0 ? (v as number) + 10 : v)) };
     const page = put("pdf/src/癸局.html", gbk(reportHtml(wrong, {}, "gbk")));
+    // 子局: a hand-made Word report — a published page saved as .docx by LibreOffice, no data of ours in it.
+    const handmade = put("pdf/src/子局.html", reportHtml(unit("子局")));
     mkdirSync(path.join(dir, "units"));
     sofficeAll([docx], "pdf", path.join(dir, "units"));
     sofficeAll([page], "pdf", path.join(dir, "units"));
+    sofficeAll([handmade], "docx", path.join(dir, "units"));
     const letters = path.join(dir, "审核意见");
     const r = await call([
       "review",
@@ -215,9 +218,15 @@ office.test(
     expect(by("癸局").status).toBe("需修改");
     const rules = by("癸局").findings.map((f: { rule: string; where: string }) => `${f.rule}:${f.where}`);
     expect(rules).toEqual(expect.arrayContaining(["P1:t3.*.natural", "S2:t3.new.total"]));
-    // Both PDFs counted in the total, their numbers as made.
+    expect(by("子局")).toMatchObject({
+      status: "通过",
+      source: "labels",
+      file: expect.stringMatching(/子局\.docx$/),
+    });
+    // Both PDFs and the hand-made .docx counted in the total, their numbers as made.
+    const made = [ours.tables, wrong, unit("子局")];
     expect(data.rollup.t3.new).toEqual(
-      [0, 1, 2, 3, 4, 5, 6].map((i) => (ours.tables.t3.new[i] as number) + (wrong.t3.new[i] as number)),
+      [0, 1, 2, 3, 4, 5, 6].map((i) => made.reduce((n, t) => n + (t.t3.new[i] as number), 0)),
     );
     // The letter and the circular as LibreOffice prints them.
     const [letter, circular] = sofficeAll(
