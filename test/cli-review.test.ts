@@ -170,6 +170,60 @@ test("a folder of units: each status, each finding that must be corrected, the t
   expect(circular).toMatch(/未报送（1个）\n戊局。/);
 });
 
+test("a unit that sent several files is one unit: counted once when they agree, asked which stands when not", async () => {
+  const dir = "twice";
+  // 甲局: its web page and its tables JSON, the same numbers.
+  put(`${dir}/甲局.html`, reportHtml(unit("甲局")));
+  put(`${dir}/表格/甲局.json`, JSON.stringify(unit("甲局")));
+  // 乙局: its page, and a JSON whose 表三 「（一）予以公开」 自然人 is one less.
+  put(`${dir}/乙局.html`, reportHtml(unit("乙局")));
+  const other = unit("乙局");
+  const granted = other.t3.grant as number[];
+  other.t3 = { ...other.t3, grant: granted.map((v, i) => (i === 0 ? v - 1 : v)) };
+  put(`${dir}/乙局.json`, JSON.stringify(other));
+  // 丙局: this year's page and last year's JSON; 丁局: its page and a scan of it.
+  put(`${dir}/丙局.html`, reportHtml(unit("丙局")));
+  put(`${dir}/丙局2024.json`, JSON.stringify(unit("丙局", 2024)));
+  put(`${dir}/丁局.html`, reportHtml(unit("丁局")));
+  put(`${dir}/丁局.pdf`, scannedPdf());
+  const out = path.join(folder.dir, "twice.xlsx");
+  const r = await call(["review", path.join(folder.dir, dir), "--year", "2025", "-o", out, "--json"]);
+  const data = JSON.parse(r.out);
+  const by = (name: string) => data.units.find((u: { unit: string }) => u.unit === name);
+  expect(data.units.map((u: { unit: string }) => u.unit).sort()).toEqual(
+    ["丁局", "丙局", "乙局", "甲局"].sort(),
+  );
+  expect(by("甲局").status).toBe("通过");
+  expect(
+    by("甲局")
+      .file.split("、")
+      .map((f: string) => path.basename(f))
+      .sort(),
+  ).toEqual(["甲局.html", "甲局.json"]);
+  expect(by("乙局").status).toBe("需修改");
+  expect(
+    by("乙局")
+      .findings.filter((f: { rule: string }) => f.rule === "文件")
+      .map((f: { message: string }) => f.message),
+  ).toEqual([
+    `同一单位报送的文件数字不同：表三「（一）予以公开」「自然人」在「乙局.html」中为${granted[0]}，在「乙局.json」中为${granted[0] - 1}；请确认以哪一份为准（暂未计入汇总）`,
+  ]);
+  const skipped = Object.fromEntries(
+    data.skipped.map((s: { file: string; reason: string }) => [path.basename(s.file), s.reason]),
+  );
+  expect(skipped).toEqual({
+    "丙局2024.json": "同一单位另有2025年度的文件「丙局.html」；此文件为2024年度",
+    "丁局.pdf": `同一单位另有可以读取的文件「丁局.html」；此文件：「丁局.pdf」是${SCANNED}`,
+  });
+  // The total: 甲局 once, 丙局 and 丁局; not 乙局 until it says which file stands.
+  expect(data.rollup.units.sort()).toEqual(["丁局", "丙局", "甲局"].sort());
+  const t3new = (unit("甲局").t3.new as number[]).map((v) => v * 3);
+  expect(data.rollup.t3.new).toEqual(t3new);
+  const wb = await readWorkbook(new Uint8Array(readFileSync(out)), "twice.xlsx");
+  const total = wb.sheets.find((sh) => sh.name === "汇总")?.rows.map((row) => String(row[0] ?? "")) ?? [];
+  expect(total).toContain("未计入的单位：乙局（报送的几份文件数字不同，待确认以哪一份为准）");
+});
+
 test("a folder with a link that loops back is walked once; a review of nothing is a usage error", async () => {
   const loop = path.join(folder.dir, "loop");
   put("loop/a/丁局.json", JSON.stringify(unit("丁局")));

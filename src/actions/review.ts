@@ -4,7 +4,7 @@
  * judged by the engine (src/report/review.ts), and what it makes: the review workbook and the letters in a .zip.
  * The reader and the writers load on first use.
  */
-import { countedUnits, review, reviewLetters, reviewYear, unitKey } from "../report/review";
+import { countedUnits, oneUnitEach, review, reviewLetters, reviewYear, unitKey } from "../report/review";
 import type { ReadUnit, ReviewResult } from "../report/review";
 import { rollup } from "../report/rollup";
 import type { TableSet } from "../report/tables/tables";
@@ -76,7 +76,8 @@ export async function reviewFiles(
   }
   const year = reviewYear(read, input.year);
   const result = review(read, { year, expected: input.expected, previous: matched, skipped });
-  const counted = countedUnits(read, result.units);
+  // The units as the review judged them: one per unit, whatever number of files it sent.
+  const counted = countedUnits(oneUnitEach(read, year).units, result.units);
   return { result, rolled: counted.length ? rollup(counted, { year }) : null };
 }
 

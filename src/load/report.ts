@@ -13,8 +13,7 @@ import type { ReadOptions, ReadReport } from "../report/read/tables";
 import { pageText } from "./html";
 import { isPdf, pdfText, UNRULED } from "./pdf";
 import { OGI_NS } from "../docx/namespace";
-import { getFormat, T3_WIDTH, T4_WIDTH } from "../report/formats";
-import type { TableSet } from "../report/tables/tables";
+import { firstDifference, valueWords } from "../report/tables/compare";
 
 export interface ReportFile extends ReadReport {
   /** Where the tables came from: the data our report carries, or the document's tables by their labels. */
@@ -56,22 +55,6 @@ export function reportText(
   return { text: documentText(xml), stored, notices };
 }
 
-/** The first cell where two readings of 表三 differ, in words, or null. */
-function firstDifference(a: TableSet, b: TableSet): string | null {
-  const format = getFormat(a.format);
-  for (const row of format.t3.rows)
-    for (let c = 0; c < T3_WIDTH; c++) {
-      const x = a.t3[row.key]?.[c];
-      const y = b.t3[row.key]?.[c];
-      if (x !== undefined && y !== undefined && x !== y)
-        return `表三「${row.label}」「${format.t3.columns[c].label}」打印为${y ?? "空白"}，保存的数据为${x ?? "空白"}`;
-    }
-  for (let i = 0; i < T4_WIDTH; i++)
-    if (a.t4[i] !== b.t4[i])
-      return `表四第${i + 1}个数字打印为${b.t4[i] ?? "空白"}，保存的数据为${a.t4[i] ?? "空白"}`;
-  return null;
-}
-
 /**
  * Reads a report's tables (and its text, for X3). `options` override what the title says. A report of ours is
  * read from the data it carries, unless its printed tables say otherwise (a number edited by hand): then the
@@ -86,7 +69,8 @@ export function readReportFile(bytes: Uint8Array, name: string, options: ReadOpt
       year: options.year ?? stored.year,
     };
     const printed = readReport(text, { ...options, format: stored.format, year: tables.year });
-    const difference = printed.found.t3 && printed.found.t4 ? firstDifference(tables, printed.tables) : null;
+    const d = printed.found.t3 && printed.found.t4 ? firstDifference(tables, printed.tables) : null;
+    const difference = d && `${d.where}打印为${valueWords(d.b)}，保存的数据为${valueWords(d.a)}`;
     if (difference && !printed.problems.length)
       return {
         ...printed,

@@ -12,6 +12,7 @@ import type { Explainer } from "./register/explain";
 import type { Finding, Severity } from "./tables/findings";
 import { getFormat, TABLE_TITLES } from "./formats";
 import type { FormatId } from "./formats";
+import { firstDifference, valueWords } from "./tables/compare";
 import type { Table2, Table3, Table4, TableSet } from "./tables/tables";
 import type { DocBlock } from "./text/document";
 
@@ -42,6 +43,8 @@ export interface ReadUnit {
   /** A register's: the rows its errors left out, and (read with `explain`) the rows behind each number. */
   excludedRows?: number;
   explainer?: Explainer;
+  /** Its files disagree (oneUnitEach): not added to the total until the unit says which stands. */
+  uncounted?: boolean;
 }
 
 export interface ReviewFinding {
@@ -137,10 +140,84 @@ export function reviewYear(units: ReadUnit[], given?: number, today = new Date()
   return best?.[0] ?? today.getFullYear() - 1;
 }
 
+const fileName = (file: string) => file.replace(/^.*[\\/]/, "");
+
+/**
+ * One unit per unit, though it sent several files (its .docx and its PDF, its report and its register): of its
+ * files, those that could not be read (when one could) and those of another year (when one is of the review's)
+ * are listed as skipped with why; the rest make one unit, their files named together, counted once. Where their
+ * numbers differ, nothing decides which stands: an error names the first cell that differs, and the unit is
+ * left out of the total until the unit says which file is right.
+ */
+export function oneUnitEach(
+  read: ReadUnit[],
+  year: number,
+): { units: ReadUnit[]; skipped: { file: string; reason: string }[] } {
+  const groups = new Map<string, ReadUnit[]>();
+  for (const u of read) {
+    const key = unitKey(u.unit);
+    groups.set(key, [...(groups.get(key) ?? []), u]);
+  }
+  const units: ReadUnit[] = [];
+  const skipped: { file: string; reason: string }[] = [];
+  for (const group of groups.values()) {
+    if (group.length === 1) {
+      units.push(group[0]);
+      continue;
+    }
+    const readable = group.filter((u) => u.tables);
+    if (!readable.length) {
+      units.push({
+        ...group[0],
+        file: group.map((u) => u.file).join("、"),
+        reason: group.map((u) => u.reason).join("；"),
+      });
+      continue;
+    }
+    const ofYear = readable.filter((u) => u.tables?.year === year);
+    const kept = ofYear.length ? ofYear : readable;
+    const base = kept[0];
+    for (const u of group.filter((x) => !kept.includes(x)))
+      skipped.push({
+        file: u.file,
+        reason: u.tables
+          ? `同一单位另有${year}年度的文件「${fileName(base.file)}」；此文件为${u.tables.year}年度`
+          : `同一单位另有可以读取的文件「${fileName(base.file)}」；此文件：${u.reason ?? ""}`,
+      });
+    const seen = new Set<string>();
+    const once = <T extends { rule: string; where: string; message: string }>(f: T) => {
+      const key = `${f.rule}|${f.where}|${f.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    };
+    const conflicts: ReviewFinding[] = [];
+    for (const other of kept.slice(1)) {
+      const d = firstDifference(base.tables as TableSet, other.tables as TableSet, true);
+      if (d)
+        conflicts.push({
+          rule: "文件",
+          severity: "error",
+          where: d.where,
+          message: `同一单位报送的文件数字不同：${d.where}在「${fileName(base.file)}」中为${valueWords(d.a)}，在「${fileName(other.file)}」中为${valueWords(d.b)}；请确认以哪一份为准（暂未计入汇总）`,
+        });
+    }
+    units.push({
+      ...base,
+      file: kept.map((u) => u.file).join("、"),
+      findings: kept.flatMap((u) => u.findings ?? []).filter(once),
+      extra: [...kept.flatMap((u) => u.extra ?? []).filter(once), ...conflicts],
+      ...(conflicts.length ? { uncounted: true } : {}),
+    });
+  }
+  return { units, skipped };
+}
+
 /** The units a review adds up: every unit read of the review's year (需修改 included), in the order read. */
 export function countedUnits(read: ReadUnit[], judged: { status: ReviewStatus }[]): RollupUnit[] {
   return read
-    .filter((u, i) => u.tables && judged[i].status !== "年度不符" && judged[i].status !== "无法读取")
+    .filter(
+      (u, i) =>
+        u.tables && !u.uncounted && judged[i].status !== "年度不符" && judged[i].status !== "无法读取",
+    )
     .map((u) => ({
       name: u.unit,
       tables: u.tables as TableSet,
@@ -161,7 +238,8 @@ export function review(
     previous?: Map<string, string>;
   },
 ): ReviewResult {
-  const units: ReviewedUnit[] = read.map((u) => {
+  const one = oneUnitEach(read, options.year);
+  const units: ReviewedUnit[] = one.units.map((u) => {
     const findings: ReviewFinding[] = [
       ...(u.findings ?? []).map((f) => {
         const quote = u.tables ? findingQuote(f, u.tables) : undefined;
@@ -192,13 +270,13 @@ export function review(
   });
   const sent = new Set(units.map((u) => unitKey(u.unit)));
   const missing = (options.expected ?? []).filter((name) => !sent.has(unitKey(name)));
-  const counted = countedUnits(read, units);
+  const counted = countedUnits(one.units, units);
   const total = counted.length ? rollup(counted, { year: options.year }).total : null;
   return {
     year: options.year,
     units,
     missing,
-    skipped: options.skipped ?? [],
+    skipped: [...(options.skipped ?? []), ...one.skipped],
     rollup: total
       ? { format: total.format, t2: total.t2, t3: total.t3, t4: total.t4, units: counted.map((u) => u.name) }
       : null,

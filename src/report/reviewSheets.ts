@@ -94,8 +94,15 @@ function total(r: ReviewResult): ReviewSheet {
     rows.push([`表四（行政复议、行政诉讼）：${r.rollup.t4.map((v) => v ?? "").join("、")}`]);
     rows.push([]);
     rows.push([`计入的单位（${r.rollup.units.length}个）：${r.rollup.units.join("、")}`]);
-    const marked = r.units.filter((u) => u.status === "需修改").map((u) => u.unit);
+    const counted = new Set(r.rollup.units);
+    const marked = r.units.filter((u) => u.status === "需修改" && counted.has(u.unit)).map((u) => u.unit);
     if (marked.length) rows.push([`其中需修改的单位：${marked.join("、")}（其数字可能还会改变）`]);
+    // Read, of the year, and still not added: a unit whose files disagree (see oneUnitEach).
+    const left = r.units
+      .filter((u) => u.year === r.year && u.status === "需修改" && !counted.has(u.unit))
+      .map((u) => u.unit);
+    if (left.length)
+      rows.push([`未计入的单位：${left.join("、")}（报送的几份文件数字不同，待确认以哪一份为准）`]);
   } else rows.push(["没有可以汇总的单位"]);
   return {
     name: "汇总",
