@@ -224,6 +224,49 @@ test("a unit that sent several files is one unit: counted once when they agree, 
   expect(total).toContain("未计入的单位：乙局（报送的几份文件数字不同，待确认以哪一份为准）");
 });
 
+test("files in formats we do not read are still the unit's: 无法读取, saying what to ask for — never 未报送", async () => {
+  const dir = "formats";
+  put(`${dir}/戊局2025年政府信息公开工作年度报告.doc`, "\u00d0\u00cf\u0011\u00e0 an old Word file");
+  put(`${dir}/2025年庚局政府信息公开年报.wps`, "an old WPS file");
+  put(`${dir}/辛局.ofd`, "PK\u0003\u0004 an OFD file");
+  put(`${dir}/壬局.jpg`, "\u00ff\u00d8\u00ff a photo of a page");
+  put(`${dir}/各乡镇.zip`, "PK\u0003\u0004 an archive");
+  put(`${dir}/甲局.html`, reportHtml(unit("甲局")));
+  put("formats-list.txt", "甲局\n戊局\n庚局\n辛局\n壬局\n癸局\n");
+  const r = await call([
+    "review",
+    path.join(folder.dir, dir),
+    "--units",
+    path.join(folder.dir, "formats-list.txt"),
+    "--year",
+    "2025",
+    "--json",
+  ]);
+  const data = JSON.parse(r.out);
+  const reasons = Object.fromEntries(
+    data.units.map((u: { unit: string; status: string; reason?: string }) => [u.unit, [u.status, u.reason]]),
+  );
+  expect(reasons).toEqual({
+    甲局: ["通过", undefined],
+    戊局: [
+      "无法读取",
+      "「戊局2025年政府信息公开工作年度报告.doc」是Word 97-2003 格式（.doc），不能读取；请另存为 .docx，或提供网页、PDF 版本",
+    ],
+    庚局: [
+      "无法读取",
+      expect.stringMatching(
+        /^「2025年庚局政府信息公开年报\.wps」是WPS 文字的旧格式（\.wps），不能读取；请另存为 \.docx/,
+      ),
+    ],
+    辛局: ["无法读取", "「辛局.ofd」是OFD 版式文件，不能读取；请提供 Word、网页或 PDF 版本"],
+    壬局: ["无法读取", "「壬局.jpg」是图片，没有可读取的文字；请提供 Word、网页或 PDF 版本"],
+  });
+  expect(data.missing).toEqual(["癸局"]);
+  expect(
+    data.skipped.map((s: { file: string; reason: string }) => [path.basename(s.file), s.reason]),
+  ).toEqual([["各乡镇.zip", "压缩包：请先解压，再审核解压出的文件夹"]]);
+});
+
 test("a folder with a link that loops back is walked once; a review of nothing is a usage error", async () => {
   const loop = path.join(folder.dir, "loop");
   put("loop/a/丁局.json", JSON.stringify(unit("丁局")));

@@ -4,7 +4,15 @@
  * judged by the engine (src/report/review.ts), and what it makes: the review workbook and the letters in a .zip.
  * The reader and the writers load on first use.
  */
-import { countedUnits, oneUnitEach, review, reviewLetters, reviewYear, unitKey } from "../report/review";
+import {
+  countedUnits,
+  oneUnitEach,
+  review,
+  reviewLetters,
+  reviewYear,
+  unitKey,
+  unitNameFromFile,
+} from "../report/review";
 import type { ReadUnit, ReviewResult } from "../report/review";
 import { rollup } from "../report/rollup";
 import type { TableSet } from "../report/tables/tables";
@@ -13,7 +21,6 @@ import { reviewSkipReason } from "../load/limits";
 import type { PaneReview, ReviewInput } from "./types";
 
 const ZIP = "application/zip";
-const stem = (name: string) => name.replace(/\.[^.]+$/, "");
 
 /** One unit's file read (a file too large or unreadable is a unit with the reason, as in the command line). */
 export async function readUnitFile(
@@ -26,7 +33,7 @@ export async function readUnitFile(
   try {
     bytes = await bytesOf(file);
   } catch (e) {
-    return { unit: stem(file.name), file: file.name, reason: (e as Error).message };
+    return { unit: unitNameFromFile(file.name), file: file.name, reason: (e as Error).message };
   }
   return readUnit(bytes, file.name, {
     ...options,

@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { inputKind, reviewSkipReason } from "../load/limits";
 import { readUnit, unitNames } from "../load/review";
-import { review, reviewLetters, reviewYear, unitKey } from "../report/review";
+import { review, reviewLetters, reviewYear, unitKey, unitNameFromFile } from "../report/review";
 import { renderBlocks } from "../docx";
 import type { ReadUnit, ReviewResult } from "../report/review";
 import type { TableSet } from "../report/tables/tables";
@@ -69,7 +69,7 @@ async function readAll(
     try {
       bytes = await readInput(f, inputKind(f));
     } catch (e) {
-      units.push({ unit: path.basename(f).replace(/\.[^.]+$/, ""), file: f, reason: (e as Error).message });
+      units.push({ unit: unitNameFromFile(f), file: f, reason: (e as Error).message });
       continue;
     }
     units.push({ ...(await readUnit(bytes, path.basename(f), { year, previousOf })), file: f });

@@ -18,11 +18,38 @@ export const REVIEW_EXTENSIONS = [...REPORT_EXTENSIONS, "xlsx", "csv", "txt", "j
 /** More files than a review of every unit of a province would hold. */
 export const MAX_REVIEW_FILES = 5000;
 
+const extension = (name: string) => (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? "").toLowerCase();
+
+const SAVE_AS_DOCX = "请另存为 .docx，或提供网页、PDF 版本";
+/**
+ * Files a unit sends as its report that we do not read, and what to ask for instead. Such a file is still the
+ * unit's: the review lists it as 无法读取 with this, not as 未报送.
+ */
+const UNREAD_FORMATS: Record<string, string> = {
+  doc: `Word 97-2003 格式（.doc），不能读取；${SAVE_AS_DOCX}`,
+  wps: `WPS 文字的旧格式（.wps），不能读取；${SAVE_AS_DOCX}`,
+  rtf: `RTF 格式，不能读取；${SAVE_AS_DOCX}`,
+  odt: `OpenDocument 格式（.odt），不能读取；${SAVE_AS_DOCX}`,
+  ofd: "OFD 版式文件，不能读取；请提供 Word、网页或 PDF 版本",
+  xls: "Excel 97-2003 格式（.xls），不能读取；请另存为 .xlsx",
+  et: "WPS 表格的旧格式（.et），不能读取；请另存为 .xlsx",
+  jpg: "图片，没有可读取的文字；请提供 Word、网页或 PDF 版本",
+  jpeg: "图片，没有可读取的文字；请提供 Word、网页或 PDF 版本",
+  png: "图片，没有可读取的文字；请提供 Word、网页或 PDF 版本",
+  tif: "图片，没有可读取的文字；请提供 Word、网页或 PDF 版本",
+  tiff: "图片，没有可读取的文字；请提供 Word、网页或 PDF 版本",
+};
+
+/** Why a unit's file is in a format we do not read (what to ask for instead), or null. */
+export const unreadFormat = (name: string): string | null => UNREAD_FORMATS[extension(name)] ?? null;
+
 /** Why a file found in a review's folder is not read, or null when it is. */
 export function reviewSkipReason(name: string, index: number): string | null {
   const base = name.replace(/^.*[\\/]/, "");
-  const ext = (/\.([a-z0-9]+)$/i.exec(base)?.[1] ?? "").toLowerCase();
+  const ext = extension(base);
   if (base.startsWith("~$") || base.startsWith(".")) return "临时文件或隐藏文件";
+  if (["zip", "rar", "7z"].includes(ext)) return "压缩包：请先解压，再审核解压出的文件夹";
+  if (unreadFormat(base)) return index >= MAX_REVIEW_FILES ? `文件超过 ${MAX_REVIEW_FILES} 个，未读取` : null;
   if (!REVIEW_EXTENSIONS.includes(ext))
     return "不是报告（.docx、网页、PDF）、台账（.xlsx、.csv）或统计表 JSON";
   if (index >= MAX_REVIEW_FILES) return `文件超过 ${MAX_REVIEW_FILES} 个，未读取`;

@@ -8,16 +8,15 @@ import { compileWorkbook, rowErrorCount } from "../report/compile";
 import { checkTables } from "../report/tables/checks";
 import { numericTables } from "../report/read/tables";
 import { checkReadReport } from "../report/read/text";
+import { unitNameFromFile } from "../report/review";
 import type { ReadUnit } from "../report/review";
 import type { TableSet } from "../report/tables/tables";
 import { readWorkbook } from "../workbook/read";
 import { cellText } from "../report/common/cells";
 import { decodeText } from "../workbook/csv";
-import { inputKind } from "./limits";
+import { inputKind, unreadFormat } from "./limits";
 import { openReportFile } from "./report";
 import { parseTablesJson } from "./tables";
-
-const stem = (name: string) => name.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
 
 export interface UnitOptions {
   /** The review's year: a title of another year is C4. */
@@ -37,11 +36,14 @@ export async function readUnit(
   options: UnitOptions = {},
 ): Promise<ReadUnit> {
   const file = name;
+  const unread = unreadFormat(name);
+  if (unread)
+    return { unit: unitNameFromFile(name), file, reason: `「${name.replace(/^.*[\\/]/, "")}」是${unread}` };
   try {
     const kind = inputKind(name);
     if (kind === "report") {
       const r = await openReportFile(bytes, name, {}, options.onPage);
-      const unit = r.tables.agency || stem(name);
+      const unit = r.tables.agency || unitNameFromFile(name);
       if (r.problems.length) return { unit, file, reason: r.problems.join("；") };
       const numeric = numericTables(r.tables);
       const previous = options.previousOf?.(unit);
@@ -66,7 +68,7 @@ export async function readUnit(
     }
     if (kind === "tables") {
       const { tables } = parseTablesJson(bytes, name);
-      const unit = tables.agency || stem(name);
+      const unit = tables.agency || unitNameFromFile(name);
       const previous = options.previousOf?.(unit);
       return {
         unit,
@@ -79,7 +81,7 @@ export async function readUnit(
     const workbook = await readWorkbook(bytes, name);
     const explain = options.explain ? { explain: true } : {};
     const first = compileWorkbook(workbook, explain);
-    const unit = first.tables.agency || stem(name);
+    const unit = first.tables.agency || unitNameFromFile(name);
     const previous = options.previousOf?.(unit);
     const result = previous ? compileWorkbook(workbook, { ...explain, previous }) : first;
     const errors = rowErrorCount(result);
@@ -105,7 +107,7 @@ export async function readUnit(
       ...(result.explainer ? { explainer: result.explainer } : {}),
     };
   } catch (e) {
-    return { unit: stem(name), file, reason: (e as Error).message };
+    return { unit: unitNameFromFile(name), file, reason: (e as Error).message };
   }
 }
 

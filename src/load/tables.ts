@@ -13,7 +13,7 @@ import { checkTables } from "../report/tables/checks";
 import { numericTables } from "../report/read/tables";
 import type { ReadReport } from "../report/read/tables";
 import { readWorkbook } from "../workbook/read";
-import { inputKind } from "./limits";
+import { inputKind, unreadFormat } from "./limits";
 import { openReportFile } from "./report";
 
 interface LoadedTables {
@@ -76,11 +76,18 @@ const isJson = (bytes: Uint8Array, name: string) => inputKind(name) === "tables"
  * What compile, report, update and explain work from: a register workbook (or CSV), a workbook with the tables
  * typed into its 统计表 sheet, or a tables JSON.
  */
+/** A file in a format we do not read (.doc, .wps, .xls, .ofd, a picture…) is refused saying what to give instead. */
+function refuseUnreadFormat(name: string): void {
+  const unread = unreadFormat(name);
+  if (unread) throw new Error(`「${name.replace(/^.*[\\/]/, "")}」是${unread}`);
+}
+
 export async function compileFile(
   bytes: Uint8Array,
   name: string,
   options: CompileOptions = {},
 ): Promise<CompileResult> {
+  refuseUnreadFormat(name);
   if (isJson(bytes, name)) {
     const { tables } = parseTablesJson(bytes, name);
     return compileTables(options.year ? { ...tables, year: options.year } : tables, name, options);
@@ -93,6 +100,7 @@ export async function tablesFromFile(
   name: string,
   options: CompileOptions = {},
 ): Promise<LoadedTables> {
+  refuseUnreadFormat(name);
   if (isJson(bytes, name)) {
     return { tables: parseTablesJson(bytes, name).tables, kind: "json" };
   }

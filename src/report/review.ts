@@ -131,6 +131,20 @@ export function unitStatus(u: ReadUnit, year: number): ReviewStatus {
   return f.length ? "有提示" : "通过";
 }
 
+/**
+ * A unit's name from its file's name, where nothing inside the file names it: the name without its folder and
+ * extension, the report's title words and a year (甲局2025年政府信息公开工作年度报告.pdf → 甲局).
+ */
+export function unitNameFromFile(file: string): string {
+  const stem = file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
+  const bare = stem
+    .replace(/(?:政府信息公开)?(?:工作)?(?:年度报告|年报)$/, "")
+    .replace(/20\d{2}年度?$/, "")
+    .replace(/^20\d{2}年度?/, "")
+    .trim();
+  return bare || stem;
+}
+
 /** The review's year: the one given, else the year most units are of, else last year. */
 export function reviewYear(units: ReadUnit[], given?: number, today = new Date()): number {
   if (given) return given;
