@@ -9,6 +9,7 @@
  * the tables is joined into paragraphs (a line indented, after a short line, after a gap or in another size
  * starts one), page numbers dropped. Pure: the pdf.js adapter (pdf.ts) gives the pieces and the rules.
  */
+import { foldRadicals } from "../report/common/normalize";
 import type { Grid, ReportDocumentText } from "../report/read/cells";
 
 /** A piece of text: its left end and baseline in page units (y up), its width and font size. */
@@ -98,6 +99,21 @@ function ruledTables(rules: PdfRule[]): Table[] {
   for (const g of groups.values()) {
     const ys = clusters(g.h.map((r) => r.y)).reverse();
     const xs = clusters(g.v.map((r) => r.x));
+    // A row cut by a page break has no rule where the page cut it: the column rules run on past the last
+    // horizontal rule (or start before the first). Their end is the table's edge there, so that row is read.
+    if (ys.length && g.v.length) {
+      const top = Math.max(...g.v.map((r) => r.y2));
+      const bottom = Math.min(...g.v.map((r) => r.y1));
+      const edge = (y: number) => g.h.push({ y, x1: xs[0], x2: xs[xs.length - 1] });
+      if (bottom < ys[ys.length - 1] - 3) {
+        ys.push(bottom);
+        edge(bottom);
+      }
+      if (top > ys[0] + 3) {
+        ys.unshift(top);
+        edge(top);
+      }
+    }
     if (ys.length >= 2 && xs.length >= 2) tables.push({ ys, xs, h: g.h, v: g.v });
   }
   // In reading order: top of the page first.
@@ -270,6 +286,13 @@ function mendBrokenRow(above: Grid, below: Grid): void {
   below.shift();
 }
 
+/** The pieces between a table's top and bottom rules. */
+const within = (t: Table, items: PdfItem[]) =>
+  items.filter((it) => {
+    const cy = it.y + it.size * 0.35;
+    return cy <= t.ys[0] + TOL && cy >= t.ys[t.ys.length - 1] - TOL;
+  });
+
 /** A table's rules and pieces moved down by dy (a page's table stacked under the previous page's). */
 function shifted(t: Table, items: PdfItem[], dy: number) {
   const moved = new Map<PdfItem, PdfItem>();
@@ -300,7 +323,10 @@ export function pdfDocumentText(pages: PdfPage[]): ReportDocumentText {
     if (grid.some((row) => row.some((c) => c))) tables.push(grid);
   };
   for (const page of pages) {
-    const items = page.items.filter((it) => it.str.trim() !== "");
+    // Radicals a font put for ideographs folded first, so that headings (⼆、) and page numbers are seen as such.
+    const items = page.items
+      .filter((it) => it.str.trim() !== "")
+      .map((it) => ({ ...it, str: foldRadicals(it.str) }));
     const used = new Set<PdfItem>();
     const found = ruledTables(page.rules);
     for (const [i, t] of found.entries()) {
@@ -314,7 +340,9 @@ export function pdfDocumentText(pages: PdfPage[]): ReportDocumentText {
         Math.abs(h.table.xs[h.table.xs.length - 1] - right) <= 3
       ) {
         const above = h.table;
-        const below = shifted(t, items, above.ys[above.ys.length - 1] - t.ys[0]);
+        // Only the pieces inside each part: a page's footer under the first part, or its header line above the
+        // second, would land inside the other part once they are stacked.
+        const below = shifted(t, within(t, items), above.ys[above.ys.length - 1] - t.ys[0]);
         const hs = [...above.h, ...below.h];
         const vs = [...above.v, ...below.v];
         const joined: Table = {
@@ -324,7 +352,7 @@ export function pdfDocumentText(pages: PdfPage[]): ReportDocumentText {
           xs: clusters(vs.map((r) => r.x)),
         };
         const took = new Set<PdfItem>();
-        push(tableGrid(joined, [...h.items, ...below.moved.keys()], took));
+        push(tableGrid(joined, [...within(above, h.items), ...below.moved.keys()], took));
         for (const it of took) (below.moved.has(it) ? used : h.used).add(below.moved.get(it) ?? it);
         continue;
       }

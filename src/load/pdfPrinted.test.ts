@@ -7,6 +7,7 @@
  * "⾸⻚", "⼯作"): the reader folds them back, so titles, headings, labels and quoted sentences read as written.
  * The same radicals in a web page (text pasted from a PDF) are folded too.
  */
+import { execFileSync } from "child_process";
 import { writeFileSync } from "fs";
 import path from "path";
 import { chromium } from "playwright-core";
@@ -24,7 +25,7 @@ import { openReportFile } from "./report";
 
 beforeAll(() => usePdfJsNode());
 
-const web = needs("chromium", "cjkFont");
+const web = needs("chromium", "cjkFont", "pdftotext");
 const tmp = tempDir("ogi-pdf-printed-");
 const numbers = (t: TableSet) => ({ t2: t.t2, t3: t.t3, t4: t.t4 });
 const huaian: TableSet = { ...huaianTables(), agency: "淮安市某局", year: 2025 };
@@ -71,6 +72,60 @@ web.test(
     }
   },
   120000,
+);
+
+web.test(
+  "the page break falling anywhere in 表二 and 表三, with and without a browser's 打印 lines (date and title above, address and page numbers below): every row, every number",
+  async () => {
+    const browser = await chromium.launch(CHROMIUM);
+    try {
+      const page = await browser.newPage();
+      const cut = new Set<string>();
+      for (const lines of [false, true])
+        for (let n = 1; n <= 22; n++) {
+          const name = `${lines ? "页眉" : "打印"}${n}.pdf`;
+          await page.setContent(reportHtml(huaian, { paragraphs: filler(n) }));
+          const bytes = new Uint8Array(
+            await page.pdf({
+              format: "A4",
+              displayHeaderFooter: lines,
+              headerTemplate:
+                '<div style="font-size:8px;width:100%"><span class="date"></span> <span class="title"></span></div>',
+              footerTemplate:
+                '<div style="font-size:8px;width:100%"><span class="url"></span> <span class="pageNumber"></span>/<span class="totalPages"></span></div>',
+              margin: { top: "40px", bottom: "40px" },
+            }),
+          );
+          writeFileSync(path.join(tmp.path, name), bytes);
+          const read = await openReportFile(bytes, name);
+          expect({ name, problems: read.problems }).toEqual({ name, problems: [] });
+          expect({ name, ...numbers(numericTables(read.tables)) }).toEqual({ name, ...numbers(huaian) });
+          expect({ name, title: read.title }).toEqual({
+            name,
+            title: "淮安市某局2025年政府信息公开工作年度报告",
+          });
+          expect({ name, findings: checkReadReport(read, numericTables(read.tables)) }).toEqual({
+            name,
+            findings: [],
+          });
+          // Which tables the break fell inside, as pdftotext shows the pages.
+          const pages = execFileSync("pdftotext", ["-layout", path.join(tmp.path, name), "-"], {
+            encoding: "utf8",
+          }).split("\f");
+          const split = (from: string, to: string) => {
+            const at = pages.findIndex((p) => p.includes(from));
+            return at >= 0 && !pages[at].includes(to);
+          };
+          if (split("本年新收", "结转下年度继续办理")) cut.add("表三");
+          if (split("第二十条第（一）项", "行政事业性收费")) cut.add("表二");
+        }
+      // The breaks fell inside both tables in some of these prints: the test covers what it means to.
+      expect([...cut].sort()).toEqual(["表三", "表二"].sort());
+    } finally {
+      await browser.close();
+    }
+  },
+  300000,
 );
 
 web.test(

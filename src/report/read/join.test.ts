@@ -57,3 +57,33 @@ test("a table that is not split is read as before; a lone first part is not join
   expect(cut.problems.some((p) => p.startsWith("未找到表三"))).toBe(true);
   expect(cut.tables.t4).toEqual(published.t4);
 });
+
+test("a first part a label column narrower than the rest (a PDF's part draws only the rules its own rows need)", () => {
+  // Split after （一）予以公开: no row above it uses the third label column, so that part has none.
+  const split = headerRows + 3;
+  const narrow = t3.slice(0, split).map((r) => [...r.slice(0, 2), ...r.slice(3)]);
+  expect(narrow.every((r) => r.length === t3[0].length - 1)).toBe(true);
+  const r = readReport({
+    paragraphs: [title],
+    tables: [
+      asDocument(table2Grid(published) as TableGrid),
+      narrow,
+      t3.slice(split),
+      asDocument(table4Grid(published)),
+    ],
+  });
+  expect(r.problems).toEqual([]);
+  expect(r.tables.t3).toEqual(published.t3);
+});
+
+test("表四 with an empty row between its header and its numbers (a sliver a page break leaves) reads its numbers", () => {
+  const t4 = asDocument(table4Grid(published));
+  const last = t4.length - 1;
+  const sliver = [...t4.slice(0, last), t4[last].map(() => ""), t4[last]];
+  const r = readReport({
+    paragraphs: [title],
+    tables: [asDocument(table2Grid(published) as TableGrid), t3, sliver],
+  });
+  expect(r.problems).toEqual([]);
+  expect(r.tables.t4).toEqual(published.t4);
+});

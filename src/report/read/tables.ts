@@ -182,7 +182,8 @@ function readTable4(grids: Grid[], format: FormatDef, tableNo = (i: number) => i
   const cols = ordered ? marks.map((m) => m.c) : null;
   for (const row of grid.slice(headerEnd)) {
     const r = rowValues(row, cols, T4_WIDTH);
-    if (r && r.values.length === T4_WIDTH)
+    // A row with nothing in it (a sliver a page break or a PDF's doubled rule leaves) is not the data row.
+    if (r && r.values.length === T4_WIDTH && row.some((c) => c !== null && c.trim() !== ""))
       return { t4: r.values as Num[], found: { table: at + 1, rows: 1 } };
   }
   // A header of its fifteen columns with nothing under it (a sheet not yet typed in): fifteen blanks (F2).
@@ -220,8 +221,8 @@ function readTable2(grids: Grid[], format: FormatDef) {
 /**
  * A table that Word or a portal split into two at a page break, read as one: a grid holding a table's first row
  * label but not its last, followed by grids holding the rest (its last label among them) and not the first. The
- * continuation's rows are right-aligned to the first part's width (its number columns are the last ones, whatever
- * label cells the break left or dropped), and a header row it repeats is dropped.
+ * parts' rows are right-aligned to the widest (the number columns are the last ones, whatever label cells the
+ * break left or dropped, or a part's own rules drew), and a header row the continuation repeats is dropped.
  */
 function joinSplit([grids, origin]: [Grid[], number[]], first: string, last: string): [Grid[], number[]] {
   const out: Grid[] = [];
@@ -229,20 +230,21 @@ function joinSplit([grids, origin]: [Grid[], number[]], first: string, last: str
   for (let i = 0; i < grids.length; i++) {
     let grid = grids[i];
     if (gridIncludes(grid, first) && !gridIncludes(grid, last)) {
-      const width = Math.max(...grid.map((r) => r.length));
       const seen = new Set(grid.map((r) => bareLabel(rowText(r))));
       let j = i + 1;
       while (j < grids.length && !gridIncludes(grids[j], first)) {
-        const more = grids[j]
-          .filter((r) => !seen.has(bareLabel(rowText(r))) || rowText(r).trim() === "")
-          .map((r) =>
-            r.length < width ? [...new Array<string | null>(width - r.length).fill(null), ...r] : r,
-          );
+        const more = grids[j].filter((r) => !seen.has(bareLabel(rowText(r))) || rowText(r).trim() === "");
         grid = [...grid, ...more];
         j++;
         if (gridIncludes(grids[j - 1], last)) break;
       }
       if (gridIncludes(grid, last)) {
+        // Every row right-aligned to the widest: a part may have a label column more or less than another (a
+        // PDF's part draws only the column rules its own rows need), and the number columns are the last ones.
+        const width = Math.max(...grid.map((r) => r.length));
+        grid = grid.map((r) =>
+          r.length < width ? [...new Array<string | null>(width - r.length).fill(null), ...r] : r,
+        );
         out.push(grid);
         at.push(origin[i]);
         i = j - 1;
