@@ -133,12 +133,18 @@ function readTable3(grids: Grid[], format: FormatDef) {
   const foreign = foreignRows(format);
   let next = 0;
   let read = 0;
-  for (const row of grid.slice(start)) {
+  const body = grid.slice(start);
+  const match = (label: string) => {
+    const bare = bareLabel(label);
+    return rows.findIndex((x, k) => k >= next && bare.endsWith(bareLabel(x.label)));
+  };
+  for (const [n, row] of body.entries()) {
     const r = rowValues(row, cols, T3_WIDTH);
     if (!r) continue;
     const bare = bareLabel(r.label);
     if (!bare) continue;
-    const i = rows.findIndex((x, k) => k >= next && bare.endsWith(bareLabel(x.label)));
+    let i = match(r.label);
+    if (i < 0 && r.values.some((v) => v !== null)) i = cutLabel(body, n, cols, match);
     // A row of another format counts only with numbers in it (a group's label row has none).
     const numbers = r.values.some((v) => v !== null);
     const other = i < 0 && numbers ? foreign.find((x) => bare.endsWith(bareLabel(x.label))) : undefined;
@@ -149,6 +155,29 @@ function readTable3(grids: Grid[], format: FormatDef) {
     if (i >= 0) next = i + 1;
   }
   return { t3: t3 as Table3, found: { table: at + 1, rows: read } };
+}
+
+/**
+ * A row whose label a page break cut (its numbers on one page, its label's last words in the next row, which
+ * has none): the template row that the label makes with the next one or two rows' text — joined after it, or
+ * cell by cell where the parts' columns line up —, or -1. Only a template label is taken, never a guess.
+ */
+function cutLabel(body: Grid, n: number, cols: number[] | null, match: (label: string) => number): number {
+  let after = rowValues(body[n], cols, T3_WIDTH)?.label ?? "";
+  let merged = [...body[n]];
+  for (let k = n + 1; k < Math.min(body.length, n + 3); k++) {
+    const more = rowValues(body[k], cols, T3_WIDTH);
+    if (!more || more.values.some((v) => v !== null)) return -1;
+    after += more.label;
+    merged = merged.map((c, j) =>
+      c === null && body[k][j] === null ? null : `${c ?? ""}${body[k][j] ?? ""}`,
+    );
+    for (const label of [after, rowValues(merged, cols, T3_WIDTH)?.label ?? ""]) {
+      const i = match(label);
+      if (i >= 0) return i;
+    }
+  }
+  return -1;
 }
 
 function readTable4(grids: Grid[], format: FormatDef, tableNo = (i: number) => i + 1) {
