@@ -250,10 +250,10 @@ describe("the pane", () => {
     await click(screen.getByRole("tab", { name: "审核与汇总" }));
     await act(async () => {
       fireEvent.change(screen.getByLabelText("选择单位名单"), {
-        target: { files: [asFile("甲局\n乙局\n丙局\n丁局\n戊局\n", "名单.txt")] },
+        target: { files: [asFile("甲局\n乙局\n丙局\n丁局\n戊局\n己局\n", "名单.txt")] },
       });
     });
-    await screen.findByText("单位名单：5 个单位");
+    await screen.findByText("单位名单：6 个单位");
     await act(async () => {
       fireEvent.change(screen.getByLabelText("选择各单位的文件"), {
         target: {
@@ -262,7 +262,9 @@ describe("the pane", () => {
             asFile(broken, "b.json"),
             asFile(unit("丙局", 3), "c.json"),
             asFile(unit("戊局", 4, 2024), "e.json"),
-            asFile("说明", "说明.doc"),
+            // 己局 sent its report as an old Word file: it has sent (无法读取, what to send), not 未报送.
+            asFile("旧格式", "己局2025年政府信息公开工作年度报告.doc"),
+            asFile("说明", "说明.md"),
           ],
         },
       });
@@ -270,16 +272,19 @@ describe("the pane", () => {
     const table = await screen.findByRole("table", { name: "总览" });
     const status = (name: string) =>
       table.querySelector(`tr[data-unit="${name}"] td[data-status]`)?.textContent;
-    expect(["甲局", "乙局", "丙局", "戊局", "丁局"].map(status)).toEqual([
+    expect(["甲局", "乙局", "丙局", "戊局", "己局", "丁局"].map(status)).toEqual([
       "通过",
       "需修改",
       "通过",
       "年度不符",
+      "无法读取",
       "未报送",
     ]);
-    expect(screen.getByText(/审核 4 个单位（2025年）：通过 2，需修改 1，年度不符 1，未报送 1/)).toBeTruthy();
     expect(
-      screen.getByText("说明.doc：不是报告（.docx、网页、PDF）、台账（.xlsx、.csv）或统计表 JSON"),
+      screen.getByText(/审核 5 个单位（2025年）：通过 2，需修改 1，年度不符 1，无法读取 1，未报送 1/),
+    ).toBeTruthy();
+    expect(
+      screen.getByText("说明.md：不是报告（.docx、网页、PDF）、台账（.xlsx、.csv）或统计表 JSON"),
     ).toBeTruthy();
     // A unit's findings open below its row.
     const button = within(table).getByRole("button", { name: "乙局" });
@@ -291,7 +296,7 @@ describe("the pane", () => {
     await click(screen.getByRole("button", { name: "写入审核工作表（总览、问题清单）" }));
     await click(await screen.findByRole("button", { name: "仍然替换" }));
     await screen.findByText("已写入：总览、问题清单、未报送");
-    expect(reviewed).toEqual(["甲局:通过+乙局:需修改+丙局:通过+戊局:年度不符"]);
+    expect(reviewed).toEqual(["甲局:通过+乙局:需修改+丙局:通过+戊局:年度不符+己局:无法读取"]);
     await click(screen.getByRole("button", { name: "下载审核结果和审核意见（.zip）" }));
     await screen.findByText("审核结果（审核工作簿、审核意见、通报）已生成并下载。");
     expect(a.calls).toEqual(expect.arrayContaining(["reviewPackage", "download"]));
