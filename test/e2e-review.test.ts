@@ -10,6 +10,7 @@ import { unzipSync } from "fflate";
 import { readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { huaianTables } from "./fixtures";
+import { cmapPdf } from "./pdfs";
 import { reportHtml } from "./reports";
 import { needs } from "./tools";
 import { browserSite } from "./site";
@@ -37,6 +38,10 @@ web.test(
     const pdf = path.join(site.dir, "淮安市某局.pdf");
     writeFileSync(pdf, await printer.pdf({ format: "A4" }));
     await printer.close();
+    // 丁局's PDF writes Chinese in a font it does not embed (STSong-Light, UniGB-UCS2-H): read only through the
+    // CMaps the add-in serves. Its file name does not name it: its title does, once decoded.
+    const cmap = path.join(site.dir, "d.pdf");
+    writeFileSync(cmap, cmapPdf(["丁局2025年政府信息公开工作年度报告", "一、总体情况"]));
     const json = path.join(site.dir, "乙局.json");
     writeFileSync(json, JSON.stringify(other));
     const list = path.join(site.dir, "单位名单.txt");
@@ -48,11 +53,13 @@ web.test(
     const origin = new URL(site.url).origin;
     const requested: string[] = [];
     page.on("request", (r) => requested.push(r.url()));
+    const served = new Map<string, number>();
+    page.on("response", (r) => served.set(new URL(r.url()).pathname.replace(/^.*\//, ""), r.status()));
     await page.goto(`${site.url}filemode.html`);
     await page.getByRole("tab", { name: "审核与汇总" }).click();
     await page.setInputFiles('input[aria-label="选择单位名单"]', list);
     await page.getByText("单位名单：3 个单位").waitFor();
-    await page.setInputFiles('input[aria-label="选择各单位的文件"]', [pdf, json]);
+    await page.setInputFiles('input[aria-label="选择各单位的文件"]', [pdf, json, cmap]);
     const overview = page.getByRole("table", { name: "总览" });
     await overview.waitFor({ timeout: 60000 });
     const status = (unit: string) =>
@@ -60,6 +67,9 @@ web.test(
     expect(await status("淮安市某局")).toBe("通过");
     expect(await status("乙局")).toBe("需修改");
     expect(await status("丙局")).toBe("未报送");
+    // Named by its title, read through the CMap fetched from this server; no table in it, so not counted.
+    expect(await status("丁局")).toBe("无法读取");
+    expect(served.get("UniGB-UCS2-H.bcmap")).toBe(200);
     // pdf.js from this server only, its worker off the page's thread.
     expect(requested.filter((u) => !u.startsWith(origin))).toEqual([]);
     expect(requested.map((u) => new URL(u).pathname.replace(/^.*\//, ""))).toEqual(
@@ -86,6 +96,7 @@ web.test(
     expect(rows.slice(1).map((r) => [r[0], r[5]])).toEqual([
       ["淮安市某局", "通过"],
       ["乙局", "需修改"],
+      ["丁局", "无法读取"],
       ["丙局", "未报送"],
     ]);
     expect(book.sheets.map((s) => s.name)).toEqual(["总览", "问题清单", "汇总", "未报送"]);

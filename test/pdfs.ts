@@ -90,3 +90,19 @@ export function textPdf(text: string): Uint8Array {
     ["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"],
   );
 }
+
+/**
+ * Lines of Chinese in a font the PDF does not embed: STSong-Light through the predefined CMap UniGB-UCS2-H
+ * (Adobe-GB1), as some Chinese producers write PDFs. Its text can only be read with the CMaps pdf.js ships,
+ * so reading it proves they are found (by the command line from the package, by the panes from pdfjs/cmaps).
+ */
+export function cmapPdf(lines: string[]): Uint8Array {
+  const ucs2 = (s: string) =>
+    Array.from(s, (c) => (c.codePointAt(0) as number).toString(16).padStart(4, "0").toUpperCase()).join("");
+  const text = lines.map((l, i) => `BT /F1 14 Tf 72 ${760 - i * 28} Td <${ucs2(l)}> Tj ET`).join("\n");
+  return onePage(stream("", latin1(text)), "<< /Font << /F1 5 0 R >> >>", [
+    "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+    "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 5 >> /FontDescriptor 7 0 R /DW 1000 >>",
+    "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+  ]);
+}

@@ -13,7 +13,7 @@ import { execFileSync, spawnSync } from "child_process";
 import { NOW, tempDir, withDocumentXml } from "../../test/docx";
 import { huaianTables } from "../../test/fixtures";
 import { sofficeAll } from "../../test/office";
-import { bombPdf, pdfOf, scannedPdf, textPdf } from "../../test/pdfs";
+import { bombPdf, cmapPdf, pdfOf, scannedPdf, textPdf } from "../../test/pdfs";
 import { gbk, reportHtml } from "../../test/reports";
 import { needs } from "../../test/tools";
 import { usePdfJsNode } from "../cli/pdfjs";
@@ -229,6 +229,19 @@ office.test(
   },
   180000,
 );
+
+test("Chinese in a font the PDF does not embed (STSong-Light through UniGB-UCS2-H) is read with pdf.js's CMaps", async () => {
+  const lines = [
+    "淮安市某局2025年政府信息公开工作年度报告",
+    "一、总体情况",
+    "本年度共收到政府信息公开申请52件。",
+  ];
+  const r = await openReportFile(cmapPdf(lines), "未嵌入字体.pdf");
+  expect(r.title).toBe(lines[0]);
+  expect(r.paragraphs).toEqual(lines);
+  // No table in it: it asks for another version, and does not call it a scan.
+  expect(r.problems[0]).toMatch(/^「未嵌入字体\.pdf」中没有带框线的表格/);
+});
 
 test("a scan (a page that is only an image) is named as one, with what to send instead", async () => {
   await expect(openReportFile(scannedPdf(), "扫描.pdf")).rejects.toThrow(`「扫描.pdf」是${SCANNED}`);
