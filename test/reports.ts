@@ -110,6 +110,19 @@ function tableHtml(grid: TableGrid, v: Variant, part: "t2" | "t3" | "t4"): strin
 }
 
 /** A portal's page of the report: title, text, 表二/三/四 with captions. */
+const thousands = (n: number) => n.toLocaleString("en-US");
+
+/** The ways people lay out and type the tables, each a page the readers must read exactly. */
+export const VARIANTS: Record<string, Variant> = {
+  ...Object.fromEntries(
+    Object.entries(SPELLINGS).map(([name, label]) => [name, { label, number: thousands }]),
+  ),
+  "flat, as pasted from Excel, numbers with 件": { flat: true, number: (n) => `${n}件` },
+  "a 小计 column after 其他": { column: "subtotal" },
+  "labels split across two cells": { split: true },
+  "an extra empty column": { column: "empty" },
+};
+
 export function reportHtml(t: TableSet, v: Variant = {}, charset = "utf-8"): string {
   const format = getFormat(t.format);
   const sentences = v.paragraphs ?? Object.values(buildSentences(t, { selfName: "本局" }));

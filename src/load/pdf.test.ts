@@ -14,7 +14,7 @@ import { NOW, tempDir, withDocumentXml } from "../../test/docx";
 import { huaianTables } from "../../test/fixtures";
 import { sofficeAll } from "../../test/office";
 import { bombPdf, cmapPdf, pdfOf, scannedPdf, textPdf } from "../../test/pdfs";
-import { gbk, reportHtml } from "../../test/reports";
+import { gbk, reportHtml, VARIANTS } from "../../test/reports";
 import { needs } from "../../test/tools";
 import { usePdfJsNode } from "../cli/pdfjs";
 import { createReport } from "../docx";
@@ -174,6 +174,37 @@ office.test(
     expect(broken.t2).toBeGreaterThan(0);
     expect(broken.t3).toBeGreaterThan(0);
     expect(broken.cutLabel).toBeGreaterThan(0);
+  },
+  300000,
+);
+
+office.test(
+  "every way people lay out and type the tables (test/reports.ts VARIANTS), as LibreOffice's PDF of a GBK page, the break anywhere: every number",
+  async () => {
+    const sets: TableSet[] = [
+      { ...huaianTables(), agency: "甲局", year: 2025 },
+      { ...compileWorkbook(sampleWorkbook()).tables, agency: "乙局", year: 2025 },
+    ];
+    const cases = sets.flatMap((tables, s) =>
+      Object.entries(VARIANTS).flatMap(([variant, v], k) =>
+        [0, 4, 8, 13, 17].map((n) => {
+          const file = path.join(tmp.path, `样式${s}-${k}-${n}.html`);
+          writeFileSync(file, gbk(reportHtml(tables, { ...v, paragraphs: filler(n) }, "gbk")));
+          return { file, tables, variant, n };
+        }),
+      ),
+    );
+    const pdfs = sofficeAll(
+      cases.map((c) => c.file),
+      "pdf",
+      tmp.path,
+    );
+    for (const [i, pdf] of pdfs.entries()) {
+      const { tables, variant, n } = cases[i];
+      const r = await openReportFile(bytesOf(pdf), path.basename(pdf));
+      expect({ variant, n, problems: r.problems }).toEqual({ variant, n, problems: [] });
+      expect({ variant, n, ...numbers(numericTables(r.tables)) }).toEqual({ variant, n, ...numbers(tables) });
+    }
   },
   300000,
 );

@@ -8,8 +8,7 @@ import os from "os";
 import path from "path";
 import { huaian, huaianTables } from "../../test/fixtures";
 import { sofficeAll } from "../../test/office";
-import { gbk, mhtml, reportHtml, SPELLINGS } from "../../test/reports";
-import type { Variant } from "../../test/reports";
+import { gbk, mhtml, reportHtml, VARIANTS } from "../../test/reports";
 import { needs } from "../../test/tools";
 import { createReport } from "../docx";
 import { readZip, writeZip } from "../docx/zip";
@@ -29,18 +28,6 @@ const sample = (): TableSet => ({ ...compileWorkbook(sampleWorkbook()).tables, a
 const published = huaianTables;
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const numbers = (t: TableSet) => ({ t2: t.t2, t3: t.t3, t4: t.t4 });
-const thousands = (n: number) => n.toLocaleString("en-US");
-
-const VARIANTS: Record<string, Variant> = {
-  ...Object.fromEntries(
-    Object.entries(SPELLINGS).map(([name, label]) => [name, { label, number: thousands }]),
-  ),
-  "flat, as pasted from Excel, numbers with 件": { flat: true, number: (n) => `${n}件` },
-  "a 小计 column after 其他": { column: "subtotal" },
-  "labels split across two cells": { split: true },
-  "an extra empty column": { column: "empty" },
-};
-
 describe("web pages in the national format", () => {
   for (const [tables, name] of [
     [sample, "a generated register's tables"],

@@ -88,26 +88,37 @@ test("表四 with an empty row between its header and its numbers (a sliver a pa
   expect(r.tables.t4).toEqual(published.t4);
 });
 
-test("a row whose label a page break cut (its numbers above, its label's end in the next row, without numbers)", () => {
-  // （二）部分公开: the fourth data row; its label's second half starts the second part.
-  const partial = headerRows + 3;
-  const cell = t3[partial].findIndex((c) => c?.startsWith("（二）部分公开"));
-  const full = t3[partial][cell] as string;
-  const cutAt = full.indexOf("只计");
-  const above = t3
-    .slice(0, partial + 1)
-    .map((r, i) => (i === partial ? r.map((c, j) => (j === cell ? full.slice(0, cutAt) : c)) : r));
-  const rest = t3[partial].map((c, j) => (j === cell ? full.slice(cutAt) : j > cell ? "" : null));
-  const r = readReport({
-    paragraphs: [title],
-    tables: [
-      asDocument(table2Grid(published) as TableGrid),
-      above,
-      [rest, ...t3.slice(partial + 1)],
-      asDocument(table4Grid(published)),
-    ],
-  });
-  expect(full.slice(0, cutAt)).toBe("（二）部分公开（区分处理的，");
-  expect(r.problems).toEqual([]);
-  expect(r.tables.t3).toEqual(published.t3);
-});
+test.each([
+  ["before 只计", "只计", "（二）部分公开（区分处理的，"],
+  // The first half then ends like a later row's label, 「3.其他」 of （六）: the nearer row it makes is the one.
+  [
+    "before 情形）, the first half ending in 其他",
+    "情形）",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他",
+  ],
+])(
+  "a row whose label a page break cut %s (its numbers above, its label's end in the next row)",
+  (_, at, half) => {
+    // （二）部分公开: the fourth data row; its label's second half starts the second part.
+    const partial = headerRows + 3;
+    const cell = t3[partial].findIndex((c) => c?.startsWith("（二）部分公开"));
+    const full = t3[partial][cell] as string;
+    const cutAt = full.lastIndexOf(at);
+    const above = t3
+      .slice(0, partial + 1)
+      .map((r, i) => (i === partial ? r.map((c, j) => (j === cell ? full.slice(0, cutAt) : c)) : r));
+    const rest = t3[partial].map((c, j) => (j === cell ? full.slice(cutAt) : j > cell ? "" : null));
+    const r = readReport({
+      paragraphs: [title],
+      tables: [
+        asDocument(table2Grid(published) as TableGrid),
+        above,
+        [rest, ...t3.slice(partial + 1)],
+        asDocument(table4Grid(published)),
+      ],
+    });
+    expect(full.slice(0, cutAt)).toBe(half);
+    expect(r.problems).toEqual([]);
+    expect(r.tables.t3).toEqual(published.t3);
+  },
+);
