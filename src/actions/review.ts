@@ -4,17 +4,8 @@
  * judged by the engine (src/report/review.ts), and what it makes: the review workbook and the letters in a .zip.
  * The reader and the writers load on first use.
  */
-import {
-  countedUnits,
-  oneUnitEach,
-  review,
-  reviewLetters,
-  reviewYear,
-  unitKey,
-  unitNameFromFile,
-} from "../report/review";
+import { reviewLetters, reviewWithTotal, reviewYear, unitKey, unitNameFromFile } from "../report/review";
 import type { ReadUnit, ReviewResult } from "../report/review";
-import { rollup } from "../report/rollup";
 import type { TableSet } from "../report/tables/tables";
 import { bytesOf } from "./bytes";
 import { reviewSkipReason } from "../load/limits";
@@ -82,10 +73,7 @@ export async function reviewFiles(
     read.push(await readUnitFile(f, { year: input.year, previousOf, explain: true }, progress));
   }
   const year = reviewYear(read, input.year);
-  const result = review(read, { year, expected: input.expected, previous: matched, skipped });
-  // The units as the review judged them: one per unit, whatever number of files it sent.
-  const counted = countedUnits(oneUnitEach(read, year).units, result.units);
-  return { result, rolled: counted.length ? rollup(counted, { year }) : null };
+  return reviewWithTotal(read, { year, expected: input.expected, previous: matched, skipped });
 }
 
 /** 审核结果.zip: the review workbook, an audit letter per unit to correct, and the circular (通报.docx). */

@@ -7,7 +7,7 @@
  * up the units of the review's year that were read (需修改 included and marked).
  */
 import { rollup } from "./rollup";
-import type { RollupUnit } from "./rollup";
+import type { RollupResult, RollupUnit } from "./rollup";
 import type { Explainer } from "./register/explain";
 import type { Finding, Severity } from "./tables/findings";
 import { getFormat, TABLE_TITLES } from "./formats";
@@ -131,12 +131,15 @@ export function unitStatus(u: ReadUnit, year: number): ReviewStatus {
   return f.length ? "有提示" : "通过";
 }
 
+/** A file's name without its folder. */
+const fileName = (file: string) => file.replace(/^.*[\\/]/, "");
+
 /**
  * A unit's name from its file's name, where nothing inside the file names it: the name without its folder and
  * extension, the report's title words and a year (甲局2025年政府信息公开工作年度报告.pdf → 甲局).
  */
 export function unitNameFromFile(file: string): string {
-  const stem = file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
+  const stem = fileName(file).replace(/\.[^.]+$/, "");
   const bare = stem
     .replace(/(?:政府信息公开)?(?:工作)?(?:年度报告|年报)$/, "")
     .replace(/20\d{2}年度?$/, "")
@@ -154,8 +157,6 @@ export function reviewYear(units: ReadUnit[], given?: number, today = new Date()
   return best?.[0] ?? today.getFullYear() - 1;
 }
 
-const fileName = (file: string) => file.replace(/^.*[\\/]/, "");
-
 /**
  * One unit per unit, though it sent several files (its .docx and its PDF, its report and its register): of its
  * files, those that could not be read (when one could) and those of another year (when one is of the review's)
@@ -163,7 +164,7 @@ const fileName = (file: string) => file.replace(/^.*[\\/]/, "");
  * numbers differ, nothing decides which stands: an error names the first cell that differs, and the unit is
  * left out of the total until the unit says which file is right.
  */
-export function oneUnitEach(
+function oneUnitEach(
   read: ReadUnit[],
   year: number,
 ): { units: ReadUnit[]; skipped: { file: string; reason: string }[] } {
@@ -226,7 +227,7 @@ export function oneUnitEach(
 }
 
 /** The units a review adds up: every unit read of the review's year (需修改 included), in the order read. */
-export function countedUnits(read: ReadUnit[], judged: { status: ReviewStatus }[]): RollupUnit[] {
+function countedUnits(read: ReadUnit[], judged: { status: ReviewStatus }[]): RollupUnit[] {
   return read
     .filter(
       (u, i) =>
@@ -240,18 +241,28 @@ export function countedUnits(read: ReadUnit[], judged: { status: ReviewStatus }[
     }));
 }
 
+export interface ReviewOptions {
+  year: number;
+  /** The units expected (a list given), by name. */
+  expected?: string[];
+  skipped?: { file: string; reason: string }[];
+  /** Which units were matched to last year's report: unit → last year's file. */
+  previous?: Map<string, string>;
+}
+
 /** Judges every unit read, names the units of the list that sent nothing, and adds up the year's units. */
-export function review(
+export function review(read: ReadUnit[], options: ReviewOptions): ReviewResult {
+  return reviewWithTotal(read, options).result;
+}
+
+/**
+ * The review, and the roll-up its total comes from (with each unit's trace, for explaining a number of the
+ * total down to a register's rows): what the panes show below the 总览.
+ */
+export function reviewWithTotal(
   read: ReadUnit[],
-  options: {
-    year: number;
-    /** The units expected (a list given), by name. */
-    expected?: string[];
-    skipped?: { file: string; reason: string }[];
-    /** Which units were matched to last year's report: unit → last year's file. */
-    previous?: Map<string, string>;
-  },
-): ReviewResult {
+  options: ReviewOptions,
+): { result: ReviewResult; rolled: RollupResult | null } {
   const one = oneUnitEach(read, options.year);
   const units: ReviewedUnit[] = one.units.map((u) => {
     const findings: ReviewFinding[] = [
@@ -285,8 +296,9 @@ export function review(
   const sent = new Set(units.map((u) => unitKey(u.unit)));
   const missing = (options.expected ?? []).filter((name) => !sent.has(unitKey(name)));
   const counted = countedUnits(one.units, units);
-  const total = counted.length ? rollup(counted, { year: options.year }).total : null;
-  return {
+  const rolled = counted.length ? rollup(counted, { year: options.year }) : null;
+  const total = rolled?.total;
+  const result: ReviewResult = {
     year: options.year,
     units,
     missing,
@@ -295,6 +307,7 @@ export function review(
       ? { format: total.format, t2: total.t2, t3: total.t3, t4: total.t4, units: counted.map((u) => u.name) }
       : null,
   };
+  return { result, rolled };
 }
 
 /** A letter or circular to write: its file name, its title and its blocks (rendered as the report is). */
