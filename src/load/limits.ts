@@ -21,36 +21,48 @@ export const MAX_REVIEW_FILES = 5000;
 const extension = (name: string) => (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? "").toLowerCase();
 
 const SAVE_AS_DOCX = "请另存为 .docx，或提供网页、PDF 版本";
+const PICTURE = "图片，没有可读取的文字；请提供 Word、网页或 PDF 版本";
 /**
  * Files a unit sends as its report that we do not read, and what to ask for instead. Such a file is still the
  * unit's: the review lists it as 无法读取 with this, not as 未报送.
  */
-const UNREAD_FORMATS: Record<string, string> = {
-  doc: `Word 97-2003 格式（.doc），不能读取；${SAVE_AS_DOCX}`,
-  wps: `WPS 文字的旧格式（.wps），不能读取；${SAVE_AS_DOCX}`,
-  rtf: `RTF 格式，不能读取；${SAVE_AS_DOCX}`,
-  odt: `OpenDocument 格式（.odt），不能读取；${SAVE_AS_DOCX}`,
-  ofd: "OFD 版式文件，不能读取；请提供 Word、网页或 PDF 版本",
-  xls: "Excel 97-2003 格式（.xls），不能读取；请另存为 .xlsx",
-  et: "WPS 表格的旧格式（.et），不能读取；请另存为 .xlsx",
-  jpg: "图片，没有可读取的文字；请提供 Word、网页或 PDF 版本",
-  jpeg: "图片，没有可读取的文字；请提供 Word、网页或 PDF 版本",
-  png: "图片，没有可读取的文字；请提供 Word、网页或 PDF 版本",
-  tif: "图片，没有可读取的文字；请提供 Word、网页或 PDF 版本",
-  tiff: "图片，没有可读取的文字；请提供 Word、网页或 PDF 版本",
-};
+const UNREAD_FORMATS = new Map<string, string>(
+  Object.entries({
+    doc: `Word 97-2003 格式（.doc），不能读取；${SAVE_AS_DOCX}`,
+    wps: `WPS 文字的旧格式（.wps），不能读取；${SAVE_AS_DOCX}`,
+    rtf: `RTF 格式，不能读取；${SAVE_AS_DOCX}`,
+    odt: `OpenDocument 格式（.odt），不能读取；${SAVE_AS_DOCX}`,
+    ofd: "OFD 版式文件，不能读取；请提供 Word、网页或 PDF 版本",
+    xls: "Excel 97-2003 格式（.xls），不能读取；请另存为 .xlsx",
+    et: "WPS 表格的旧格式（.et），不能读取；请另存为 .xlsx",
+    jpg: PICTURE,
+    jpeg: PICTURE,
+    png: PICTURE,
+    tif: PICTURE,
+    tiff: PICTURE,
+  }),
+);
 
-/** Why a unit's file is in a format we do not read (what to ask for instead), or null. */
-export const unreadFormat = (name: string): string | null => UNREAD_FORMATS[extension(name)] ?? null;
+/** A file's name without its folder. */
+const baseName = (name: string) => name.replace(/^.*[\\/]/, "");
+
+/**
+ * The sentence for a unit's file in a format we do not read, naming the file and what to ask for instead
+ * (「x.doc」是Word 97-2003 格式…), or null.
+ */
+export function unreadFormat(name: string): string | null {
+  const why = UNREAD_FORMATS.get(extension(name));
+  return why ? `「${baseName(name)}」是${why}` : null;
+}
 
 /** Why a file found in a review's folder is not read, or null when it is. */
 export function reviewSkipReason(name: string, index: number): string | null {
-  const base = name.replace(/^.*[\\/]/, "");
+  const base = baseName(name);
   const ext = extension(base);
   if (base.startsWith("~$") || base.startsWith(".")) return "临时文件或隐藏文件";
   if (["zip", "rar", "7z"].includes(ext)) return "压缩包：请先解压，再审核解压出的文件夹";
-  if (unreadFormat(base)) return index >= MAX_REVIEW_FILES ? `文件超过 ${MAX_REVIEW_FILES} 个，未读取` : null;
-  if (!REVIEW_EXTENSIONS.includes(ext))
+  // A format we do not read is still the unit's file: it is read as a unit that says so.
+  if (!REVIEW_EXTENSIONS.includes(ext) && !UNREAD_FORMATS.has(ext))
     return "不是报告（.docx、网页、PDF）、台账（.xlsx、.csv）或统计表 JSON";
   if (index >= MAX_REVIEW_FILES) return `文件超过 ${MAX_REVIEW_FILES} 个，未读取`;
   return null;

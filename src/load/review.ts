@@ -37,8 +37,7 @@ export async function readUnit(
 ): Promise<ReadUnit> {
   const file = name;
   const unread = unreadFormat(name);
-  if (unread)
-    return { unit: unitNameFromFile(name), file, reason: `「${name.replace(/^.*[\\/]/, "")}」是${unread}` };
+  if (unread) return { unit: unitNameFromFile(name), file, reason: unread };
   try {
     const kind = inputKind(name);
     if (kind === "report") {

@@ -72,16 +72,16 @@ export function parseTablesJson(bytes: Uint8Array, name: string): { tables: Tabl
 
 const isJson = (bytes: Uint8Array, name: string) => inputKind(name) === "tables" || bytes[0] === 0x7b;
 
+/** A file in a format we do not read (.doc, .wps, .xls, .ofd, a picture…) is refused saying what to give instead. */
+function refuseUnreadFormat(name: string): void {
+  const unread = unreadFormat(name);
+  if (unread) throw new Error(unread);
+}
+
 /**
  * What compile, report, update and explain work from: a register workbook (or CSV), a workbook with the tables
  * typed into its 统计表 sheet, or a tables JSON.
  */
-/** A file in a format we do not read (.doc, .wps, .xls, .ofd, a picture…) is refused saying what to give instead. */
-function refuseUnreadFormat(name: string): void {
-  const unread = unreadFormat(name);
-  if (unread) throw new Error(`「${name.replace(/^.*[\\/]/, "")}」是${unread}`);
-}
-
 export async function compileFile(
   bytes: Uint8Array,
   name: string,
