@@ -2,6 +2,8 @@
  * What the add-in keeps in the workbook's settings: the names of the sheets it created (it writes only into
  * those, and asks before replacing any other) and the pane's settings. Excel's API only.
  */
+import { passingSheetName } from "../report/text/labels";
+
 const OWNED_KEY = "ogi.ownedSheets";
 const SETTINGS_KEY = "ogi.settings";
 
@@ -57,12 +59,9 @@ export function replacementSheets(
   names: string[],
   existing: Set<string>,
 ): { sheets: Excel.Worksheet[]; done: () => void } {
-  const passing = (n: string) => {
-    let t = `${n}（新）`;
-    for (let i = 2; existing.has(t); i++) t = `${n}（新${i}）`;
-    return t;
-  };
-  const sheets = names.map((n) => context.workbook.worksheets.add(passing(n)));
+  const sheets = names.map((n) =>
+    context.workbook.worksheets.add(passingSheetName(n, (t) => existing.has(t))),
+  );
   return {
     sheets,
     done() {

@@ -12,7 +12,7 @@ import type { CompileResult } from "../report/compile";
 import { hostCell } from "../report/common/cells";
 import type { Cell, SheetData, WorkbookData } from "../report/common/cells";
 import type { FormatDef } from "../report/formats";
-import { issuePlace, SEVERITY_LABELS, STATISTICS_SHEET_NAME } from "../report/text/labels";
+import { issuePlace, passingSheetName, SEVERITY_LABELS, STATISTICS_SHEET_NAME } from "../report/text/labels";
 import { gridMatrix, statisticsBlocks } from "../report/tables/layout";
 import { isInputSheet, issueColumn, SHEETS } from "../report/register/registers";
 import { ANSWERS_HEADER, ANSWERS_SHEET } from "../report/register/answers";
@@ -132,12 +132,12 @@ function replacementSheets(
   sheets: Map<string, Et.Worksheet>,
   names: string[],
 ): { made: Et.Worksheet[]; done: () => void } {
-  const passing = (n: string) => {
-    let t = `${n}（新）`;
-    for (let i = 2; sheets.has(t); i++) t = `${n}（新${i}）`;
-    return t;
-  };
-  const made = names.map((n) => addSheet(app, passing(n)));
+  const made = names.map((n) =>
+    addSheet(
+      app,
+      passingSheetName(n, (t) => sheets.has(t)),
+    ),
+  );
   return {
     made,
     done() {

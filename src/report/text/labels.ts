@@ -21,3 +21,13 @@ export function issuePlace(i: Pick<RowIssue, "sheet" | "row" | "column">): strin
 
 /** The sheet the add-in writes 表二/三/四 into (Excel pane, `extract`), read back by `rollup`. */
 export const STATISTICS_SHEET_NAME = "统计表";
+
+/**
+ * The name a new sheet has while it replaces the sheet of `name` (the old one goes only once the new one
+ * exists): 「统计表（新）」, or 「统计表（新2）」… where that is taken too.
+ */
+export function passingSheetName(name: string, taken: (n: string) => boolean): string {
+  let t = `${name}（新）`;
+  for (let i = 2; taken(t); i++) t = `${name}（新${i}）`;
+  return t;
+}
