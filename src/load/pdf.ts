@@ -57,15 +57,15 @@ const latin1 = (bytes: Uint8Array) => new TextDecoder("latin1").decode(bytes);
 export const isPdf = (bytes: Uint8Array): boolean => latin1(bytes.subarray(0, 1024)).includes("%PDF-");
 
 /**
- * Inflates every zlib stream of the file without keeping what comes out, stopping at the cap: throws where
- * the file's streams would inflate past MAX_INFLATED (a bomb), before pdf.js is given it.
- */
-/**
  * Compressed bytes given to the inflater at a time. Deflate expands at most about 1 032 times, so each piece
  * comes out as at most about 1 MB, counted and dropped: a bomb never holds more than that at once.
  */
 const PUSH = 1024;
 
+/**
+ * Inflates every zlib stream of the file without keeping what comes out, stopping at the cap: throws where
+ * the file's streams would inflate past MAX_INFLATED (a bomb), before pdf.js is given it.
+ */
 export function checkStreams(bytes: Uint8Array, name: string, cap = MAX_INFLATED): void {
   const text = latin1(bytes);
   let total = 0;

@@ -86,8 +86,8 @@ function findings(r: ReviewResult): ReviewSheet {
 
 function total(r: ReviewResult): ReviewSheet {
   const rows: ReviewCell[][] = [];
+  const format = getFormat(r.rollup?.format);
   if (r.rollup) {
-    const format = getFormat(r.rollup.format);
     for (const row of numberRows(format))
       rows.push([row.label, ...(r.rollup.t3[row.key] ?? []).map((v) => v ?? "")]);
     rows.push([]);
@@ -106,7 +106,7 @@ function total(r: ReviewResult): ReviewSheet {
   } else rows.push(["没有可以汇总的单位"]);
   return {
     name: "汇总",
-    header: ["项目", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
+    header: ["项目", ...format.t3.columns.map((c) => c.label)],
     widths: [40, 8, 8, 8, 8, 8, 8, 8],
     rows,
     statusColumn: -1,

@@ -143,15 +143,15 @@ function readTable3(grids: Grid[], format: FormatDef) {
     if (!r) continue;
     const bare = bareLabel(r.label);
     if (!bare) continue;
+    const numbers = r.values.some((v) => v !== null);
     let i = match(r.label);
     // A label a page break cut may end like a later row's (「…不计其他」 like 「3.其他」): the row it makes with
     // the next row's words, when that is nearer in the template's order, is the one.
-    if (r.values.some((v) => v !== null)) {
+    if (numbers) {
       const cut = cutLabel(body, n, cols, match);
       if (cut >= 0 && (i < 0 || cut < i)) i = cut;
     }
     // A row of another format counts only with numbers in it (a group's label row has none).
-    const numbers = r.values.some((v) => v !== null);
     const other = i < 0 && numbers ? foreign.find((x) => bare.endsWith(bareLabel(x.label))) : undefined;
     const key = i >= 0 ? rows[i].key : other?.key;
     if (!key || key in t3) continue;
