@@ -1,11 +1,12 @@
 /** The 报告 tab: create the Word report, or update a report the user picks, and download the result. */
-import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { reportFileName, savedNotice } from "../actions/pane";
+import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { reportFileName } from "../actions/pane";
 import type { PaneActions, UpdateSummary } from "../actions/types";
 import type { CompileResult } from "../report/compile";
 import { ChangeList } from "./ChangeList";
 import { UpdateCopyField } from "./UpdateCopyField";
 import type { Runner } from "./useRunner";
+import { DownloadButton } from "./DownloadButton";
 
 export function ReportTab({
   actions,
@@ -24,7 +25,6 @@ export function ReportTab({
   update: UpdateSummary | null;
   setUpdate: (u: UpdateSummary) => void;
 }) {
-  const { busy, run, setNotice } = runner;
   return (
     <>
       {!actions.canDownload && (
@@ -38,21 +38,16 @@ export function ReportTab({
       {!result && <Text>请先在“统计”页统计。</Text>}
       {result && (
         <>
-          <Button
-            appearance="primary"
-            disabled={!!busy || !actions.canDownload}
-            onClick={() =>
-              void run("正在生成 Word 报告…", async () => {
-                const where = await actions.download(
-                  await actions.createReport(result, source),
-                  reportFileName(result.tables),
-                );
-                setNotice(savedNotice("报告", where));
-              })
-            }
+          <DownloadButton
+            actions={actions}
+            runner={runner}
+            working="正在生成 Word 报告…"
+            what="报告"
+            fileName={() => reportFileName(result.tables)}
+            make={() => actions.createReport(result, source)}
           >
             生成 Word 报告
-          </Button>
+          </DownloadButton>
           <UpdateCopyField
             runner={runner}
             disabled={!actions.canDownload}

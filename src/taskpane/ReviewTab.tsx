@@ -7,13 +7,13 @@
  */
 import { Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { savedNotice } from "../actions/pane";
 import type { PaneActions, PaneReview, PaneSettings } from "../actions/types";
 import { ConfirmReplace } from "./ConfirmReplace";
 import { FilePicker } from "./FilePicker";
 import { ReviewOverview } from "./ReviewOverview";
 import { RollupTotal } from "./RollupTotal";
 import type { Runner } from "./useRunner";
+import { DownloadButton } from "./DownloadButton";
 
 const UNIT_FILES = ".docx,.html,.htm,.mhtml,.mht,.pdf,.xlsx,.csv,.txt,.json";
 
@@ -124,21 +124,16 @@ export function ReviewTab({
               工作表「{confirm.join("」「")}」不是本加载项创建的。
             </ConfirmReplace>
           )}
-          <Button
-            appearance="primary"
-            disabled={!!busy || !actions.canDownload}
-            onClick={() =>
-              void run("正在生成审核结果和审核意见…", async () => {
-                const where = await actions.download(
-                  await actions.createReviewPackage(reviewed.result, settings.agency),
-                  `审核结果（${reviewed.result.year}年）.zip`,
-                );
-                setNotice(savedNotice("审核结果（审核工作簿、审核意见、通报）", where));
-              })
-            }
+          <DownloadButton
+            actions={actions}
+            runner={runner}
+            working="正在生成审核结果和审核意见…"
+            what="审核结果（审核工作簿、审核意见、通报）"
+            fileName={() => `审核结果（${reviewed.result.year}年）.zip`}
+            make={() => actions.createReviewPackage(reviewed.result, settings.agency)}
           >
             下载审核结果和审核意见（.zip）
-          </Button>
+          </DownloadButton>
           {reviewed.rolled ? (
             <RollupTotal actions={actions} runner={runner} settings={settings} rolled={reviewed.rolled} />
           ) : (

@@ -5,7 +5,7 @@
  */
 import { Button, MessageBar, MessageBarBody, Subtitle2, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { rollupFileName, savedNotice } from "../actions/pane";
+import { rollupFileName } from "../actions/pane";
 import type { PaneActions, PaneSettings } from "../actions/types";
 import { getFormat, TABLE_TITLES } from "../report/formats";
 import { table3Grid, table4Grid } from "../report/tables/layout";
@@ -17,6 +17,7 @@ import { ExplainList } from "./ExplainList";
 import { ConfirmReplace } from "./ConfirmReplace";
 import { GridTable } from "./GridTable";
 import type { Runner } from "./useRunner";
+import { DownloadButton } from "./DownloadButton";
 
 export function RollupTotal({
   actions,
@@ -78,21 +79,16 @@ export function RollupTotal({
           工作表「汇总」不是本加载项创建的。
         </ConfirmReplace>
       )}
-      <Button
-        appearance="primary"
-        disabled={!!busy || !actions.canDownload}
-        onClick={() =>
-          void run("正在生成汇总报告…", async () => {
-            const where = await actions.download(
-              await actions.createRollupReport(rolled, settings.agency),
-              rollupFileName(rolled.total, settings.agency),
-            );
-            setNotice(savedNotice("汇总报告", where));
-          })
-        }
+      <DownloadButton
+        actions={actions}
+        runner={runner}
+        working="正在生成汇总报告…"
+        what="汇总报告"
+        fileName={() => rollupFileName(rolled.total, settings.agency)}
+        make={() => actions.createRollupReport(rolled, settings.agency)}
       >
         生成汇总 Word 报告
-      </Button>
+      </DownloadButton>
       {byUnit && (
         <section aria-label="各单位的贡献">
           <Text weight="semibold" block>
