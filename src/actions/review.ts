@@ -4,9 +4,11 @@
  * judged by the engine (src/report/review.ts), and what it makes: the review workbook and the letters in a .zip.
  * The reader and the writers load on first use.
  */
-import { reviewLetters, reviewWithTotal, reviewYear, unitKey, unitNameFromFile } from "../report/review";
+import { reviewLetters, reviewWithTotal, reviewYear, unitNameFromFile } from "../report/review";
 import type { ReadUnit, ReviewResult } from "../report/review";
+import { unitFinder } from "../report/units";
 import type { TableSet } from "../report/tables/tables";
+import type { PreviousMatch } from "../load/review";
 import { bytesOf } from "./bytes";
 import { reviewSkipReason } from "../load/limits";
 import type { PaneReview, ReviewInput } from "./types";
@@ -16,7 +18,7 @@ const ZIP = "application/zip";
 /** One unit's file read (a file too large or unreadable is a unit with the reason, as in the command line). */
 export async function readUnitFile(
   file: File,
-  options: { year?: number; previousOf?: (unit: string) => TableSet | undefined; explain?: boolean } = {},
+  options: { year?: number; previousOf?: (unit: string) => PreviousMatch; explain?: boolean } = {},
   progress?: (label: string) => void,
 ): Promise<ReadUnit> {
   const { readUnit } = await import("../load/review");
@@ -24,7 +26,12 @@ export async function readUnitFile(
   try {
     bytes = await bytesOf(file);
   } catch (e) {
-    return { unit: unitNameFromFile(file.name), file: file.name, reason: (e as Error).message };
+    return {
+      unit: unitNameFromFile(file.name),
+      nameFrom: "file",
+      file: file.name,
+      reason: (e as Error).message,
+    };
   }
   return readUnit(bytes, file.name, {
     ...options,
@@ -46,18 +53,14 @@ export async function reviewFiles(
   input: ReviewInput,
   progress: (label: string) => void,
 ): Promise<PaneReview> {
-  const last = new Map<string, { tables: TableSet; file: string }>();
+  const last: { unit: string; tables: TableSet; file: string }[] = [];
   for (const [i, f] of (input.previous ?? []).entries()) {
     progress(`正在读取上年的第 ${i + 1}/${input.previous?.length} 个文件：${f.name}`);
     const u = await readUnitFile(f, {}, progress);
-    if (u.tables) last.set(unitKey(u.unit), { tables: u.tables, file: f.name });
+    if (u.tables) last.push({ unit: u.unit, tables: u.tables, file: f.name });
   }
-  const matched = new Map<string, string>();
-  const previousOf = (unit: string) => {
-    const p = last.get(unitKey(unit));
-    if (p) matched.set(unit, p.file);
-    return p?.tables;
-  };
+  // Last year's units found by name as the list's are (src/report/units.ts).
+  const previousOf = last.length ? unitFinder(last) : undefined;
   // A folder picked brings every file in it: only reports, registers and tables are units.
   const files: File[] = [];
   const skipped: { file: string; reason: string }[] = [];
@@ -73,7 +76,7 @@ export async function reviewFiles(
     read.push(await readUnitFile(f, { year: input.year, previousOf, explain: true }, progress));
   }
   const year = reviewYear(read, input.year);
-  return reviewWithTotal(read, { year, expected: input.expected, previous: matched, skipped });
+  return reviewWithTotal(read, { year, expected: input.expected, skipped });
 }
 
 /** 审核结果.zip: the review workbook, an audit letter per unit to correct, and the circular (通报.docx). */

@@ -8,10 +8,11 @@ import { promises as fs } from "fs";
 import path from "path";
 import { inputKind, reviewSkipReason } from "../load/limits";
 import { readUnit, unitNames } from "../load/review";
-import { review, reviewLetters, reviewYear, unitKey, unitNameFromFile } from "../report/review";
+import type { PreviousMatch } from "../load/review";
+import { review, reviewLetters, reviewYear, unitNameFromFile } from "../report/review";
 import { renderBlocks } from "../docx";
 import type { ReadUnit, ReviewResult } from "../report/review";
-import type { TableSet } from "../report/tables/tables";
+import { unitFinder } from "../report/units";
 import { reviewWorkbookBuffer } from "../workbook/review";
 import { compileOptions, fileProblem, readInput, UsageError, writeOutput } from "./files";
 
@@ -59,7 +60,7 @@ async function readAll(
   files: string[],
   progress: (s: string) => void,
   year: number | undefined,
-  previousOf?: (unit: string) => TableSet | undefined,
+  previousOf?: (unit: string) => PreviousMatch,
 ): Promise<ReadUnit[]> {
   const units: ReadUnit[] = [];
   for (const [i, f] of files.entries()) {
@@ -69,7 +70,7 @@ async function readAll(
     try {
       bytes = await readInput(f, inputKind(f));
     } catch (e) {
-      units.push({ unit: unitNameFromFile(f), file: f, reason: (e as Error).message });
+      units.push({ unit: unitNameFromFile(f), nameFrom: "file", file: f, reason: (e as Error).message });
       continue;
     }
     units.push({ ...(await readUnit(bytes, path.basename(f), { year, previousOf })), file: f });
@@ -82,7 +83,8 @@ function render(r: ReviewResult): string {
   for (const u of r.units) {
     const counts = u.errors || u.warnings ? `（${u.errors}个错误、${u.warnings}个提示）` : "";
     lines.push(`  ${u.status}  ${u.unit}${counts}${u.reason ? `：${u.reason}` : ""}`);
-    for (const f of u.findings.filter((x) => x.severity === "error" || x.rule === "X3"))
+    // What must be corrected, and which unit of the list it is where its name fits two.
+    for (const f of u.findings.filter((x) => x.severity === "error" || x.rule === "X3" || x.rule === "单位"))
       lines.push(`      ${f.rule} ${f.where}：${f.message}`);
   }
   for (const m of r.missing) lines.push(`  未报送  ${m}`);
@@ -99,22 +101,21 @@ export async function runReview(
   const { year: given } = compileOptions(flags);
   const walked = await walk(paths, io.err);
   if (!walked.files.length && !walked.skipped.length) throw new UsageError("review 需要至少一个文件或文件夹");
-  const previous = new Map<string, { tables: TableSet; file: string }>();
+  // Last year's units, found by name as the list's are (src/report/units.ts).
+  let previousOf: ((unit: string) => PreviousMatch) | undefined;
   if (typeof flags.previous === "string") {
     const last = await walk([flags.previous], io.err);
-    for (const u of await readAll(last.files, io.err, undefined))
-      if (u.tables) previous.set(unitKey(u.unit), { tables: u.tables, file: path.basename(u.file) });
+    const read = await readAll(last.files, io.err, undefined);
+    previousOf = unitFinder(
+      read.flatMap((u) =>
+        u.tables ? [{ unit: u.unit, tables: u.tables, file: path.basename(u.file) }] : [],
+      ),
+    );
   }
-  const matched = new Map<string, string>();
-  const previousOf = (unit: string) => {
-    const p = previous.get(unitKey(unit));
-    if (p) matched.set(unit, p.file);
-    return p?.tables;
-  };
   const units = await readAll(walked.files, io.err, given, previousOf);
   const year = reviewYear(units, given);
   const expected = typeof flags.units === "string" ? await unitList(flags.units) : undefined;
-  const result = review(units, { year, expected, skipped: walked.skipped, previous: matched });
+  const result = review(units, { year, expected, skipped: walked.skipped });
   const out = flags.o ?? flags.output;
   const written: string[] = [];
   if (typeof out === "string") {

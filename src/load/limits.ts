@@ -55,6 +55,22 @@ export function unreadFormat(name: string): string | null {
   return why ? `「${baseName(name)}」是${why}` : null;
 }
 
+/**
+ * Why a file read in a review is no unit: it says it is no report (a letter, a note: no report title, sections
+ * or tables), or it is prose, not a ledger (no columns).
+ */
+export function notAUnit(name: string, what: "document" | "text"): string {
+  const why =
+    what === "text"
+      ? "只有文字，没有台账的表头或分列的数据"
+      : "没有年报的标题（「…政府信息公开工作年度报告」）、年报的各部分标题或统计表";
+  return `不是年报、台账或统计表：「${baseName(name)}」${why}`;
+}
+
+/** A report written into a text file: the unit's, but its tables cannot be read from it. */
+export const textReport = (name: string): string =>
+  `「${baseName(name)}」是纯文本的年报，不能读取其中的统计表；请提供 Word、网页或 PDF 版本`;
+
 /** Why a file found in a review's folder is not read, or null when it is. */
 export function reviewSkipReason(name: string, index: number): string | null {
   const base = baseName(name);

@@ -3,8 +3,9 @@
  * time) comes here with its tables, its findings and how it was read; the review gives each a status —
  * 通过, 有提示 (warnings only), 需修改 (any error, or any X3: a text that contradicts its own tables must be
  * corrected even though X3 is a warning in `check`), 年度不符 (not the review's year), 无法读取 (with the
- * reason), 未报送 (on the list of units, no file) —, matches last year's units by name (normalised) and adds
- * up the units of the review's year that were read (需修改 included and marked).
+ * reason), 未报送 (on the list of units, no file) —, names each unit as the list does (./units: a unit that may be
+ * either of two on the list is asked about, naming both), and adds up the units of the review's year that were
+ * read (需修改 included and marked). Files that are no unit (a letter, a note) are listed as skipped, with why.
  */
 import { rollup } from "./rollup";
 import type { RollupResult, RollupUnit } from "./rollup";
@@ -15,6 +16,9 @@ import type { FormatId } from "./formats";
 import { firstDifference, valueWords } from "./tables/compare";
 import type { Table2, Table3, Table4, TableSet } from "./tables/tables";
 import type { DocBlock } from "./text/document";
+import { eitherOf, matchUnit, sameUnitKey, unitKey, unitNameFromFile } from "./units";
+
+export { unitKey, unitNameFromFile };
 
 export type ReviewStatus = "通过" | "有提示" | "需修改" | "年度不符" | "无法读取" | "未报送";
 
@@ -45,6 +49,14 @@ export interface ReadUnit {
   explainer?: Explainer;
   /** Its files disagree (oneUnitEach): not added to the total until the unit says which stands. */
   uncounted?: boolean;
+  /** Where its name came from: the report (title, 报告信息, a register's 机关名称) or the file's name. */
+  nameFrom?: "file" | "report";
+  /** Last year's file its X1/X2 were checked against. */
+  previous?: string;
+  /** Not a unit at all (a letter, a note): listed as skipped, with this. */
+  skip?: string;
+  /** The list's names it may be (matchUnit found two or more): asked about, none chosen. */
+  between?: string[];
 }
 
 export interface ReviewFinding {
@@ -92,6 +104,8 @@ export interface ReviewedUnit {
   previous: string | null;
   findings: ReviewFinding[];
   reason?: string;
+  /** The list's names the unit may be, when its name fits two or more: the reviewer says which. */
+  between?: string[];
 }
 
 export interface ReviewResult {
@@ -100,26 +114,6 @@ export interface ReviewResult {
   missing: string[];
   skipped: { file: string; reason: string }[];
   rollup: { format: FormatId; t2: Table2 | null; t3: Table3; t4: Table4; units: string[] } | null;
-}
-
-/**
- * A unit's name as compared across years and with a list: widths, spaces and brackets gone; a leading
- * 县/区/市 name of the government it belongs to dropped when the rest still names a body; 局/委/办 spelled out
- * (发展和改革委员会 → 发展和改革委, 人民政府办公室 → 人民政府办).
- */
-export function unitKey(name: string): string {
-  let s = name
-    .normalize("NFKC")
-    .replace(/[\s()（）【】[\]〔〕「」《》"“”'‘’·・.]/g, "")
-    .replace(/政府信息公开工作年度报告$|政府信息公开年度报告$/, "");
-  s = s
-    .replace(/委员会$/, "委")
-    .replace(/办公室$/, "办")
-    .replace(/办公厅$/, "办");
-  // 「某某县」「某某区」「某某市」 before a body's name: the body is what is compared.
-  const m = /^.{1,8}?[县区市旗](?=.{2,})/.exec(s);
-  if (m && /(局|委|办|院|厅|中心|街道|镇|乡|政府)$/.test(s)) s = s.slice(m[0].length);
-  return s;
 }
 
 /** A unit's status from its findings and year. */
@@ -133,20 +127,6 @@ export function unitStatus(u: ReadUnit, year: number): ReviewStatus {
 
 /** A file's name without its folder. */
 const fileName = (file: string) => file.replace(/^.*[\\/]/, "");
-
-/**
- * A unit's name from its file's name, where nothing inside the file names it: the name without its folder and
- * extension, the report's title words and a year (甲局2025年政府信息公开工作年度报告.pdf → 甲局).
- */
-export function unitNameFromFile(file: string): string {
-  const stem = fileName(file).replace(/\.[^.]+$/, "");
-  const bare = stem
-    .replace(/(?:政府信息公开)?(?:工作)?(?:年度报告|年报)$/, "")
-    .replace(/20\d{2}年度?$/, "")
-    .replace(/^20\d{2}年度?/, "")
-    .trim();
-  return bare || stem;
-}
 
 /** The review's year: the one given, else the year most units are of, else last year. */
 export function reviewYear(units: ReadUnit[], given?: number, today = new Date()): number {
@@ -170,7 +150,7 @@ function oneUnitEach(
 ): { units: ReadUnit[]; skipped: { file: string; reason: string }[] } {
   const groups = new Map<string, ReadUnit[]>();
   for (const u of read) {
-    const key = unitKey(u.unit);
+    const key = sameUnitKey(u.unit);
     groups.set(key, [...(groups.get(key) ?? []), u]);
   }
   const units: ReadUnit[] = [];
@@ -250,6 +230,32 @@ export interface ReviewOptions {
   previous?: Map<string, string>;
 }
 
+/**
+ * Each unit named as the list names it (matchUnit), its last year's file kept with it. A unit whose name may be
+ * two or more of the list's is not given either: it keeps its own name, carries the names it may be, and a
+ * warning asks the reviewer which it is — none of them is listed as 未报送 for it meanwhile.
+ */
+function onTheList(read: ReadUnit[], options: ReviewOptions): ReadUnit[] {
+  return read.map((u) => {
+    const previous = u.previous ?? options.previous?.get(u.unit);
+    const withPrevious = previous ? { ...u, previous } : u;
+    const m = options.expected ? matchUnit(u.unit, options.expected) : null;
+    if (!m) return withPrevious;
+    if ("name" in m) return { ...withPrevious, unit: m.name };
+    const named =
+      u.nameFrom === "file"
+        ? `文件名「${fileName(u.file)}」`
+        : `「${fileName(u.file)}」中的单位名「${u.unit}」`;
+    const ask: ReviewFinding = {
+      rule: "单位",
+      severity: "warning",
+      where: "单位名",
+      message: `${named}可能是名单中的${eitherOf(m.between)}，请确认是哪一个单位（确认之前，这${m.between.length}个单位都不列为未报送）`,
+    };
+    return { ...withPrevious, between: m.between, extra: [...(u.extra ?? []), ask] };
+  });
+}
+
 /** Judges every unit read, names the units of the list that sent nothing, and adds up the year's units. */
 export function review(read: ReadUnit[], options: ReviewOptions): ReviewResult {
   return reviewWithTotal(read, options).result;
@@ -263,7 +269,14 @@ export function reviewWithTotal(
   read: ReadUnit[],
   options: ReviewOptions,
 ): { result: ReviewResult; rolled: RollupResult | null } {
-  const one = oneUnitEach(read, options.year);
+  const notUnits = read.filter((u) => u.skip).map((u) => ({ file: u.file, reason: u.skip as string }));
+  const one = oneUnitEach(
+    onTheList(
+      read.filter((u) => !u.skip),
+      options,
+    ),
+    options.year,
+  );
   const units: ReviewedUnit[] = one.units.map((u) => {
     const findings: ReviewFinding[] = [
       ...(u.findings ?? []).map((f) => {
@@ -288,13 +301,15 @@ export function reviewWithTotal(
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity !== "error").length,
       x3: findings.filter((f) => f.rule === "X3").length,
-      previous: options.previous?.get(u.unit) ?? null,
+      previous: u.previous ?? null,
       findings,
       ...(u.reason ? { reason: u.reason } : {}),
+      ...(u.between ? { between: u.between } : {}),
     };
   });
-  const sent = new Set(units.map((u) => unitKey(u.unit)));
-  const missing = (options.expected ?? []).filter((name) => !sent.has(unitKey(name)));
+  // A list's name is sent when a unit took it, or when a unit may be it (asked about, not yet 未报送).
+  const sent = new Set(units.flatMap((u) => [u.unit, ...(u.between ?? [])]));
+  const missing = (options.expected ?? []).filter((name) => !sent.has(name));
   const counted = countedUnits(one.units, units);
   const rolled = counted.length ? rollup(counted, { year: options.year }) : null;
   const total = rolled?.total;
@@ -302,7 +317,7 @@ export function reviewWithTotal(
     year: options.year,
     units,
     missing,
-    skipped: [...(options.skipped ?? []), ...one.skipped],
+    skipped: [...(options.skipped ?? []), ...notUnits, ...one.skipped],
     rollup: total
       ? { format: total.format, t2: total.t2, t3: total.t3, t4: total.t4, units: counted.map((u) => u.name) }
       : null,
