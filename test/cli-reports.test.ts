@@ -1,7 +1,9 @@
 /**
+ * @jest-environment ./test/pdf-environment.js
+ *
  * The command line on reports we did not make: check (where each table was found, the tables, the findings,
- * X3), extract --xlsx, and a roll-up of departments' web pages named from their titles; and explain, the
- * rows behind a number (main() in-process).
+ * X3; one JSON shape for every input kind, a PDF's included), extract --xlsx, and a roll-up of departments' web
+ * pages named from their titles; and explain, the rows behind a number (main() in-process).
  */
 import path from "path";
 import { call, tempFolder } from "./cli-harness";
@@ -10,6 +12,12 @@ import { sampleWorkbook } from "../src/report/sample";
 import type { TableSet } from "../src/report/tables/tables";
 import { huaian, huaianTables } from "./fixtures";
 import { gbk, reportHtml } from "./reports";
+import { createReport } from "../src/docx";
+import { statisticsWorkbookBuffer } from "../src/workbook/statistics";
+import { workbookBuffer } from "../src/workbook/write";
+import { NOW } from "./docx";
+import { sofficeAll } from "./office";
+import { needs } from "./tools";
 
 const folder = tempFolder("ogi-cli-reports-");
 const file = folder.put;
@@ -142,3 +150,111 @@ test("a report or ledger in a format we do not read is refused saying what to gi
     }
   }
 });
+
+/** What `check --json` gives every input: the tables read, the checks and how they were read. */
+const SHAPE = ["format", "year", "agency", "t2", "t3", "t4", "feeYuan", "checks", "source"];
+/** What each kind adds: a report where its tables were found and what was not read; a ledger its rows' issues. */
+const REPORT_KEYS = [...SHAPE, "found", "problems", "notices"];
+const LEDGER_KEYS = [...SHAPE, "rowIssues", "stats"];
+
+/** An office's own ledger, its own words: three people's applications of 2025, all granted (同意公开). */
+const OWN_LEDGER = [
+  ["序号", "申请人", "申请人性质", "申请时间", "答复时间", "答复结果"],
+  ["1", "张三", "公民", "2025-01-05", "2025-01-20", "同意公开"],
+  ["2", "李四", "公民", "2025-03-05", "2025-03-20", "同意公开"],
+  ["3", "王五", "公民", "2025-05-05", "2025-05-20", "同意公开"],
+];
+
+test("check --json has one shape for every input: a report, a 统计表 workbook, a register, an own ledger, tables JSON", async () => {
+  const t = { ...published(), agency: "某县甲局", year: 2025 };
+  const register = compileWorkbook(sampleWorkbook()).tables;
+  const cases: { file: string; source: string; keys: string[]; agency: string; t3: unknown }[] = [
+    {
+      file: file("甲局.html", reportHtml(t)),
+      source: "labels",
+      keys: REPORT_KEYS,
+      agency: "某县甲局",
+      t3: t.t3,
+    },
+    {
+      file: file("乙局.docx", await createReport(compileWorkbook(sampleWorkbook()), "台账.xlsx", NOW)),
+      source: "stored",
+      keys: REPORT_KEYS,
+      agency: register.agency,
+      t3: register.t3,
+    },
+    {
+      file: file("统计表.xlsx", await statisticsWorkbookBuffer(t)),
+      source: "typed",
+      keys: LEDGER_KEYS,
+      agency: "某县甲局",
+      t3: t.t3,
+    },
+    {
+      file: file("台账.xlsx", await workbookBuffer(sampleWorkbook())),
+      source: "register",
+      keys: LEDGER_KEYS,
+      agency: register.agency,
+      t3: register.t3,
+    },
+    {
+      file: file("甲局.json", JSON.stringify(t)),
+      source: "tables",
+      keys: SHAPE,
+      agency: "某县甲局",
+      t3: t.t3,
+    },
+  ];
+  for (const c of cases) {
+    const r = await call(["check", c.file, "--json"]);
+    const data = JSON.parse(r.out);
+    expect({ file: c.file, keys: Object.keys(data).sort() }).toEqual({
+      file: c.file,
+      keys: [...c.keys].sort(),
+    });
+    expect({ file: c.file, source: data.source, agency: data.agency, t3: data.t3 }).toEqual({
+      file: c.file,
+      source: c.source,
+      agency: c.agency,
+      t3: c.t3,
+    });
+    // The text says the same in its first line: which file, how it was read, the agency, the year, the format.
+    const text = await call(["check", c.file]);
+    const name = path.basename(c.file);
+    expect(text.out.split("\n")[0]).toMatch(
+      new RegExp(`^「${name.replace(".", "\\.")}」：[^；]+；机关：${c.agency}；年度：\\d{4}；2021年格式$`),
+    );
+    expect(text.out).toMatch(/表三/);
+    expect(text.out).toMatch(/校验结果：/);
+  }
+  // An office's own ledger as CSV: three natural persons' applications, all granted.
+  const own = file("依申请台账.csv", OWN_LEDGER.map((row) => row.join(",")).join("\n"));
+  const data = JSON.parse((await call(["check", own, "--json", "--year", "2025"])).out);
+  expect(Object.keys(data).sort()).toEqual([...LEDGER_KEYS].sort());
+  expect([data.source, data.year, data.t3.new[0], data.t3.new[6], data.t3.grant[0]]).toEqual([
+    "register",
+    2025,
+    3,
+    3,
+    3,
+  ]);
+});
+
+needs("soffice", "cjkFont").test(
+  "check --json of a PDF report has the same shape, its numbers those of the page it was printed from",
+  async () => {
+    const t = { ...published(), agency: "某县丙局", year: 2025 };
+    const page = file("pdf/丙局.html", reportHtml(t));
+    const [pdf] = sofficeAll([page], "pdf", path.dirname(page));
+    const data = JSON.parse((await call(["check", pdf, "--json"])).out);
+    expect(Object.keys(data).sort()).toEqual([...REPORT_KEYS].sort());
+    expect([data.source, data.agency, data.problems, data.t3, data.t4]).toEqual([
+      "labels",
+      "某县丙局",
+      [],
+      t.t3,
+      t.t4,
+    ]);
+  },
+  120000,
+);

@@ -76,7 +76,10 @@ describe("ogi-report", () => {
   test("check reads a tables JSON: the published table passes, a broken one fails with exit 1", async () => {
     const ok = await call(["check", huaianFile, "--json"]);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out)).toEqual({ checks: [] });
+    // The tables as read (the file's own), no finding, read as a tables JSON: check's one shape (cli-reports).
+    const published = JSON.parse(readFileSync(huaianFile, "utf8"));
+    const read = JSON.parse(ok.out);
+    expect([read.t3, read.checks, read.source]).toEqual([published.t3, [], "tables"]);
     const broken = JSON.parse(readFileSync(huaianFile, "utf8"));
     broken.t3.total[0] = 2933;
     broken.previous = { format: "2021", year: 2023, t3: { fwd: [30, 0, 0, 0, 4, 0, 34] } };

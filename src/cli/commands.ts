@@ -21,7 +21,15 @@ import { rollupWorkbookBuffer, workbookBuffer } from "../workbook/write";
 import { previousTables as asPrevious } from "../report/tables/tablesInput";
 import { cellArg, renderExplanation } from "./explain";
 import { answersOption, compileOptions, readInput, UsageError, writeOutput } from "./files";
-import { renderCompile, renderFindings, renderTable2, renderTable3, renderTable4 } from "./render";
+import { checkedHeader, checkedJson } from "./checked";
+import {
+  renderCompile,
+  renderFindings,
+  renderRowIssues,
+  renderTable2,
+  renderTable3,
+  renderTable4,
+} from "./render";
 
 export { UsageError };
 
@@ -112,7 +120,10 @@ export async function runCompile(
   };
 }
 
-/** `check` of a tables JSON (with the last year it may carry) or of a workbook (its registers or typed tables). */
+/**
+ * `check` of a tables JSON (with the last year it may carry) or of a workbook (its registers or typed tables):
+ * the tables read and the findings, in the shape `check` gives every input (./checked).
+ */
 export async function checkTablesFile(
   file: string,
   flags: Record<string, string | true>,
@@ -120,13 +131,25 @@ export async function checkTablesFile(
 ): Promise<{ findings: Finding[]; failed: boolean; text: string }> {
   if (inputKind(file) !== "tables") {
     const result = await compileInput(file, flags);
-    return {
-      findings: result.checks,
-      failed: hasCompileErrors(result),
-      text: json
-        ? JSON.stringify({ checks: result.checks, rowIssues: result.rowIssues }, null, 1) + "\n"
-        : renderCompile(result),
-    };
+    const t = result.tables;
+    const source = result.typed && !result.stats.applications ? "typed" : "register";
+    const a = result.stats.applications;
+    const text = json
+      ? checkedJson(t, result.checks, source, { rowIssues: result.rowIssues, stats: result.stats })
+      : [
+          checkedHeader(file, source, t) +
+            (a
+              ? `\n依申请公开登记：读取${a.rows}行，计入本年度${a.counted}行（其中上年结转${a.carried}行）${a.excluded ? `，因错误未计入${a.excluded}行` : ""}`
+              : ""),
+          renderTable2(t),
+          renderTable3(t),
+          renderTable4(t),
+          renderFindings(result.checks),
+          renderRowIssues(result.rowIssues),
+        ]
+          .filter(Boolean)
+          .join("\n\n") + "\n";
+    return { findings: result.checks, failed: hasCompileErrors(result), text };
   }
   const { tables, previous: given } = parseTablesJson(await readInput(file, "tables"), file);
   const previous =
@@ -134,11 +157,18 @@ export async function checkTablesFile(
       ? asPrevious(given, `「${file}」中的 previous`)
       : await previousTables(flags, tables.year);
   const findings = checkTables(tables, previous ? { previous } : {});
-  return {
-    findings,
-    failed: hasErrors(findings),
-    text: json ? JSON.stringify({ checks: findings }, null, 1) + "\n" : renderFindings(findings) + "\n",
-  };
+  const text = json
+    ? checkedJson(tables, findings, "tables")
+    : [
+        checkedHeader(file, "tables", tables),
+        renderTable2(tables),
+        renderTable3(tables),
+        renderTable4(tables),
+        renderFindings(findings),
+      ]
+        .filter(Boolean)
+        .join("\n\n") + "\n";
+  return { findings, failed: hasErrors(findings), text };
 }
 
 export async function runDemo(

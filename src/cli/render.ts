@@ -70,7 +70,7 @@ export function renderFindings(findings: Finding[]): string {
   return `校验结果：${errors}个错误，${findings.length - errors}个提示\n${lines.join("\n")}`;
 }
 
-function renderRowIssues(issues: RowIssue[], limit = 50): string {
+export function renderRowIssues(issues: RowIssue[], limit = 50): string {
   if (!issues.length) return "";
   const errors = issues.filter((i) => i.severity === "error").length;
   const lines = issues

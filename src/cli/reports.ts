@@ -15,6 +15,7 @@ import type { ReportFile } from "../load/report";
 import { statisticsWorkbookBuffer } from "../workbook/statistics";
 import { compileOptions } from "./files";
 import { readInput, UsageError, writeOutput } from "./files";
+import { checkedHeader, checkedJson } from "./checked";
 import { renderFindings, renderTable2, renderTable3, renderTable4 } from "./render";
 
 /** --agency, --year, --format: what to use instead of what the title says. */
@@ -29,10 +30,7 @@ async function readFile(file: string, flags: Record<string, string | true>): Pro
 /** Where each table was found, and what could not be read, in Chinese. */
 function whereRead(file: string, r: ReportFile): string {
   const t = r.tables;
-  const lines = [
-    `「${path.basename(file)}」：${r.source === "stored" ? "读取本工具保存在报告中的数据" : "按表格文字读取"}` +
-      `；机关：${t.agency || "（未知）"}；年度：${t.year || "（未知）"}；${t.format}年格式`,
-  ];
+  const lines = [checkedHeader(file, r.source, t)];
   for (const id of ["t2", "t3", "t4"] as const) {
     const f = r.found[id];
     if (f) lines.push(`${TABLE_TITLES[id].name}：文档中第${f.table}个表格，读到${f.rows}行`);
@@ -52,11 +50,7 @@ export async function checkReport(
   const numeric = numericTables(r.tables);
   const findings = checkReadReport(r, numeric, previous);
   const text = json
-    ? JSON.stringify(
-        { ...numeric, checks: findings, source: r.source, found: r.found, problems: r.problems },
-        null,
-        1,
-      ) + "\n"
+    ? checkedJson(numeric, findings, r.source, { found: r.found, problems: r.problems, notices: r.notices })
     : [
         whereRead(file, r),
         ...(numeric.t2 && r.found.t2 ? [renderTable2(numeric)] : []),
