@@ -8,6 +8,7 @@ import type { GridMatrix, TableGrid } from "../src/report/tables/layout";
 import { gridMatrix, table2Grid, table3Grid, table4Grid } from "../src/report/tables/layout";
 import { buildSentences } from "../src/report/text/sentences";
 import type { TableSet } from "../src/report/tables/tables";
+import type { Grid } from "../src/report/read/cells";
 
 export interface Variant {
   /** How people type a label. */
@@ -40,6 +41,15 @@ export const SPELLINGS: Record<string, (s: string) => string> = {
       .replace(/^行政规范性文件$/, "规范性文件")
       .replace(/^（二）部分公开.*/, "（二）部分公开"),
 };
+
+/** A grid as a document gives it: each cell's text at its top-left position, null where a merge covers. */
+export function asDocument(grid: TableGrid): Grid {
+  const { values, merges } = gridMatrix(grid);
+  const out: Grid = values.map((row) => row.map((v) => String(v)));
+  for (const [r, c, h, w] of merges)
+    for (let i = r; i < r + h; i++) for (let j = c; j < c + w; j++) if (i !== r || j !== c) out[i][j] = null;
+  return out;
+}
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 

@@ -98,7 +98,11 @@ export const T4_DEF: Table4Def = {
   ],
 };
 
-/** Section headings common to the 2021 and 2019 formats (domain.md §1). */
+/**
+ * Section headings common to the 2021 and 2019 formats (domain.md §1), with the key nouns each section's heading
+ * carries in every wording offices use (一、政府信息公开工作总体情况, 四、因政府信息公开工作被申请行政复议、提起行政
+ * 诉讼情况, 五、存在的主要问题及整改措施, 六、其他事项…: test/corpus/headings.json).
+ */
 export const SECTIONS_2019_2021 = [
   {
     id: "s1",
@@ -110,10 +114,26 @@ export const SECTIONS_2019_2021 = [
       { id: "s1.platform", heading: "（四）政府信息公开平台建设" },
       { id: "s1.supervision", heading: "（五）监督保障" },
     ],
+    meaning: { words: ["总体", "基本情况", "概述", "概况", "综述"] },
   },
-  { id: "s2", heading: "二、主动公开政府信息情况", subheadings: [] },
-  { id: "s3", heading: "三、收到和处理政府信息公开申请情况", subheadings: [] },
-  { id: "s4", heading: "四、政府信息公开行政复议、行政诉讼情况", subheadings: [] },
-  { id: "s5", heading: "五、存在的主要问题及改进情况", subheadings: [] },
-  { id: "s6", heading: "六、其他需要报告的事项", subheadings: [] },
+  { id: "s2", heading: "二、主动公开政府信息情况", subheadings: [], meaning: { words: ["主动公开"] } },
+  {
+    id: "s3",
+    heading: "三、收到和处理政府信息公开申请情况",
+    subheadings: [],
+    meaning: { words: ["申请"], unless: ["复议", "诉讼"] },
+  },
+  {
+    id: "s4",
+    heading: "四、政府信息公开行政复议、行政诉讼情况",
+    subheadings: [],
+    meaning: { words: ["复议", "诉讼"] },
+  },
+  {
+    id: "s5",
+    heading: "五、存在的主要问题及改进情况",
+    subheadings: [],
+    meaning: { words: ["问题", "不足", "短板", "差距", "改进", "整改", "下一步"] },
+  },
+  { id: "s6", heading: "六、其他需要报告的事项", subheadings: [], meaning: { words: ["其他", "其它"] } },
 ];

@@ -38,6 +38,11 @@ export interface SectionDef {
   /** Printed heading, e.g. "三、收到和处理政府信息公开申请情况". */
   heading: string;
   subheadings: SubheadingDef[];
+  /**
+   * What makes a heading this section's whatever its wording (test/corpus/headings.json): any of `words` in
+   * it, none of `unless` (the 2019 wording of 四, 「因政府信息公开工作被申请行政复议…」, holds 申请 but is not 三).
+   */
+  meaning?: { words: string[]; unless?: string[] };
 }
 
 /** How a 表二 cell may hold numbers: a count (件), a signed count (本年增/减), or an amount with decimals. */

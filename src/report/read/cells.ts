@@ -43,17 +43,24 @@ export const isValueCell = (text: string | null): boolean => typeof cellNumber(t
 
 /**
  * A label reduced to what identifies it: numbering ("三、", "（三）", "1.", "1、") and parenthetical remarks
- * dropped anywhere, widths, spaces, quotes and punctuation unified. "（二）部分公开（区分处理的…）" → "部分公开".
+ * dropped anywhere, widths, spaces, quotes and punctuation unified, 其它 written for 其他 read as 其他.
+ * "（二）部分公开（区分处理的…）" → "部分公开".
  */
 export function bareLabel(text: string): string {
+  // The same labels are asked for again and again (the template's, a table's cells): each worked out once.
+  const known = bare.get(text);
+  if (known !== undefined) return known;
   const s = text
     .normalize("NFKC")
     .replace(/\s+/g, "")
     .replace(/\([^()]*\)/g, "")
     .replace(/[一二三四五六七八九十]+、/g, "")
     .replace(/\d+[.、]/g, "");
-  return normalizeText(s).replace(/\./g, "");
+  const out = normalizeText(s).replace(/\./g, "").replace(/其它/g, "其他");
+  if (text.length <= 200 && bare.size < 20000) bare.set(text, out);
+  return out;
 }
+const bare = new Map<string, string>();
 
 /** The text of a grid row's cells (merged positions skipped), joined (a label split across cells reads whole). */
 export const rowText = (row: (string | null)[]): string => row.filter((c) => c !== null).join("");

@@ -1,29 +1,35 @@
 /**
  * The completeness rules a reviewer applies to a published report, beside its arithmetic (KIROGOVCOMPARE, the
- * open checker of published reports, flags the first two): C1 the six sections present, in order, with the
- * template's headings; C2 「五、存在的主要问题及改进情况」 neither empty nor just 无; C3 「六、其他需要报告的事项」
+ * open checker of published reports, flags the first two): C1 the six sections present, in order — found by
+ * their number and meaning (./sections), so a section under another wording is there, with a 提示 quoting its
+ * heading beside the template's, and only a section with no heading of its number and meaning is missing; C2 「五、存在的主要问题及改进情况」 neither empty nor just 无; C3 「六、其他需要报告的事项」
  * saying whether 信息处理费 was charged (the 2021 guidance asks for it); C4 the title in the template's form,
- * 「XX2025年政府信息公开工作年度报告」 (with the review's year, when a review gives one); C5 the lead paragraph
- * stating the 统计期限. Which rules a format has is in its definition; each finding names the section.
+ * 「XX2025年政府信息公开工作年度报告」 (with the review's year, when a review gives one; a title in another of the
+ * forms offices write, ./title, is a 提示, never a missing title); C5 the 统计期限 stated, in any of its wordings. Which rules a format has is in its definition; each finding names the section.
  * A document with neither a title nor any section heading is a table excerpt, not a report: no finding.
  */
 import type { FormatDef } from "../formats";
 import { Findings } from "../tables/findings";
 import type { Finding } from "../tables/findings";
+import { locateSections } from "./sections";
+import { findTitle, squeeze } from "./title";
 
-/** Text as compared: widths unified, spaces and line breaks gone. */
-const squeeze = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
-
-const TITLE_FORM = /^(.+?)(\d{4})年政府信息公开工作年度报告$/;
-const ANY_TITLE = /政府信息公开.*报告/;
+/** A paragraph naming the report without a year (「某局政府信息公开工作年度报告」): a title, though incomplete. */
+const ANY_TITLE = /^[^。，,；;]{0,40}政府信息公开[^。，,；;]{0,12}报告/;
 /** What 「五」 holds when nothing was reported: blank, 无, 暂无, or our own 【请填写】 prompt. */
 const NOTHING = /^(无|暂无|没有|无。|暂无。)?$/;
 
-interface Located {
-  id: string;
-  heading: string;
-  at: number;
-}
+/**
+ * The 统计期限 stated (test/corpus/periods.json): a word for the period (统计期限, 统计时限, 统计时间, 统计区间,
+ * 数据统计区间, 统计周期…), both ends of the year (1月1日…12月31日, 2025.1.1—2025.12.31), or the data of the
+ * whole year (数据为2025年全年…).
+ */
+const PERIOD_WORD = /统计(?:期限|时限|时间|区间|周期|时段|期间)|数据(?:统计)?(?:区间|期间|时段|时限|期限)/;
+const YEAR_START = /(?:^|\D)0?1月0?1日|(?:19|20)\d{2}[.\-/]0?1[.\-/]0?1(?!\d)/;
+const YEAR_END = /12月31日|(?:19|20)\d{2}[.\-/]12[.\-/]31(?!\d)/;
+const WHOLE_YEAR = /(?:数据|统计)[^。；]{0,12}全年|全年[^。；]{0,6}(?:数据|统计)/;
+const statesPeriod = (p: string) =>
+  PERIOD_WORD.test(p) || WHOLE_YEAR.test(p) || (YEAR_START.test(p) && YEAR_END.test(p));
 
 /** The completeness findings of a report's paragraphs (in order, tables left out). */
 export function completenessFindings(
@@ -33,29 +39,33 @@ export function completenessFindings(
 ): Finding[] {
   const out = new Findings(new Set(format.rules));
   const squeezed = paragraphs.map(squeeze);
-  // The title: a paragraph in the template's form, else any that names the report (a web page's <title>, with the
-  // portal's name after it, comes before the page's own heading).
-  const head = squeezed.slice(0, 40);
-  const exact = head.findIndex((p) => TITLE_FORM.test(p));
-  const titleAt = exact >= 0 ? exact : head.findIndex((p) => ANY_TITLE.test(p));
-  const found: Located[] = [];
-  const missing: { id: string; heading: string }[] = [];
-  for (const s of format.sections) {
-    const want = squeeze(s.heading);
-    const at = squeezed.findIndex((p, i) => i > titleAt && p.startsWith(want));
-    if (at >= 0) found.push({ id: s.id, heading: s.heading, at });
-    else missing.push({ id: s.id, heading: s.heading });
-  }
+  // The title in any of the forms offices write; else a paragraph naming the report without its year.
+  const title = findTitle(paragraphs);
+  const titleAt = title ? title.at : squeezed.slice(0, 40).findIndex((p) => ANY_TITLE.test(p));
+  const found = locateSections(format, paragraphs, titleAt);
   if (titleAt < 0 && !found.length) return [];
 
-  for (const m of missing)
-    out.add(
-      "C1",
-      "text",
-      m.id,
-      undefined,
-      `缺少第${m.heading.slice(0, 1)}部分「${m.heading}」：年报应按模板写全六个部分`,
-    );
+  for (const s of format.sections) {
+    const f = found.find((x) => x.id === s.id);
+    if (!f)
+      out.add(
+        "C1",
+        "text",
+        s.id,
+        undefined,
+        `缺少第${s.heading.slice(0, 1)}部分「${s.heading}」：年报应按模板写全六个部分`,
+      );
+    // Present under another wording or number: the section is there; the template's heading is named beside it.
+    else if (f.written)
+      out.add(
+        "C1",
+        "text",
+        s.id,
+        undefined,
+        `第${s.heading.slice(0, 1)}部分的标题写作「${f.written}」，模板的标题为「${s.heading}」`,
+        "warning",
+      );
+  }
   for (let i = 1; i < found.length; i++)
     if (found[i].at < found[i - 1].at)
       out.add(
@@ -74,7 +84,7 @@ export function completenessFindings(
     return squeezed
       .slice(me.at + 1, next)
       .join("")
-      .concat(squeezed[me.at].slice(squeeze(me.heading).length));
+      .concat(squeezed[me.at].slice(me.length));
   };
   const s5 = format.sections.find((s) => s.id === "s5");
   const five = s5 ? sectionText("s5") : null;
@@ -102,36 +112,35 @@ export function completenessFindings(
 
   if (titleAt < 0)
     out.add("C4", "text", "title", undefined, "没有找到标题：应为「XX2025年政府信息公开工作年度报告」的形式");
-  else {
-    const title = paragraphs[titleAt].trim();
-    // The agency's name may stand on the line above, as 公文 titles are often broken.
-    const above = titleAt > 0 ? squeezed[titleAt - 1] : "";
-    const joined =
-      /^\d{4}年政府信息公开工作年度报告$/.test(squeezed[titleAt]) && above && above.length <= 40
-        ? above + squeezed[titleAt]
-        : squeezed[titleAt];
-    const m = TITLE_FORM.exec(joined);
-    if (!m)
-      out.add(
-        "C4",
-        "text",
-        "title",
-        undefined,
-        `正文「${title}」中标题的写法与模板不同：应为「机关名称+年份+年政府信息公开工作年度报告」，如「XX2025年政府信息公开工作年度报告」`,
-      );
-    else if (options.year && Number(m[2]) !== options.year)
-      out.add(
-        "C4",
-        "text",
-        "title",
-        undefined,
-        `正文「${title}」中标题的年度为${m[2]}年，与审核的${options.year}年不同`,
-      );
-  }
+  else if (!title)
+    out.add(
+      "C4",
+      "text",
+      "title",
+      undefined,
+      `标题「${paragraphs[titleAt].trim()}」中没有年份：应为「机关名称+年份+年政府信息公开工作年度报告」，如「XX2025年政府信息公开工作年度报告」`,
+    );
+  if (title && !title.template)
+    out.add(
+      "C4",
+      "text",
+      "title",
+      undefined,
+      `正文「${title.title}」中标题的写法与模板不同：应为「机关名称+年份+年政府信息公开工作年度报告」，如「XX2025年政府信息公开工作年度报告」`,
+    );
+  if (title && options.year && title.year !== options.year)
+    out.add(
+      "C4",
+      "text",
+      "title",
+      undefined,
+      `正文「${title.title}」中标题的年度为${title.year}年，与审核的${options.year}年不同`,
+    );
 
   const firstHeading = found.length ? Math.min(...found.map((f) => f.at)) : paragraphs.length;
   const lead = squeezed.slice(titleAt + 1, firstHeading).join("");
-  if (!/统计期限|统计时限/.test(lead) && !(/1月1日/.test(lead) && /12月31日/.test(lead)))
+  // Stated in the lead as the template asks, or elsewhere (some reports close with it): either way it is stated.
+  if (!statesPeriod(lead) && !squeezed.some(statesPeriod))
     out.add(
       "C5",
       "text",

@@ -4,19 +4,10 @@
  * page). The numbers are the published 淮安 tables (test/fixtures), read back exactly.
  */
 import { huaianTables } from "../../../test/fixtures";
-import { gridMatrix, table2Grid, table3Grid, table4Grid } from "../tables/layout";
+import { asDocument } from "../../../test/reports";
+import { table2Grid, table3Grid, table4Grid } from "../tables/layout";
 import type { TableGrid } from "../tables/layout";
-import type { Grid } from "./cells";
 import { readReport } from "./tables";
-
-/** A grid as a document gives it: each cell's text at its top-left position, null where a merge covers. */
-function asDocument(grid: TableGrid): Grid {
-  const { values, merges } = gridMatrix(grid);
-  const out: Grid = values.map((row) => row.map((v) => String(v)));
-  for (const [r, c, h, w] of merges)
-    for (let i = r; i < r + h; i++) for (let j = c; j < c + w; j++) if (i !== r || j !== c) out[i][j] = null;
-  return out;
-}
 
 const published = huaianTables();
 const title = `${published.agency}${published.year}年政府信息公开工作年度报告`;

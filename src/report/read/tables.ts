@@ -12,10 +12,13 @@
  */
 import { formatForYear, getFormat, numberRows, T3_WIDTH, T4_GROUP_WIDTH, T4_WIDTH } from "../formats";
 import type { FormatDef, FormatId, Table3Row } from "../formats";
+import type { TableLabels } from "../tables/checks";
 import type { Num, Table2, Table3, TableSet } from "../tables/tables";
 import { normalizeText } from "../common/normalize";
 import { bareLabel, cellNumber, isValueCell, rowText } from "./cells";
 import type { Grid, ReportDocumentText } from "./cells";
+import { isNear, nearestRow } from "./nearest";
+import { findTitle } from "./title";
 
 type TableId = "t2" | "t3" | "t4";
 
@@ -35,7 +38,11 @@ export interface ReadReport {
   /** The title paragraph the agency and year came from. */
   title: string | null;
   paragraphs: string[];
+  /** Rows whose printed labels are not the template's: read by the nearest label, or not read (L1). */
+  labels?: LabelsRead;
 }
+
+export type LabelsRead = Required<TableLabels>;
 
 export interface ReadOptions {
   agency?: string;
@@ -43,40 +50,32 @@ export interface ReadOptions {
   format?: FormatId;
 }
 
-const TITLE = /^(.*?)(\d{4})年度?政府信息公开(?:工作)?年度?报告/;
-
-/** A paragraph that can be the agency's line of a title in two lines: short, no sentence in it. */
-const AGENCY_LINE = /^[^。，,；;：:！？]{2,40}$/;
-
-/**
- * The report's title paragraph: 「XX2024年政府信息公开工作年度报告」 → agency and year. A title set in two lines
- * (the agency's name, then 「2024年政府信息公开工作年度报告」) is read as one.
- */
-function findTitle(paragraphs: string[]): { title: string; agency: string; year: number } | null {
-  const squeeze = (p: string) => p.normalize("NFKC").replace(/\s+/g, "");
-  const head = paragraphs.slice(0, 40);
-  // A paragraph that is the title alone comes first; else one that begins with it (a page's <title> with the
-  // portal's name after it, "…年度报告_某市人民政府门户网站"), cut after 报告.
-  for (const whole of [true, false])
-    for (const [i, p] of head.entries()) {
-      const m = TITLE.exec(squeeze(p));
-      if (!m || (whole && m[0].length !== squeeze(p).length)) continue;
-      const title = whole ? p.trim() : m[0];
-      const above = i > 0 ? squeeze(paragraphs[i - 1]) : "";
-      if (!m[1] && AGENCY_LINE.test(above) && !TITLE.test(above))
-        return { title: `${above}${title}`, agency: above, year: Number(m[2]) };
-      return { title, agency: m[1], year: Number(m[2]) };
-    }
-  return null;
-}
-
 const normal = (s: string | null) => (s === null ? "" : normalizeText(s));
 const gridHas = (g: Grid, label: string) => {
   const want = bareLabel(label);
   return g.some((row) => row.some((c) => c !== null && bareLabel(c) === want));
 };
-const gridIncludes = (g: Grid, label: string) =>
-  bareLabel(g.map(rowText).join("|")).includes(bareLabel(label));
+/** Each grid's text, bare, worked out once. */
+const gridText = new WeakMap<Grid, string>();
+const gridIncludes = (g: Grid, label: string) => {
+  let text = gridText.get(g);
+  if (text === undefined) gridText.set(g, (text = bareLabel(g.map(rowText).join("|"))));
+  return text.includes(bareLabel(label));
+};
+/** Each row's bare label (its cells that are not numbers, joined), worked out once per grid. */
+const bareRowsOf = new WeakMap<(string | null)[], string>();
+function rowBare(row: (string | null)[]): string {
+  let bare = bareRowsOf.get(row);
+  if (bare === undefined)
+    bareRowsOf.set(row, (bare = bareLabel(row.filter((c) => c !== null && !isValueCell(c)).join(""))));
+  return bare;
+}
+/** Whether a row is the template row of `label`: its label holds it, or is near it (a misprint, ./nearest). */
+function rowIs(row: (string | null)[], label: string): boolean {
+  const [bare, want] = [rowBare(row), bareLabel(label)];
+  return bare.includes(want) || isNear(bare, want);
+}
+const holds = (g: Grid, label: string) => gridIncludes(g, label) || g.some((row) => rowIs(row, label));
 
 /** Columns of `labels` in the header rows (left to right, each after the previous), or null. */
 function headerColumns(header: Grid, labels: string[]): number[] | null {
@@ -117,14 +116,14 @@ function foreignRows(format: FormatDef): Table3Row[] {
     .filter((r) => !own.has(r.key) && r.inResults);
 }
 
-function readTable3(grids: Grid[], format: FormatDef) {
+function readTable3(grids: Grid[], format: FormatDef, labels: LabelsRead) {
   const rows = numberRows(format);
   const first = rows[0].label;
   const last = rows[rows.length - 1].label;
-  const at = grids.findIndex((g) => gridIncludes(g, first) && gridIncludes(g, last));
+  const at = grids.findIndex((g) => holds(g, first) && holds(g, last));
   if (at < 0) return { problem: `未找到表三：没有一个表格含「${first}」和「${last}」` };
   const grid = grids[at];
-  const start = grid.findIndex((r) => bareLabel(rowText(r)).includes(bareLabel(first)));
+  const start = grid.findIndex((r) => rowIs(r, first));
   const cols = headerColumns(
     grid.slice(0, start),
     format.t3.columns.map((c) => c.label),
@@ -134,9 +133,10 @@ function readTable3(grids: Grid[], format: FormatDef) {
   let next = 0;
   let read = 0;
   const body = grid.slice(start);
+  const bareRows = rows.map((x) => bareLabel(x.label));
   const match = (label: string) => {
     const bare = bareLabel(label);
-    return rows.findIndex((x, k) => k >= next && bare.endsWith(bareLabel(x.label)));
+    return bareRows.findIndex((x, k) => k >= next && bare.endsWith(x));
   };
   for (const [n, row] of body.entries()) {
     const r = rowValues(row, cols, T3_WIDTH);
@@ -153,6 +153,18 @@ function readTable3(grids: Grid[], format: FormatDef) {
     }
     // A row of another format counts only with numbers in it (a group's label row has none).
     const other = i < 0 && numbers ? foreign.find((x) => bare.endsWith(bareLabel(x.label))) : undefined;
+    // A label the template has not, with numbers, before the table's last row: the nearest row, when clear.
+    if (i < 0 && !other && numbers && !(rows[rows.length - 1].key in t3)) {
+      const read = new Set(rows.flatMap((x, k) => (x.key in t3 ? [k] : [])));
+      const near = nearestRow(bare, bareRows, read);
+      if (!("index" in near)) {
+        const between = near.between.map((k) => rows[k].key);
+        labels.unsure.push({ table: "t3", label: r.label, values: r.values, between });
+        continue;
+      }
+      i = near.index;
+      labels.t3[rows[i].key] = r.label;
+    }
     const key = i >= 0 ? rows[i].key : other?.key;
     if (!key || key in t3) continue;
     t3[key] = r.values;
@@ -226,29 +238,53 @@ function readTable4(grids: Grid[], format: FormatDef, tableNo = (i: number) => i
   return { problem: `表四（第${tableNo(at)}个表格）中没有找到${T4_WIDTH}个数字的一行` };
 }
 
-function readTable2(grids: Grid[], format: FormatDef) {
+function readTable2(grids: Grid[], format: FormatDef, labels: LabelsRead) {
   const def = format.t2;
   if (!def) return {};
   const rows = def.blocks.flatMap((b) => b.rows.map((r) => ({ ...r, width: b.columns.length })));
   const [a, b] = [rows[0].label, rows[rows.length - 1].label];
-  const at = grids.findIndex((g) => gridHas(g, a) && gridHas(g, b));
+  // The table holding most of 表二's rows, two at least (a misprinted one is near its label).
+  const held = grids.map(
+    (g) => rows.filter((r) => gridHas(g, r.label) || g.some((row) => rowIs(row, r.label))).length,
+  );
+  const most = Math.max(0, ...held);
+  const at = most >= 2 ? held.indexOf(most) : -1;
   if (at < 0) return { problem: `未找到表二：没有一个表格含「${a}」和「${b}」` };
   const t2: Record<string, unknown> = {};
-  let read = 0;
-  for (const row of grids[at]) {
+  const bareRows = rows.map((r) => bareLabel(r.label));
+  // Each row's label and the numbers after it; rows read by their label first, then the others by nearness.
+  const printed = grids[at].flatMap((row) => {
     const cells = row.filter((c): c is string => c !== null);
     const i = cells.findIndex((c) => !isValueCell(c));
-    if (i < 0) continue;
-    const label = bareLabel(cells[i]);
+    return i < 0 ? [] : [{ label: cells[i], bare: bareLabel(cells[i]), after: cells.slice(i + 1) }];
+  });
+  const take = (k: number, after: string[]) => {
+    const values = after.slice(0, rows[k].width).map(cellNumber);
+    t2[rows[k].key] = rows[k].width === 1 ? (values[0] ?? null) : values;
+  };
+  const rest: typeof printed = [];
+  for (const p of printed) {
     // 规范性文件 for 行政规范性文件: a label people shorten is matched by its end.
-    const def2 = rows.find(
-      (r) => r.label && (bareLabel(r.label) === label || bareLabel(r.label).endsWith(label)),
-    );
-    if (!def2 || def2.key in t2 || label.length < 2) continue;
-    const values = cells.slice(i + 1, i + 1 + def2.width).map(cellNumber);
-    t2[def2.key] = def2.width === 1 ? (values[0] ?? null) : values;
-    read++;
+    const k = bareRows.findIndex((b) => b && (b === p.bare || b.endsWith(p.bare)));
+    if (k >= 0 && p.bare.length >= 2) {
+      if (!(rows[k].key in t2)) take(k, p.after);
+    } else if (p.after.some((c) => typeof cellNumber(c) === "number")) rest.push(p);
   }
+  for (const p of rest) {
+    const read = new Set(rows.flatMap((r, k) => (r.key in t2 ? [k] : [])));
+    const near = nearestRow(p.bare, bareRows, read);
+    if ("index" in near) {
+      take(near.index, p.after);
+      labels.t2[rows[near.index].key] = p.label;
+    } else
+      labels.unsure.push({
+        table: "t2",
+        label: p.label,
+        values: p.after.map(cellNumber),
+        between: near.between.map((k) => rows[k].key),
+      });
+  }
+  const read = Object.keys(t2).length;
   return { t2: t2 as Table2, found: { table: at + 1, rows: read } };
 }
 
@@ -263,16 +299,16 @@ function joinSplit([grids, origin]: [Grid[], number[]], first: string, last: str
   const at: number[] = [];
   for (let i = 0; i < grids.length; i++) {
     let grid = grids[i];
-    if (gridIncludes(grid, first) && !gridIncludes(grid, last)) {
+    if (holds(grid, first) && !holds(grid, last)) {
       const seen = new Set(grid.map((r) => bareLabel(rowText(r))));
       let j = i + 1;
-      while (j < grids.length && !gridIncludes(grids[j], first)) {
+      while (j < grids.length && !holds(grids[j], first)) {
         const more = grids[j].filter((r) => !seen.has(bareLabel(rowText(r))) || rowText(r).trim() === "");
         grid = [...grid, ...more];
         j++;
-        if (gridIncludes(grids[j - 1], last)) break;
+        if (holds(grids[j - 1], last)) break;
       }
-      if (gridIncludes(grid, last)) {
+      if (holds(grid, last)) {
         // Every row right-aligned to the widest: a part may have a label column more or less than another (a
         // PDF's part draws only the column rules its own rows need), and the number columns are the last ones.
         const width = Math.max(...grid.map((r) => r.length));
@@ -320,9 +356,10 @@ export function readReport(doc: ReportDocumentText, options: ReadOptions = {}): 
   const rows2 = format.t2?.blocks.flatMap((b) => b.rows) ?? [];
   if (rows2.length) joined = joinSplit(joined, rows2[0].label, rows2[rows2.length - 1].label);
   const [grids, origin] = joined;
-  const r3 = readTable3(grids, format);
+  const labels: LabelsRead = { t2: {}, t3: {}, unsure: [] };
+  const r3 = readTable3(grids, format, labels);
   const r4 = readTable4(grids, format, (i) => origin[i] + 1);
-  const r2 = readTable2(grids, format);
+  const r2 = readTable2(grids, format, labels);
   for (const [id, r] of [
     ["t2", r2],
     ["t3", r3],
@@ -340,7 +377,7 @@ export function readReport(doc: ReportDocumentText, options: ReadOptions = {}): 
     t3: ("t3" in r3 && r3.t3) || {},
     t4: ("t4" in r4 && r4.t4) || [],
   };
-  return { tables, found, problems, title: title?.title ?? null, paragraphs: doc.paragraphs };
+  return { tables, found, problems, title: title?.title ?? null, paragraphs: doc.paragraphs, labels };
 }
 
 /** The tables for arithmetic (roll-up, last year): cells that are not numbers become blanks. */

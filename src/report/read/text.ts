@@ -5,6 +5,7 @@
  * fire). Each finding quotes the sentence and gives both numbers.
  */
 import { checkTables } from "../tables/checks";
+import type { TableLabels } from "../tables/checks";
 import {
   getFormat,
   numberRows,
@@ -241,14 +242,14 @@ export function checkText(paragraphs: string[], t: TableSet, format: FormatDef):
 
 /** All checks of a report read from its file: the tables' (F1–F3, arithmetic, X1/X2) and its text's (X3). */
 export function checkReadReport(
-  read: { tables: TableSet; paragraphs: string[] },
+  read: { tables: TableSet; paragraphs: string[]; labels?: TableLabels },
   numeric: TableSet,
   previous?: TableSet,
   /** The year a review is of: a title of another year is C4. */
   year?: number,
 ): Finding[] {
   const format = getFormat(read.tables.format);
-  return checkTables(read.tables, previous ? { previous } : {}).concat(
+  return checkTables(read.tables, { ...(previous ? { previous } : {}), labels: read.labels }).concat(
     checkText(read.paragraphs, numeric, format),
     completenessFindings(format, read.paragraphs, year ? { year } : {}),
   );

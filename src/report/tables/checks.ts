@@ -22,10 +22,20 @@ import type { Table2, Table3, Table4, TableSet } from "./tables";
 
 export type { Finding, Severity } from "./findings";
 
-/** Printed labels of the tables, as found in a document (for L1). */
-interface TableLabels {
+/** A printed row with numbers that was not read: the rows its label is near (none: near no row). */
+export interface UnsureLabel {
+  table: "t2" | "t3";
+  label: string;
+  values: unknown[];
+  between: string[];
+}
+
+/** How a document printed its tables' row labels where they are not the template's (L1). */
+export interface TableLabels {
+  /** Rows read by the template label nearest to the printed one: key → the label as printed. */
   t2?: Record<string, string>;
   t3?: Record<string, string>;
+  unsure?: UnsureLabel[];
 }
 
 interface CheckOptions {
@@ -50,12 +60,13 @@ export function checkTables(input: TableSet, options: CheckOptions = {}): Findin
       undefined,
       `报告格式「${String(input.format)}」无法识别，按2021年格式校验`,
     );
-  const t3 = readTable3(format, input.t3, out);
+  const unread = unreadRows(format, input, options.labels?.unsure ?? []);
+  const t3 = readTable3(format, input.t3, out, unread.t3);
   const t4 = readTable4(format, input.t4, out);
-  const t2 = readTable2(format, input.t2, out);
+  const t2 = readTable2(format, input.t2, out, unread.t2);
   checkTable3(format, t3, out);
   checkTable4(format, t4, out);
-  if (options.labels) checkLabels(format, options.labels, out);
+  if (options.labels) checkLabels(format, input, options.labels, out);
   if (options.previous) checkPrevious(format, t3, t2, options.previous, out);
   return out.list;
 }
@@ -126,18 +137,61 @@ function checkTable4(format: FormatDef, t4: Table4, out: Findings): void {
   });
 }
 
-function checkLabels(format: FormatDef, labels: TableLabels, out: Findings): void {
-  for (const [key, text] of Object.entries(labels.t3 ?? {})) {
-    const expected = format.t3.rows.find((r) => r.key === key)?.label;
-    if (expected && text !== expected)
-      out.add("L1", "t3", key, undefined, `表三行名「${text}」与模板文字「${expected}」不一致`);
-  }
-  if (format.t2)
-    for (const [key, text] of Object.entries(labels.t2 ?? {})) {
-      const expected = format.t2.blocks.flatMap((b) => b.rows).find((r) => r.key === key)?.label;
+const TABLE_NAMES = { t2: "表二", t3: "表三" } as const;
+const labelOf = (format: FormatDef, table: "t2" | "t3", key: string) =>
+  (table === "t3" ? format.t3.rows : (format.t2?.blocks.flatMap((b) => b.rows) ?? [])).find(
+    (r) => r.key === key,
+  )?.label;
+/** The template's rows of a table that the input lacks. */
+const absent = (format: FormatDef, input: TableSet, table: "t2" | "t3") => {
+  const given = input[table];
+  const keys =
+    table === "t3"
+      ? numberRows(format).map((r) => r.key)
+      : (format.t2?.blocks.flatMap((b) => b.rows) ?? []).map((r) => r.key);
+  return given && typeof given === "object" ? keys.filter((k) => !(k in given)) : [];
+};
+
+/**
+ * The rows printed but not read, which are not to be called missing: those an unsure label is near, and — where a
+ * label is near no row — every row the table lacks (one of them is that row; L1 names them together).
+ */
+function unreadRows(format: FormatDef, input: TableSet, unsure: UnsureLabel[]) {
+  const out = { t2: new Set<string>(), t3: new Set<string>() };
+  for (const u of unsure)
+    for (const k of u.between.length ? u.between : absent(format, input, u.table)) out[u.table].add(k);
+  return out;
+}
+
+function checkLabels(format: FormatDef, input: TableSet, labels: TableLabels, out: Findings): void {
+  for (const table of ["t3", "t2"] as const)
+    for (const [key, text] of Object.entries(labels[table] ?? {})) {
+      const expected = labelOf(format, table, key);
       if (expected && text !== expected)
-        out.add("L1", "t2", key, undefined, `表二行名「${text}」与模板文字「${expected}」不一致`);
+        out.add(
+          "L1",
+          table,
+          key,
+          undefined,
+          `${TABLE_NAMES[table]}行名「${text}」与模板文字「${expected}」不一致，已按「${expected}」一行读取`,
+        );
     }
+  for (const u of labels.unsure ?? []) {
+    const name = TABLE_NAMES[u.table];
+    const row = `${name}中行名为「${u.label}」的一行（${u.values.map((v) => (v === null ? "空" : String(v))).join("、")}）`;
+    const names = (keys: string[]) => keys.map((k) => `「${labelOf(format, u.table, k) ?? k}」`).join("");
+    const lacking = absent(format, input, u.table);
+    out.add(
+      "L1",
+      u.table,
+      u.between[0],
+      undefined,
+      u.between.length
+        ? `${row}与${names(u.between)}都相近，无法确定是哪一行，这一行的数字未读取；请按模板文字改正行名`
+        : `${row}与模板的行名都不相符，这一行的数字未读取${lacking.length ? `；${name}中没有找到${names(lacking)}，可能就是这一行` : ""}；请按模板文字改正行名`,
+      "error",
+    );
+  }
 }
 
 function checkPrevious(

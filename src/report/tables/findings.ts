@@ -49,10 +49,12 @@ export class Findings {
     row: string | undefined,
     column: string | undefined,
     message: string,
+    /** Where one finding of a rule weighs less than the rule (a section present under another wording). */
+    severity: Severity = SEVERITY[rule],
   ) {
     if (!this.rules.has(rule)) return;
     const where = [table, row ?? (column ? "*" : undefined), column].filter(Boolean).join(".");
-    const f: Finding = { rule, severity: SEVERITY[rule], table, where, message };
+    const f: Finding = { rule, severity, table, where, message };
     if (row) f.row = row;
     if (column) f.column = column;
     this.list.push(f);

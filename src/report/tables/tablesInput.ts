@@ -53,7 +53,15 @@ export function previousTables(raw: unknown, where: string): TableSet {
   return t as TableSet;
 }
 
-export function readTable3(format: FormatDef, raw: unknown, out: Findings): Table3 {
+/**
+ * `unread`: rows printed in the document whose labels could not be told apart (L1 names them instead of 缺少).
+ */
+export function readTable3(
+  format: FormatDef,
+  raw: unknown,
+  out: Findings,
+  unread = new Set<string>(),
+): Table3 {
   const t3: Table3 = {};
   const rows = numberRows(format);
   const given = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
@@ -83,7 +91,7 @@ export function readTable3(format: FormatDef, raw: unknown, out: Findings): Tabl
   for (const row of rows) {
     const v = given[row.key];
     if (v === undefined) {
-      if (raw && typeof raw === "object")
+      if (raw && typeof raw === "object" && !unread.has(row.key))
         out.add("F3", "t3", row.key, undefined, `表三缺少「${row.label}」一行`);
       t3[row.key] = new Array<Num>(T3_WIDTH).fill(null);
       continue;
@@ -170,7 +178,12 @@ export function readTable4(format: FormatDef, raw: unknown, out: Findings): Tabl
   return t4;
 }
 
-export function readTable2(format: FormatDef, raw: unknown, out: Findings): Table2 | null {
+export function readTable2(
+  format: FormatDef,
+  raw: unknown,
+  out: Findings,
+  unread = new Set<string>(),
+): Table2 | null {
   if (raw === null || raw === undefined) {
     if (format.t2)
       out.add("F2", "t2", undefined, undefined, "缺少表二（t2），表二的数字应全部填写，没有的填0");
@@ -196,7 +209,7 @@ export function readTable2(format: FormatDef, raw: unknown, out: Findings): Tabl
     const v = given[row.key];
     const single = row.columns.length === 1;
     if (v === undefined) {
-      out.add("F3", "t2", row.key, undefined, `表二缺少「${row.label}」一行`);
+      if (!unread.has(row.key)) out.add("F3", "t2", row.key, undefined, `表二缺少「${row.label}」一行`);
       t2[row.key] = single ? null : row.columns.map(() => null);
       continue;
     }
