@@ -4,7 +4,8 @@
  * `review` on a folder of units made from a real published report's tables (淮安, test/fixtures) in the forms we
  * read — web pages (UTF-8 and GBK), a tables JSON, a register, a report of another year, a scanned PDF, PDFs LibreOffice exported,
  * a damaged .docx, a file that is no report —, one unit with real arithmetic errors, one whose text contradicts
- * its tables, one missing from the list, and last year's folder with a unit named another way. Every status and
+ * its tables, one missing from the list, and last year's folder with a unit named another way; files named as
+ * offices name them (test/corpus/unit-names.json) matched to the list, and letters and notes that are no unit. Every status and
  * the totals are worked out here from how each unit was made, never from the code under test.
  */
 import { mkdirSync } from "fs";
@@ -24,7 +25,7 @@ import { scannedPdf } from "./pdfs";
 import { NOW } from "./docx";
 import { pdfText, sofficeAll, squeeze } from "./office";
 import { needs } from "./tools";
-import { createReport } from "../src/docx";
+import { createReport, renderBlocks } from "../src/docx";
 
 const folder = tempFolder("ogi-review-");
 const put = folder.put;
@@ -265,6 +266,155 @@ test("files in formats we do not read are still the unit's: 无法读取, saying
   expect(
     data.skipped.map((s: { file: string; reason: string }) => [path.basename(s.file), s.reason]),
   ).toEqual([["各乡镇.zip", "压缩包：请先解压，再审核解压出的文件夹"]]);
+});
+
+test("units named as offices name their files, matched to the list; letters and notes skipped, never units", async () => {
+  const dir = "names";
+  // Reports whose titles name no unit (「2025年政府信息公开工作年度报告」): the file's name does.
+  const nameless = unit("");
+  // (Without the portal's breadcrumb line above the title, which the title reader would take for the agency.)
+  const page = reportHtml(nameless).replace(/<div class="nav">.*?<\/div>/, "");
+  put(`${dir}/司法局（扫描件）.pdf`, scannedPdf());
+  put(`${dir}/01-发改局2025年度政府信息公开工作年度报告（终稿）.html`, page);
+  put(`${dir}/城关镇 - 副本.html`, page);
+  put(`${dir}/县府办(1).json`, JSON.stringify(nameless));
+  put(`${dir}/卫生院2025年报.html`, page);
+  // A title names the unit before its file does, in its own short form.
+  put(`${dir}/d.html`, reportHtml(unit("县住房城乡建设局")));
+  // One unit, two files, two spellings: counted once.
+  put(`${dir}/交通局.html`, page);
+  put(`${dir}/某县交通运输局.json`, JSON.stringify(unit("某县交通运输局")));
+  // A report whose tables are missing, and one pasted into a .txt: the unit's, 无法读取 with why.
+  const sections = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"];
+  put(
+    `${dir}/某县财政局2025年政府信息公开工作年度报告.docx`,
+    await renderBlocks("某县财政局2025年政府信息公开工作年度报告", [
+      { kind: "title", lines: ["某县财政局2025年政府信息公开工作年度报告"] },
+      ...sections.map((text) => ({ kind: "paragraph" as const, text })),
+    ]),
+  );
+  put(
+    `${dir}/某县统计局2025年政府信息公开工作年度报告.txt`,
+    `某县统计局2025年政府信息公开工作年度报告\n${sections.join("\n")}\n`,
+  );
+  // No unit: a note, the letter that sent a report, a note about one, the list itself.
+  put(`${dir}/说明.txt`, "本文件夹为各单位报送的年报，共十二份。\n");
+  put(
+    `${dir}/报送函.docx`,
+    await renderBlocks("关于报送某县司法局2025年政府信息公开工作年度报告的函", [
+      { kind: "title", lines: ["关于报送某县司法局2025年政府信息公开工作年度报告的函"] },
+      { kind: "paragraph", text: "某县人民政府办公室：" },
+      { kind: "paragraph", text: "现将我局2025年政府信息公开工作年度报告报送你办，请审阅。" },
+      { kind: "paragraph", text: "附件：某县司法局2025年政府信息公开工作年度报告" },
+      { kind: "signature", lines: ["某县司法局", "2026年1月15日"] },
+    ]),
+  );
+  put(
+    `${dir}/情况说明.html`,
+    "<html><body><p>关于我局2025年度政府信息公开工作年度报告有关情况的说明</p><p>因系统升级，我局年度报告推迟报送，特此说明。</p></body></html>",
+  );
+  const list = [
+    "某县人民政府办公室",
+    "某县发展和改革局",
+    "某县司法局",
+    "某县财政局",
+    "某县统计局",
+    "某县住房和城乡建设局",
+    "某县交通运输局",
+    "某县城关镇人民政府",
+    "某县城关镇卫生院",
+    "某县河口镇卫生院",
+    "某县应急管理局",
+  ];
+  put(`${dir}/单位名单.txt`, list.join("\n"));
+  put("names-list.txt", `单位名称\n${list.join("\n")}\n`);
+  // Last year: 发改局 under its full name, its 结转 and 现行有效 carried into this year (X1, X2 hold); and both
+  // health centres, so 卫生院's last year is asked about too.
+  const last = unit("", 2024);
+  const inForce = (v: unknown) => {
+    const [issued, repealed, now] = v as number[];
+    return [0, 0, now - issued + repealed];
+  };
+  last.t2 = { ...last.t2, rules: inForce(nameless.t2?.rules), normative: inForce(nameless.t2?.normative) };
+  last.t3 = { ...last.t3, fwd: nameless.t3.carry };
+  put("names-last/某县发展和改革局2024年报.json", JSON.stringify(last));
+  put("names-last/某县城关镇卫生院2024.json", JSON.stringify(last));
+  put("names-last/某县河口镇卫生院2024.json", JSON.stringify(last));
+  const args = [
+    "review",
+    path.join(folder.dir, dir),
+    "--units",
+    path.join(folder.dir, "names-list.txt"),
+    "--previous",
+    path.join(folder.dir, "names-last"),
+    "--year",
+    "2025",
+  ];
+  const data = JSON.parse((await call([...args, "--json"])).out);
+  const by = (name: string) => data.units.find((u: { unit: string }) => u.unit === name);
+  const status = Object.fromEntries(
+    data.units.map((u: { unit: string; status: string }) => [u.unit, u.status]),
+  );
+  // A page whose title names no unit is itself a finding (C4, a warning): 有提示, as the JSON beside it is not.
+  expect(status).toEqual({
+    某县司法局: "无法读取",
+    某县发展和改革局: "有提示",
+    某县城关镇人民政府: "有提示",
+    某县人民政府办公室: "通过",
+    卫生院: "有提示",
+    某县住房和城乡建设局: "通过",
+    某县交通运输局: "有提示",
+    某县财政局: "无法读取",
+    某县统计局: "无法读取",
+  });
+  expect(by("某县司法局").reason).toBe(`「司法局（扫描件）.pdf」是${SCANNED}`);
+  expect(by("某县财政局").reason).toContain("未找到表");
+  expect(by("某县统计局").reason).toBe(
+    "「某县统计局2025年政府信息公开工作年度报告.txt」是纯文本的年报，不能读取其中的统计表；请提供 Word、网页或 PDF 版本",
+  );
+  // 卫生院 may be either health centre: both named, neither chosen, neither 未报送 meanwhile.
+  expect(by("卫生院").between).toEqual(["某县城关镇卫生院", "某县河口镇卫生院"]);
+  const asked = by("卫生院").findings.filter((f: { rule: string }) => f.rule !== "C4");
+  expect(asked.map((f: { rule: string; message: string }) => [f.rule, f.message])).toEqual([
+    [
+      "上年",
+      "上年的报告中「某县城关镇卫生院」或「某县河口镇卫生院」都可能是本单位，未核对与上年的衔接（X1、X2）；请确认是哪一个",
+    ],
+    [
+      "单位",
+      "文件名「卫生院2025年报.html」可能是名单中的「某县城关镇卫生院」或「某县河口镇卫生院」，请确认是哪一个单位（确认之前，这2个单位都不列为未报送）",
+    ],
+  ]);
+  expect(data.missing).toEqual(["某县应急管理局"]);
+  // Last year's 发改局 found under its full name; its X1 and X2 hold (its one finding is C4).
+  expect(by("某县发展和改革局").previous).toBe("某县发展和改革局2024年报.json");
+  expect(by("某县发展和改革局").findings.map((f: { rule: string }) => f.rule)).toEqual(["C4"]);
+  expect(
+    by("某县交通运输局")
+      .file.split("、")
+      .map((f: string) => path.basename(f))
+      .sort(),
+  ).toEqual(["交通局.html", "某县交通运输局.json"].sort());
+  const skipped = Object.fromEntries(
+    data.skipped.map((x: { file: string; reason: string }) => [path.basename(x.file), x.reason]),
+  );
+  const noLedger = "只有文字，没有台账的表头或分列的数据";
+  const noReport = "没有年报的标题（「…政府信息公开工作年度报告」）、年报的各部分标题或统计表";
+  expect(skipped).toEqual({
+    "说明.txt": `不是年报、台账或统计表：「说明.txt」${noLedger}`,
+    "单位名单.txt": `不是年报、台账或统计表：「单位名单.txt」${noLedger}`,
+    "报送函.docx": `不是年报、台账或统计表：「报送函.docx」${noReport}`,
+    "情况说明.html": `不是年报、台账或统计表：「情况说明.html」${noReport}`,
+  });
+  // The total: the six units read (卫生院 included: its numbers are its own), 交通运输局 once.
+  expect(data.rollup.units.length).toBe(6);
+  expect(data.rollup.t3.new).toEqual((nameless.t3.new as number[]).map((v) => v * 6));
+  // The text asks the same, under the unit.
+  const text = (await call(args)).out;
+  expect(text).toContain(
+    "文件名「卫生院2025年报.html」可能是名单中的「某县城关镇卫生院」或「某县河口镇卫生院」",
+  );
+  expect(text).toMatch(/已跳过 {2}.*报送函\.docx：不是年报、台账或统计表/);
 });
 
 test("a folder with a link that loops back is walked once; a review of nothing is a usage error", async () => {

@@ -32,6 +32,8 @@ export const FILE_NAME_NOTES = [
   "发布稿",
   "发布版",
   "公开版",
+  "超链版",
+  "无障碍版",
   "网页版",
   "网站版",
   "盖章版",
@@ -209,7 +211,7 @@ const YEAR =
 const DATE = /(?<!\d)20\d{2}(?:[.\-/年]\d{1,2}月?(?:[.\-/]?\d{1,2}日?)?|\d{4})(?!\d)/g;
 /** A report's title words, as file names carry them. */
 const TITLE_WORDS =
-  "(?:政府信息公开|政务公开|信息公开|政府信息)?(?:工作)?(?:的)?(?:年度)?(?:工作)?(?:报告|年报)";
+  "(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息)?(?:工作)?(?:的)?(?:年度)?(?:工作)?(?:报告|年报)";
 const TITLE_TAIL = new RegExp(`(?:关于)?${TITLE_WORDS}$`);
 const TITLE_HEAD = new RegExp(`^${TITLE_WORDS}`);
 const TRAILING_NOTE = new RegExp(
@@ -343,7 +345,8 @@ export function eitherOf(names: string[]): string {
 
 const squeeze = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 /** A report's title line: its words, no sentence in it; not a letter about the report (报送, 说明, 附件). */
-const REPORT_TITLE = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?(?:报告|年报)/;
+const REPORT_TITLE =
+  /(?:政府信息公开|政务信息公开|政务公开|信息公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?(?:报告|年报)/;
 const SENTENCE = /[。；;，,！!？?]/;
 const ABOUT_REPORT = /报送|印发|转发|通知|请示|批复|^附件|函$|说明$|意见$/;
 /** The section headings' words without their numbers, of every format (总体情况, 主动公开政府信息情况…). */
