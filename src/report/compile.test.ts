@@ -171,7 +171,8 @@ describe("compiling a whole workbook", () => {
     const apps = [
       { id: "1", received: d(2025, 1, 1), type: "自然人", outcome: "其他处理", concluded: d(2025, 1, 2) },
       { id: "1", received: d(2025, 1, 1), type: "星人", outcome: "grant", concluded: d(2024, 1, 2) },
-      { received: "昨天", type: null, outcome: "grant", fee: "x" },
+      { received: "昨天", type: null, outcome: "grant", fee: "见票据" },
+      { received: d(2025, 2, 1), type: "自然人", outcome: "grant", concluded: d(2025, 2, 2), fee: "见票据" },
       { received: { error: "#REF!" }, type: "自然人", concluded: d(2025, 1, 2) },
     ];
     const info = {

@@ -21,7 +21,8 @@ import type { ReportInfo } from "./text/info";
 import { findSheet, SHEETS } from "./register/registers";
 import { AnswersError, answersSheet, mergeAnswers, noAnswers, readAnswers } from "./register/answers";
 import type { Answers } from "./register/answers";
-import { registerSheets } from "./register/understand";
+import { feeNote, registerSheets } from "./register/understand";
+import { FEE_WORDS } from "./register/fee";
 import type { LedgerReport, LedgerSheet } from "./register/understand";
 import { tallyEach } from "./register/sum";
 import type { SheetTraces } from "./register/sum";
@@ -111,6 +112,23 @@ function answersFor(format: FormatDef, workbook: WorkbookData, given: CompileOpt
   }
 }
 
+/**
+ * The row issues as every surface lists them: a column that holds back more than a fifth of its sheet's rows
+ * first (before any row's own issue), then the rest in order; what 信息处理费 cannot say is said once, not once
+ * per sheet of a register kept by month.
+ */
+function ordered(issues: RowIssue[]): RowIssue[] {
+  const fees = new Set<string>();
+  const rest = issues.filter((i) => {
+    if (i.kind === "columnUnread") return false;
+    if (i.kind !== "feeUnknown") return true;
+    if (fees.has(i.message)) return false;
+    fees.add(i.message);
+    return true;
+  });
+  return [...issues.filter((i) => i.kind === "columnUnread"), ...rest];
+}
+
 export function compileWorkbook(workbook: WorkbookData, options: CompileOptions = {}): CompileResult {
   const issues: RowIssue[] = [];
   // Appended one by one: a register can have more issues than a spread call can take as arguments.
@@ -167,11 +185,14 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   if (typed.t3) t3 = { ...typed.t3 };
   else if (sheets.applications.length) {
     const r = tallyEach(sheets.applications, (s: LedgerSheet) =>
-      tallyApplications(format, year, s.rows, s.name, s.firstRow, options.explain, s.words),
+      tallyApplications(format, year, s.rows, s.name, s.firstRow, options.explain, s.words, s.written),
     );
     appTraces = r.traces;
     t3 = r.t3;
-    feeYuan = r.feeYuan;
+    // Unknown stays unknown (null): the report then says no amount, never 0元.
+    feeYuan = r.feeUnknown || sheets.applications.some((s) => s.feeUnknown) ? null : r.feeYuan;
+    const none = sheets.applications.find((s) => s.feeUnknown === "none");
+    if (none) issues.push(feeNote(none.name, FEE_WORDS.noColumn()));
     appStats = r.stats;
     collect(r.issues);
   } else issues.push(sheetMissing(SHEETS.applications, "表三按0填写"));
@@ -206,7 +227,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   if (typed.t4) t4 = [...typed.t4];
   else if (sheets.cases.length) {
     const r = tallyEach(sheets.cases, (s: LedgerSheet) =>
-      tallyCases(format, year, s.rows, s.name, s.firstRow, options.explain, s.words),
+      tallyCases(format, year, s.rows, s.name, s.firstRow, options.explain, s.words, s.written),
     );
     caseTraces = r.traces;
     t4 = r.t4;
@@ -275,7 +296,7 @@ export function compileWorkbook(workbook: WorkbookData, options: CompileOptions 
   return {
     tables,
     checks,
-    rowIssues: issues,
+    rowIssues: ordered(issues),
     info,
     sentences,
     stats: { applications: appStats, cases: caseStats, published, excludedRows },

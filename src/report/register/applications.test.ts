@@ -98,7 +98,7 @@ describe("row issues: every kind, and no row dropped silently", () => {
     { received: d(2025, 3, 5), type: "自然人", outcome: "grant" }, // 9 outcomeWithoutDate
     { received: d(2025, 3, 5), type: "自然人", concluded: d(2025, 3, 9) }, // 10 dateWithoutOutcome
     { received: d(2025, 3, 5), type: "自然人", outcome: "信息不存在", concluded: d(2025, 3, 9) }, // 11 legacyValue (warning)
-    { received: d(2025, 3, 5), type: "自然人", outcome: "grant", concluded: d(2025, 3, 9), fee: "免费" }, // 12 badNumber
+    { received: d(2025, 3, 5), type: "自然人", outcome: "grant", concluded: d(2025, 3, 9), fee: "见票据" }, // 12 a fee that is no amount: a 提示, the row counted
     { received: null, type: null }, // 13 blank: not a row
     { received: d(2025, 3, 5), type: null }, // 14 missingValue 申请人类型
     { received: d(2025, 3, 5), type: "自然人", outcome: "好的", concluded: d(2025, 3, 9) }, // 15 unknownValue 办理结果
@@ -108,6 +108,10 @@ describe("row issues: every kind, and no row dropped silently", () => {
     const r = tallyApplications(F2021, 2025, appRows(rows));
     const seen = r.issues.map((i) => [i.row, i.column, i.kind, i.severity]);
     expect(seen).toEqual([
+      // 申请人类型 holds back rows 5, 7 and 14: 3 of the 13 rows, more than a fifth — said first.
+      [0, "申请人类型", "columnUnread", "error"],
+      // Row 12's fee is no amount: the year's fee cannot be known.
+      [0, "信息处理费（元）", "feeUnknown", "warning"],
       [3, "编号", "duplicateId", "warning"],
       [4, "收到日期", "missingValue", "error"],
       [5, "申请人类型", "unknownValue", "error"],
@@ -117,22 +121,26 @@ describe("row issues: every kind, and no row dropped silently", () => {
       [9, "办结日期", "outcomeWithoutDate", "error"],
       [10, "办理结果", "dateWithoutOutcome", "error"],
       [11, "办理结果", "legacyValue", "warning"],
-      [12, "信息处理费（元）", "badNumber", "error"],
+      [12, "信息处理费（元）", "badNumber", "warning"],
       [14, "申请人类型", "missingValue", "error"],
       [15, "办理结果", "unknownValue", "error"],
     ]);
     for (const i of r.issues) {
       expect(i.sheet).toBe("依申请公开登记");
-      expect(i.message).toMatch(new RegExp(`^第${i.row}行`));
+      if (i.row) expect(i.message).toMatch(new RegExp(`^第${i.row}行`));
     }
+    expect(r.issues[0].message).toBe(
+      "「申请人类型」列有3行的值无法读取（如「外星人」「#N/A」「（空）」），这些行未计入；请检查这一列",
+    );
     expect(r.issues.find((i) => i.row === 5)?.message).toContain(
       "自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他",
     );
     expect(r.issues.find((i) => i.row === 5)?.value).toBe("外星人");
     expect(r.issues.find((i) => i.row === 6)?.message).toContain("2025年3月1日");
     expect(r.issues.find((i) => i.row === 7)?.value).toBe("#N/A");
-    // 13 non-blank rows: 3 counted (rows 2, 3, 11), 10 with errors left out, and the tables say so
-    expect(r.stats).toEqual({ rows: 13, counted: 3, excluded: 10, carried: 0 });
+    // 13 non-blank rows: 4 counted (rows 2, 3, 11, 12), 9 with errors left out, and the tables say so
+    expect(r.stats).toEqual({ rows: 13, counted: 4, excluded: 9, carried: 0 });
+    expect(r.feeUnknown).toBe(1);
     expect(r.t3.new[6] + r.t3.carry[6]).toBe(r.stats.counted);
     expect(
       checkTables({

@@ -1,15 +1,19 @@
 /**
  * 依申请公开登记 → 表三, in one pass over the rows (product.md §1, tally rules). Rows can be fed in blocks
- * (the Excel pane reads long registers block by block); every bad row becomes a row issue and is left out
- * of the tables, and the result says how many were.
+ * (the Excel pane reads long registers block by block); a row whose dates, applicant type or outcome cannot be
+ * read becomes a row issue and is left out of the tables, and the result says how many were. The other columns
+ * (编号, 信息处理费, 备注) never hold a row back: a duplicate 编号 or a fee that is no amount is a 提示.
  */
-import { cellDays, cellNumber, cellText, isCellError, isEmptyCell } from "../common/cells";
+import { cellDays, cellText, isCellError, isEmptyCell } from "../common/cells";
 import type { Cell } from "../common/cells";
 import { EXCEL_EPOCH_OFFSET, FIRST_PLAIN_SERIAL, formatDays, MAX_SERIAL, yearBounds } from "../common/dates";
 import type { FormatDef } from "../formats";
 import { numberRows, outcomeRows, T3_APPLICANT_COLUMNS as A, T3_WIDTH } from "../formats";
 import { APPLICATION_HEADERS, IssueSink, isBlankRow, mapColumns, missingColumns, SHEETS } from "./registers";
-import { PENDING_VALUE, wordOf } from "./registers";
+import { DECIDING, PENDING_VALUE, wordOf } from "./registers";
+import { normalizeText } from "../common/normalize";
+import { FEE_FIELD, FEE_FLAG_FIELD, FeeTally } from "./fee";
+import { columnsHoldingBack } from "./holdback";
 import type { ColumnMap, RowIssue, SheetWords } from "./registers";
 import { IdLog } from "./idlog";
 import { applicantVocabulary, outcomeVocabulary } from "./vocab";
@@ -34,11 +38,15 @@ export interface ApplicationResult {
    * pairs (count slot × applicant column index, Excel row number), in row order. See ./explain.
    */
   trace?: Int32Array;
-  /** 信息处理费 of applications concluded in the year, in 元. */
+  /** 信息处理费 of applications concluded in the year, in 元 (0 where it cannot be known: see feeUnknown). */
   feeYuan: number;
+  /** 1 where the year's 信息处理费 cannot be known (a yes/no column, values that are no amount), else 0. */
+  feeUnknown: number;
   stats: ApplicationStats;
   issues: RowIssue[];
 }
+
+const FLAG_HEADER = normalizeText(FEE_FLAG_FIELD);
 
 /** Count slots: 一 new, 二 carry, 四 fwd, then the outcomes in the format's order. */
 export const NEW = 0;
@@ -54,6 +62,8 @@ export class ApplicationTally {
   private readonly cOutcome: number;
   private readonly cConcluded: number;
   private readonly cFee: number;
+  /** A yes/no column (是否收费) beside or instead of the amount, or -1. */
+  private readonly cFlag: number;
   private readonly cId: number;
   /** Index of the 编号 column, or -1. */
   get idColumn(): number {
@@ -74,7 +84,7 @@ export class ApplicationTally {
   private readonly applicantSlot = new Map<string, number>();
   private readonly outcomeSlot = new Map<string, number>();
   private readonly ids = new IdLog();
-  private fee = 0;
+  private readonly fees = new FeeTally();
   /** Placements of counted rows, when tracing (see ApplicationResult.trace). */
   private readonly trace: TraceLog | null;
   private stats: ApplicationStats = { rows: 0, counted: 0, excluded: 0, carried: 0 };
@@ -87,6 +97,8 @@ export class ApplicationTally {
     trace = false,
     /** An agency's own ledger: what its values stand for (read through, never copied). */
     private readonly words?: SheetWords,
+    /** An agency's own ledger: its headers as written, by field (for the sentences naming a column). */
+    private readonly written?: Record<string, string>,
   ) {
     this.trace = trace ? new TraceLog() : null;
     this.sink = new IssueSink(sheetName);
@@ -97,7 +109,8 @@ export class ApplicationTally {
     this.cType = idx("申请人类型");
     this.cOutcome = idx("办理结果");
     this.cConcluded = idx("办结日期");
-    this.cFee = idx("信息处理费（元）");
+    this.cFee = idx(FEE_FIELD);
+    this.cFlag = header.findIndex((h) => typeof h === "string" && normalizeText(h) === FLAG_HEADER);
     this.cId = idx("编号");
     const missing = missingColumns(sheetName, this.map, ["收到日期", "申请人类型", "办理结果", "办结日期"]);
     this.sink.addAll(missing);
@@ -155,7 +168,7 @@ export class ApplicationTally {
     if (!this.hasRequired) return;
     const { cReceived, cType, cOutcome, cConcluded, counts, start, end, applicantSlot, outcomeSlot, trace } =
       this;
-    const extras = this.cId >= 0 || this.cFee >= 0;
+    const extras = this.cId >= 0 || this.cFee >= 0 || this.cFlag >= 0;
     // The date bounds and slot offsets as locals: imported bindings are property loads in the compiled loop.
     const lo = FIRST_PLAIN_SERIAL;
     const hi = MAX_SERIAL;
@@ -185,10 +198,7 @@ export class ApplicationTally {
       // The common, valid row: everything known (NaN dates fail the comparison).
       if (a >= 0 && o >= 0 && concluded >= received) {
         read++;
-        if (extras && !this.extras(row, firstRowNumber + i - from, concluded)) {
-          this.stats.excluded++;
-          continue;
-        }
+        if (extras) this.extras(row, firstRowNumber + i - from, concluded);
         if (received > end || concluded < start) continue;
         const first = (received >= start ? newSlot : carrySlot) + a;
         const second = (concluded <= end ? o : fwdSlot) + a;
@@ -209,34 +219,35 @@ export class ApplicationTally {
     this.stats.carried += carried;
   }
 
-  /** 编号 duplicates and 信息处理费, only when those columns exist. */
-  private extras(row: Cell[], rn: number, concluded: number): boolean {
-    let ok = true;
+  /** 编号 duplicates and 信息处理费, only when those columns exist: never a reason to leave the row out. */
+  private extras(row: Cell[], rn: number, concluded: number): void {
     if (this.cId >= 0) {
       const id = row[this.cId];
       if (typeof id === "string") this.ids.add(id, rn);
       else if (id !== null && id !== undefined) this.ids.add(cellText(id), rn);
     }
+    const inYear = concluded >= this.start && concluded <= this.end;
     if (this.cFee >= 0) {
       const f = row[this.cFee];
-      if (!isEmptyCell(f)) {
-        const v = cellNumber(f);
-        if (!(v >= 0)) {
-          this.sink.badNumber(rn, "信息处理费（元）", f, "不小于0的金额");
-          ok = false;
-        } else if (concluded >= this.start && concluded <= this.end) this.fee += v;
-      }
+      if (!isEmptyCell(f)) this.fees.amount(f, rn, inYear);
+    } else if (this.cFlag >= 0) {
+      const f = row[this.cFlag];
+      if (!isEmptyCell(f)) this.fees.flag(f, inYear);
     }
-    return ok;
   }
 
   /** Every other row: blank, or with something to report. Errors leave the row out. */
   private slowRow(row: Cell[], rn: number): void {
-    if (isBlankRow(row, this.map)) return;
+    if (isBlankRow(row, this.map, DECIDING.applications)) return;
     // An own ledger's values as the register's words; a row with a question is named once, where it was asked.
     const tc = wordOf(this.words, this.cType, row[this.cType]);
     const oc = wordOf(this.words, this.cOutcome, row[this.cOutcome]);
-    if (tc === PENDING_VALUE || oc === PENDING_VALUE) return;
+    if (tc === PENDING_VALUE || oc === PENDING_VALUE) {
+      // Its fee and 编号 are read all the same: they do not wait for the question.
+      const cc = row[this.cConcluded];
+      this.extras(row, rn, isEmptyCell(cc) ? NaN : this.days(cc));
+      return;
+    }
     this.stats.rows++;
     const sink = this.sink;
     const before = sink.errors;
@@ -298,8 +309,8 @@ export class ApplicationTally {
         `第${rn}行的办结日期 ${formatDays(concluded)} 早于收到日期 ${formatDays(received)}，请核对`,
         "dateOrder",
       );
-    const extrasOk = this.extras(row, rn, concluded);
-    if (sink.errors > before || !extrasOk) {
+    this.extras(row, rn, concluded);
+    if (sink.errors > before) {
       this.stats.excluded++;
       return;
     }
@@ -319,6 +330,12 @@ export class ApplicationTally {
    * that streamed blocks may not have it; the warning then names the rows only).
    */
   finish(idOf?: (row: number) => Cell): ApplicationResult {
+    const headerOf = (field: string) => this.written?.[field] ?? this.map.written[field];
+    const fee = this.fees.finish(
+      this.sink,
+      this.cFee >= 0 ? headerOf(FEE_FIELD) : undefined,
+      this.cFlag >= 0 ? (this.written?.[FEE_FLAG_FIELD] ?? FEE_FLAG_FIELD) : undefined,
+    );
     const issues = this.sink.issues;
     const dups = this.ids.duplicates();
     for (const dup of dups) {
@@ -332,8 +349,10 @@ export class ApplicationTally {
         "warning",
       );
     }
-    // Issues in row order (duplicates are found at the end); the whole-sheet ones first.
-    if (dups.length) issues.sort((a, b) => a.row - b.row);
+    // Issues in row order (duplicates and fees are found at the end); the whole-sheet ones first, led by the
+    // columns that hold back many rows.
+    issues.sort((a, b) => a.row - b.row);
+    issues.unshift(...columnsHoldingBack(this.sheetName, issues, this.stats.rows, headerOf));
     const t3: Record<string, number[]> = {};
     const c = this.counts;
     const rowOf = (slot: number) => {
@@ -351,7 +370,8 @@ export class ApplicationTally {
     }
     return {
       t3,
-      feeYuan: Math.round(this.fee * 100) / 100,
+      feeYuan: fee ?? 0,
+      feeUnknown: fee === null ? 1 : 0,
       stats: { ...this.stats },
       issues,
       ...(this.trace ? { trace: this.trace.pairs() } : {}),
@@ -368,8 +388,9 @@ export function tallyApplications(
   firstRow = 1,
   trace = false,
   words?: SheetWords,
+  written?: Record<string, string>,
 ): ApplicationResult {
-  const tally = new ApplicationTally(format, year, rows[0] ?? [], sheetName, trace, words);
+  const tally = new ApplicationTally(format, year, rows[0] ?? [], sheetName, trace, words, written);
   tally.addRows(rows, firstRow + 1, 1);
   return tally.finish((rn) => rows[rn - firstRow]?.[tally.idColumn]);
 }

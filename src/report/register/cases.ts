@@ -1,6 +1,6 @@
 /**
  * 复议诉讼登记 → 表四: cases filed (立案) in the year; a case concluded after 31 December, or with no result,
- * counts as 尚未审结.
+ * counts as 尚未审结. Only the type, the dates and the result decide a row; a duplicate 编号 is a 提示.
  */
 import { cellDays, isEmptyCell } from "../common/cells";
 import type { Cell } from "../common/cells";
@@ -8,7 +8,8 @@ import { formatDays, yearBounds } from "../common/dates";
 import type { FormatDef } from "../formats";
 import { T4_GROUP_WIDTH, T4_TOTAL_RESULT } from "../formats";
 import { CASE_HEADERS, IssueSink, isBlankRow, mapColumns, missingColumns, SHEETS } from "./registers";
-import { PENDING_VALUE, wordOf } from "./registers";
+import { DECIDING, PENDING_VALUE, wordOf } from "./registers";
+import { columnsHoldingBack } from "./holdback";
 import type { RowIssue, SheetWords } from "./registers";
 import { emptyTable4 } from "../tables/tables";
 import { caseResultVocabulary, caseTypeVocabulary } from "./vocab";
@@ -30,6 +31,8 @@ export function tallyCases(
   trace = false,
   /** An agency's own ledger: what its values stand for (read through, never copied). */
   words?: SheetWords,
+  /** An agency's own ledger: its headers as written, by field (for the sentences naming a column). */
+  written?: Record<string, string>,
 ): CaseResult {
   const placed: number[] | null = trace ? [] : null;
   const sink = new IssueSink(sheetName);
@@ -52,7 +55,7 @@ export function tallyCases(
   for (let i = 1; i < rows.length; i++) {
     const row = rows[i];
     const rn = firstRow + i;
-    if (isBlankRow(row, map)) continue;
+    if (isBlankRow(row, map, DECIDING.cases)) continue;
     const tc = wordOf(words, cType, row[cType]);
     const rc = cResult >= 0 ? wordOf(words, cResult, row[cResult]) : null;
     // A row with a question is named once, where it was asked, and not counted.
@@ -140,5 +143,6 @@ export function tallyCases(
     placed?.push(group * T4_GROUP_WIDTH + result, rn);
     stats.counted++;
   }
-  return { t4, stats, issues: sink.issues, ...(placed ? { trace: placed } : {}) };
+  const held = columnsHoldingBack(sheetName, sink.issues, stats.rows, (f) => written?.[f] ?? map.written[f]);
+  return { t4, stats, issues: [...held, ...sink.issues], ...(placed ? { trace: placed } : {}) };
 }

@@ -3,8 +3,11 @@
  * within its first rows, below title rows and notes such as 填报单位 or 单位：件, possibly two rows with merged
  * groups (申请人情况 over 姓名或名称 | 类型) — holds the fields of a register, in the words people use (申请时间,
  * 收件日期, 答复时间, 处理结果, 申请人性质…). Where two columns could be the applicant type (申请人 holding
- * names, 申请人类别 holding types), the one whose values are types is taken. Answers (对应关系) can name a
- * sheet's kind and a column's field when the words are not enough.
+ * names, 申请人类别 holding types), the one whose values are types is taken. A column whose header speaks of
+ * fees (信息处理费, 收费, 费用, 金额…) is confirmed by its values too (./fee): amounts make it the 信息处理费, a
+ * yes/no (是/否, √/×) makes it 是否收费 — no number — and two columns of amounts are a question, never a pick;
+ * notes, numbers, dates and rates (备注, 序号, 收费日期, 收费标准) are never the amount. Answers (对应关系) can
+ * name a sheet's kind and a column's field when the words are not enough.
  */
 import { cellText } from "../common/cells";
 import type { Cell, SheetData, WorkbookData } from "../common/cells";
@@ -12,13 +15,14 @@ import { normalizeText } from "../common/normalize";
 import type { FormatDef } from "../formats";
 import { SHEETS } from "./registers";
 import { applicantMeaning } from "./words";
+import { FEE_FIELD, FEE_FLAG_FIELD, FeeSample, mayBeFee } from "./fee";
 
 /** The registers a ledger can hold, by our sheet's name. */
 export type LedgerKind = "applications" | "cases";
 
 /** Our field names per kind (the headers of the sheets we create). */
 export const LEDGER_FIELDS: Record<LedgerKind, string[]> = {
-  applications: ["编号", "收到日期", "申请人类型", "办理结果", "办结日期", "信息处理费（元）", "备注"],
+  applications: ["编号", "收到日期", "申请人类型", "办理结果", "办结日期", FEE_FIELD, FEE_FLAG_FIELD, "备注"],
   cases: ["编号", "类型", "立案日期", "结果", "审结日期"],
 };
 
@@ -36,7 +40,8 @@ const APPLICATION_MATCHERS: Record<string, Matcher> = {
   办理结果: (h) =>
     /(办理|答复|处理|办结|回复|审核)(结果|类型|意见|结论)/.test(h) || /^(结果|答复内容|告知书类型)$/.test(h),
   办结日期: (h) => /(办结|答复|回复|处理|完成|告知|出具)(告知书)?(日期|时间)/.test(h),
-  "信息处理费（元）": (h) => /信息处理费|收费/.test(h),
+  // A fee's column is confirmed by its values (feeColumns): amounts, or a yes/no flag.
+  [FEE_FIELD]: mayBeFee,
   备注: (h) => /^(备注|说明)$/.test(h),
 };
 
@@ -79,7 +84,14 @@ export interface FoundRegister {
   columns: Record<string, LedgerColumn>;
   /** How many rows below the header hold an entry (totals and signature lines left out). */
   rows?: number;
+  /** Where no column is the 信息处理费: the columns that may be and why none was taken. */
+  fee?: FeeDoubt;
 }
+
+/** Why a register has no 信息处理费 column: two columns of amounts (a question), or a column of neither. */
+export type FeeDoubt =
+  | { ask: { header: string; own: string; values: number }[] }
+  | { unread: { header: string; examples: string[] } };
 
 /** What the person has said of sheets and columns (from 对应关系). */
 export interface LayoutAnswers {
@@ -144,6 +156,54 @@ function typeShare(format: FormatDef, sheet: SheetData, from: number, col: numbe
   return seen ? typed / seen : 0;
 }
 
+/** What a column whose header may name the fee holds, by a sample of its values below the header. */
+function feeSample(sheet: SheetData, from: number, col: number): FeeSample {
+  const sample = new FeeSample();
+  for (let r = from; r < sheet.rows.length && sample.values < SAMPLE_ROWS; r++) {
+    const v = sheet.rows[r]?.[col];
+    if (v !== null && v !== undefined && text(v)) sample.add(v);
+  }
+  return sample;
+}
+
+/**
+ * The fee columns of a header row, by their values: the one column of amounts is the 信息处理费, a yes/no
+ * column is kept as 是否收费 (no number); two columns of amounts are a question, never a pick; a column of
+ * neither (prose) is no fee, and said so where no other is.
+ */
+function feeColumns(
+  sheet: SheetData,
+  r: number,
+  candidates: number[],
+  h: string[],
+  written: string[],
+  columns: Record<string, LedgerColumn>,
+): FeeDoubt | undefined {
+  const amounts: { c: number; values: number }[] = [];
+  let unread: { header: string; examples: string[] } | undefined;
+  for (const c of candidates) {
+    const sample = feeSample(sheet, r + 1, c);
+    const kind = sample.kind(h[c]);
+    if (kind === "amount") amounts.push({ c, values: sample.values });
+    else if (kind === "flag") columns[FEE_FLAG_FIELD] ??= { index: c, header: written[c] };
+    else unread ??= { header: written[c], examples: sample.unread };
+  }
+  if (FEE_FIELD in columns) return undefined; // the person said which
+  if (amounts.length === 1) {
+    columns[FEE_FIELD] = { index: amounts[0].c, header: written[amounts[0].c] };
+    return undefined;
+  }
+  if (amounts.length > 1)
+    return {
+      ask: amounts.map(({ c, values }) => ({
+        header: written[c],
+        own: text(sheet.rows[r]?.[c]) || written[c],
+        values,
+      })),
+    };
+  return unread && !(FEE_FLAG_FIELD in columns) ? { unread } : undefined;
+}
+
 /** The register a sheet holds, if its content says so (or the answers do). */
 export function findRegister(
   format: FormatDef,
@@ -160,6 +220,7 @@ export function findRegister(
     for (const kind of told ? [told] : (["applications", "cases"] as LedgerKind[])) {
       const columns: Record<string, LedgerColumn> = {};
       const candidates: number[] = [];
+      const fees: number[] = [];
       h.forEach((hc, c) => {
         if (!hc) return;
         const answered = answers.columns.get(hc);
@@ -174,6 +235,7 @@ export function findRegister(
           !answered
         )
           candidates.push(c);
+        else if (field === FEE_FIELD && !answered) fees.push(c);
         else if (field && !(field in columns)) columns[field] = { index: c, header: written[c] };
       });
       if (candidates.length) {
@@ -184,11 +246,18 @@ export function findRegister(
         const pick = typed?.c ?? named;
         if (pick !== undefined) columns.申请人类型 = { index: pick, header: written[pick] };
       }
-      const fields = new Set(Object.keys(columns));
-      if (!ENOUGH[kind](fields) && !told) continue;
-      if (fields.size > bestCount) {
-        best = { sheet: sheet.name, as: kind, headerRow: r + (sheet.firstRow ?? 1), columns };
-        bestCount = fields.size;
+      if (!ENOUGH[kind](new Set(Object.keys(columns))) && !told) continue;
+      const fee = kind === "applications" ? feeColumns(sheet, r, fees, h, written, columns) : undefined;
+      const count = Object.keys(columns).length;
+      if (count > bestCount) {
+        best = {
+          sheet: sheet.name,
+          as: kind,
+          headerRow: r + (sheet.firstRow ?? 1),
+          columns,
+          ...(fee ? { fee } : {}),
+        };
+        bestCount = count;
       }
     }
   }

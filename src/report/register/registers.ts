@@ -55,6 +55,8 @@ export const ISSUE_KINDS = [
   "duplicateId",
   "disagreement",
   "pending",
+  "feeUnknown",
+  "columnUnread",
 ] as const;
 
 export type IssueKind = (typeof ISSUE_KINDS)[number];
@@ -151,7 +153,6 @@ export function missingColumns(sheet: string, map: ColumnMap, required: string[]
     }));
 }
 
-/** Whether every mapped cell of a row is empty (such rows are not rows). */
 /** A value of an agency's own ledger whose meaning is still a question: its row is not counted (nor reported twice). */
 export const PENDING_VALUE: unique symbol = Symbol("待确认");
 
@@ -173,10 +174,25 @@ export function wordOf(
   return meaning === undefined ? value : meaning;
 }
 
-export function isBlankRow(row: Cell[], map: ColumnMap): boolean {
+/** Whether every mapped cell of a row (or every cell of `fields`) is empty: such rows are not rows. */
+export function isBlankRow(row: Cell[], map: ColumnMap, fields?: string[]): boolean {
+  if (fields) {
+    for (const f of fields) if (f in map.index && !isEmptyCell(row[map.index[f]])) return false;
+    return true;
+  }
   for (const i of Object.values(map.index)) if (!isEmptyCell(row[i])) return false;
   return true;
 }
+
+/**
+ * The columns that decide where a row is counted (dates, applicant type, outcome; a case's type, dates and
+ * result): only they make a row an entry. A row with nothing but a 序号, a note or a fee is no application (a
+ * 序号 filled down an empty form, a 合计 of the fees, a footnote), and no side column ever holds a row back.
+ */
+export const DECIDING = {
+  applications: ["收到日期", "申请人类型", "办理结果", "办结日期"],
+  cases: ["类型", "立案日期", "结果", "审结日期"],
+};
 
 /** Collects row issues of one sheet with the sheet name filled in. */
 export class IssueSink {
@@ -269,7 +285,6 @@ export class IssueSink {
   }
 }
 
-/** Whether a sheet is one of the registers the engine reads (by name or alias, or a name that says so). */
 /** The sheets the add-in keeps for itself (lists, state) or writes as output (checks, roll-up): never input. */
 const TOOL_SHEETS = new Set(["年报助手列表", "年报助手数据", "校验结果", "汇总"]);
 
@@ -279,6 +294,7 @@ const TOOL_SHEETS = new Set(["年报助手列表", "年报助手数据", "校验
  */
 export const isInputSheet = (name: string): boolean => !TOOL_SHEETS.has(name.trim());
 
+/** Whether a sheet is one of the registers the engine reads (by name or alias, or a name that says so). */
 export function isRegisterSheetName(name: string): boolean {
   const keys: SheetKey[] = ["applications", "cases", "active", "documents", "published", "info"];
   const n = normalizeText(name);

@@ -4,7 +4,10 @@
  * and every explained number names their sheet and row — with the values read for their meaning (./words,
  * then the person's answers, which win). A value whose words say too little, or nothing we know, is a question
  * (pending): its rows are not counted, each is named in the row issues with the question, and the question is
- * asked once per value, however many rows carry it.
+ * asked once per value, however many rows carry it. Only the deciding columns (dates, applicant type, outcome;
+ * a case's type, dates, result) make a row an entry. Where its columns cannot give the 信息处理费 (none, two
+ * columns of amounts — a question 列 | header | 信息处理费（元）/忽略 —, or prose), the sheet says so and its fee
+ * is unknown, never 0; its rows are counted all the same.
  */
 import { cellText, isEmptyCell } from "../common/cells";
 import type { Cell, SheetData, WorkbookData } from "../common/cells";
@@ -15,7 +18,15 @@ import { noAnswers } from "./answers";
 import type { Answers } from "./answers";
 import { findLedger, findRegister } from "./ledger";
 import type { FoundRegister, LedgerKind } from "./ledger";
-import { APPLICATION_HEADERS, CASE_HEADERS, findSheet, mapColumns, PENDING_VALUE } from "./registers";
+import {
+  APPLICATION_HEADERS,
+  CASE_HEADERS,
+  DECIDING,
+  findSheet,
+  mapColumns,
+  PENDING_VALUE,
+} from "./registers";
+import { FEE_FIELD, FEE_FLAG_FIELD, FEE_WORDS } from "./fee";
 import type { HeaderSpec, RowIssue, SheetWords } from "./registers";
 import { answerVocabulary, meaningOf } from "./words";
 import type { Meaning, WordField } from "./words";
@@ -26,11 +37,19 @@ import type { Meaning, WordField } from "./words";
  */
 export interface LedgerSheet extends SheetData {
   words?: SheetWords;
+  /** An own ledger's headers as written, by our field. */
+  written?: Record<string, string>;
+  /**
+   * Its 信息处理费 cannot be known from its columns: it has no fee column at all ("none": said where the fee is
+   * used, by compile), or two to choose from or one of neither ("doubt": said here, with the question).
+   */
+  feeUnknown?: "none" | "doubt";
 }
 
 /** A question: what a value written in the ledger stands for. */
 export interface Pending {
-  field: WordField;
+  /** A field whose value is asked about, or 列: which field a column (its header as `value`) is. */
+  field: WordField | typeof COLUMN_ITEM;
   value: string;
   /** How many rows carry the value. */
   rows: number;
@@ -54,6 +73,9 @@ const WORD_FIELDS: Record<LedgerKind, WordField[]> = {
   cases: ["类型", "结果"],
 };
 const DATE_FIELD: Record<LedgerKind, string> = { applications: "收到日期", cases: "立案日期" };
+/** 对应关系's 项目 for a column, and what a column of amounts may be answered. */
+const COLUMN_ITEM = "列";
+const IGNORE_ANSWER = "忽略";
 /** The first text of a row (a total's or a signature line's label). */
 function firstText(row: Cell[]): string {
   for (const v of row) if (!isEmptyCell(v)) return cellText(v).trim();
@@ -97,6 +119,54 @@ function allChoices(format: FormatDef, field: WordField): string[] {
         ? format.t3.columns.filter((c) => c.key !== "total").map((c) => c.key)
         : answerVocabulary(format, field).keys();
   return keys.map((k) => answerLabel(format, field, k));
+}
+
+/** A 提示 of a whole sheet on its 信息处理费. */
+export const feeNote = (sheet: string, message: string): RowIssue => ({
+  sheet,
+  row: 0,
+  column: FEE_FIELD,
+  value: "",
+  message,
+  severity: "warning",
+  kind: "feeUnknown",
+});
+
+/**
+ * Whether a register's 信息处理费 cannot be known from its columns: two columns of amounts (a 提示 of the sheet,
+ * and each a question: 列 | its header | 信息处理费（元） or 忽略), a column of neither (a 提示), or no fee column at
+ * all. A yes/no column alone is the tally's to judge (all 否 is 0).
+ */
+function feeDoubt(
+  found: FoundRegister,
+  issues: RowIssue[],
+  pending: Map<string, Pending>,
+): LedgerSheet["feeUnknown"] {
+  const note = (message: string) => issues.push(feeNote(found.sheet, message));
+  if (FEE_FIELD in found.columns) return undefined;
+  const doubt = found.fee;
+  if (doubt && "ask" in doubt) {
+    note(FEE_WORDS.twoAmounts(doubt.ask.map((c) => c.own)));
+    for (const c of doubt.ask) {
+      const id = `${COLUMN_ITEM}\u0000${normalizeText(c.own)}`;
+      const p = pending.get(id) ?? {
+        field: COLUMN_ITEM,
+        value: c.own,
+        rows: 0,
+        choices: [FEE_FIELD, IGNORE_ANSWER],
+        sheets: [],
+      };
+      p.rows += c.values;
+      if (!p.sheets.includes(found.sheet)) p.sheets.push(found.sheet);
+      pending.set(id, p);
+    }
+    return "doubt";
+  }
+  if (doubt) {
+    note(FEE_WORDS.unreadColumn(doubt.unread.header, doubt.unread.examples));
+    return "doubt";
+  }
+  return FEE_FLAG_FIELD in found.columns ? undefined : "none";
 }
 
 /** Reads the workbook's registers in whatever layout, with the answers given. */
@@ -150,7 +220,8 @@ export function understandLedger(
     const wordIndex = wordCols.map((f) => found.columns[f].index);
     const wordCache = wordCols.map(cacheOf);
     const dateCol = found.columns[DATE_FIELD[found.as]]?.index ?? -1;
-    const mapped = Object.values(found.columns).map((c) => c.index);
+    // Only the columns that decide a row make it an entry: a 序号, a note or a fee alone make none.
+    const mapped = DECIDING[found.as].flatMap((f) => (f in found.columns ? [found.columns[f].index] : []));
     let entries = 0;
     for (let r = headerIndex + 1; r < source.rows.length; r++) {
       const row = source.rows[r] ?? [];
@@ -199,7 +270,16 @@ export function understandLedger(
       rows.push(row);
     }
     found.rows = entries;
-    sheets[found.as].push({ name: found.sheet, rows, firstRow: found.headerRow, words });
+    const written = Object.fromEntries(Object.entries(found.columns).map(([f, c]) => [f, c.header]));
+    const feeUnknown = found.as === "applications" ? feeDoubt(found, issues, pending) : undefined;
+    sheets[found.as].push({
+      name: found.sheet,
+      rows,
+      firstRow: found.headerRow,
+      words,
+      written,
+      ...(feeUnknown ? { feeUnknown } : {}),
+    });
   }
   return {
     registers: layout.registers,
