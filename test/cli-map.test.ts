@@ -102,3 +102,41 @@ test("compile --map takes the answers; an answer the register does not accept is
   expect(refused.code).toBe(1);
   expect(refused.err).toMatch(/「坏的对应关系\.csv」第2行：「答复了」不是登记表接受的办理结果/);
 });
+
+/** A ledger with a yes/no 是否收费 and two columns of amounts; fees counted here by hand: 100 + 50 = 150. */
+const FEES = [
+  ["某局2025年依申请公开台账", "", "", "", "", "", "", ""],
+  ["序号", "申请人类型", "申请时间", "答复时间", "答复结果", "是否收费", "应收金额（元）", "实收金额（元）"],
+  ["1", "个人", "2025-01-05", "2025-01-20", "同意公开", "是", "100", "100"],
+  ["2", "企业", "2025-02-05", "2025-02-20", "同意公开", "否", "0", "0"],
+  ["3", "个人", "2025-03-05", "2025-03-20", "同意公开", "是", "50", "50"],
+  ["4", "个人", "2025-04-05", "2025-04-20", "同意公开", "否", "—", "—"],
+];
+
+test("map: a yes/no column is 是否收费, two columns of amounts a question naming both; answered, the fee follows", async () => {
+  const file = path.join(dir, "收费台账.csv");
+  writeFileSync(file, FEES.map((r) => r.join(",")).join("\n"));
+  const r = await call(["map", file, "--json", "--year", "2025"]);
+  const json = JSON.parse(r.out);
+  expect(json.registers[0].columns.是否收费).toBe("是否收费");
+  expect(json.registers[0].columns["信息处理费（元）"]).toBeUndefined();
+  expect(json.pending.map((p: { field: string; value: string }) => [p.field, p.value])).toEqual([
+    ["列", "应收金额（元）"],
+    ["列", "实收金额（元）"],
+  ]);
+  const text = await call(["map", file, "--year", "2025"]);
+  expect(text.out).toContain("列「应收金额（元）」（4行）可对应为：信息处理费（元）、忽略");
+  // Compiled before the answer: every row counted, no error, the fee unknown (null) and said why.
+  const before = JSON.parse((await call(["compile", file, "--year", "2025", "--json"])).out);
+  expect(before.t3.new).toEqual([3, 1, 0, 0, 0, 0, 4]);
+  expect(before.feeYuan).toBeNull();
+  expect(before.rowIssues.filter((i: { severity: string }) => i.severity === "error")).toEqual([]);
+  expect(before.rowIssues.map((i: { message: string }) => i.message).join("\n")).toContain(
+    "「应收金额（元）」和「实收金额（元）」两列的值都是金额",
+  );
+  const answers = path.join(dir, "收费对应关系.csv");
+  writeFileSync(answers, "项目,台账中的写法,对应为\n列,实收金额（元）,信息处理费（元）\n");
+  const after = JSON.parse((await call(["compile", file, "--map", answers, "--year", "2025", "--json"])).out);
+  expect(after.feeYuan).toBe(150);
+  expect(after.sentences["s6.fees"]).toContain("150元");
+});
