@@ -409,12 +409,14 @@ test("units named as offices name their files, matched to the list; letters and 
   // The total: the six units read (卫生院 included: its numbers are its own), 交通运输局 once.
   expect(data.rollup.units.length).toBe(6);
   expect(data.rollup.t3.new).toEqual((nameless.t3.new as number[]).map((v) => v * 6));
-  // The text asks the same, under the unit.
-  const text = (await call(args)).out;
-  expect(text).toContain(
-    "文件名「卫生院2025年报.html」可能是名单中的「某县城关镇卫生院」或「某县河口镇卫生院」",
-  );
+  // The unit's row says which two, in the text and in the workbook's 总览.
+  const out = path.join(folder.dir, "names.xlsx");
+  const text = (await call([...args, "-o", out])).out;
+  const row = "卫生院（名单中的「某县城关镇卫生院」或「某县河口镇卫生院」？待确认）";
+  expect(text).toContain(`  有提示  ${row}（0个错误、3个提示）`); // C4, 上年, 单位
   expect(text).toMatch(/已跳过 {2}.*报送函\.docx：不是年报、台账或统计表/);
+  const wb = await readWorkbook(new Uint8Array(readFileSync(out)), "names.xlsx");
+  expect(wb.sheets[0].rows.map((r) => r[0])).toContain(row);
 });
 
 test("a folder with a link that loops back is walked once; a review of nothing is a usage error", async () => {

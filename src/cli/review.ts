@@ -9,7 +9,7 @@ import path from "path";
 import { inputKind, reviewSkipReason } from "../load/limits";
 import { readUnit, unitNames } from "../load/review";
 import type { PreviousMatch } from "../load/review";
-import { review, reviewLetters, reviewYear, unitNameFromFile } from "../report/review";
+import { review, reviewLetters, reviewYear, unitLabel, unitNameFromFile } from "../report/review";
 import { renderBlocks } from "../docx";
 import type { ReadUnit, ReviewResult } from "../report/review";
 import { unitFinder } from "../report/units";
@@ -82,9 +82,8 @@ function render(r: ReviewResult): string {
   const lines = [`审核 ${r.units.length} 个单位（${r.year}年）：`];
   for (const u of r.units) {
     const counts = u.errors || u.warnings ? `（${u.errors}个错误、${u.warnings}个提示）` : "";
-    lines.push(`  ${u.status}  ${u.unit}${counts}${u.reason ? `：${u.reason}` : ""}`);
-    // What must be corrected, and which unit of the list it is where its name fits two.
-    for (const f of u.findings.filter((x) => x.severity === "error" || x.rule === "X3" || x.rule === "单位"))
+    lines.push(`  ${u.status}  ${unitLabel(u)}${counts}${u.reason ? `：${u.reason}` : ""}`);
+    for (const f of u.findings.filter((x) => x.severity === "error" || x.rule === "X3"))
       lines.push(`      ${f.rule} ${f.where}：${f.message}`);
   }
   for (const m of r.missing) lines.push(`  未报送  ${m}`);

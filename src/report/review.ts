@@ -256,6 +256,10 @@ function onTheList(read: ReadUnit[], options: ReviewOptions): ReadUnit[] {
   });
 }
 
+/** A unit as its row names it: its name, and the list's names it may be where it was asked about. */
+export const unitLabel = (u: Pick<ReviewedUnit, "unit" | "between">): string =>
+  u.between ? `${u.unit}（名单中的${eitherOf(u.between)}？待确认）` : u.unit;
+
 /** Judges every unit read, names the units of the list that sent nothing, and adds up the year's units. */
 export function review(read: ReadUnit[], options: ReviewOptions): ReviewResult {
   return reviewWithTotal(read, options).result;

@@ -6,7 +6,7 @@
  * list of units was given. The status column is coloured by each writer with STATUS_FILLS.
  */
 import { getFormat, numberRows } from "./formats";
-import { SOURCE_LABELS } from "./review";
+import { SOURCE_LABELS, unitLabel } from "./review";
 import type { ReviewResult, ReviewStatus } from "./review";
 import { SEVERITY_LABELS } from "./text/labels";
 
@@ -36,7 +36,7 @@ export const REVIEW_SHEET_NAMES = ["总览", "问题清单", "汇总", "未报�
 
 function overview(r: ReviewResult): ReviewSheet {
   const rows: ReviewCell[][] = r.units.map((u) => [
-    u.unit,
+    unitLabel(u),
     u.file,
     u.year ?? "",
     u.format ?? "",

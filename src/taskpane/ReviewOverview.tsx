@@ -5,6 +5,7 @@
  */
 import { Button, Text } from "@fluentui/react-components";
 import { Fragment, useState } from "react";
+import { unitLabel } from "../report/review";
 import type { ReviewResult } from "../report/review";
 import { STATUS_FILLS } from "../report/reviewSheets";
 
@@ -45,7 +46,7 @@ export function ReviewOverview({ result }: { result: ReviewResult }) {
                     title={u.file}
                     onClick={() => setOpen(open === i ? null : i)}
                   >
-                    {u.unit}
+                    {unitLabel(u)}
                   </Button>
                 </th>
                 <td data-status style={{ ...cell, background: `#${STATUS_FILLS[u.status]}`, color: "#000" }}>
