@@ -2,8 +2,10 @@
  * #22 in Debian's Chromium, on the production build: 识别台账 (an agency's own ledger, its question answered in
  * the pane and the answers kept — the 对应关系 sheet in Excel, a downloaded 对应关系.csv picked again in file
  * mode), 直接填写统计表 (a blank 统计表 to type in), and the 统计 tab at Excel's default 350 px and at 500 px:
- * 表三 and 表四 in view without scrolling sideways, many findings folded to their count. What each ledger row
- * means is written by hand in test/helpers.ts (smallLedger), never taken from the code under test.
+ * 表三 and 表四 in view without scrolling sideways, many findings folded to their count; #29's ledger (是否收费
+ * holding 是/否: every row counted, the fee a 提示; a column that holds back most rows listed first). What each
+ * ledger row means is written by hand (test/helpers.ts's smallLedger, issueCsv here), never taken from the code
+ * under test.
  */
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "fs";
@@ -234,4 +236,70 @@ web.test(
     await empty.context.close();
   },
   120000,
+);
+
+/**
+ * #29's ledger as CSV: a title row, 60 applications of 个人 answered 同意公开 in 2025 (so 表三 is 60 in 本年新收 and
+ * in 予以公开, counted by hand), 是否收费 holding 是/否, a 备注 column; `unread` of the 申请时间 written with no
+ * year or day (「3月5号」), which no reader can place.
+ */
+function issueCsv(unread: number): string {
+  const rows = [
+    ["某区教育局2025年政府信息公开申请登记台账"],
+    ["序号", "申请人", "申请人类型", "申请时间", "答复时间", "答复结果", "是否收费", "备注"],
+  ];
+  for (let i = 0; i < 60; i++) {
+    const m = 1 + (i % 12);
+    rows.push([
+      String(i + 1),
+      `申请人${i + 1}`,
+      "个人",
+      i < unread ? "3月5号" : `2025-${m}-${1 + (i % 20)}`,
+      `2025-${m}-${5 + (i % 20)}`,
+      "同意公开",
+      i % 10 === 0 ? "是" : "否",
+      i % 7 === 0 ? "申请人来电询问进度" : "",
+    ]);
+  }
+  return "\ufeff" + rows.map((r) => r.join(",")).join("\r\n") + "\r\n";
+}
+
+web.test(
+  "file mode, #29's ledger: all 60 counted with 是否收费 as a flag (fee unknown, no error); a column that holds back 48 rows is listed first",
+  async () => {
+    const clean = path.join(site.dir, "教育局台账.csv");
+    writeFileSync(clean, issueCsv(0));
+    const { context, page, failures } = await filePage(350);
+    await page.setInputFiles('input[aria-label="选择登记台账"]', clean);
+    const found = page.getByRole("list", { name: "识别出的登记表" });
+    await found.waitFor();
+    expect(await found.textContent()).toContain("是否收费：「是否收费」");
+    const issues = page.getByRole("list", { name: "登记表问题" });
+    await issues.waitFor();
+    const items = await issues.locator("li").allTextContents();
+    const fee = items.filter((t) => t.includes("台账只有「是否收费」一列，没有金额，信息处理费无法统计"));
+    expect(fee).toHaveLength(1);
+    expect(fee[0]).toContain("[提示]");
+    expect(items.filter((t) => t.includes("[错误]"))).toEqual([]);
+    await page.getByRole("tab", { name: "统计" }).click();
+    await page.getByRole("button", { name: /^(重新)?统计$/ }).click();
+    await page.locator('table[data-part="table3"]').waitFor();
+    expect([await shown(page, "new.total"), await shown(page, "grant.natural")]).toEqual(["60", "60"]);
+    expect(failures).toEqual([]);
+    await context.close();
+
+    const bad = path.join(site.dir, "日期没写全的台账.csv");
+    writeFileSync(bad, issueCsv(48));
+    const again = await filePage(350);
+    await again.page.setInputFiles('input[aria-label="选择登记台账"]', bad);
+    const list = again.page.getByRole("list", { name: "登记表问题" });
+    await list.waitFor();
+    const first = await list.locator("li").first().textContent();
+    expect(first).toContain(
+      "「收到日期」列（表头写作「申请时间」）有48行的值无法读取（如「3月5号」），这些行未计入；请检查这一列",
+    );
+    expect(again.failures).toEqual([]);
+    await again.context.close();
+  },
+  180000,
 );
