@@ -39,7 +39,9 @@ const pendingRows = (r: CompileResult) =>
 /** What is still to be answered, after a check or a save. */
 function pendingNote(r: CompileResult): string {
   const n = r.ledger.pending.length;
-  return n ? `还有${n}种写法需要确认（${pendingRows(r)}行暂不计入），请在下方“识别台账”中选择。` : "";
+  // A question of which column is the 信息处理费 leaves no row out: say rows only where some wait.
+  const rows = pendingRows(r);
+  return n ? `还有${n}种写法需要确认${rows ? `（${rows}行暂不计入）` : ""}，请在下方“识别台账”中选择。` : "";
 }
 
 const TYPED_NOTICES = {
