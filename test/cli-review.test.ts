@@ -272,8 +272,7 @@ test("units named as offices name their files, matched to the list; letters and 
   const dir = "names";
   // Reports whose titles name no unit (「2025年政府信息公开工作年度报告」): the file's name does.
   const nameless = unit("");
-  // (Without the portal's breadcrumb line above the title, which the title reader would take for the agency.)
-  const page = reportHtml(nameless).replace(/<div class="nav">.*?<\/div>/, "");
+  const page = reportHtml(nameless);
   put(`${dir}/司法局（扫描件）.pdf`, scannedPdf());
   put(`${dir}/01-发改局2025年度政府信息公开工作年度报告（终稿）.html`, page);
   put(`${dir}/城关镇 - 副本.html`, page);
