@@ -51,7 +51,7 @@ export function asDocument(grid: TableGrid): Grid {
   return out;
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
 /** Inserts a column at `k`: header text `head` in the first header row that has a label at k-1. */
 function insertColumn(
@@ -65,7 +65,7 @@ function insertColumn(
   );
 }
 
-function tableHtml(grid: TableGrid, v: Variant, part: "t2" | "t3" | "t4"): string {
+export function tableHtml(grid: TableGrid, v: Variant, part: "t2" | "t3" | "t4"): string {
   const m = gridMatrix(grid);
   const numeric = new Set<string>();
   m.values.forEach((row, r) => row.forEach((x, c) => typeof x === "number" && numeric.add(`${r},${c}`)));

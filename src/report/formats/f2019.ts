@@ -89,7 +89,7 @@ export const FORMAT_2019: FormatDef = {
     resultsLabel: T3_RESULTS_LABEL,
     rows: [
       ...T3_ROWS_BEFORE_OTHERWISE,
-      { key: "o", label: "（六）其他处理", kind: "item", inResults: true },
+      { key: "o", label: "（六）其他处理", kind: "item", inResults: true, words: ["其他处理"] },
       ...T3_ROWS_AFTER_OTHERWISE,
     ],
   },

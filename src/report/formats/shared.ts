@@ -27,13 +27,48 @@ export const T3_ORGANISATION_HEADER = "法人或其他组织";
 export const T3_ORGANISATION_COLUMNS = ["business", "research", "social", "legal", "other"];
 export const T3_RESULTS_LABEL = "三、本年度办理结果";
 
+/** The words that tell each row's label from every other's (Table3Row.words). */
+const ROW_WORDS: Record<string, string[]> = {
+  new: ["新收"],
+  carry: ["上年结转", "上年度结转"],
+  grant: ["予以公开"],
+  partial: ["部分公开"],
+  d1: ["国家秘密"],
+  d2: ["法规禁止", "禁止公开"],
+  d3: ["三安全一稳定"],
+  d4: ["第三方"],
+  d5: ["内部事务"],
+  d6: ["过程性"],
+  d7: ["执法案卷"],
+  d8: ["行政查询"],
+  u1: ["不掌握"],
+  u2: ["另行制作", "没有现成"],
+  u3: ["补正后", "仍不明确"],
+  n1: ["信访", "举报投诉"],
+  n2: ["重复申请"],
+  n3: ["出版物"],
+  n4: ["大量反复"],
+  n5: ["重新出具", "已获取"],
+  o1: ["不补正", "未补正"],
+  o2: ["缴纳费用", "收费通知"],
+  total: ["总计", "合计"],
+  fwd: ["结转下年度", "结转下一年度", "结转至下年度", "继续办理"],
+};
+
 const r = (
   key: string,
   label: string,
   kind: Table3Row["kind"],
   inResults: boolean,
   group?: string,
-): Table3Row => (group ? { key, label, kind, inResults, group } : { key, label, kind, inResults });
+): Table3Row => ({
+  key,
+  label,
+  kind,
+  inResults,
+  ...(group ? { group } : {}),
+  ...(ROW_WORDS[key] ? { words: ROW_WORDS[key] } : {}),
+});
 
 /** 一、二 and the result rows （一）–（五） with their items. */
 export const T3_ROWS_BEFORE_OTHERWISE: Table3Row[] = [

@@ -110,6 +110,11 @@ export interface Table3Row {
   group?: string;
   /** Whether the row sits inside "三、本年度办理结果". */
   inResults: boolean;
+  /**
+   * Words only this row's label has, which a label people shorten keeps (「上年结转申请数量」 for 二、上年结转…,
+   * 「申请人无正当理由逾期不补正」 for （六）1.): test/corpus/table-labels.json.
+   */
+  words?: string[];
 }
 
 export interface Table3Def extends TableTitle {

@@ -52,8 +52,13 @@ export function bareLabel(text: string): string {
   if (known !== undefined) return known;
   const s = text
     .normalize("NFKC")
+    // Numbers after a label in its own cell (a PDF's text run, 「四、结转下年度继续办理 0 0 0」) are no part of it.
+    .replace(/(?:\s+[\d.,]+)+\s*$/, "")
     .replace(/\s+/g, "")
+    .replace(/^\([一二三四五六七八九十]+(?![^()]*\))/, "")
     .replace(/\([^()]*\)/g, "")
+    // A remark whose closing bracket was lost (or cut by a page break) is a remark still.
+    .replace(/(?<=.)\([^()]*$/, "")
     .replace(/[一二三四五六七八九十]+、/g, "")
     .replace(/\d+[.、]/g, "");
   const out = normalizeText(s).replace(/\./g, "").replace(/其它/g, "其他");

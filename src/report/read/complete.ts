@@ -12,10 +12,9 @@ import type { FormatDef } from "../formats";
 import { Findings } from "../tables/findings";
 import type { Finding } from "../tables/findings";
 import { locateSections } from "./sections";
+import type { LocatedSection } from "./sections";
 import { findTitle, squeeze } from "./title";
 
-/** A paragraph naming the report without a year (「某局政府信息公开工作年度报告」): a title, though incomplete. */
-const ANY_TITLE = /^[^。，,；;]{0,40}政府信息公开[^。，,；;]{0,12}报告/;
 /** What 「五」 holds when nothing was reported: blank, 无, 暂无, or our own 【请填写】 prompt. */
 const NOTHING = /^(无|暂无|没有|无。|暂无。)?$/;
 
@@ -25,11 +24,19 @@ const NOTHING = /^(无|暂无|没有|无。|暂无。)?$/;
  * whole year (数据为2025年全年…).
  */
 const PERIOD_WORD = /统计(?:期限|时限|时间|区间|周期|时段|期间)|数据(?:统计)?(?:区间|期间|时段|时限|期限)/;
-const YEAR_START = /(?:^|\D)0?1月0?1日|(?:19|20)\d{2}[.\-/]0?1[.\-/]0?1(?!\d)/;
+const YEAR_START = /(?:^|\D|(?:19|20)\d{2})0?1月0?1日|(?:19|20)\d{2}[.\-/]0?1[.\-/]0?1(?!\d)/;
 const YEAR_END = /12月31日|(?:19|20)\d{2}[.\-/]12[.\-/]31(?!\d)/;
 const WHOLE_YEAR = /(?:数据|统计)[^。；]{0,12}全年|全年[^。；]{0,6}(?:数据|统计)/;
-const statesPeriod = (p: string) =>
-  PERIOD_WORD.test(p) || WHOLE_YEAR.test(p) || (YEAR_START.test(p) && YEAR_END.test(p));
+/** A cut-off date of the data (「所列数据截止日期为…」「统计截至…」): one end of a period, not a period. */
+const CUT_OFF = /(?:数据|统计)[^。；]{0,10}(?:截止|截至)|(?:截止|截至)[^。；]{0,4}日期/;
+
+/** What a paragraph says of the 统计期限: stated; only its start or its end; or nothing. */
+function periodOf(p: string): "stated" | "start" | "end" | null {
+  const [start, end] = [YEAR_START.test(p), YEAR_END.test(p)];
+  if ((start && end) || WHOLE_YEAR.test(p)) return "stated";
+  if (PERIOD_WORD.test(p) || (CUT_OFF.test(p) && end)) return start ? "start" : end ? "end" : "stated";
+  return null;
+}
 
 /** The completeness findings of a report's paragraphs (in order, tables left out). */
 export function completenessFindings(
@@ -39,9 +46,9 @@ export function completenessFindings(
 ): Finding[] {
   const out = new Findings(new Set(format.rules));
   const squeezed = paragraphs.map(squeeze);
-  // The title in any of the forms offices write; else a paragraph naming the report without its year.
+  // The title in any of the forms offices write (with its year or without).
   const title = findTitle(paragraphs);
-  const titleAt = title ? title.at : squeezed.slice(0, 40).findIndex((p) => ANY_TITLE.test(p));
+  const titleAt = title ? title.at : -1;
   const found = locateSections(format, paragraphs, titleAt);
   if (titleAt < 0 && !found.length) return [];
 
@@ -66,8 +73,10 @@ export function completenessFindings(
         "warning",
       );
   }
+  /** Where a section's heading stands, in reading order: its paragraph, then where in the paragraph. */
+  const place = (f: LocatedSection) => f.at * 1e6 + f.offset;
   for (let i = 1; i < found.length; i++)
-    if (found[i].at < found[i - 1].at)
+    if (place(found[i]) < place(found[i - 1]))
       out.add(
         "C1",
         "text",
@@ -76,15 +85,21 @@ export function completenessFindings(
         `正文「${found[i].heading}」出现在「${found[i - 1].heading}」之前，应按模板的顺序排列`,
       );
 
-  /** A section's text: its paragraphs up to the next heading found. */
+  /** A section's text: from after its heading up to the next heading found (either may be inside a paragraph). */
   const sectionText = (id: string): string | null => {
     const me = found.find((f) => f.id === id);
     if (!me) return null;
-    const next = Math.min(...found.filter((f) => f.at > me.at).map((f) => f.at), paragraphs.length);
-    return squeezed
-      .slice(me.at + 1, next)
-      .join("")
-      .concat(squeezed[me.at].slice(me.length));
+    const next = found.filter((f) => place(f) > place(me)).sort((a, b) => place(a) - place(b))[0] ?? {
+      at: paragraphs.length,
+      offset: 0,
+    };
+    const start = me.offset + me.length;
+    if (next.at === me.at) return squeezed[me.at].slice(start, next.offset);
+    return [
+      squeezed[me.at].slice(start),
+      ...squeezed.slice(me.at + 1, next.at),
+      (squeezed[next.at] ?? "").slice(0, next.offset),
+    ].join("");
   };
   const s5 = format.sections.find((s) => s.id === "s5");
   const five = s5 ? sectionText("s5") : null;
@@ -112,15 +127,15 @@ export function completenessFindings(
 
   if (titleAt < 0)
     out.add("C4", "text", "title", undefined, "没有找到标题：应为「XX2025年政府信息公开工作年度报告」的形式");
-  else if (!title)
+  else if (!title?.year)
     out.add(
       "C4",
       "text",
       "title",
       undefined,
-      `标题「${paragraphs[titleAt].trim()}」中没有年份：应为「机关名称+年份+年政府信息公开工作年度报告」，如「XX2025年政府信息公开工作年度报告」`,
+      `标题「${title?.title}」中没有年份：应为「机关名称+年份+年政府信息公开工作年度报告」，如「XX2025年政府信息公开工作年度报告」`,
     );
-  if (title && !title.template)
+  else if (!title.template)
     out.add(
       "C4",
       "text",
@@ -128,7 +143,7 @@ export function completenessFindings(
       undefined,
       `正文「${title.title}」中标题的写法与模板不同：应为「机关名称+年份+年政府信息公开工作年度报告」，如「XX2025年政府信息公开工作年度报告」`,
     );
-  if (title && options.year && title.year !== options.year)
+  if (title?.year && options.year && title.year !== options.year)
     out.add(
       "C4",
       "text",
@@ -140,13 +155,17 @@ export function completenessFindings(
   const firstHeading = found.length ? Math.min(...found.map((f) => f.at)) : paragraphs.length;
   const lead = squeezed.slice(titleAt + 1, firstHeading).join("");
   // Stated in the lead as the template asks, or elsewhere (some reports close with it): either way it is stated.
-  if (!statesPeriod(lead) && !squeezed.some(statesPeriod))
+  const said = [lead, ...squeezed].map((p) => ({ p, period: periodOf(p) }));
+  const half = said.find((x) => x.period === "start" || x.period === "end");
+  if (!said.some((x) => x.period === "stated"))
     out.add(
       "C5",
       "text",
       "lead",
       undefined,
-      "导语中没有写明统计期限：应写明如“本报告中所列数据的统计期限自2025年1月1日起至2025年12月31日止”",
+      half
+        ? `统计期限不完整：「${half.p.length > 60 ? `${half.p.slice(0, 60)}…` : half.p}」只写了${half.period === "end" ? "截止日期" : "起始日期"}，应写明起止日期，如“本报告中所列数据的统计期限自2025年1月1日起至2025年12月31日止”`
+        : "导语中没有写明统计期限：应写明如“本报告中所列数据的统计期限自2025年1月1日起至2025年12月31日止”",
     );
   return out.list;
 }

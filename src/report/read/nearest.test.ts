@@ -164,8 +164,16 @@ test("nearness: the distance to the end of the printed label, its tolerance and 
   expect(endDistance("属于国家密秘", "属于国家秘密")).toBe(1);
   expect([2, 3, 4, 8, 12, 35].map(tolerance)).toEqual([0, 0, 1, 2, 3, 8]);
   expect([0, 1, 2, 3, 4].map(margin)).toEqual([1, 1, 1, 2, 2]);
-  const labels = ["行政许可", "行政处罚", "行政强制"];
+  const labels = ["行政许可", "行政处罚", "行政强制"].map((label) => ({ label }));
   expect(nearestRow("行政处制", labels, new Set())).toEqual({ between: [1, 2] });
-  expect(nearestRow("行政处制", labels, new Set([1]))).toEqual({ index: 2, distance: 1 });
-  expect(nearestRow("其它", ["其他"], new Set())).toEqual({ between: [] });
+  expect(nearestRow("行政处制", labels, new Set([1]))).toEqual({ index: 2 });
+  expect(nearestRow("其它", [{ label: "其他" }], new Set())).toEqual({ between: [] });
+  // Held whole with a few words after it; shortened to the words only one row has; words of two rows: both named.
+  expect(nearestRow("行政处罚决定", labels, new Set())).toEqual({ index: 1 });
+  const rows = [
+    { label: "上年结转政府信息公开申请数量", words: ["上年结转"] },
+    { label: "结转下年度继续办理", words: ["结转下年度", "继续办理"] },
+  ];
+  expect(nearestRow("上年结转申请数量", rows, new Set())).toEqual({ index: 0 });
+  expect(nearestRow("上年结转及继续办理的申请", rows, new Set())).toEqual({ between: [0, 1] });
 });

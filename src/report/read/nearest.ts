@@ -2,6 +2,7 @@
  * A printed row label that is none of the template's exactly — characters dropped, added, swapped or mistyped, as
  * published tables have them (「2.其他法律行政止公开」, 「保护第三方合法权」: test/corpus/table-labels.json) — read
  * as the template row nearest to it, only when that is clear; else the rows it is near are named, never chosen.
+ * A label held whole with a few words after it, or shortened to the words only one row has, is that row too.
  *
  * Near: the edit distance (insertions, deletions, substitutions and adjacent swaps, each 1) between the template
  * label and the end of the printed one (what comes before — a group's label a flat table repeats — is free),
@@ -52,24 +53,42 @@ export function isNear(bare: string, want: string): boolean {
   return endDistance(bare, want) <= allowed;
 }
 
-export type Nearest = { index: number; distance: number } | { between: number[] };
+export type Nearest = { index: number } | { between: number[] };
+
+/** A template row as nearness compares it: its bare label, and the words only it has (bare), if any. */
+export interface RowLabel {
+  label: string;
+  words?: string[];
+}
+
+/** Rows `pick` holds, of those not read: one is the row; more are named; none, nothing. */
+function decide(rows: RowLabel[], read: Set<number>, pick: (r: RowLabel) => boolean): Nearest | null {
+  const hits = rows.flatMap((r, i) => (!read.has(i) && pick(r) ? [i] : []));
+  return hits.length === 1 ? { index: hits[0] } : hits.length ? { between: hits } : null;
+}
 
 /**
- * The template row a bare printed label is, by nearness: its index, or the rows it is near (two or more, nearest
- * first; none when no row is within its tolerance). `labels` are the template's bare labels; `read` the indices
- * already read.
+ * The template row a bare printed label is: its index, or the rows it is near (two or more; none when no row
+ * is). In turn: the nearest label, when clear; a label held whole with a few words after it, no more than half
+ * its length (「行政处罚决定」); the words only one row's label has, which a shortened label keeps (「上年结转申请
+ * 数量」, 「申请人无正当理由逾期不补正」). `read`: the indices already read, which are no candidates.
  */
-export function nearestRow(bare: string, labels: string[], read: Set<number>): Nearest {
+export function nearestRow(bare: string, rows: RowLabel[], read: Set<number>): Nearest {
   if (!bare) return { between: [] };
   // A row is in the running when some of its label is there (a short label is as far from anything as it is long).
-  const scored = labels
-    .map((label, index) => ({ index, label, distance: endDistance(bare, label) }))
+  const scored = rows
+    .map((r, index) => ({ index, label: r.label, distance: endDistance(bare, r.label) }))
     .filter((s) => !read.has(s.index) && s.distance < [...s.label].length)
     .sort((a, b) => a.distance - b.distance);
   const best = scored[0];
-  if (!best || best.distance > tolerance([...best.label].length)) return { between: [] };
-  const close = scored.filter((s) => s.distance - best.distance < margin(best.distance));
-  return close.length === 1
-    ? { index: best.index, distance: best.distance }
-    : { between: close.map((s) => s.index) };
+  if (best && best.distance <= tolerance([...best.label].length)) {
+    const close = scored.filter((s) => s.distance - best.distance < margin(best.distance));
+    return close.length === 1 ? { index: best.index } : { between: close.map((s) => s.index) };
+  }
+  const whole = decide(rows, read, ({ label }) => {
+    const n = [...label].length;
+    const at = bare.lastIndexOf(label);
+    return n >= 4 && at >= 0 && bare.length - at - label.length <= Math.floor(n / 2);
+  });
+  return whole ?? decide(rows, read, (r) => !!r.words?.some((w) => bare.includes(w))) ?? { between: [] };
 }

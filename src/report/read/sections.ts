@@ -12,9 +12,15 @@ import { squeeze } from "./title";
 
 const NUMERALS = "一二三四五六七八九十";
 
-/** A section number at a paragraph's start (on NFKC text, spaces kept): its value and how long the mark is. */
+/** A section number at a paragraph's start (on NFKC text, spaces kept): its value and how long the mark is. A
+ * table's border bar copied before it (「|六、…」) is no part of it. */
 const MARK = new RegExp(
-  `^\\s*(?:第\\s*([${NUMERALS}]{1,3})\\s*(?:部分|章|节)\\s*[、.,:：]?|([${NUMERALS}]{1,3})\\s*(?:[、.,:：]|\\s))`,
+  `^[\\s|｜│┃]*(?:第\\s*([${NUMERALS}]{1,3})\\s*(?:部分|章|节)\\s*[、.,:：]?|([${NUMERALS}]{1,3})\\s*(?:[、.,:：]|\\s))`,
+);
+/** Where a heading may stand inside a paragraph: after a sentence's end (a page that lost its line breaks). */
+const INLINE = new RegExp(
+  `[。；;！!？?]\\s*(?=第\\s*[${NUMERALS}]{1,3}\\s*部分|[${NUMERALS}]{1,3}\\s*[、.,:：])`,
+  "g",
 );
 
 function numeralValue(s: string): number {
@@ -31,19 +37,22 @@ const MAX_HEADING = 30;
 export interface HeadingLine {
   /** Paragraph index. */
   at: number;
-  /** The section number, 1 for 一. */
+  /** Where in the paragraph (squeezed) it starts: 0, or after a sentence for a heading inside a paragraph. */
+  offset: number;
+  /** How it stands: opening its paragraph, inside one, or alone without a number (Word's numbering lost). */
+  kind: "start" | "inline" | "bare";
+  /** The section number, 1 for 一; 0 where none is written. */
   number: number;
   /** The heading's words after the number, squeezed. */
   words: string;
   /** The heading as written (number and words, trimmed), for findings. */
   written: string;
-  /** Squeezed length of number and words: the section's own text starts after it in the paragraph. */
+  /** Squeezed length of number and words: the section's own text starts after it. */
   length: number;
 }
 
-/** The paragraph's section heading, if it opens with a section number. */
-export function headingLine(paragraph: string, at: number): HeadingLine | null {
-  const text = paragraph.normalize("NFKC");
+/** The section heading a text opens with, if it opens with a section number. */
+function opening(text: string): Omit<HeadingLine, "at" | "offset" | "kind"> | null {
   const m = MARK.exec(text);
   if (!m) return null;
   const number = numeralValue(m[1] ?? m[2]);
@@ -52,10 +61,24 @@ export function headingLine(paragraph: string, at: number): HeadingLine | null {
   const end = HEADING_END.exec(after);
   const words = after.slice(0, Math.min(end ? end.index : after.length, MAX_HEADING));
   if (!words) return null;
-  const mark = squeeze(m[0]);
-  // Glued to its first sentence: the number and the words read; else the paragraph as printed.
-  const written = squeeze(paragraph).length > mark.length + words.length ? mark + words : paragraph.trim();
-  return { at, number, words, written, length: mark.length + words.length };
+  const mark = squeeze(m[0]).replace(/^[|｜│┃]+/, "");
+  // Glued to its first sentence: the number and the words read; else the text as printed.
+  const written = squeeze(text).length > mark.length + words.length ? mark + words : text.trim();
+  return { number, words, written, length: squeeze(m[0]).length + words.length };
+}
+
+/** Every heading a paragraph holds: one opening it, and any standing after a sentence inside it. */
+export function headingLines(paragraph: string, at: number): HeadingLine[] {
+  const text = paragraph.normalize("NFKC");
+  const out: HeadingLine[] = [];
+  const first = opening(text);
+  if (first) out.push({ ...first, at, offset: 0, kind: "start" });
+  for (const m of text.matchAll(INLINE)) {
+    const from = m.index + m[0].length;
+    const h = opening(text.slice(from));
+    if (h) out.push({ ...h, at, offset: squeeze(text.slice(0, from)).length, kind: "inline" });
+  }
+  return out;
 }
 
 /** The sections a heading's words name (the format's key nouns). */
@@ -73,6 +96,8 @@ export interface LocatedSection {
   /** The template's heading. */
   heading: string;
   at: number;
+  /** Where in its paragraph (squeezed) the heading starts. */
+  offset: number;
   /** The heading as written, where its words or number differ from the template's. */
   written?: string;
   /** Squeezed length of the heading in its paragraph. */
@@ -80,44 +105,73 @@ export interface LocatedSection {
 }
 
 const numberOf = (s: SectionDef) => numeralValue(s.heading.normalize("NFKC").charAt(0));
+/** The template heading's words, without its number. */
+const wordsOf = (s: SectionDef) => squeeze(s.heading).slice(2);
+/** A short paragraph with no sentence in it: a heading whose number Word's list numbering kept to itself. */
+const BARE = /^[^。，,；;：:！!？?\d]{2,30}$/;
 
 /**
  * Where each section of the format is, among the paragraphs after `from`: the template's heading itself first;
  * then a heading whose number and meaning agree; then the section's number over words that name no section
- * (short, no figures: not a sentence); then its meaning under another number. Missing sections are absent.
+ * (short, no figures: not a sentence); then its meaning under another number; then a paragraph of the template's
+ * words without a number; last, a heading inside a paragraph (after a sentence) whose number and meaning agree.
+ * Missing sections are absent.
  */
 export function locateSections(format: FormatDef, paragraphs: string[], from: number): LocatedSection[] {
   const lines: HeadingLine[] = [];
   paragraphs.forEach((p, i) => {
     if (i <= from) return;
-    const h = headingLine(p, i);
-    if (h) lines.push(h);
+    const found = headingLines(p, i);
+    lines.push(...found);
+    const s = squeeze(p.normalize("NFKC"));
+    // (A table's caption, 「表三 收到和处理…」, names its table, not a section.)
+    if (!found.length && BARE.test(s) && !/^表[一二三四五]/.test(s))
+      lines.push({
+        at: i,
+        offset: 0,
+        kind: "bare",
+        number: 0,
+        words: s,
+        written: p.trim(),
+        length: s.length,
+      });
   });
-  const taken = new Set<number>();
+  const taken = new Set<HeadingLine>();
   const found = new Map<string, LocatedSection>();
   const take = (s: SectionDef, h: HeadingLine, exact: boolean) => {
-    taken.add(h.at);
+    taken.add(h);
     found.set(s.id, {
       id: s.id,
       heading: s.heading,
       at: h.at,
+      offset: h.offset,
       length: h.length,
       ...(exact ? {} : { written: h.written }),
     });
   };
+  const agree = (s: SectionDef, h: HeadingLine, m: string[]) =>
+    numberOf(s) === h.number && (m.includes(s.id) || h.words.startsWith(wordsOf(s)));
   const passes: ((s: SectionDef, h: HeadingLine, m: string[]) => boolean)[] = [
     // The template's words (after the number, which may be written 一. or 第一部分).
-    (s, h) => numberOf(s) === h.number && h.words.startsWith(squeeze(s.heading).slice(2)),
-    (s, h, m) => numberOf(s) === h.number && m.includes(s.id),
-    (s, h, m) => numberOf(s) === h.number && !m.length && !/\d/.test(h.words) && h.words.length <= 20,
+    (s, h) => h.kind === "start" && numberOf(s) === h.number && h.words.startsWith(wordsOf(s)),
+    (s, h, m) => h.kind === "start" && agree(s, h, m),
+    (s, h, m) =>
+      h.kind === "start" &&
+      numberOf(s) === h.number &&
+      !m.length &&
+      !/\d/.test(h.words) &&
+      !new RegExp(`^[${NUMERALS}]`).test(h.words) &&
+      h.words.length <= 20,
     // Its meaning under another number, where that number's own section is not what the words say.
-    (s, h, m) => m.length === 1 && m[0] === s.id,
+    (s, h, m) => h.kind === "start" && m.length === 1 && m[0] === s.id,
+    (s, h, m) => h.kind === "bare" && h.words.includes(wordsOf(s)) && m.length === 1,
+    (s, h, m) => h.kind === "inline" && agree(s, h, m),
   ];
-  passes.forEach((pass, k) => {
+  passes.forEach((pass) => {
     for (const s of format.sections) {
       if (found.has(s.id)) continue;
-      const h = lines.find((l) => !taken.has(l.at) && pass(s, l, meanings(format, l.words)));
-      if (h) take(s, h, k === 0);
+      const h = lines.find((l) => !taken.has(l) && pass(s, l, meanings(format, l.words)));
+      if (h) take(s, h, numberOf(s) === h.number && h.words.startsWith(wordsOf(s)));
     }
   });
   return format.sections.flatMap((s) => {

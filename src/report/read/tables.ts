@@ -18,7 +18,7 @@ import { normalizeText } from "../common/normalize";
 import { bareLabel, cellNumber, isValueCell, rowText } from "./cells";
 import type { Grid, ReportDocumentText } from "./cells";
 import { isNear, nearestRow } from "./nearest";
-import { findTitle } from "./title";
+import { findTitle, yearOfPeriod } from "./title";
 
 type TableId = "t2" | "t3" | "t4";
 
@@ -134,6 +134,7 @@ function readTable3(grids: Grid[], format: FormatDef, labels: LabelsRead) {
   let read = 0;
   const body = grid.slice(start);
   const bareRows = rows.map((x) => bareLabel(x.label));
+  const rowLabels = rows.map((x, k) => ({ label: bareRows[k], words: x.words?.map(bareLabel) }));
   const match = (label: string) => {
     const bare = bareLabel(label);
     return bareRows.findIndex((x, k) => k >= next && bare.endsWith(x));
@@ -156,7 +157,7 @@ function readTable3(grids: Grid[], format: FormatDef, labels: LabelsRead) {
     // A label the template has not, with numbers, before the table's last row: the nearest row, when clear.
     if (i < 0 && !other && numbers && !(rows[rows.length - 1].key in t3)) {
       const read = new Set(rows.flatMap((x, k) => (x.key in t3 ? [k] : [])));
-      const near = nearestRow(bare, bareRows, read);
+      const near = nearestRow(bare, rowLabels, read);
       if (!("index" in near)) {
         const between = near.between.map((k) => rows[k].key);
         labels.unsure.push({ table: "t3", label: r.label, values: r.values, between });
@@ -272,7 +273,11 @@ function readTable2(grids: Grid[], format: FormatDef, labels: LabelsRead) {
   }
   for (const p of rest) {
     const read = new Set(rows.flatMap((r, k) => (r.key in t2 ? [k] : [])));
-    const near = nearestRow(p.bare, bareRows, read);
+    const near = nearestRow(
+      p.bare,
+      bareRows.map((label) => ({ label })),
+      read,
+    );
     if ("index" in near) {
       take(near.index, p.after);
       labels.t2[rows[near.index].key] = p.label;
@@ -340,7 +345,8 @@ function detectFormat(grids: Grid[], year: number): FormatId {
 /** Reads a report's tables and title. */
 export function readReport(doc: ReportDocumentText, options: ReadOptions = {}): ReadReport {
   const title = findTitle(doc.paragraphs);
-  const year = options.year ?? title?.year ?? 0;
+  // A title without its year: the year its 统计期限 states.
+  const year = options.year ?? (title?.year || yearOfPeriod(doc.paragraphs));
   const problems: string[] = [];
   if (!year) problems.push("没有找到报告年度：标题中应有「XX年政府信息公开工作年度报告」，或用 --year 指定");
   const formatId = options.format ?? detectFormat(doc.tables, year);

@@ -1,10 +1,12 @@
 /**
  * A report's title, in the ways offices write it (test/corpus/titles.json): the template's
  * 「某局2025年政府信息公开工作年度报告」, and the family around it — 年度 doubled (2025年度…年度报告), 工作 or 年度
- * left out (…工作报告, …年度报告), 「…工作的年度报告」, 「年报」, 「关于2025年…的年度报告」, the year in Chinese
- * numerals (二〇二五年, 二零二五年, 二O二五年), the year after the words in brackets (…年度报告（2025年度）), the
- * year before the agency (2025年某局…), the agency on its own line above, a web page's <title> with the portal's
- * name after it. Each gives the agency as printed and the year; whether it is the template's form is C4's.
+ * left out (…工作报告, …年度报告), 「…工作的年度报告」, 「年报」, 「关于2025年…的年度报告」, 政府 left to the agency
+ * (某镇政府2025年信息公开…) or 政务信息公开, the year in Chinese numerals (二〇二五年, 二零二五年, 二O二五年), the
+ * year after the words in brackets (…年度报告（2025年度）), the year before the agency (2025年某局…), no year at
+ * all (its year then comes from the 统计期限), the title over two lines (the agency, or the agency and the year,
+ * above), in 《》 or after 「标题：」, a web page's <title> with the portal's name after it. Each gives the agency as
+ * printed and the year; whether it is the template's form is C4's.
  */
 
 /** Text as compared: widths unified, spaces and line breaks gone. */
@@ -16,7 +18,7 @@ const DIGITS: Record<string, string> = { 〇: "0", 零: "0", O: "0", o: "0", "�
 
 const YEAR = "((?:19|20)\\d{2}|[一二][〇零Oo○◯九][〇零Oo○◯一二三四五六七八九]{2})";
 /** The title's words after the year: 政府信息公开, then 工作 / 的 / 年度 in any of the orders people write, 报告 or 年报. */
-const WORDS = "政府信息公开(?:工作)?(?:的)?(?:年度)?(?:工作)?(?:报告|年报)";
+const WORDS = "(?:政府|政务)?信息公开(?:工作)?(?:的)?(?:年度)?(?:工作)?(?:报告|年报)";
 
 const FORMS: { re: RegExp; agency: number; year: number }[] = [
   // 某局2025年（度）政府信息公开工作年度报告; 某局关于2025年…的年度报告
@@ -25,15 +27,26 @@ const FORMS: { re: RegExp; agency: number; year: number }[] = [
   { re: new RegExp(`^${YEAR}年度?([^年]{2,40}?)${WORDS}`), agency: 2, year: 1 },
   // 某局政府信息公开工作年度报告（2025年度）
   { re: new RegExp(`^(.*?)${WORDS}\\(${YEAR}年?度?\\)`), agency: 1, year: 2 },
+  // 2020年报_审计局 (a portal's list of reports)
+  { re: new RegExp(`^${YEAR}年度?(?:${WORDS}|年?报)[_\\-—|｜丨]([^_\\-—|｜丨]{2,40})$`), agency: 2, year: 1 },
+  // 某局政府信息公开工作年度报告: no year (the whole paragraph only, and 政府信息公开…报告 in full)
+  { re: /^(.{2,40}?)政府信息公开(?:工作)?(?:的)?(?:年度)?(?:工作)?报告$/, agency: 1, year: 0 },
 ];
 
 /** The template's form exactly: agency, the year in digits, 年政府信息公开工作年度报告. */
-const TEMPLATE = /^(.+?)(\d{4})年政府信息公开工作年度报告$/;
+const TEMPLATE = /^([^()]+?)(\d{4})年政府信息公开工作年度报告$/;
+/** What surrounds a title but is not part of it: 《》, a field's label 「标题：」, a page viewer's 「Page 8 -」. */
+const WRAPPING = /^(?:标题[:：]|Page\d+-)|^《|》$/g;
+/** An agency is a name: no sentence, no document's title or 关于 inside it. */
+const NOT_AGENCY = /[。，,；;：:！？!?《》>＞»]|关于.|通知|印发|召开|首页|当前位置/;
+/** After a title in a page's <title>: the portal's name, after one of these. */
+const PORTAL = /^[_\-—|｜丨·•]/;
 
 export interface Title {
   /** The title as printed (two lines joined when the agency stands above). */
   title: string;
   agency: string;
+  /** The year, or 0 when the title has none. */
   year: number;
   /** The paragraph it is in (the lower one of two lines). */
   at: number;
@@ -41,50 +54,74 @@ export interface Title {
   template: boolean;
 }
 
-const yearOf = (s: string): number => Number([...s].map((c) => DIGITS[c] ?? c).join(""));
+const yearOf = (s: string | undefined): number =>
+  s ? Number([...s].map((c) => DIGITS[c] ?? c).join("")) : 0;
 
-/** A paragraph that can be the agency's line of a title in two lines: short, no sentence in it. */
-const AGENCY_LINE = /^[^。，,；;：:！？!?]{2,40}$/;
+interface Hit {
+  /** The matched title, squeezed and unwrapped. */
+  text: string;
+  agency: string;
+  year: number;
+  /** What follows the title in the paragraph. */
+  rest: string;
+}
 
-function match(squeezed: string): { m: RegExpExecArray; agency: string; year: number } | null {
+function match(squeezed: string): Hit | null {
+  const s = squeezed.replace(WRAPPING, "");
   for (const f of FORMS) {
-    const m = f.re.exec(squeezed);
-    if (m) return { m, agency: m[f.agency].replace(/关于$/, ""), year: yearOf(m[f.year]) };
+    const m = f.re.exec(s);
+    if (!m || (!f.year && m[0].length !== s.length)) continue;
+    const agency = m[f.agency]
+      .replace(/关于$/, "")
+      .replace(/\(以下简称[^)]*\)/g, "")
+      .trim();
+    if (NOT_AGENCY.test(agency) || (!f.year && !agency)) continue;
+    return { text: m[0], agency, year: yearOf(m[f.year]), rest: s.slice(m[0].length) };
+  }
+  return null;
+}
+
+const titleOf = (hit: Hit, at: number, printed: string): Title => ({
+  title: printed,
+  agency: hit.agency,
+  year: hit.year,
+  at,
+  template: TEMPLATE.test(hit.text) && !/\(/.test(hit.text),
+});
+
+/**
+ * The report's title among its first paragraphs: a paragraph that is the title alone first (or with its agency,
+ * or agency and year, on the line above); else one that begins with it and goes on with a portal's name after a
+ * separator (a page's <title>, "…年度报告_某市人民政府门户网站"), cut there.
+ */
+export function findTitle(paragraphs: string[]): Title | null {
+  const head = paragraphs.slice(0, 40).map((p) => squeeze(p).slice(0, 200));
+  for (const [i, s] of head.entries()) {
+    const above = i > 0 && head[i - 1].length <= 40 ? head[i - 1] : "";
+    const alone = match(s);
+    // Two lines: the agency (and the year) above the rest, where the lower line alone lacks them.
+    if (above && (!alone || !alone.agency || !alone.year) && !match(above)) {
+      const joined = match(above + s);
+      if (joined && !joined.rest && joined.year && joined.agency)
+        return titleOf(joined, i, `${paragraphs[i - 1].trim()}${paragraphs[i].trim()}`);
+    }
+    if (alone && (!alone.rest || /^\(.*\)$/.test(alone.rest))) return titleOf(alone, i, paragraphs[i].trim());
+  }
+  for (const [i, s] of head.entries()) {
+    const hit = match(s);
+    if (hit && hit.year && PORTAL.test(hit.rest)) return titleOf(hit, i, hit.text);
   }
   return null;
 }
 
 /**
- * The report's title among its first paragraphs: a paragraph that is the title alone first; else one that begins
- * with it (a page's <title> with the portal's name after it, "…年度报告_某市人民政府门户网站"), cut after its words.
- * A title without the agency takes the line above when that line can be one.
+ * The report's year from its 统计期限 (「统计期限为2025年1月1日至2025年12月31日」), for a title that has none: the
+ * year whose 1月1日 starts a period that ends on 12月31日 in the same sentence; 0 when no paragraph says.
  */
-export function findTitle(paragraphs: string[]): Title | null {
-  const head = paragraphs.slice(0, 40);
-  for (const whole of [true, false])
-    for (const [i, p] of head.entries()) {
-      const s = squeeze(p);
-      if (s.length > 200) continue;
-      const hit = match(s);
-      if (!hit) continue;
-      const rest = s.slice(hit.m[0].length);
-      // The whole paragraph, or a bracketed year or note after the words; else (second pass) a page's <title>.
-      if (whole && rest && !/^\(.*\)$/.test(rest)) continue;
-      // A sentence that names the report (「现将…2025年政府信息公开工作年度报告公布如下」) is no title.
-      if (/[。，,；;：:！？!?]/.test(hit.agency)) continue;
-      const title = whole ? p.trim() : hit.m[0];
-      const above = i > 0 ? squeeze(paragraphs[i - 1]) : "";
-      if (!hit.agency && AGENCY_LINE.test(above) && !match(above)) {
-        const joined = `${above}${squeeze(title)}`;
-        return {
-          title: `${above}${title}`,
-          agency: above,
-          year: hit.year,
-          at: i,
-          template: TEMPLATE.test(joined),
-        };
-      }
-      return { title, agency: hit.agency, year: hit.year, at: i, template: TEMPLATE.test(squeeze(title)) };
-    }
-  return null;
+export function yearOfPeriod(paragraphs: string[]): number {
+  for (const p of paragraphs.slice(0, 60)) {
+    const m = /((?:19|20)\d{2})年0?1月0?1日[^。；]{0,20}?12月31日/.exec(squeeze(p));
+    if (m) return Number(m[1]);
+  }
+  return 0;
 }

@@ -189,7 +189,8 @@ function checkLabels(format: FormatDef, input: TableSet, labels: TableLabels, ou
       u.between.length
         ? `${row}与${names(u.between)}都相近，无法确定是哪一行，这一行的数字未读取；请按模板文字改正行名`
         : `${row}与模板的行名都不相符，这一行的数字未读取${lacking.length ? `；${name}中没有找到${names(lacking)}，可能就是这一行` : ""}；请按模板文字改正行名`,
-      "error",
+      // Every template row read: the row is one the office added, not a number lost.
+      u.between.length || lacking.length ? "error" : "warning",
     );
   }
 }
