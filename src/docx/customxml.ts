@@ -5,6 +5,7 @@
  */
 import type { TableSet } from "../report/tables/tables";
 import { hashText } from "../report/text/document";
+import { storedTables } from "./stored";
 import { setText, xmlText } from "./zip";
 import type { ZipFile } from "./zip";
 
@@ -46,18 +47,23 @@ export function reportXml(tables: TableSet, meta: ReportMeta): string {
   );
 }
 
+/** The data a report carries, or null when it is missing, unreadable or not of the shape we write (./stored). */
 export function parseReportXml(xml: string): StoredReport | null {
   if (!xml.includes(OGI_NS)) return null;
-  const tablesText = /<ogi:tables>([\s\S]*?)<\/ogi:tables>/.exec(xml)?.[1];
-  if (!tablesText) return null;
-  let tables: TableSet;
+  // The tables and the root tag found with indexOf: a part cut short or edited by hand is never scanned twice.
+  const open = xml.indexOf("<ogi:tables>");
+  const close = open < 0 ? -1 : xml.indexOf("</ogi:tables>", open);
+  if (close < 0) return null;
+  let tables: TableSet | null;
   try {
-    tables = JSON.parse(unesc(tablesText)) as TableSet;
+    tables = storedTables(JSON.parse(unesc(xml.slice(open + "<ogi:tables>".length, close))));
   } catch {
     return null;
   }
-  const attr = (name: string) =>
-    unesc(new RegExp(`<ogi:report[^>]*\\s${name}="([^"]*)"`).exec(xml)?.[1] ?? "");
+  if (!tables) return null;
+  const root = xml.indexOf("<ogi:report");
+  const rootTag = root < 0 ? "" : xml.slice(root, xml.indexOf(">", root) + 1 || xml.length);
+  const attr = (name: string) => unesc(new RegExp(`\\s${name}="([^"]*)"`).exec(rootTag)?.[1] ?? "");
   const hashes: Record<string, string> = {};
   for (const m of xml.matchAll(/<ogi:part id="([^"]*)" hash="([^"]*)"\/>/g)) hashes[unesc(m[1])] = m[2];
   return { tables, meta: { source: attr("source") || undefined, generated: attr("generated"), hashes } };

@@ -1,12 +1,12 @@
 /**
  * A report of ours is still a document people edit: a number changed by hand in its printed 表三 is what the
  * check reads (with a notice saying where printed and stored differ), and a report whose stored data is broken
- * is read by its tables, saying so.
+ * or of any other shape than we write (src/docx/stored.ts) is read by its tables, saying so.
  */
 import { documentXml, NOW, withDocumentXml } from "../../test/docx";
 import { createReport } from "../docx";
 import { readZip, writeZip } from "../docx/zip";
-import { compileWorkbook } from "../report/compile";
+import { compileTables, compileWorkbook } from "../report/compile";
 import { numericTables } from "../report/read/tables";
 import { checkReadReport } from "../report/read/text";
 import { sampleWorkbook } from "../report/sample";
@@ -50,4 +50,89 @@ test("a report whose stored data is broken is read by its tables, saying so", as
   expect(r.source).toBe("labels");
   expect(r.notices).toEqual(["报告中保存的数据已损坏、无法读取，已按表格文字读取"]);
   expect(numericTables(r.tables).t3).toEqual(result.tables.t3);
+});
+
+/** The report's custom XML part with its tables JSON edited (`edit` returns the new value, or changes it in place). */
+let ours: Promise<Uint8Array> | undefined;
+async function withStored(edit: (t: Record<string, unknown>) => unknown): Promise<Uint8Array> {
+  ours ??= createReport(result, "示例台账.xlsx", NOW);
+  const zip = readZip(await ours, "r");
+  const unesc = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  const esc = (s: string) =>
+    s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  for (const e of zip.entries)
+    if (/^customXml\/item\d+\.xml$/.test(e.name) && e.data) {
+      const xml = new TextDecoder().decode(e.data);
+      const m = /<ogi:tables>([\s\S]*?)<\/ogi:tables>/.exec(xml);
+      if (!m) continue;
+      const t = JSON.parse(unesc(m[1])) as Record<string, unknown>;
+      const next = edit(t);
+      const text = JSON.stringify(next === undefined ? t : next);
+      e.data = new TextEncoder().encode(xml.replace(m[0], `<ogi:tables>${esc(text)}</ogi:tables>`));
+    }
+  return writeZip(zip);
+}
+
+type T = Record<string, unknown> & {
+  t3: Record<string, unknown>;
+  t4: unknown[];
+  t2: Record<string, unknown>;
+};
+
+test("stored data of any other shape than we write is refused whole: the printed tables are read, saying so", async () => {
+  const shapes: [string, (t: T) => unknown][] = [
+    ["not an object", () => null],
+    ["an array", () => [1, 2, 3]],
+    ["text", () => "表三"],
+    ["an unknown format", (t) => void (t.format = "1999")],
+    ["the year as text", (t) => void (t.year = "2025年")],
+    ["the agency as a number", (t) => void (t.agency = 5)],
+    ["no 表三", (t) => void delete (t as Partial<T>).t3],
+    ["表三 an array", (t) => void (t.t3 = [] as unknown as T["t3"])],
+    ["a 表三 row missing", (t) => void delete t.t3.new],
+    ["a 表三 row a number", (t) => void (t.t3.new = 5)],
+    ["a 表三 row of six cells", (t) => void (t.t3.fwd = [0, 0, 0, 0, 0, 0])],
+    ["a 表三 row of another format", (t) => void (t.t3.o = [0, 0, 0, 0, 0, 0, 0])],
+    ["a 表三 cell as text", (t) => void ((t.t3.new as unknown[])[0] = "67")],
+    ["a 表三 cell an object", (t) => void ((t.t3.new as unknown[])[0] = { n: 67 })],
+    ["表四 an object", (t) => void (t.t4 = { review: 5 } as unknown as unknown[])],
+    ["表四 of fourteen cells", (t) => void t.t4.pop()],
+    ["a 表四 cell as text", (t) => void (t.t4[0] = "2")],
+    ["表二 as text", (t) => void (t.t2 = "表二" as unknown as T["t2"])],
+    ["a 表二 row of another width", (t) => void (t.t2[Object.keys(t.t2)[0]] = [1])],
+    ["an unknown 表二 row", (t) => void (t.t2.unknown = 1)],
+    ["the fee as text", (t) => void (t.feeYuan = "420元")],
+  ];
+  for (const [what, edit] of shapes) {
+    const r = readReportFile(await withStored((t) => edit(t as T)), "报告.docx");
+    expect({ what, source: r.source, notices: r.notices }).toEqual({
+      what,
+      source: "labels",
+      notices: ["报告中保存的数据已损坏、无法读取，已按表格文字读取"],
+    });
+    // What is printed is what the register gives: read from the tables instead.
+    expect(numericTables(r.tables).t3).toEqual(result.tables.t3);
+  }
+});
+
+test("the data we write is read back as stored, in every format and from a tables JSON without 表二", async () => {
+  for (const format of ["2021", "2019", "2008"] as const) {
+    const r = compileWorkbook(sampleWorkbook(), { format });
+    const read = readReportFile(await createReport(r, "示例台账.xlsx", NOW), "报告.docx");
+    expect({ format, source: read.source, notices: read.notices }).toEqual({
+      format,
+      source: "stored",
+      notices: [],
+    });
+    expect(read.tables.t3).toEqual(r.tables.t3);
+    expect(read.tables.t2).toEqual(r.tables.t2);
+  }
+  const typed = compileTables({ ...result.tables, t2: null }, "统计表.json");
+  const read = readReportFile(await createReport(typed, "统计表.json", NOW), "报告.docx");
+  expect([read.source, read.tables.t2, read.tables.t4]).toEqual(["stored", null, result.tables.t4]);
 });
