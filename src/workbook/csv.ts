@@ -8,11 +8,9 @@
  */
 import Papa from "papaparse";
 import type { Cell, WorkbookData } from "../report/common/cells";
+import { MAX_CELL_CHARS } from "./cellText";
 import { MAX_COLUMNS } from "./sheet";
 import { WorkbookReadError } from "./xlsx";
-
-/** The most characters an Excel cell holds: a longer field is no ledger's. */
-export const MAX_FIELD_CHARS = 32767;
 
 /** The text of the file, in the encoding its bytes show. */
 export function decodeText(bytes: Uint8Array): string {
@@ -64,9 +62,10 @@ export function readCsv(bytes: Uint8Array, label: string): WorkbookData {
     const cells: Cell[] = new Array(fields.length);
     for (let c = 0; c < fields.length; c++) {
       const f = fields[c];
-      if (f.length > MAX_FIELD_CHARS)
+      // The most characters an Excel cell holds: a longer field is no ledger's.
+      if (f.length > MAX_CELL_CHARS)
         throw refuse(
-          `第 ${r + 1} 行第 ${c + 1} 列有 ${f.length} 个字符，超过 Excel 单元格的上限 ${MAX_FIELD_CHARS} 个，不像台账`,
+          `第 ${r + 1} 行第 ${c + 1} 列有 ${f.length} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个，不像台账`,
         );
       cells[c] = f === "" ? null : f;
     }

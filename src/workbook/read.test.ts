@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { compileWorkbook } from "../report/compile";
 import { readWorkbook, WorkbookReadError } from "./read";
-import { lastRowEnd, parseSheet, SheetFormatError, SheetParser } from "./sheet";
+import { parseSheet, SheetFormatError, SheetParser } from "./sheet";
+import { RowWindows } from "./sheetBytes";
 import { workbookBuffer } from "./write";
 import { sampleWorkbook } from "../report/sample";
 
@@ -93,16 +94,14 @@ describe("a sheet parsed as it is inflated", () => {
     expect(whole.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
     for (const size of [1, 7, 64, 1000, 4096]) {
       const parser = new SheetParser(ctx);
-      let carry = new Uint8Array(0);
+      const windows = new RowWindows((w) => parser.feed(w));
       for (let at = 0; at < xml.length; at += size) {
-        const chunk = xml.subarray(at, at + size);
-        const buf = new Uint8Array(carry.length + chunk.length);
-        buf.set(carry);
-        buf.set(chunk, carry.length);
-        const end = lastRowEnd(buf);
-        if (end > 0) parser.feed(buf.subarray(0, end));
-        carry = buf.slice(end);
+        // The inflater may reuse its buffer: each chunk is overwritten once handed over.
+        const chunk = xml.slice(at, at + size);
+        windows.push(chunk);
+        chunk.fill(0);
       }
+      const carry = windows.rest();
       parser.feed(carry);
       expect(parser.finish(carry)).toEqual(whole);
     }
@@ -139,5 +138,79 @@ describe("a sheet's own faults are named, not taken for a damaged package", () =
     await expect(readWorkbook(bytes, "x.xlsx")).rejects.toThrow(
       /其中的表格数据无法解析（工作表「[^」]+」：单元格位置/,
     );
+  });
+});
+
+describe("a cell past Excel's limit of 32 767 characters is refused, naming the sheet and the cell", () => {
+  const sheetName = sampleWorkbook().sheets[0].name;
+  /** The sample with its parts edited: C2 of the first sheet replaced by `cell`, one string added to the table. */
+  async function withCell(cell: string, extraString?: string): Promise<Uint8Array> {
+    const { readPackage } = await import("../zip/read");
+    const { writeZip } = await import("../zip/write");
+    const zip = readPackage(await workbookBuffer(sampleWorkbook()), "x", { kind: "xlsx" });
+    const edit = (name: string, xml: string) =>
+      name === "xl/worksheets/sheet1.xml"
+        ? xml.replace(/<c r="C2"[^>]*>.*?<\/c>/, cell)
+        : name === "xl/sharedStrings.xml" && extraString !== undefined
+          ? xml.replace("</sst>", `<si><t>${extraString}</t></si></sst>`)
+          : xml;
+    const entries = zip.entries.map((e) =>
+      e.data && /\.xml$/.test(e.name)
+        ? { name: e.name, data: new TextEncoder().encode(edit(e.name, new TextDecoder().decode(e.data))) }
+        : e,
+    );
+    return writeZip({ entries });
+  }
+  /** The index the added shared string gets: after the sample's own. */
+  async function nextString(): Promise<number> {
+    const { readPackage } = await import("../zip/read");
+    const zip = readPackage(await workbookBuffer(sampleWorkbook()), "x", { kind: "xlsx" });
+    const sst = new TextDecoder().decode(zip.entries.find((e) => e.name === "xl/sharedStrings.xml")?.data);
+    return sst.split("<si>").length - 1;
+  }
+  const refusal = (length: number) =>
+    new RegExp(
+      `无法读取「x\\.xlsx」：文件中工作表「${sheetName}」的单元格 C2 有 ${length} 个字符，超过 Excel 单元格的上限 32767 个`,
+    );
+
+  test("a shared string of 32 767 characters is read whole; one more is refused", async () => {
+    const n = await nextString();
+    const shown = `<c r="C2" t="s"><v>${n}</v></c>`;
+    const at = await readWorkbook(await withCell(shown, "字".repeat(32767)), "x.xlsx");
+    expect(at.sheets[0].rows[1][2]).toBe("字".repeat(32767));
+    await expect(readWorkbook(await withCell(shown, "字".repeat(32768)), "x.xlsx")).rejects.toThrow(
+      refusal(32768),
+    );
+  });
+
+  test("characters are counted as Excel counts them: a reference is one, a character past U+FFFF two", async () => {
+    const n = await nextString();
+    const shown = `<c r="C2" t="s"><v>${n}</v></c>`;
+    // 32 767 "&amp;" are 163 835 bytes and 32 767 characters.
+    const amps = await readWorkbook(await withCell(shown, "&amp;".repeat(32767)), "x.xlsx");
+    expect(amps.sheets[0].rows[1][2]).toBe("&".repeat(32767));
+    // 16 384 × U+20000 (𠀀, a surrogate pair each) are 32 768 code units.
+    await expect(readWorkbook(await withCell(shown, "𠀀".repeat(16384)), "x.xlsx")).rejects.toThrow(
+      refusal(32768),
+    );
+    await expect(readWorkbook(await withCell(shown, "&#x20000;".repeat(16384)), "x.xlsx")).rejects.toThrow(
+      refusal(32768),
+    );
+  });
+
+  test("an inline string, a formula's text and a number past the limit are refused too", async () => {
+    const cells = [
+      `<c r="C2" t="inlineStr"><is><r><t>${"a".repeat(20000)}</t></r><r><t>${"b".repeat(20000)}</t></r></is></c>`,
+      `<c r="C2" t="str"><f>REPT("a",40000)</f><v>${"a".repeat(40000)}</v></c>`,
+      `<c r="C2"><v>${"1".repeat(40000)}</v></c>`,
+    ];
+    for (const cell of cells)
+      await expect(readWorkbook(await withCell(cell), "x.xlsx")).rejects.toThrow(refusal(40000));
+  });
+
+  test("a shared string past the limit that no cell shows does not stop the workbook", async () => {
+    const plain = await readWorkbook(await workbookBuffer(sampleWorkbook()), "x.xlsx");
+    const unused = await readWorkbook(await withCell("", "长".repeat(100000)), "x.xlsx");
+    expect(unused.sheets[0].rows.slice(2)).toEqual(plain.sheets[0].rows.slice(2));
   });
 });

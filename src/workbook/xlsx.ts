@@ -8,8 +8,10 @@
 import type { Cell, SheetData, WorkbookData } from "../report/common/cells";
 import { declaresDoctype, inflateEntryChunks, isMedia, PackageError, readPackage } from "../zip/read";
 import type { ZipEntry, ZipFile } from "../zip/read";
-import { lastRowEnd, SheetFormatError, SheetParser, stringItem } from "./sheet";
-import type { SheetContext } from "./sheet";
+import { MAX_CELL_CHARS, stringItem } from "./cellText";
+import type { SheetContext } from "./cellValue";
+import { CellTooLongError, SheetFormatError, SheetParser } from "./sheet";
+import { RowWindows } from "./sheetBytes";
 import { ascii, isName, newTag, nextTag, readTag } from "./xmlBytes";
 
 /** A file that cannot be read as a workbook, with a Chinese message saying why and what to do. */
@@ -40,9 +42,15 @@ function packageRefusal(label: string, e: unknown): unknown {
 
 const decoder = new TextDecoder();
 
-/** Start and self-closing tags of a small part, with their attributes (names without prefixes). */
+/**
+ * Start and self-closing tags of a small part, with their attributes (names without prefixes). No "<" inside a tag
+ * (XML allows none in an attribute value): a tag left open is given up at the next "<", so every attempt scans
+ * only up to it, whatever the part holds.
+ */
 function* elements(xml: string): Generator<{ name: string; attrs: Record<string, string> }> {
-  for (const m of xml.matchAll(/<([A-Za-z_][\w.:-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*\/?>/g)) {
+  for (const m of xml.matchAll(
+    /<([A-Za-z_][\w.:-]*)((?:\s+[^\s=<>/]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*\/?>/g,
+  )) {
     const attrs: Record<string, string> = {};
     for (const a of m[2].matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
       const full = a[1];
@@ -95,12 +103,16 @@ const BUILTIN_DATE_FORMATS = new Set([
   55, 56, 57, 58,
 ]);
 
+/** Excel's longest number format code: one past it was not written by Excel, and is read as no date. */
+const MAX_FORMAT_CODE = 255;
+
 /**
  * Whether a number format code shows a date or time: a y, m, d, h or s (or b, e, g of the Buddhist and East
  * Asian eras) outside quoted text, escaped characters and [brackets] such as [$-804] or [Red]; elapsed-time
  * brackets ([h], [mm]) count. "General" is no date.
  */
 export function isDateFormat(code: string): boolean {
+  if (code.length > MAX_FORMAT_CODE) return false;
   const s = code
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
@@ -117,7 +129,7 @@ function dateStyles(xml: string | undefined): boolean[] {
   const custom = new Map<number, string>();
   const out: boolean[] = [];
   let inCellXfs = false;
-  for (const m of xml.matchAll(/<(\/?)(?:\w+:)?(numFmt|cellXfs|xf)\b([^>]*)>/g)) {
+  for (const m of xml.matchAll(/<(\/?)(?:\w+:)?(numFmt|cellXfs|xf)\b([^<>]*)>/g)) {
     const [, closing, name, rest] = m;
     if (name === "cellXfs") inCellXfs = !closing && !rest.trimEnd().endsWith("/");
     else if (closing) continue;
@@ -136,9 +148,14 @@ function dateStyles(xml: string | undefined): boolean[] {
 
 const SI = ascii("si");
 
-function sharedStrings(xml: Uint8Array | undefined): string[] {
+/**
+ * The shared strings table, and the items past Excel's limit of a cell (index → length), which are counted and
+ * left undecoded: only a cell that shows one is refused (naming it), a string nobody shows costs nothing more.
+ */
+function sharedStrings(xml: Uint8Array | undefined): Pick<SheetContext, "strings" | "tooLong"> {
   const out: string[] = [];
-  if (!xml) return out;
+  let tooLong: Map<number, number> | undefined;
+  if (!xml) return { strings: out };
   const tag = newTag();
   let i = 0;
   for (let lt = nextTag(xml, 0); lt >= 0; lt = nextTag(xml, i)) {
@@ -148,12 +165,13 @@ function sharedStrings(xml: Uint8Array | undefined): string[] {
       if (tag.selfClosing) out.push("");
       else {
         const item = stringItem(xml, i, tag);
+        if (item.length > MAX_CELL_CHARS) (tooLong ??= new Map()).set(out.length, item.length);
         out.push(item.value);
         i = item.end;
       }
     }
   }
-  return out;
+  return tooLong ? { strings: out, tooLong } : { strings: out };
 }
 
 const WORKSHEET = /\/worksheet$/;
@@ -198,7 +216,7 @@ export function readXlsx(bytes: Uint8Array, label: string): WorkbookData {
   const stringsRel = byType(/\/sharedStrings$/);
   const stylesRel = byType(/\/styles$/);
   const ctx: SheetContext = {
-    strings: sharedStrings(stringsRel ? entry(partPath(base, stringsRel.target))?.data : undefined),
+    ...sharedStrings(stringsRel ? entry(partPath(base, stringsRel.target))?.data : undefined),
     dateStyles: dateStyles(stylesRel ? textOf(partPath(base, stylesRel.target)) : undefined),
     date1904: false,
     dates: new Map(),
@@ -221,13 +239,6 @@ export function readXlsx(bytes: Uint8Array, label: string): WorkbookData {
   return { sheets, source: label };
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 /** A sheet whose part is inflated and parsed the first time its rows (or merges) are read. */
 function lazySheet(
   name: string,
@@ -241,7 +252,6 @@ function lazySheet(
     if (parsed) return parsed;
     const parser = new SheetParser(ctx);
     // Parsed a window of whole rows at a time as the part is inflated: the part is never whole in memory.
-    let carry: Uint8Array = new Uint8Array(0);
     let started = false;
     const window = (buf: Uint8Array) => {
       if (!started) {
@@ -250,16 +260,18 @@ function lazySheet(
       }
       parser.feed(buf);
     };
+    const windows = new RowWindows(window);
     try {
-      inflateEntryChunks(part, label, (chunk) => {
-        const buf = carry.length ? concat(carry, chunk) : chunk;
-        const end = lastRowEnd(buf);
-        if (end > 0) window(buf.subarray(0, end));
-        carry = end > 0 ? buf.slice(end) : buf === chunk ? chunk.slice() : buf;
-      });
-      window(carry);
-      parsed = parser.finish(carry);
+      inflateEntryChunks(part, label, (chunk) => windows.push(chunk));
+      const rest = windows.rest();
+      window(rest);
+      parsed = parser.finish(rest);
     } catch (e) {
+      if (e instanceof CellTooLongError)
+        throw refusal(
+          label,
+          `中工作表「${name}」的${e.message}（Excel 和 WPS 都存不下这样的单元格），不像台账；请检查这个单元格，删去多余的文字后重新保存再试`,
+        );
       if (e instanceof SheetFormatError)
         throw refusal(
           label,
