@@ -2,8 +2,10 @@
  * A .docx as the report reader sees it: the body's paragraphs outside tables, and every table (nested ones
  * too) as a grid — horizontal merges (w:gridSpan) and vertical ones (w:vMerge) put the text at the merged
  * cell's first position and null at the positions it covers; w:gridBefore leaves the row's first positions empty.
+ * A paragraph numbered by Word's lists (./numbering) reads with its number, as people see it.
  */
 import type { Grid, ReportDocumentText } from "../report/read/cells";
+import type { ListNumbers } from "./numbering";
 import { outermost, tableCells, textOf } from "./ooxml";
 import type { Range } from "./ooxml";
 
@@ -37,13 +39,19 @@ function gridOf(xml: string, table: Range): Grid {
   });
 }
 
-/** The paragraphs and tables of document.xml. */
-export function documentText(xml: string): ReportDocumentText {
+/** The paragraphs and tables of document.xml; a paragraph Word's list numbering numbers begins with its number. */
+export function documentText(xml: string, lists?: ListNumbers): ReportDocumentText {
   const tables = allTables(xml);
   const top = outermost(xml, "w:tbl");
-  const paragraphs = outermost(xml, "w:p")
-    .filter((p) => !inside(p, top))
-    .map((p) => textOf(xml.slice(p.start, p.end)).trim())
+  // Every paragraph counts in its list, those inside tables too; the body's are kept.
+  const numbered = outermost(xml, "w:p").map((p) => {
+    const text = xml.slice(p.start, p.end);
+    const pPr = lists?.any ? (/^<w:p\b[^>]*>\s*<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(text)?.[1] ?? "") : "";
+    return { p, label: pPr ? lists?.label(pPr) : "" };
+  });
+  const paragraphs = numbered
+    .filter(({ p }) => !inside(p, top))
+    .map(({ p, label }) => `${label ?? ""}${textOf(xml.slice(p.start, p.end)).trim()}`.trim())
     .filter(Boolean);
   return { paragraphs, tables: tables.map((t) => gridOf(xml, t)) };
 }

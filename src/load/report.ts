@@ -5,6 +5,7 @@
  * bytes, for the command line and the panes alike.
  */
 import { readStoredReport } from "../docx/customxml";
+import { ListNumbers } from "../docx/numbering";
 import { documentText } from "../docx/readText";
 import { checkAllXml, readZip, xmlText } from "../docx/zip";
 import type { ReportDocumentText } from "../report/read/cells";
@@ -52,7 +53,11 @@ export function reportText(
     }
     if (!stored) notices.push("报告中保存的数据已损坏、无法读取，已按表格文字读取");
   }
-  return { text: documentText(xml), stored, notices };
+  const lists = new ListNumbers(
+    xmlText(zip, "word/numbering.xml", name),
+    xmlText(zip, "word/styles.xml", name),
+  );
+  return { text: documentText(xml, lists), stored, notices };
 }
 
 /**

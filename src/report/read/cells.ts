@@ -53,7 +53,7 @@ export function bareLabel(text: string): string {
   const s = text
     .normalize("NFKC")
     // Numbers after a label in its own cell (a PDF's text run, 「四、结转下年度继续办理 0 0 0」) are no part of it.
-    .replace(/(?:\s+[\d.,]+)+\s*$/, "")
+    .replace(/(?<=[\u4e00-\u9fff)】])[\d.,\s]+$/, "")
     .replace(/\s+/g, "")
     .replace(/^\([一二三四五六七八九十]+(?![^()]*\))/, "")
     .replace(/\([^()]*\)/g, "")

@@ -49,6 +49,8 @@ export interface HeadingLine {
   written: string;
   /** Squeezed length of number and words: the section's own text starts after it. */
   length: number;
+  /** A short next paragraph with no sentence in it: the heading's words the line broke off (「…政府\n信息情况」). */
+  next?: string;
 }
 
 /** The section heading a text opens with, if it opens with a section number. */
@@ -122,6 +124,14 @@ export function locateSections(format: FormatDef, paragraphs: string[], from: nu
   paragraphs.forEach((p, i) => {
     if (i <= from) return;
     const found = headingLines(p, i);
+    const after = i + 1 < paragraphs.length ? squeeze(paragraphs[i + 1].normalize("NFKC")) : "";
+    for (const h of found)
+      if (
+        h.kind === "start" &&
+        h.length === squeeze(p).length &&
+        /^[^。，,；;：:！!？?\d]{1,12}$/.test(after)
+      )
+        if (!headingLines(paragraphs[i + 1], i + 1).length) h.next = after;
     lines.push(...found);
     const s = squeeze(p.normalize("NFKC"));
     // (A table's caption, 「表三 收到和处理…」, names its table, not a section.)
@@ -149,11 +159,14 @@ export function locateSections(format: FormatDef, paragraphs: string[], from: nu
       ...(exact ? {} : { written: h.written }),
     });
   };
+  /** The template's words, with those a line break put in the next paragraph. */
+  const templated = (s: SectionDef, h: HeadingLine) =>
+    numberOf(s) === h.number && (h.words + (h.next ?? "")).startsWith(wordsOf(s));
   const agree = (s: SectionDef, h: HeadingLine, m: string[]) =>
     numberOf(s) === h.number && (m.includes(s.id) || h.words.startsWith(wordsOf(s)));
   const passes: ((s: SectionDef, h: HeadingLine, m: string[]) => boolean)[] = [
     // The template's words (after the number, which may be written 一. or 第一部分).
-    (s, h) => h.kind === "start" && numberOf(s) === h.number && h.words.startsWith(wordsOf(s)),
+    (s, h) => h.kind === "start" && templated(s, h),
     (s, h, m) => h.kind === "start" && agree(s, h, m),
     (s, h, m) =>
       h.kind === "start" &&
@@ -171,7 +184,7 @@ export function locateSections(format: FormatDef, paragraphs: string[], from: nu
     for (const s of format.sections) {
       if (found.has(s.id)) continue;
       const h = lines.find((l) => !taken.has(l) && pass(s, l, meanings(format, l.words)));
-      if (h) take(s, h, numberOf(s) === h.number && h.words.startsWith(wordsOf(s)));
+      if (h) take(s, h, templated(s, h));
     }
   });
   return format.sections.flatMap((s) => {

@@ -17,7 +17,7 @@ import type { Num, Table2, Table3, TableSet } from "../tables/tables";
 import { normalizeText } from "../common/normalize";
 import { bareLabel, cellNumber, isValueCell, rowText } from "./cells";
 import type { Grid, ReportDocumentText } from "./cells";
-import { isNear, nearestRow } from "./nearest";
+import { endDistance, isNear, nearestRow } from "./nearest";
 import { findTitle, yearOfPeriod } from "./title";
 
 type TableId = "t2" | "t3" | "t4";
@@ -70,12 +70,19 @@ function rowBare(row: (string | null)[]): string {
     bareRowsOf.set(row, (bare = bareLabel(row.filter((c) => c !== null && !isValueCell(c)).join(""))));
   return bare;
 }
-/** Whether a row is the template row of `label`: its label holds it, or is near it (a misprint, ./nearest). */
-function rowIs(row: (string | null)[], label: string): boolean {
+/**
+ * Whether a row is the template row of `label`: its label holds it, or is near it (a misprint, ./nearest) and
+ * nearer to it than to any other of `labels`, the table's (二、上年结转… is as near 一、本年新收… as a misprint).
+ */
+function rowIs(row: (string | null)[], label: string, labels: string[]): boolean {
   const [bare, want] = [rowBare(row), bareLabel(label)];
-  return bare.includes(want) || isNear(bare, want);
+  if (bare.includes(want)) return true;
+  if (!isNear(bare, want)) return false;
+  const d = endDistance(bare, want);
+  return labels.every((other) => bareLabel(other) === want || endDistance(bare, bareLabel(other)) > d);
 }
-const holds = (g: Grid, label: string) => gridIncludes(g, label) || g.some((row) => rowIs(row, label));
+const holds = (g: Grid, label: string, labels: string[]) =>
+  gridIncludes(g, label) || g.some((row) => rowIs(row, label, labels));
 
 /** Columns of `labels` in the header rows (left to right, each after the previous), or null. */
 function headerColumns(header: Grid, labels: string[]): number[] | null {
@@ -120,10 +127,11 @@ function readTable3(grids: Grid[], format: FormatDef, labels: LabelsRead) {
   const rows = numberRows(format);
   const first = rows[0].label;
   const last = rows[rows.length - 1].label;
-  const at = grids.findIndex((g) => holds(g, first) && holds(g, last));
+  const all = rows.map((r) => r.label);
+  const at = grids.findIndex((g) => holds(g, first, all) && holds(g, last, all));
   if (at < 0) return { problem: `未找到表三：没有一个表格含「${first}」和「${last}」` };
   const grid = grids[at];
-  const start = grid.findIndex((r) => rowIs(r, first));
+  const start = grid.findIndex((r) => rowIs(r, first, all));
   const cols = headerColumns(
     grid.slice(0, start),
     format.t3.columns.map((c) => c.label),
@@ -245,8 +253,9 @@ function readTable2(grids: Grid[], format: FormatDef, labels: LabelsRead) {
   const rows = def.blocks.flatMap((b) => b.rows.map((r) => ({ ...r, width: b.columns.length })));
   const [a, b] = [rows[0].label, rows[rows.length - 1].label];
   // The table holding most of 表二's rows, two at least (a misprinted one is near its label).
+  const all = rows.map((r) => r.label);
   const held = grids.map(
-    (g) => rows.filter((r) => gridHas(g, r.label) || g.some((row) => rowIs(row, r.label))).length,
+    (g) => rows.filter((r) => gridHas(g, r.label) || g.some((row) => rowIs(row, r.label, all))).length,
   );
   const most = Math.max(0, ...held);
   const at = most >= 2 ? held.indexOf(most) : -1;
@@ -299,21 +308,22 @@ function readTable2(grids: Grid[], format: FormatDef, labels: LabelsRead) {
  * parts' rows are right-aligned to the widest (the number columns are the last ones, whatever label cells the
  * break left or dropped, or a part's own rules drew), and a header row the continuation repeats is dropped.
  */
-function joinSplit([grids, origin]: [Grid[], number[]], first: string, last: string): [Grid[], number[]] {
+function joinSplit([grids, origin]: [Grid[], number[]], labels: string[]): [Grid[], number[]] {
+  const [first, last] = [labels[0], labels[labels.length - 1]];
   const out: Grid[] = [];
   const at: number[] = [];
   for (let i = 0; i < grids.length; i++) {
     let grid = grids[i];
-    if (holds(grid, first) && !holds(grid, last)) {
+    if (holds(grid, first, labels) && !holds(grid, last, labels)) {
       const seen = new Set(grid.map((r) => bareLabel(rowText(r))));
       let j = i + 1;
-      while (j < grids.length && !holds(grids[j], first)) {
+      while (j < grids.length && !holds(grids[j], first, labels)) {
         const more = grids[j].filter((r) => !seen.has(bareLabel(rowText(r))) || rowText(r).trim() === "");
         grid = [...grid, ...more];
         j++;
-        if (holds(grids[j - 1], last)) break;
+        if (holds(grids[j - 1], last, labels)) break;
       }
-      if (holds(grid, last)) {
+      if (holds(grid, last, labels)) {
         // Every row right-aligned to the widest: a part may have a label column more or less than another (a
         // PDF's part draws only the column rules its own rows need), and the number columns are the last ones.
         const width = Math.max(...grid.map((r) => r.length));
@@ -356,11 +366,14 @@ export function readReport(doc: ReportDocumentText, options: ReadOptions = {}): 
   const rows3 = numberRows(format);
   let joined = joinSplit(
     [doc.tables, doc.tables.map((_, i) => i)],
-    rows3[0].label,
-    rows3[rows3.length - 1].label,
+    rows3.map((r) => r.label),
   );
   const rows2 = format.t2?.blocks.flatMap((b) => b.rows) ?? [];
-  if (rows2.length) joined = joinSplit(joined, rows2[0].label, rows2[rows2.length - 1].label);
+  if (rows2.length)
+    joined = joinSplit(
+      joined,
+      rows2.map((r) => r.label),
+    );
   const [grids, origin] = joined;
   const labels: LabelsRead = { t2: {}, t3: {}, unsure: [] };
   const r3 = readTable3(grids, format, labels);

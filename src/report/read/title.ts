@@ -38,7 +38,9 @@ const TEMPLATE = /^([^()]+?)(\d{4})年政府信息公开工作年度报告$/;
 /** What surrounds a title but is not part of it: 《》, a field's label 「标题：」, a page viewer's 「Page 8 -」. */
 const WRAPPING = /^(?:标题[:：]|Page\d+-)|^《|》$/g;
 /** An agency is a name: no sentence, no document's title or 关于 inside it. */
-const NOT_AGENCY = /[。，,；;：:！？!?《》>＞»]|关于.|通知|印发|召开|首页|当前位置/;
+const NOT_AGENCY = /[。，,；;：:！？!?《》>＞»]|关于.|通知|印发|召开|首页|当前位置|信息公开|年报|报告/;
+/** After a title, still the title's: a note in brackets (（汇总）, （终稿）), or the 统计表 sheet's word. */
+const AFTER = /^(?:\(.*\)|统计表)$/;
 /** After a title in a page's <title>: the portal's name, after one of these. */
 const PORTAL = /^[_\-—|｜丨·•]/;
 
@@ -105,7 +107,7 @@ export function findTitle(paragraphs: string[]): Title | null {
       if (joined && !joined.rest && joined.year && joined.agency)
         return titleOf(joined, i, `${paragraphs[i - 1].trim()}${paragraphs[i].trim()}`);
     }
-    if (alone && (!alone.rest || /^\(.*\)$/.test(alone.rest))) return titleOf(alone, i, paragraphs[i].trim());
+    if (alone && (!alone.rest || AFTER.test(alone.rest))) return titleOf(alone, i, paragraphs[i].trim());
   }
   for (const [i, s] of head.entries()) {
     const hit = match(s);
