@@ -12,6 +12,7 @@ import { completenessFindings } from "../report/read/complete";
 import { checkText } from "../report/read/text";
 import { documentText } from "./readText";
 import { readZip, xmlText } from "./zip";
+import { boundedText } from "../load/paragraphs";
 
 export { renderBlocks, renderPart } from "./render";
 export { reportXml } from "./customxml";
@@ -42,15 +43,18 @@ export async function updateReport(
 
 /**
  * The text people wrote — everything outside our `ogi:` controls, which an update never touches — against the
- * tables: each sentence whose numbers disagree with them (X3) and a title whose year is not the report's (C4).
+ * tables: each sentence whose numbers disagree with them (X3) and a title whose year is not the report's (C4),
+ * after a line saying so where a paragraph was read only up to the reading limit (src/load/paragraphs.ts).
  */
 export function staleSentences(bytes: Uint8Array, label: string, tables: TableSet): string[] {
   const xml = xmlText(readZip(bytes, label), "word/document.xml", label);
   if (xml === undefined) return [];
-  const { paragraphs } = documentText(withoutOurParts(xml));
+  const { text, notices } = boundedText(documentText(withoutOurParts(xml)));
+  const { paragraphs } = text;
   const format = getFormat(tables.format);
   const year = tables.year;
   return [
+    ...notices,
     ...checkText(paragraphs, tables, format).map((f) => f.message),
     ...completenessFindings(format, paragraphs, { year })
       .filter((f) => f.rule === "C4" && f.message.includes(`与审核的${year}年不同`))

@@ -16,6 +16,7 @@ import { findSdts, outermost, tableCells, textOf } from "./ooxml";
 import type { CellRange, Range } from "./ooxml";
 import { gridOf, recoverTables } from "./byLabel";
 import type { Edit } from "./byLabel";
+import { refuseHugeParagraph } from "./bounds";
 import { renderReport } from "./render";
 import { checkAllXml, DocxError, readZip, setText, writeZip, xmlFault, xmlText } from "./zip";
 
@@ -77,6 +78,7 @@ export async function updateDocx(
   meta: Omit<ReportMeta, "hashes">,
 ): Promise<Omit<UpdateResult, "stale">> {
   const zip = readZip(input, label);
+  refuseHugeParagraph(zip, label);
   checkAllXml(zip, label);
   const xml = xmlText(zip, DOCUMENT, label);
   if (xml === undefined) throw new DocxError(`「${label}」不是 Word 文档（缺少 ${DOCUMENT}）`);

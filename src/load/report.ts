@@ -4,6 +4,7 @@
  * or a PDF (its text layer, pdf.ts) — the last ones read by their tables' labels (src/report/read). Works on
  * bytes, for the command line and the panes alike.
  */
+import { refuseHugeParagraph } from "../docx/bounds";
 import { readStoredReport } from "../docx/customxml";
 import { ListNumbers } from "../docx/numbering";
 import { documentText } from "../docx/readText";
@@ -12,6 +13,7 @@ import type { ReportDocumentText } from "../report/read/cells";
 import { readReport } from "../report/read/tables";
 import type { ReadOptions, ReadReport } from "../report/read/tables";
 import { pageText } from "./html";
+import { boundedText } from "./paragraphs";
 import { isPdf, pdfText, UNRULED } from "./pdf";
 import { OGI_NS } from "../docx/namespace";
 import { firstDifference, valueWords } from "../report/tables/compare";
@@ -34,8 +36,9 @@ export function reportText(
   bytes: Uint8Array,
   name: string,
 ): { text: ReportDocumentText; stored: ReadReport["tables"] | null; notices: string[] } {
-  if (isPage(bytes, name)) return { text: pageText(bytes), stored: null, notices: [] };
+  if (isPage(bytes, name)) return { ...boundedText(pageText(bytes)), stored: null };
   const zip = readZip(bytes, name);
+  refuseHugeParagraph(zip, name);
   checkAllXml(zip, name, isCustomXml);
   const xml = xmlText(zip, "word/document.xml", name);
   if (xml === undefined) throw new Error(`「${name}」不是 Word 文档（没有 word/document.xml）`);
@@ -57,7 +60,8 @@ export function reportText(
     xmlText(zip, "word/numbering.xml", name),
     xmlText(zip, "word/styles.xml", name),
   );
-  return { text: documentText(xml, lists), stored, notices };
+  const read = boundedText(documentText(xml, lists));
+  return { text: read.text, stored, notices: [...notices, ...read.notices] };
 }
 
 /**
@@ -110,9 +114,9 @@ export async function openReportFile(
   onPage?: (done: number, total: number) => void,
 ): Promise<ReportFile> {
   if (!isPdfFile(bytes, name)) return readReportFile(bytes, name, options);
-  const text = await pdfText(bytes, name, onPage);
+  const { text, notices } = boundedText(await pdfText(bytes, name, onPage));
   const read = readReport(text, options);
   // Tables drawn without rules are not rebuilt by guessing columns from positions: say so, and ask.
   if (read.problems.length && !text.tables.length) read.problems.unshift(`「${name}」${UNRULED}`);
-  return { ...read, source: "labels", notices: [] };
+  return { ...read, source: "labels", notices };
 }
