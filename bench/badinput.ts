@@ -1,8 +1,11 @@
 /**
  * Bad input, timed in a fresh process so that its peak memory is its own: a register whose rows are all bad,
  * a report with three 1 GB "pictures" declared in its directory, a workbook whose sheet says 100 KB and holds
- * 1 GB; three 10 MB CSV files that are no ledger; a PDF whose page inflates to 1 GB. Run by bench.ts with the folder of the prepared files; prints
- * one JSON line.
+ * 1 GB; three 10 MB CSV files that are no ledger; a PDF whose page inflates to 1 GB; a report whose document.xml
+ * holds one 50 MB string (update), a workbook whose shared strings hold one 50 MB string shown in a cell
+ * (compile), a report with a paragraph of 900 000 digits (check: read up to the reading limit), a report whose
+ * stored data has the wrong shape (read by its printed tables). Run by bench.ts with the folder of the files
+ * badfiles.ts prepared; prints one JSON line.
  */
 import { readFileSync } from "fs";
 import path from "path";
@@ -10,6 +13,9 @@ import { performance } from "perf_hooks";
 import { usePdfJsNode } from "../src/cli/pdfjs";
 import { updateReport } from "../src/docx";
 import { openReportFile } from "../src/load/report";
+import { tablesFromFile } from "../src/load/tables";
+import { checkReadReport } from "../src/report/read/text";
+import { numericTables } from "../src/report/read/tables";
 import { compileWorkbook } from "../src/report/compile";
 import { sampleWorkbook } from "../src/report/sample";
 import { readWorkbook } from "../src/workbook/read";
@@ -27,6 +33,15 @@ async function refusedMs(f: () => Promise<unknown>): Promise<number> {
 async function main() {
   const dir = process.argv[2];
   const out: Record<string, number> = {};
+  // One 50 MB string: refused without decoding it (first, while the heap is the process's own).
+  const hugeDocx = readFileSync(path.join(dir, "huge-string.docx"));
+  out.hugeStringDocxRefusedMs = await refusedMs(() =>
+    updateReport(hugeDocx, "huge.docx", compileWorkbook(sampleWorkbook())),
+  );
+  const hugeXlsx = readFileSync(path.join(dir, "huge-string.xlsx"));
+  out.hugeSharedStringRefusedMs = await refusedMs(async () =>
+    compileWorkbook(await readWorkbook(hugeXlsx, "huge.xlsx")),
+  );
   // 100 000 rows, every one with an unknown applicant type and an impossible date.
   const wb = sampleWorkbook();
   const apps = wb.sheets[0];
@@ -56,6 +71,21 @@ async function main() {
   usePdfJsNode();
   const pdfBomb = readFileSync(path.join(dir, "page-bomb.pdf"));
   out.pdfBombRefusedMs = await refusedMs(() => openReportFile(pdfBomb, "bomb.pdf"));
+  // A paragraph below the refusal: read and checked up to the reading limit.
+  const long = readFileSync(path.join(dir, "long-paragraph.docx"));
+  const t1 = performance.now();
+  const read = await openReportFile(long, "long.docx");
+  checkReadReport(read, numericTables(read.tables));
+  out.longParagraphCheckMs = Math.round(performance.now() - t1);
+  if (!read.notices.some((n) => n.includes("只读取了前")))
+    throw new Error("the long paragraph is cut, saying so");
+  // Stored data of the wrong shape (表三 missing, 表四 an object): the printed tables read instead, as rollup does.
+  const wrong = readFileSync(path.join(dir, "wrong-shape.docx"));
+  const t2 = performance.now();
+  const unit = await tablesFromFile(wrong, "wrong.docx");
+  out.wrongShapeStoredReadMs = Math.round(performance.now() - t2);
+  if (unit.tables.t3.new?.[6] !== compileWorkbook(sampleWorkbook()).tables.t3.new[6])
+    throw new Error("the printed tables are read");
   out.badInputPeakMB = Math.round((process.resourceUsage().maxRSS * 1024) / 1048576);
   console.log(JSON.stringify(out));
 }

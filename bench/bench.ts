@@ -274,34 +274,13 @@ async function rollupFigures(out: Record<string, number | string>) {
   console.log(`汇总 60 个单位（每个 5 000 件申请，从台账读取）：${out.rollup60Ms} ms`);
 }
 
-/** Bad input in a child process (its peak memory is its own): see badinput.ts. */
+/** Bad input in a child process (its peak memory is its own): the files from badfiles.ts, read by badinput.ts. */
 async function badInputFigures(out: Record<string, number | string>) {
-  const { Deflate } = await import("fflate");
   const { execFileSync } = await import("child_process");
-  const { createReport } = await import("../src/docx");
-  const { readZip } = await import("../src/docx/zip");
-  const { writeZip } = await import("../src/zip/write");
-  const { workbookBuffer } = await import("../src/workbook/write");
+  const { prepareBadInput } = await import("./badfiles");
   const dir = mkdtempSync(path.join(os.tmpdir(), "ogi-bad-"));
   try {
-    // 1 GB of zeros as one deflate stream, made in 1 MB steps.
-    const parts: Uint8Array[] = [];
-    const deflate = new Deflate({ level: 9 }, (d) => parts.push(d));
-    const zeros = new Uint8Array(1 << 20);
-    for (let i = 0; i < 1024; i++) deflate.push(zeros, i === 1023);
-    const gb = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    parts.reduce((at, p) => (gb.set(p, at), at + p.length), 0);
-    const raw = (size: number) => ({ method: 8, crc: 0, size, compressed: gb });
-    const report = readZip(await createReport(compileWorkbook(sampleWorkbook())), "r");
-    const media = ["a", "b", "c"].map((n) => ({ name: `word/media/${n}.png`, raw: raw(2 ** 30) }));
-    writeFileSync(path.join(dir, "media-bomb.docx"), writeZip({ entries: [...report.entries, ...media] }));
-    const book = readZip(await workbookBuffer(sampleWorkbook()), "b").entries.filter(
-      (e) => e.name !== "xl/worksheets/sheet1.xml",
-    );
-    const sheet = { name: "xl/worksheets/sheet1.xml", raw: raw(100_000) };
-    writeFileSync(path.join(dir, "sheet-bomb.xlsx"), writeZip({ entries: [...book, sheet] }));
-    const { bombPdf } = await import("../test/pdfs");
-    writeFileSync(path.join(dir, "page-bomb.pdf"), bombPdf(1024));
+    await prepareBadInput(dir);
     const line = execFileSync(process.execPath, [path.join(__dirname, "badinput.js"), dir], {
       encoding: "utf8",
     })
@@ -310,7 +289,9 @@ async function badInputFigures(out: Record<string, number | string>) {
       .pop() as string;
     Object.assign(out, JSON.parse(line));
     console.log(
-      `坏输入：10 万行全部有错的台账 ${out.badRows100kMs} ms；报告中 3 个各 1 GB 的“图片”拒绝用时 ${out.mediaBombRefusedMs} ms；自称 100 KB、实为 1 GB 的工作表拒绝用时 ${out.sheetBombRefusedMs} ms；一页展开为 1 GB 的 PDF 拒绝用时 ${out.pdfBombRefusedMs} ms；该进程内存峰值 ${out.badInputPeakMB} MB`,
+      `坏输入：10 万行全部有错的台账 ${out.badRows100kMs} ms；报告中 3 个各 1 GB 的“图片”拒绝用时 ${out.mediaBombRefusedMs} ms；自称 100 KB、实为 1 GB 的工作表拒绝用时 ${out.sheetBombRefusedMs} ms；一页展开为 1 GB 的 PDF 拒绝用时 ${out.pdfBombRefusedMs} ms；` +
+        `正文一段 50 MB 的报告（update）拒绝用时 ${out.hugeStringDocxRefusedMs} ms；共享字符串中一个 50 MB 单元格的台账拒绝用时 ${out.hugeSharedStringRefusedMs} ms；` +
+        `一段 90 万字的报告（读前 1 万字）校验用时 ${out.longParagraphCheckMs} ms；保存的数据形状不对的报告按表格文字读取用时 ${out.wrongShapeStoredReadMs} ms；该进程内存峰值 ${out.badInputPeakMB} MB`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

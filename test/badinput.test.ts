@@ -1,7 +1,9 @@
 /**
  * The command line given bad input, as a careless or hostile user would: the same verdict for the same
  * register in every command, numbers that cannot be counts, last year's data of the wrong shape, file-system
- * failures in Chinese with no temporary file left behind, files too large to read. Inputs are never changed.
+ * failures in Chinese with no temporary file left behind, files too large to read, text past every limit (a
+ * paragraph of a million characters and more, a cell past Excel's 32 767), data stored in a report that is not of
+ * the shape we write. Inputs are never changed.
  */
 import { createHash } from "crypto";
 import {
@@ -17,9 +19,14 @@ import {
 import os from "os";
 import path from "path";
 import { main } from "../src/cli/main";
+import { readZip, writeZip } from "../src/docx/zip";
+import { compileWorkbook } from "../src/report/compile";
 import { sampleWorkbook } from "../src/report/sample";
 import { workbookBuffer } from "../src/workbook/write";
+import { readPackage } from "../src/zip/read";
+import { withDocumentXml } from "./docx";
 import { huaian } from "./fixtures";
+import { reportHtml } from "./reports";
 
 let dir: string;
 let good: string;
@@ -163,5 +170,167 @@ describe("files", () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/已损坏/);
     expect(readdirSync(at("out"))).toEqual([]);
+  });
+});
+
+/** A package's XML parts edited by name. */
+function withParts(bytes: Uint8Array, edit: (name: string, xml: string) => string): Uint8Array {
+  const zip = readZip(bytes, "x");
+  for (const e of zip.entries)
+    if (e.data && /\.(xml|rels)$/.test(e.name)) {
+      const xml = new TextDecoder().decode(e.data);
+      const next = edit(e.name, xml);
+      if (next !== xml) e.data = new TextEncoder().encode(next);
+    }
+  return writeZip(zip);
+}
+/** One more paragraph at the end of a report's body. */
+const withParagraph = (bytes: Uint8Array, text: string) =>
+  withDocumentXml(bytes, (x) => x.replace("</w:body>", `<w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body>`));
+const NO_TYPE_ERROR = /Cannot read|TypeError|is not a function|is not iterable|undefined/;
+
+describe("text past every limit", () => {
+  test("a report holding one paragraph of two million characters is refused before it is read: update writes nothing; check, review, extract and rollup say why", async () => {
+    const report = readFileSync(at("报告.docx"));
+    const file = at("大段.docx");
+    writeFileSync(file, withParagraph(report, "x".repeat(2_000_000)));
+    const before = sha(file);
+    const why =
+      /「大段\.docx」中有一段文字有 2000000 个字（以「xxxxxxxxxxxx」开头），超过每段 1000000 字的上限，不像一份报告，已拒绝处理/;
+    const update = await call(["update", file, good, "-o", at("大段-新.docx")]);
+    expect([update.code, update.err]).toEqual([1, expect.stringMatching(why)]);
+    expect(existsSync(at("大段-新.docx"))).toBe(false);
+    const check = await call(["check", file]);
+    expect([check.code, check.err]).toEqual([1, expect.stringMatching(why)]);
+    const extract = await call(["extract", file, "--xlsx", at("大段.xlsx")]);
+    expect([extract.code, extract.err]).toEqual([1, expect.stringMatching(why)]);
+    expect(existsSync(at("大段.xlsx"))).toBe(false);
+    const rollup = await call(["rollup", file, good]);
+    expect([rollup.code, rollup.err]).toEqual([1, expect.stringMatching(why)]);
+    const review = await call(["review", file]);
+    expect(review.out).toMatch(/无法读取/);
+    expect(review.out).toMatch(why);
+    expect(sha(file)).toBe(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  test("a paragraph past 10 000 characters is read up to them, saying so: in a report, in its update, in a web page", async () => {
+    const long = "字".repeat(20000);
+    const said =
+      "正文中以「字字字字字字字字字字字字」开头的一段有 20000 个字，超过每段 10000 字的上限，只读取了前 10000 字";
+    const file = at("长段.docx");
+    writeFileSync(file, withParagraph(readFileSync(at("报告.docx")), long));
+    const check = await call(["check", file]);
+    expect([check.code, check.out]).toEqual([0, expect.stringContaining(`注意：${said}`)]);
+    const update = await call(["update", file, good, "-o", at("长段-新.docx")]);
+    expect([update.code, update.out]).toEqual([
+      0,
+      expect.stringContaining(`请核对（本工具不改动这些文字）：${said}`),
+    ]);
+    // Nothing of the person's text is cut in the document itself.
+    expect(readFileSync(at("长段-新.docx")).length).toBeGreaterThan(0);
+    const { documentXml } = await import("./docx");
+    expect(documentXml(readFileSync(at("长段-新.docx")))).toContain(long);
+    const page = at("长段.html");
+    const tables = compileWorkbook(sampleWorkbook()).tables;
+    writeFileSync(
+      page,
+      reportHtml(tables).replace("<p>一、总体情况</p>", `<p>${long}</p><p>一、总体情况</p>`),
+    );
+    const pageCheck = await call(["check", page]);
+    expect(pageCheck.out).toContain(`注意：${said}`);
+  });
+
+  test("a workbook whose shared strings hold a million characters in a cell is refused naming the sheet and the cell; nothing written", async () => {
+    const zip = readPackage(readFileSync(good), "x", { kind: "xlsx" });
+    const sst = new TextDecoder().decode(zip.entries.find((e) => e.name === "xl/sharedStrings.xml")?.data);
+    const index = sst.split("<si>").length - 1; // the string added after the workbook's own
+    const file = at("大单元格.xlsx");
+    writeFileSync(
+      file,
+      withParts(readFileSync(good), (name, xml) =>
+        name === "xl/sharedStrings.xml"
+          ? xml.replace("</sst>", `<si><t>${"长".repeat(1_000_000)}</t></si></sst>`)
+          : name === "xl/worksheets/sheet1.xml"
+            ? xml.replace(/<c r="C2"[^>]*>.*?<\/c>/, `<c r="C2" t="s"><v>${index}</v></c>`)
+            : xml,
+      ),
+    );
+    const before = sha(file);
+    const sheet = sampleWorkbook().sheets[0].name;
+    const why = new RegExp(
+      `无法读取「大单元格\\.xlsx」：文件中工作表「${sheet}」的单元格 C2 有 1000000 个字符，超过 Excel 单元格的上限 32767 个`,
+    );
+    const compile = await call(["compile", file]);
+    expect([compile.code, compile.err]).toEqual([1, expect.stringMatching(why)]);
+    const report = await call(["report", file, "-o", at("大单元格.docx")]);
+    expect([report.code, report.err]).toEqual([1, expect.stringMatching(why)]);
+    expect(existsSync(at("大单元格.docx"))).toBe(false);
+    const rollup = await call(["rollup", file, good]);
+    expect([rollup.code, rollup.err]).toEqual([1, expect.stringMatching(why)]);
+    expect(sha(file)).toBe(before);
+    expect(leftovers()).toEqual([]);
+  });
+});
+
+describe("data stored in a report, of the wrong shape", () => {
+  /** The report with its stored tables edited (`edit` changes them in place or returns what replaces them). */
+  function withStored(edit: (t: Record<string, unknown>) => unknown): Uint8Array {
+    const unesc = (s: string) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
+    const esc = (s: string) =>
+      s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    return withParts(readFileSync(at("报告.docx")), (name, xml) => {
+      const m = /^customXml\/item\d+\.xml$/.test(name) && /<ogi:tables>([\s\S]*?)<\/ogi:tables>/.exec(xml);
+      if (!m) return xml;
+      const t = JSON.parse(unesc(m[1])) as Record<string, unknown>;
+      const next = edit(t);
+      return xml.replace(
+        m[0],
+        `<ogi:tables>${esc(JSON.stringify(next === undefined ? t : next))}</ogi:tables>`,
+      );
+    });
+  }
+  const shapes: [string, (t: Record<string, unknown>) => unknown][] = [
+    ["no 表三", (t) => void delete t.t3],
+    ["表四 an object", (t) => void (t.t4 = { review: 5 })],
+    ["an unknown format", (t) => void (t.format = "1999")],
+    ["an array", () => [1, 2, 3]],
+    ["a 表三 row not an array", (t) => void ((t.t3 as Record<string, unknown>).new = 67)],
+  ];
+
+  test("check, extract, review, rollup and --previous read the printed tables instead, saying so — never a TypeError", async () => {
+    const expected = compileWorkbook(sampleWorkbook()).tables;
+    for (const [what, edit] of shapes) {
+      const file = at("坏数据.docx");
+      writeFileSync(file, withStored(edit));
+      const check = await call(["check", file]);
+      expect({ what, code: check.code, out: check.out }).toEqual({
+        what,
+        code: 0,
+        out: expect.stringContaining("注意：报告中保存的数据已损坏、无法读取，已按表格文字读取"),
+      });
+      const extract = await call(["extract", file, "--xlsx", at("坏数据.xlsx")]);
+      expect({ what, code: extract.code }).toEqual({ what, code: 0 });
+      const rollup = await call(["rollup", file, "--json"]);
+      expect({ what, code: rollup.code, t3: (JSON.parse(rollup.out) as { t3: unknown }).t3 }).toEqual({
+        what,
+        code: 0,
+        t3: expected.t3,
+      });
+      const review = await call(["review", file]);
+      expect({ what, code: review.code }).toEqual({ what, code: 0 });
+      const previous = await call(["compile", good, "--previous", file]);
+      expect({ what, code: previous.code }).toEqual({ what, code: 0 });
+      for (const r of [check, extract, rollup, review, previous])
+        expect({ what, said: r.out + r.err }).not.toEqual({
+          what,
+          said: expect.stringMatching(NO_TYPE_ERROR),
+        });
+    }
   });
 });
