@@ -25,6 +25,8 @@ interface PdfDoc {
   destroy(): Promise<void>;
 }
 interface PdfPageProxy {
+  /** The page's box, [x1, y1, x2, y2]. */
+  view: number[];
   getTextContent(): Promise<{ items: unknown[] }>;
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
   cleanup(): void;
@@ -289,7 +291,7 @@ export async function pdfText(
       try {
         page = await doc.getPage(n);
         const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
-        pages.push({ items: pageItems(content), rules: pageRules(ops, lib.OPS) });
+        pages.push({ items: pageItems(content), rules: pageRules(ops, lib.OPS), right: page.view[2] });
         page.cleanup();
       } catch (e) {
         throw refusal(e, name);

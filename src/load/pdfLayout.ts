@@ -32,6 +32,8 @@ export interface PdfRule {
 export interface PdfPage {
   items: PdfItem[];
   rules: PdfRule[];
+  /** The page's right edge (its box, in the same units): what lies beyond is off the paper. */
+  right?: number;
 }
 
 /** Tolerance for lines that belong together (units: points). */
@@ -308,6 +310,7 @@ interface Held {
   table: Table;
   items: PdfItem[];
   used: Set<PdfItem>;
+  right?: number;
 }
 
 /**
@@ -317,10 +320,25 @@ interface Held {
  */
 export function pdfDocumentText(pages: PdfPage[]): ReportDocumentText {
   const tables: Grid[] = [];
+  const cut: { table: number; from: number }[] = [];
   const rest: Line[][] = [];
   let held: Held | null = null;
-  const push = (grid: Grid) => {
-    if (grid.some((row) => row.some((c) => c))) tables.push(grid);
+  /** A table, and where it runs off its page (the first column whose right rule or text lies past the edge). */
+  const push = (grid: Grid, t?: Table, items: PdfItem[] = [], right?: number) => {
+    if (!grid.some((row) => row.some((c) => c))) return;
+    if (t && right !== undefined) {
+      const past = (x: number) => x > right + TOL;
+      const from = t.xs.findIndex(
+        (x, c) =>
+          c > 0 &&
+          (past(x) ||
+            within(t, items).some(
+              (it) => it.x + it.w > right + TOL && it.x < x && it.x + it.w > t.xs[c - 1],
+            )),
+      );
+      if (from > 0) cut.push({ table: tables.length, from: from - 1 });
+    }
+    tables.push(grid);
   };
   for (const page of pages) {
     // Radicals a font put for ideographs folded first, so that headings (⼆、) and page numbers are seen as such.
@@ -352,31 +370,36 @@ export function pdfDocumentText(pages: PdfPage[]): ReportDocumentText {
           xs: clusters(vs.map((r) => r.x)),
         };
         const took = new Set<PdfItem>();
-        push(tableGrid(joined, [...within(above, h.items), ...below.moved.keys()], took));
+        push(
+          tableGrid(joined, [...within(above, h.items), ...below.moved.keys()], took),
+          t,
+          items,
+          page.right,
+        );
         for (const it of took) (below.moved.has(it) ? used : h.used).add(below.moved.get(it) ?? it);
         continue;
       }
-      if (h) push(tableGrid(h.table, h.items, h.used));
+      if (h) push(tableGrid(h.table, h.items, h.used), h.table, h.items, h.right);
       const probe = new Set<PdfItem>();
       const grid = tableGrid(t, items, probe);
       if (i === found.length - 1 && !grid.some(hasNumber)) {
         // Only a header at the foot of the page: it waits for the next page's first table.
-        held = { table: t, items, used };
+        held = { table: t, items, used, right: page.right };
         for (const it of probe) used.add(it);
         continue;
       }
       for (const it of probe) used.add(it);
       if (i === 0 && tables.length) mendBrokenRow(tables[tables.length - 1], grid);
-      push(grid);
+      push(grid, t, items, page.right);
     }
     if (held && held.items !== items) {
-      push(tableGrid(held.table, held.items, held.used));
+      push(tableGrid(held.table, held.items, held.used), held.table, held.items, held.right);
       held = null;
     }
     rest.push(textLines(items.filter((it) => !used.has(it))).filter((l) => !PAGE_NUMBER.test(l.text)));
   }
-  if (held) push(tableGrid(held.table, held.items, held.used));
-  return { paragraphs: paragraphs(rest), tables };
+  if (held) push(tableGrid(held.table, held.items, held.used), held.table, held.items, held.right);
+  return { paragraphs: paragraphs(rest), tables, ...(cut.length ? { cut } : {}) };
 }
 
 /** Whether the pages hold any text at all (a scan has none). */

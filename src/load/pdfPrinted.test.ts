@@ -154,6 +154,46 @@ web.test(
   120000,
 );
 
+web.test(
+  "表三 wider than the paper, printed by Chromium (its right columns off the page): F4 names the table and the columns cut, no arithmetic on their stubs; the columns on the page read exactly",
+  async () => {
+    const browser = await chromium.launch(CHROMIUM);
+    try {
+      const page = await browser.newPage();
+      // 表三 (the page's second table) laid out 1400 px wide, as a table pasted with fixed widths runs off A4.
+      let n = 0;
+      const html = reportHtml(huaian).replace(/<table border="1" cellspacing="0">/g, (m) =>
+        ++n === 2 ? '<table border="1" cellspacing="0" style="width:1400px;white-space:nowrap">' : m,
+      );
+      await page.setContent(html);
+      const bytes = new Uint8Array(await page.pdf({ format: "A4" }));
+      writeFileSync(path.join(tmp.path, "超出页面.pdf"), bytes);
+      // What the paper shows: the row of 一、本年新收 with its first numbers and without its 总计 (3119).
+      const shown = execFileSync("pdftotext", ["-layout", path.join(tmp.path, "超出页面.pdf"), "-"], {
+        encoding: "utf8",
+      });
+      const row = shown.split("\n").find((l) => l.includes("本年新收")) ?? "";
+      expect(row.trim().split(/\s+/).slice(1, 5)).toEqual(["3001", "53", "0", "0"]);
+      expect(row).not.toContain("3119");
+      const read = await openReportFile(bytes, "超出页面.pdf");
+      expect(read.problems).toEqual([]);
+      const findings = checkReadReport(read, numericTables(read.tables));
+      // One finding, on 表三, naming the columns not wholly on the page (the last ones, 总计 among them).
+      expect(findings.map((f) => [f.rule, f.severity, f.where])).toEqual([["F4", "error", "t3"]]);
+      expect(findings[0].message).toMatch(/^表三超出页面右边缘：(「[^」]+」)*「其他」「总计」列不全在页面内/);
+      // The columns wholly on the page, exactly; 表二 and 表四, which fit, exactly.
+      const t3 = numericTables(read.tables).t3;
+      for (const [key, values] of Object.entries(huaian.t3))
+        expect(t3[key].slice(0, 4)).toEqual(values.slice(0, 4));
+      expect(numericTables(read.tables).t4).toEqual(huaian.t4);
+      expect(numericTables(read.tables).t2).toEqual(huaian.t2);
+    } finally {
+      await browser.close();
+    }
+  },
+  120000,
+);
+
 test("a web page whose text was pasted from a PDF (radicals for ideographs) reads as written", async () => {
   const html = reportHtml(huaian).replace(
     /<(h1|p|td)>([^<]*)</g,

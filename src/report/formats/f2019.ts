@@ -96,5 +96,5 @@ export const FORMAT_2019: FormatDef = {
   t4: T4_DEF,
   printsTables: true,
   // C3 (信息处理费 in 六) is the 2021 guidance's: not asked of a 2019-format report.
-  rules: ["P1", "S1", "S2", "T4", "F1", "F2", "F3", "L1", "X1", "X3", "C1", "C2", "C4", "C5"],
+  rules: ["P1", "S1", "S2", "T4", "F1", "F2", "F3", "F4", "L1", "X1", "X3", "C1", "C2", "C4", "C5"],
 };

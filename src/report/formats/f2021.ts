@@ -74,5 +74,5 @@ export const FORMAT_2021: FormatDef = {
   },
   t4: T4_DEF,
   printsTables: true,
-  rules: ["P1", "S1", "S2", "T4", "F1", "F2", "F3", "L1", "X1", "X2", "X3", "C1", "C2", "C3", "C4", "C5"],
+  rules: ["P1", "S1", "S2", "T4", "F1", "F2", "F3", "F4", "L1", "X1", "X2", "X3", "C1", "C2", "C3", "C4", "C5"],
 };

@@ -14,6 +14,8 @@ export type RuleId =
   | "F1"
   | "F2"
   | "F3"
+  /** A printed table runs past the page's edge (a PDF): the columns off the paper cannot be checked. */
+  | "F4"
   | "L1"
   | "X1"
   | "X2"

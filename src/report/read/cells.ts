@@ -11,11 +11,17 @@ export interface ReportDocumentText {
   /** The body's paragraphs outside tables, in order. */
   paragraphs: string[];
   tables: Grid[];
+  /**
+   * Tables printed past the page's edge (a PDF whose table runs off the paper): which table, and its first
+   * column (grid position) that is not all on the page. Their numbers there are not what a reader sees.
+   */
+  cut?: { table: number; from: number }[];
 }
 
 /** A text whose characters may be radicals standing for ideographs (a PDF's, or a page pasted from one), folded. */
 export function foldDocumentText(doc: ReportDocumentText): ReportDocumentText {
   return {
+    ...doc,
     paragraphs: doc.paragraphs.map(foldRadicals),
     tables: doc.tables.map((g) => g.map((row) => row.map((c) => (c === null ? c : foldRadicals(c))))),
   };

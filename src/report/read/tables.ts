@@ -15,9 +15,11 @@ import type { FormatDef, FormatId, Table3Row } from "../formats";
 import type { TableLabels } from "../tables/checks";
 import type { Num, Table2, Table3, TableSet } from "../tables/tables";
 import { normalizeText } from "../common/normalize";
-import { bareLabel, cellNumber, isValueCell, rowText } from "./cells";
+import { bareLabel, cellNumber, isValueCell } from "./cells";
 import type { Grid, ReportDocumentText } from "./cells";
-import { endDistance, isNear, nearestRow } from "./nearest";
+import { gridHas, gridIncludes, holds, joinSplit, rowIs } from "./grids";
+import type { Joined } from "./grids";
+import { nearestRow } from "./nearest";
 import { findTitle, yearOfPeriod } from "./title";
 
 type TableId = "t2" | "t3" | "t4";
@@ -40,6 +42,8 @@ export interface ReadReport {
   paragraphs: string[];
   /** Rows whose printed labels are not the template's: read by the nearest label, or not read (L1). */
   labels?: LabelsRead;
+  /** Tables printed past the page's edge, and their value columns (indices) not all on the page (F4). */
+  cut?: { table: TableId; columns: number[] }[];
 }
 
 export type LabelsRead = Required<TableLabels>;
@@ -51,39 +55,6 @@ export interface ReadOptions {
 }
 
 const normal = (s: string | null) => (s === null ? "" : normalizeText(s));
-const gridHas = (g: Grid, label: string) => {
-  const want = bareLabel(label);
-  return g.some((row) => row.some((c) => c !== null && bareLabel(c) === want));
-};
-/** Each grid's text, bare, worked out once. */
-const gridText = new WeakMap<Grid, string>();
-const gridIncludes = (g: Grid, label: string) => {
-  let text = gridText.get(g);
-  if (text === undefined) gridText.set(g, (text = bareLabel(g.map(rowText).join("|"))));
-  return text.includes(bareLabel(label));
-};
-/** Each row's bare label (its cells that are not numbers, joined), worked out once per grid. */
-const bareRowsOf = new WeakMap<(string | null)[], string>();
-function rowBare(row: (string | null)[]): string {
-  let bare = bareRowsOf.get(row);
-  if (bare === undefined)
-    bareRowsOf.set(row, (bare = bareLabel(row.filter((c) => c !== null && !isValueCell(c)).join(""))));
-  return bare;
-}
-/**
- * Whether a row is the template row of `label`: its label holds it, or is near it (a misprint, ./nearest) and
- * nearer to it than to any other of `labels`, the table's (二、上年结转… is as near 一、本年新收… as a misprint).
- */
-function rowIs(row: (string | null)[], label: string, labels: string[]): boolean {
-  const [bare, want] = [rowBare(row), bareLabel(label)];
-  if (bare.includes(want)) return true;
-  if (!isNear(bare, want)) return false;
-  const d = endDistance(bare, want);
-  return labels.every((other) => bareLabel(other) === want || endDistance(bare, bareLabel(other)) > d);
-}
-const holds = (g: Grid, label: string, labels: string[]) =>
-  gridIncludes(g, label) || g.some((row) => rowIs(row, label, labels));
-
 /** Columns of `labels` in the header rows (left to right, each after the previous), or null. */
 function headerColumns(header: Grid, labels: string[]): number[] | null {
   const cols: number[] = [];
@@ -123,7 +94,11 @@ function foreignRows(format: FormatDef): Table3Row[] {
     .filter((r) => !own.has(r.key) && r.inResults);
 }
 
-function readTable3(grids: Grid[], format: FormatDef, labels: LabelsRead) {
+/** Values of a row of a table printed past the page's edge: the columns off the paper, blank (F4 says why). */
+const padded = (values: ReturnType<typeof cellNumber>[], width: number, past: number) =>
+  past && values.length < width ? [...values, ...new Array<null>(width - values.length).fill(null)] : values;
+
+function readTable3(grids: Grid[], format: FormatDef, labels: LabelsRead, pastOf: (i: number) => number) {
   const rows = numberRows(format);
   const first = rows[0].label;
   const last = rows[rows.length - 1].label;
@@ -149,6 +124,7 @@ function readTable3(grids: Grid[], format: FormatDef, labels: LabelsRead) {
   };
   for (const [n, row] of body.entries()) {
     const r = rowValues(row, cols, T3_WIDTH);
+    if (r) r.values = padded(r.values, T3_WIDTH, pastOf(at));
     if (!r) continue;
     const bare = bareLabel(r.label);
     if (!bare) continue;
@@ -206,7 +182,12 @@ function cutLabel(body: Grid, n: number, cols: number[] | null, match: (label: s
   return -1;
 }
 
-function readTable4(grids: Grid[], format: FormatDef, tableNo = (i: number) => i + 1) {
+function readTable4(
+  grids: Grid[],
+  format: FormatDef,
+  tableNo: (i: number) => number,
+  pastOf: (i: number) => number,
+) {
   const t4def = format.t4;
   const at = grids.findIndex(
     (g) =>
@@ -237,6 +218,7 @@ function readTable4(grids: Grid[], format: FormatDef, tableNo = (i: number) => i
   const cols = ordered ? marks.map((m) => m.c) : null;
   for (const row of grid.slice(headerEnd)) {
     const r = rowValues(row, cols, T4_WIDTH);
+    if (r && r.values.length >= T4_WIDTH - pastOf(at)) r.values = padded(r.values, T4_WIDTH, pastOf(at));
     // A row with nothing in it (a sliver a page break or a PDF's doubled rule leaves) is not the data row.
     if (r && r.values.length === T4_WIDTH && row.some((c) => c !== null && c.trim() !== ""))
       return { t4: r.values as Num[], found: { table: at + 1, rows: 1 } };
@@ -302,46 +284,6 @@ function readTable2(grids: Grid[], format: FormatDef, labels: LabelsRead) {
   return { t2: t2 as Table2, found: { table: at + 1, rows: read } };
 }
 
-/**
- * A table that Word or a portal split into two at a page break, read as one: a grid holding a table's first row
- * label but not its last, followed by grids holding the rest (its last label among them) and not the first. The
- * parts' rows are right-aligned to the widest (the number columns are the last ones, whatever label cells the
- * break left or dropped, or a part's own rules drew), and a header row the continuation repeats is dropped.
- */
-function joinSplit([grids, origin]: [Grid[], number[]], labels: string[]): [Grid[], number[]] {
-  const [first, last] = [labels[0], labels[labels.length - 1]];
-  const out: Grid[] = [];
-  const at: number[] = [];
-  for (let i = 0; i < grids.length; i++) {
-    let grid = grids[i];
-    if (holds(grid, first, labels) && !holds(grid, last, labels)) {
-      const seen = new Set(grid.map((r) => bareLabel(rowText(r))));
-      let j = i + 1;
-      while (j < grids.length && !holds(grids[j], first, labels)) {
-        const more = grids[j].filter((r) => !seen.has(bareLabel(rowText(r))) || rowText(r).trim() === "");
-        grid = [...grid, ...more];
-        j++;
-        if (holds(grids[j - 1], last, labels)) break;
-      }
-      if (holds(grid, last, labels)) {
-        // Every row right-aligned to the widest: a part may have a label column more or less than another (a
-        // PDF's part draws only the column rules its own rows need), and the number columns are the last ones.
-        const width = Math.max(...grid.map((r) => r.length));
-        grid = grid.map((r) =>
-          r.length < width ? [...new Array<string | null>(width - r.length).fill(null), ...r] : r,
-        );
-        out.push(grid);
-        at.push(origin[i]);
-        i = j - 1;
-        continue;
-      }
-    }
-    out.push(grids[i]);
-    at.push(origin[i]);
-  }
-  return [out, at];
-}
-
 /** Which format a report's tables are in: 表二's column labels tell 2019 from 2021; else the year. */
 function detectFormat(grids: Grid[], year: number): FormatId {
   for (const id of ["2021", "2019"] as FormatId[]) {
@@ -364,8 +306,8 @@ export function readReport(doc: ReportDocumentText, options: ReadOptions = {}): 
   const found: ReadReport["found"] = {};
   // Tables split at a page break joined first: 表三 by its first and last rows, 表二 likewise.
   const rows3 = numberRows(format);
-  let joined = joinSplit(
-    [doc.tables, doc.tables.map((_, i) => i)],
+  let joined: Joined = joinSplit(
+    { grids: doc.tables, parts: doc.tables.map((_, i) => [i]) },
     rows3.map((r) => r.label),
   );
   const rows2 = format.t2?.blocks.flatMap((b) => b.rows) ?? [];
@@ -374,19 +316,32 @@ export function readReport(doc: ReportDocumentText, options: ReadOptions = {}): 
       joined,
       rows2.map((r) => r.label),
     );
-  const [grids, origin] = joined;
+  const { grids, parts } = joined;
   const labels: LabelsRead = { t2: {}, t3: {}, unsure: [] };
-  const r3 = readTable3(grids, format, labels);
-  const r4 = readTable4(grids, format, (i) => origin[i] + 1);
+  // How many of a table's last columns were printed past the page's edge (any of its parts').
+  const pastOf = (i: number) =>
+    Math.max(
+      0,
+      ...(doc.cut ?? [])
+        .filter((c) => parts[i]?.includes(c.table))
+        .map((c) => (doc.tables[c.table][0]?.length ?? 0) - c.from),
+    );
+  const r3 = readTable3(grids, format, labels, pastOf);
+  const r4 = readTable4(grids, format, (i) => parts[i][0] + 1, pastOf);
   const r2 = readTable2(grids, format, labels);
+  const cut: NonNullable<ReadReport["cut"]> = [];
   for (const [id, r] of [
     ["t2", r2],
     ["t3", r3],
     ["t4", r4],
   ] as const) {
     if ("problem" in r && r.problem) problems.push(r.problem);
+    if (!("found" in r && r.found)) continue;
     // Where it starts in the document, as people count its tables (a joined table by its first part).
-    if ("found" in r && r.found) found[id] = { ...r.found, table: origin[r.found.table - 1] + 1 };
+    found[id] = { ...r.found, table: parts[r.found.table - 1][0] + 1 };
+    const past = pastOf(r.found.table - 1);
+    const width = id === "t3" ? T3_WIDTH : id === "t4" ? T4_WIDTH : (format.t2?.width ?? 0);
+    if (past) cut.push({ table: id, columns: [...Array(width).keys()].slice(Math.max(0, width - past)) });
   }
   const tables: TableSet = {
     format: formatId,
@@ -396,7 +351,15 @@ export function readReport(doc: ReportDocumentText, options: ReadOptions = {}): 
     t3: ("t3" in r3 && r3.t3) || {},
     t4: ("t4" in r4 && r4.t4) || [],
   };
-  return { tables, found, problems, title: title?.title ?? null, paragraphs: doc.paragraphs, labels };
+  return {
+    tables,
+    found,
+    problems,
+    title: title?.title ?? null,
+    paragraphs: doc.paragraphs,
+    labels,
+    ...(cut.length ? { cut } : {}),
+  };
 }
 
 /** The tables for arithmetic (roll-up, last year): cells that are not numbers become blanks. */

@@ -19,6 +19,8 @@ import { Findings, rowName } from "../tables/findings";
 import type { Finding } from "../tables/findings";
 import type { TableSet } from "../tables/tables";
 import { completenessFindings } from "./complete";
+import { pageEdge } from "./edge";
+import type { CutTable } from "./edge";
 
 const NUM = "(\\d[\\d,]*(?:\\.\\d+)?)";
 const PERCENT = new RegExp(`^[,，]?(?:约)?占(?:比|总数|全部|申请总数)?(?:的)?(?:为)?${NUM}%`);
@@ -242,15 +244,24 @@ export function checkText(paragraphs: string[], t: TableSet, format: FormatDef):
 
 /** All checks of a report read from its file: the tables' (F1–F3, arithmetic, X1/X2) and its text's (X3). */
 export function checkReadReport(
-  read: { tables: TableSet; paragraphs: string[]; labels?: TableLabels },
+  read: { tables: TableSet; paragraphs: string[]; labels?: TableLabels; cut?: CutTable[] },
   numeric: TableSet,
   previous?: TableSet,
   /** The year a review is of: a title of another year is C4. */
   year?: number,
 ): Finding[] {
   const format = getFormat(read.tables.format);
-  return checkTables(read.tables, { ...(previous ? { previous } : {}), labels: read.labels }).concat(
-    checkText(read.paragraphs, numeric, format),
-    completenessFindings(format, read.paragraphs, year ? { year } : {}),
-  );
+  // A table past the page's edge: one finding for it, none repeating it on the columns off the paper.
+  const edge = pageEdge(format, read.cut ?? []);
+  return edge.findings
+    .concat(
+      checkTables(read.tables, {
+        ...(previous ? { previous } : {}),
+        labels: read.labels,
+        offPage: Object.fromEntries((read.cut ?? []).map((c) => [c.table, c.columns])),
+      }),
+      checkText(read.paragraphs, numeric, format),
+      completenessFindings(format, read.paragraphs, year ? { year } : {}),
+    )
+    .filter((f) => !edge.covers(f));
 }

@@ -42,6 +42,8 @@ interface CheckOptions {
   /** Last year's tables, for X1 and X2. */
   previous?: TableSet;
   labels?: TableLabels;
+  /** Value columns (indices) of 表三 and 表四 printed past the page's edge: no blanks reported there. */
+  offPage?: { t3?: number[]; t4?: number[] };
 }
 
 /**
@@ -61,8 +63,8 @@ export function checkTables(input: TableSet, options: CheckOptions = {}): Findin
       `报告格式「${String(input.format)}」无法识别，按2021年格式校验`,
     );
   const unread = unreadRows(format, input, options.labels?.unsure ?? []);
-  const t3 = readTable3(format, input.t3, out, unread.t3);
-  const t4 = readTable4(format, input.t4, out);
+  const t3 = readTable3(format, input.t3, out, unread.t3, new Set(options.offPage?.t3));
+  const t4 = readTable4(format, input.t4, out, new Set(options.offPage?.t4));
   const t2 = readTable2(format, input.t2, out, unread.t2);
   checkTable3(format, t3, out);
   checkTable4(format, t4, out);

@@ -27,6 +27,7 @@ const SEVERITY: Record<RuleId, Severity> = {
   F1: "error",
   F2: "warning",
   F3: "error",
+  F4: "error",
   L1: "warning",
   X1: "warning",
   X2: "warning",

@@ -61,6 +61,8 @@ export function readTable3(
   raw: unknown,
   out: Findings,
   unread = new Set<string>(),
+  /** Columns printed past the page's edge (F4 names them): their blanks are not the table's. */
+  offPage = new Set<number>(),
 ): Table3 {
   const t3: Table3 = {};
   const rows = numberRows(format);
@@ -122,7 +124,7 @@ export function readTable3(
       return c;
     });
     const blanks = values
-      .map((x, i) => (x === null && cellValue(v[i]) === null ? colName(format, i) : ""))
+      .map((x, i) => (x === null && cellValue(v[i]) === null && !offPage.has(i) ? colName(format, i) : ""))
       .filter(Boolean);
     if (blanks.length)
       out.add(
@@ -137,7 +139,12 @@ export function readTable3(
   return t3;
 }
 
-export function readTable4(format: FormatDef, raw: unknown, out: Findings): Table4 {
+export function readTable4(
+  format: FormatDef,
+  raw: unknown,
+  out: Findings,
+  offPage = new Set<number>(),
+): Table4 {
   if (!Array.isArray(raw) || raw.length !== T4_WIDTH) {
     out.add(
       "F3",
@@ -164,7 +171,7 @@ export function readTable4(format: FormatDef, raw: unknown, out: Findings): Tabl
       );
       return null;
     }
-    if (c === null) blanks.push(`${g.label}${r.label}`);
+    if (c === null && !offPage.has(i)) blanks.push(`${g.label}${r.label}`);
     return c;
   });
   if (blanks.length)
