@@ -101,4 +101,37 @@ describe("bad input gets a clear message", () => {
     );
     await expect(attempt(letter)).rejects.toThrow(/不是本工具能更新的报告/);
   });
+
+  test("copies of one of our parts: two are both updated, eleven are refused before anything is made", async () => {
+    const before = await createReport(compileWorkbook(sampleWorkbook()));
+    const table3 = /<w:sdt>(?:(?!<w:sdt>)[\s\S])*?w:val="ogi:table3"[\s\S]*?<\/w:sdt>/;
+    const copies = (n: number) =>
+      withDocumentXml(before, (x) => {
+        const control = table3.exec(x)?.[0] as string;
+        return x.replace("</w:body>", `${control.repeat(n - 1)}</w:body>`);
+      });
+    const { retypeApplicant } = await import("../../test/helpers");
+    const wb = sampleWorkbook();
+    retypeApplicant(wb, "商业企业");
+    const two = await updateReport(copies(2), "两份.docx", compileWorkbook(wb));
+    expect(two.changed.filter((c) => c.part === "table3")).toHaveLength(2);
+    await expect(attempt(copies(11))).rejects.toThrow(
+      /「坏\.docx」中「表三 收到和处理政府信息公开申请情况」（ogi:table3）有 11 份，超过 10 份，不像本工具生成的报告，没有写出任何文件/,
+    );
+  });
+
+  test("tables nested 65 deep are refused from the bytes; 64 are read", async () => {
+    const good = await createReport(compileWorkbook(sampleWorkbook()));
+    const nested = (n: number) =>
+      withDocumentXml(good, (x) =>
+        x.replace(
+          "</w:body>",
+          `${"<w:tbl><w:tr><w:tc>".repeat(n)}<w:p/>${"</w:tc></w:tr></w:tbl>".repeat(n)}</w:body>`,
+        ),
+      );
+    await expect(attempt(nested(65))).rejects.toThrow(
+      /「坏\.docx」中的表格或内容控件嵌套超过 64 层，不像一份报告/,
+    );
+    await expect(attempt(nested(64))).resolves.toBeDefined();
+  });
 });

@@ -63,10 +63,31 @@ function encodeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * For each range (in document order), whether one of `outer` (in document order) encloses it — in one sweep over
+ * both lists, as XML elements nest: the outer ranges open at a point form a stack, innermost on top.
+ */
+function insideAny(ranges: Range[], outer: Range[]): boolean[] {
+  const open: Range[] = [];
+  let next = 0;
+  const closeBefore = (at: number) => {
+    while (open.length && open[open.length - 1].end <= at) open.pop();
+  };
+  return ranges.map((r) => {
+    for (; next < outer.length && outer[next].start < r.start; next++) {
+      closeBefore(outer[next].start);
+      open.push(outer[next]);
+    }
+    closeBefore(r.start);
+    return open.length > 0 && open[open.length - 1].end > r.end;
+  });
+}
+
 /** Every content control, with its tag, alias and content range. */
 export function findSdts(xml: string): Sdt[] {
-  const paragraphs = elements(xml, "w:p");
-  return elements(xml, "w:sdt").map((r) => {
+  const sdts = elements(xml, "w:sdt");
+  const inParagraph = insideAny(sdts, elements(xml, "w:p"));
+  return sdts.map((r, i) => {
     const inner = xml.slice(r.start, r.end);
     const prM = /<w:sdtPr\b[^>]*?(\/>|>[\s\S]*?<\/w:sdtPr>)/.exec(inner);
     const pr = prM
@@ -83,7 +104,7 @@ export function findSdts(xml: string): Sdt[] {
         content = { start: openEnd, end: close };
       }
     }
-    const inline = paragraphs.some((p) => p.start < r.start && p.end > r.end);
+    const inline = inParagraph[i];
     return {
       ...r,
       pr,

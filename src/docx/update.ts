@@ -16,18 +16,29 @@ import { findSdts, outermost, tableCells, textOf } from "./ooxml";
 import type { CellRange, Range } from "./ooxml";
 import { gridOf, recoverTables } from "./byLabel";
 import type { Edit } from "./byLabel";
-import { refuseHugeParagraph } from "./bounds";
+import { refuseOutOfBounds } from "./bounds";
 import { renderReport } from "./render";
 import { checkAllXml, DocxError, readZip, setText, writeZip, xmlFault, xmlText } from "./zip";
 
 const DOCUMENT = "word/document.xml";
 
+/** The edits applied in one pass, in document order: each byte kept is copied once, however many edits there are. */
 function applyEdits(xml: string, edits: Edit[]): string {
-  let out = xml;
-  for (const e of [...edits].sort((a, b) => b.start - a.start))
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  const out: string[] = [];
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    out.push(xml.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  out.push(xml.slice(at));
+  return out.join("");
 }
+
+/**
+ * How many copies of one of our parts a report may hold: a control pasted twice is updated twice, but thousands
+ * of copies of 表三 would each get the whole table — a document of gigabytes from a file of a few kilobytes.
+ */
+const MAX_COPIES = 10;
 
 /** The runs of a fragment's paragraphs (for a control that sits inside a paragraph). */
 function runsOf(fragment: string): string {
@@ -78,7 +89,7 @@ export async function updateDocx(
   meta: Omit<ReportMeta, "hashes">,
 ): Promise<Omit<UpdateResult, "stale">> {
   const zip = readZip(input, label);
-  refuseHugeParagraph(zip, label);
+  refuseOutOfBounds(zip, label);
   checkAllXml(zip, label);
   const xml = xmlText(zip, DOCUMENT, label);
   if (xml === undefined) throw new DocxError(`「${label}」不是 Word 文档（缺少 ${DOCUMENT}）`);
@@ -99,7 +110,18 @@ export async function updateDocx(
   const found = new Set<string>();
   const orphans: string[] = [];
   const controlled: Range[] = [];
-  for (const sdt of findSdts(xml)) {
+  const sdts = findSdts(xml);
+  const copies = new Map<string, number>();
+  for (const sdt of sdts)
+    if (sdt.tag.startsWith(TAG_PREFIX)) copies.set(sdt.tag, (copies.get(sdt.tag) ?? 0) + 1);
+  for (const [tag, n] of copies) {
+    const part = byId.get(tag.slice(TAG_PREFIX.length));
+    if (part && n > MAX_COPIES)
+      throw new DocxError(
+        `「${label}」中「${part.alias}」（${tag}）有 ${n} 份，超过 ${MAX_COPIES} 份，不像本工具生成的报告，没有写出任何文件；请删去多余的副本，或用“生成报告”重新生成一份`,
+      );
+  }
+  for (const sdt of sdts) {
     if (!sdt.tag.startsWith(TAG_PREFIX)) continue;
     const id = sdt.tag.slice(TAG_PREFIX.length);
     const part = byId.get(id);

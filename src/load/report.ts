@@ -4,7 +4,7 @@
  * or a PDF (its text layer, pdf.ts) — the last ones read by their tables' labels (src/report/read). Works on
  * bytes, for the command line and the panes alike.
  */
-import { refuseHugeParagraph } from "../docx/bounds";
+import { refuseOutOfBounds } from "../docx/bounds";
 import { readStoredReport } from "../docx/customxml";
 import { ListNumbers } from "../docx/numbering";
 import { documentText } from "../docx/readText";
@@ -38,7 +38,7 @@ export function reportText(
 ): { text: ReportDocumentText; stored: ReadReport["tables"] | null; notices: string[] } {
   if (isPage(bytes, name)) return { ...boundedText(pageText(bytes)), stored: null };
   const zip = readZip(bytes, name);
-  refuseHugeParagraph(zip, name);
+  refuseOutOfBounds(zip, name);
   checkAllXml(zip, name, isCustomXml);
   const xml = xmlText(zip, "word/document.xml", name);
   if (xml === undefined) throw new Error(`「${name}」不是 Word 文档（没有 word/document.xml）`);
