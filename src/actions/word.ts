@@ -125,10 +125,14 @@ export interface DocumentCheck {
   findings: DocumentFinding[];
 }
 
-/** The text to look for in the document for a finding: the sentence X3 quotes, else the row's label. */
+/**
+ * The text to look for in the document for a finding: the sentence X3 quotes, a heading or a row label as the
+ * document prints it (C1, L1 quote them), else the row's label.
+ */
 export function findingText(f: Finding, format: FormatDef): string {
-  const quoted = /^正文「(.*?)(?:…)?」中/.exec(f.message)?.[1];
-  if (quoted) return quoted.slice(0, 60);
+  const quoted = /^正文「(.*?)(?:…)?」中|标题写作「(.*?)」|行名(?:为)?「(.*?)」/.exec(f.message);
+  const printed = quoted?.[1] ?? quoted?.[2] ?? quoted?.[3];
+  if (printed) return printed.slice(0, 60);
   const label =
     (f.table === "t3" && format.t3.rows.find((r) => r.key === f.row)?.label) ||
     (f.table === "t2" && format.t2?.blocks.flatMap((b) => b.rows).find((r) => r.key === f.row)?.label) ||
