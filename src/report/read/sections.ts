@@ -8,6 +8,7 @@
  * sub-heading, 一是 a sentence.
  */
 import type { FormatDef, SectionDef } from "../formats";
+import { bareLabel } from "./cells";
 import { squeeze } from "./title";
 
 const NUMERALS = "一二三四五六七八九十";
@@ -17,6 +18,8 @@ const NUMERALS = "一二三四五六七八九十";
 const MARK = new RegExp(
   `^[\\s|｜│┃]*(?:第\\s*([${NUMERALS}]{1,3})\\s*(?:部分|章|节)\\s*[、.,:：]?|([${NUMERALS}]{1,3})\\s*(?:[、.,:：]|\\s))`,
 );
+/** A number of another level used for the sections (「1.总体情况」「（一）总体情况」): read only where number and meaning agree. */
+const OTHER_MARK = new RegExp(`^[\\s|｜│┃]*(?:(\\d{1,2})\\s*[、.,:：]|\\(([${NUMERALS}]{1,3})\\)[、.,:：]?)`);
 /** Where a heading may stand inside a paragraph: after a sentence's end (a page that lost its line breaks). */
 const INLINE = new RegExp(
   `[。；;！!？?]\\s*(?=第\\s*[${NUMERALS}]{1,3}\\s*部分|[${NUMERALS}]{1,3}\\s*[、.,:：])`,
@@ -40,7 +43,7 @@ export interface HeadingLine {
   /** Where in the paragraph (squeezed) it starts: 0, or after a sentence for a heading inside a paragraph. */
   offset: number;
   /** How it stands: opening its paragraph, inside one, or alone without a number (Word's numbering lost). */
-  kind: "start" | "inline" | "bare";
+  kind: "start" | "inline" | "bare" | "other";
   /** The section number, 1 for 一; 0 where none is written. */
   number: number;
   /** The heading's words after the number, squeezed. */
@@ -54,10 +57,15 @@ export interface HeadingLine {
 }
 
 /** The section heading a text opens with, if it opens with a section number. */
-function opening(text: string): Omit<HeadingLine, "at" | "offset" | "kind"> | null {
-  const m = MARK.exec(text);
+function opening(
+  text: string,
+  marks = MARK,
+  /** The paragraph as printed, where `text` is all of it (quoted as written when the heading is all of it). */
+  printed = text,
+): Omit<HeadingLine, "at" | "offset" | "kind"> | null {
+  const m = marks.exec(text);
   if (!m) return null;
-  const number = numeralValue(m[1] ?? m[2]);
+  const number = /^\d+$/.test(m[1] ?? "") ? Number(m[1]) : numeralValue(m[1] ?? m[2]);
   if (!number) return null;
   const after = squeeze(text.slice(m[0].length));
   const end = HEADING_END.exec(after);
@@ -65,7 +73,7 @@ function opening(text: string): Omit<HeadingLine, "at" | "offset" | "kind"> | nu
   if (!words) return null;
   const mark = squeeze(m[0]).replace(/^[|｜│┃]+/, "");
   // Glued to its first sentence: the number and the words read; else the text as printed.
-  const written = squeeze(text).length > mark.length + words.length ? mark + words : text.trim();
+  const written = squeeze(text).length > mark.length + words.length ? mark + words : printed.trim();
   return { number, words, written, length: squeeze(m[0]).length + words.length };
 }
 
@@ -73,8 +81,10 @@ function opening(text: string): Omit<HeadingLine, "at" | "offset" | "kind"> | nu
 export function headingLines(paragraph: string, at: number): HeadingLine[] {
   const text = paragraph.normalize("NFKC");
   const out: HeadingLine[] = [];
-  const first = opening(text);
+  const first = opening(text, MARK, paragraph);
   if (first) out.push({ ...first, at, offset: 0, kind: "start" });
+  const other = first ? null : opening(text, OTHER_MARK, paragraph);
+  if (other) out.push({ ...other, at, offset: 0, kind: "other" });
   for (const m of text.matchAll(INLINE)) {
     const from = m.index + m[0].length;
     const h = opening(text.slice(from));
@@ -106,6 +116,26 @@ export interface LocatedSection {
   length: number;
 }
 
+/** Every label the format's tables print (rows, groups, headers), bare. */
+function tableLabels(format: FormatDef): Set<string> {
+  const t4 = format.t4;
+  return new Set(
+    [
+      ...format.t3.rows.map((r) => r.label),
+      format.t3.resultsLabel,
+      ...format.t3.columns.map((c) => c.label),
+      ...(format.t2?.blocks.flatMap((b) => [
+        ...b.rows.map((r) => r.label),
+        ...b.columns.map((c) => c.label),
+      ]) ?? []),
+      t4.review.label,
+      t4.litigationLabel,
+      ...t4.litigation.map((l) => l.label),
+      ...t4.results.map((r) => r.label),
+    ].map(bareLabel),
+  );
+}
+
 const numberOf = (s: SectionDef) => numeralValue(s.heading.normalize("NFKC").charAt(0));
 /** The template heading's words, without its number. */
 const wordsOf = (s: SectionDef) => squeeze(s.heading).slice(2);
@@ -116,13 +146,16 @@ const BARE = /^[^。，,；;：:！!？?\d]{2,30}$/;
  * Where each section of the format is, among the paragraphs after `from`: the template's heading itself first;
  * then a heading whose number and meaning agree; then the section's number over words that name no section
  * (short, no figures: not a sentence); then its meaning under another number; then a paragraph of the template's
- * words without a number; last, a heading inside a paragraph (after a sentence) whose number and meaning agree.
+ * words without a number; then a number of another level (1. or （一）) whose number and meaning agree; last, a
+ * heading inside a paragraph (after a sentence) whose number and meaning agree.
  * Missing sections are absent.
  */
 export function locateSections(format: FormatDef, paragraphs: string[], from: number): LocatedSection[] {
   const lines: HeadingLine[] = [];
+  // A table's own labels (「（六）其他处理」「四、结转下年度继续办理」, which a web page's text holds too) head no section.
+  const labels = tableLabels(format);
   paragraphs.forEach((p, i) => {
-    if (i <= from) return;
+    if (i <= from || labels.has(bareLabel(p))) return;
     const found = headingLines(p, i);
     const after = i + 1 < paragraphs.length ? squeeze(paragraphs[i + 1].normalize("NFKC")) : "";
     for (const h of found)
@@ -178,13 +211,15 @@ export function locateSections(format: FormatDef, paragraphs: string[], from: nu
     // Its meaning under another number, where that number's own section is not what the words say.
     (s, h, m) => h.kind === "start" && m.length === 1 && m[0] === s.id,
     (s, h, m) => h.kind === "bare" && h.words.includes(wordsOf(s)) && m.length === 1,
+    // 「1.总体情况」「（一）总体情况」: another level's number, where its number and meaning agree.
+    (s, h, m) => h.kind === "other" && agree(s, h, m),
     (s, h, m) => h.kind === "inline" && agree(s, h, m),
   ];
   passes.forEach((pass) => {
     for (const s of format.sections) {
       if (found.has(s.id)) continue;
       const h = lines.find((l) => !taken.has(l) && pass(s, l, meanings(format, l.words)));
-      if (h) take(s, h, templated(s, h));
+      if (h) take(s, h, h.kind !== "other" && templated(s, h));
     }
   });
   return format.sections.flatMap((s) => {
