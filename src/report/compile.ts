@@ -114,19 +114,24 @@ function answersFor(format: FormatDef, workbook: WorkbookData, given: CompileOpt
 
 /**
  * The row issues as every surface lists them: a column that holds back more than a fifth of its sheet's rows
- * first (before any row's own issue), then the rest in order; what 信息处理费 cannot say is said once, not once
- * per sheet of a register kept by month.
+ * first (before any row's own issue), then the questions of which column is a field, then the rest in order;
+ * what 信息处理费 cannot say is said once, not once per sheet of a register kept by month.
  */
 function ordered(issues: RowIssue[]): RowIssue[] {
   const fees = new Set<string>();
+  const first = (i: RowIssue) => i.kind === "columnUnread" || (i.kind === "pending" && i.row === 0);
   const rest = issues.filter((i) => {
-    if (i.kind === "columnUnread") return false;
+    if (first(i)) return false;
     if (i.kind !== "feeUnknown") return true;
     if (fees.has(i.message)) return false;
     fees.add(i.message);
     return true;
   });
-  return [...issues.filter((i) => i.kind === "columnUnread"), ...rest];
+  return [
+    ...issues.filter((i) => i.kind === "columnUnread"),
+    ...issues.filter((i) => i.kind === "pending" && i.row === 0),
+    ...rest,
+  ];
 }
 
 export function compileWorkbook(workbook: WorkbookData, options: CompileOptions = {}): CompileResult {

@@ -6,16 +6,20 @@
  * names, 申请人类别 holding types), the one whose values are types is taken. A column whose header speaks of
  * fees (信息处理费, 收费, 费用, 金额…) is confirmed by its values too (./fee): amounts make it the 信息处理费, a
  * yes/no (是/否, √/×) makes it 是否收费 — no number — and two columns of amounts are a question, never a pick;
- * notes, numbers, dates and rates (备注, 序号, 收费日期, 收费标准) are never the amount. Answers (对应关系) can
- * name a sheet's kind and a column's field when the words are not enough.
+ * notes, numbers, dates and rates (备注, 序号, 收费日期, 收费标准) are never the amount. A deciding field two
+ * columns may be (申请日期 and 登记日期, 答复日期 and 办结日期, 处理结果 and 答复结果) is settled by their values
+ * (./twocolumns): the same values are one column, differing ones a question, never the first taken. Answers
+ * (对应关系) can name a sheet's kind and a column's field when the words are not enough.
  */
 import { cellText } from "../common/cells";
 import type { Cell, SheetData, WorkbookData } from "../common/cells";
 import { normalizeText } from "../common/normalize";
 import type { FormatDef } from "../formats";
-import { SHEETS } from "./registers";
+import { DECIDING, SHEETS } from "./registers";
 import { applicantMeaning } from "./words";
 import { FEE_FIELD, FEE_FLAG_FIELD, FeeSample, mayBeFee } from "./fee";
+import { fieldReader, settleColumns } from "./twocolumns";
+import type { AskedField } from "./twocolumns";
 
 /** The registers a ledger can hold, by our sheet's name. */
 export type LedgerKind = "applications" | "cases";
@@ -73,6 +77,8 @@ export interface LedgerColumn {
   index: number;
   /** The header as written (with its group, for two-row headers). */
   header: string;
+  /** Other columns the field's words fit whose values are the same on every row (one fact, read once). */
+  same?: string[];
 }
 
 export interface FoundRegister {
@@ -86,6 +92,10 @@ export interface FoundRegister {
   rows?: number;
   /** Where no column is the 信息处理费: the columns that may be and why none was taken. */
   fee?: FeeDoubt;
+  /** Deciding fields two columns or more may be, whose values differ: each a question (./twocolumns). */
+  ask?: Record<string, AskedField>;
+  /** Rows not counted until those questions are answered (each row once). */
+  held?: number;
 }
 
 /** Why a register has no 信息处理费 column: two columns of amounts (a question), or a column of neither. */
@@ -204,6 +214,39 @@ function feeColumns(
   return unread && !(FEE_FLAG_FIELD in columns) ? { unread } : undefined;
 }
 
+/** A header row read for one kind: the columns known, and the deciding fields two columns or more may be. */
+interface Draft {
+  found: FoundRegister;
+  /** Field → its columns, where more than one fits and no answer says which. */
+  decide: Record<string, number[]>;
+  /** The headers as written, and the lower header cells (what a 对应关系 answer names). */
+  written: string[];
+  own: string[];
+}
+
+/**
+ * The columns of a deciding field settled by their values (./twocolumns): one is taken, with any holding the same
+ * values; columns that differ are a question. `from` is the first row index below the header.
+ */
+function settle(format: FormatDef, sheet: SheetData, from: number, draft: Draft): void {
+  const { found, decide, written, own } = draft;
+  for (const [field, cols] of Object.entries(decide)) {
+    const s = settleColumns(sheet.rows, from, cols, fieldReader(format, field));
+    const header = (c: number) => written[c];
+    if ("take" in s)
+      found.columns[field] = {
+        index: s.take,
+        header: header(s.take),
+        ...(s.same.length ? { same: s.same.map(header) } : {}),
+      };
+    else
+      (found.ask ??= {})[field] = {
+        columns: s.ask.map((c) => ({ index: c, header: header(c), own: own[c] })),
+        held: 0,
+      };
+  }
+}
+
 /** The register a sheet holds, if its content says so (or the answers do). */
 export function findRegister(
   format: FormatDef,
@@ -213,14 +256,17 @@ export function findRegister(
   const told = answers.sheets.get(normalizeText(sheet.name));
   if (told === "ignore") return null;
   const limit = Math.min(HEADER_SEARCH_ROWS, sheet.rows.length);
-  let best: FoundRegister | null = null;
+  let best: Draft | null = null;
   let bestCount = 0;
   for (let r = 0; r < limit; r++) {
     const { h, g, written } = headerTexts(sheet, r);
+    const own = written.map((w, c) => text(sheet.rows[r]?.[c]) || w);
     for (const kind of told ? [told] : (["applications", "cases"] as LedgerKind[])) {
       const columns: Record<string, LedgerColumn> = {};
       const candidates: number[] = [];
       const fees: number[] = [];
+      const decide: Record<string, number[]> = {};
+      const deciding = DECIDING[kind];
       h.forEach((hc, c) => {
         if (!hc) return;
         const answered = answers.columns.get(hc);
@@ -236,32 +282,49 @@ export function findRegister(
         )
           candidates.push(c);
         else if (field === FEE_FIELD && !answered) fees.push(c);
+        // A deciding field named by two columns is settled by their values (an answer says which outright).
+        else if (field && deciding.includes(field) && !answered) (decide[field] ??= []).push(c);
         else if (field && !(field in columns)) columns[field] = { index: c, header: written[c] };
       });
       if (candidates.length) {
-        // Of the columns that could hold the applicant type, the one whose values are types.
+        // Of the columns that could hold the applicant type, those whose values are types.
         const scored = candidates.map((c) => ({ c, share: typeShare(format, sheet, r + 1, c) }));
-        const typed = scored.filter((s) => s.share >= 0.5).sort((a, b) => b.share - a.share)[0];
-        const named = candidates.find((c) => APPLICATION_MATCHERS.申请人类型(h[c], g[c]));
-        const pick = typed?.c ?? named;
-        if (pick !== undefined) columns.申请人类型 = { index: pick, header: written[pick] };
+        const typed = scored.filter((s) => s.share >= 0.5).map((s) => s.c);
+        const named = candidates.filter((c) => APPLICATION_MATCHERS.申请人类型(h[c], g[c]));
+        const fit = typed.length ? typed : named;
+        if (fit.length) decide.申请人类型 = fit;
       }
-      if (!ENOUGH[kind](new Set(Object.keys(columns))) && !told) continue;
+      for (const [field, cols] of Object.entries(decide))
+        if (field in columns)
+          delete decide[field]; // the person said which
+        else if (cols.length === 1) {
+          columns[field] = { index: cols[0], header: written[cols[0]] };
+          delete decide[field];
+        }
+      const fields = new Set([...Object.keys(columns), ...Object.keys(decide)]);
+      if (!ENOUGH[kind](fields) && !told) continue;
       const fee = kind === "applications" ? feeColumns(sheet, r, fees, h, written, columns) : undefined;
-      const count = Object.keys(columns).length;
+      const count = Object.keys(columns).length + Object.keys(decide).length;
       if (count > bestCount) {
         best = {
-          sheet: sheet.name,
-          as: kind,
-          headerRow: r + (sheet.firstRow ?? 1),
-          columns,
-          ...(fee ? { fee } : {}),
+          found: {
+            sheet: sheet.name,
+            as: kind,
+            headerRow: r + (sheet.firstRow ?? 1),
+            columns,
+            ...(fee ? { fee } : {}),
+          },
+          decide,
+          written,
+          own,
         };
         bestCount = count;
       }
     }
   }
-  return best;
+  if (!best) return null;
+  settle(format, sheet, best.found.headerRow - (sheet.firstRow ?? 1) + 1, best);
+  return best.found;
 }
 
 /** Sheets the engine reads by name (besides registers): never ignored, never taken for a ledger. */

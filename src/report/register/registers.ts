@@ -157,6 +157,12 @@ export function missingColumns(sheet: string, map: ColumnMap, required: string[]
 export const PENDING_VALUE: unique symbol = Symbol("待确认");
 
 /**
+ * A row of an agency's own ledger that waits for a question of which column is one of its deciding fields
+ * (./twocolumns): a copy of the row carries this over its type, read as a value still in question.
+ */
+export const HELD_CELL = "\u0000待确认的列";
+
+/**
  * What the values of an agency's own ledger stand for, by column: raw text → the register's word (a key such as
  * "grant"), null (still open: 办理中), or PENDING_VALUE. A value not in the map is read as it is. The tallies
  * read a ledger's rows through it, so that its rows are never copied.
@@ -169,6 +175,7 @@ export function wordOf(
   column: number,
   value: Cell,
 ): Cell | typeof PENDING_VALUE {
+  if (value === HELD_CELL) return PENDING_VALUE;
   if (!words || typeof value !== "string") return value;
   const meaning = words.get(column)?.get(value);
   return meaning === undefined ? value : meaning;

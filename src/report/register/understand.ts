@@ -7,7 +7,9 @@
  * asked once per value, however many rows carry it. Only the deciding columns (dates, applicant type, outcome;
  * a case's type, dates, result) make a row an entry. Where its columns cannot give the 信息处理费 (none, two
  * columns of amounts — a question 列 | header | 信息处理费（元）/忽略 —, or prose), the sheet says so and its fee
- * is unknown, never 0; its rows are counted all the same.
+ * is unknown, never 0; its rows are counted all the same. Where two columns may be one deciding field and
+ * their values differ (./twocolumns), the field is read from the first while the question is open, and a row
+ * the answer would move waits, named once by the question.
  */
 import { cellText, isEmptyCell } from "../common/cells";
 import type { Cell, SheetData, WorkbookData } from "../common/cells";
@@ -27,6 +29,7 @@ import {
   PENDING_VALUE,
 } from "./registers";
 import { FEE_FIELD, FEE_FLAG_FIELD, FEE_WORDS } from "./fee";
+import { COLUMN_ITEM, COLUMN_WORDS, ColumnQuestions, IGNORE_ANSWER, meaningKey } from "./twocolumns";
 import type { HeaderSpec, RowIssue, SheetWords } from "./registers";
 import { answerVocabulary, meaningOf } from "./words";
 import type { Meaning, WordField } from "./words";
@@ -73,9 +76,6 @@ const WORD_FIELDS: Record<LedgerKind, WordField[]> = {
   cases: ["类型", "结果"],
 };
 const DATE_FIELD: Record<LedgerKind, string> = { applications: "收到日期", cases: "立案日期" };
-/** 对应关系's 项目 for a column, and what a column of amounts may be answered. */
-const COLUMN_ITEM = "列";
-const IGNORE_ANSWER = "忽略";
 /** The first text of a row (a total's or a signature line's label). */
 function firstText(row: Cell[]): string {
   for (const v of row) if (!isEmptyCell(v)) return cellText(v).trim();
@@ -201,13 +201,29 @@ export function understandLedger(
     if (cache.size < 20000) cache.set(v, m);
     return m;
   };
+  /** A word value's identity as the tally will read it (answers included), to compare two columns by. */
+  const wordKey = (field: WordField, v: string): string => {
+    const m = cacheOf(field).get(v) ?? learn(field, v);
+    return m === KNOWN ? `k${answerVocabulary(format, field).lookup(v)?.key ?? ""}` : meaningKey(m, v);
+  };
   for (const found of layout.registers) {
     const source = workbook.sheets.find((s) => s.name === found.sheet) as SheetData;
     const first = source.firstRow ?? 1;
     const headerIndex = found.headerRow - first;
-    const width = Math.max(...Object.values(found.columns).map((c) => c.index)) + 1;
+    // A field two columns may be is read, while it is asked about, from the first (rows it would move wait).
+    const asked = Object.entries(found.ask ?? {});
+    const columnOf = (f: string) => found.columns[f]?.index ?? found.ask?.[f]?.columns[0].index;
+    const width =
+      Math.max(
+        ...Object.values(found.columns).map((c) => c.index),
+        ...asked.flatMap(([, a]) => a.columns.map((c) => c.index)),
+      ) + 1;
     const header: Cell[] = new Array(width).fill(null);
     for (const [field, col] of Object.entries(found.columns)) header[col.index] = field;
+    for (const [field, a] of asked) header[a.columns[0].index] = field;
+    const questions = asked.length
+      ? new ColumnQuestions(found, wordKey, found.columns[FEE_FIELD]?.index ?? -1)
+      : null;
     const rows: Cell[][] = [header];
     const words: SheetWords = new Map();
     const translate = (c: number, raw: string, to: string | null | typeof PENDING_VALUE) => {
@@ -215,13 +231,15 @@ export function understandLedger(
       if (!m) words.set(c, (m = new Map()));
       if (!m.has(raw)) m.set(raw, to);
     };
-    const wordCols = WORD_FIELDS[found.as].filter((f) => f in found.columns);
+    const wordCols = WORD_FIELDS[found.as].filter((f) => columnOf(f) !== undefined);
     // Per word column: its index and its cache of meanings (the loop below runs once per row).
-    const wordIndex = wordCols.map((f) => found.columns[f].index);
+    const wordIndex = wordCols.map((f) => columnOf(f) as number);
     const wordCache = wordCols.map(cacheOf);
-    const dateCol = found.columns[DATE_FIELD[found.as]]?.index ?? -1;
+    const dateCol = columnOf(DATE_FIELD[found.as]) ?? -1;
     // Only the columns that decide a row make it an entry: a 序号, a note or a fee alone make none.
-    const mapped = DECIDING[found.as].flatMap((f) => (f in found.columns ? [found.columns[f].index] : []));
+    const mapped = DECIDING[found.as].flatMap((f) =>
+      f in found.columns ? [found.columns[f].index] : (found.ask?.[f]?.columns.map((c) => c.index) ?? []),
+    );
     let entries = 0;
     for (let r = headerIndex + 1; r < source.rows.length; r++) {
       const row = source.rows[r] ?? [];
@@ -233,6 +251,8 @@ export function understandLedger(
         }
         if (mapped.some((c) => !isEmptyCell(row[c]))) entries++;
       } else entries++;
+      // A row the answer to a column question would move waits for it, named by that question, not row by row.
+      const read = questions ? questions.row(row, rn) : row;
       for (let k = 0; k < wordIndex.length; k++) {
         const c = wordIndex[k];
         const v = row[c];
@@ -255,23 +275,32 @@ export function understandLedger(
           p.rows++;
           if (!p.sheets.includes(found.sheet)) p.sheets.push(found.sheet);
           pending.set(id, p);
-          issues.push({
-            sheet: found.sheet,
-            row: rn,
-            column: field,
-            value,
-            message: `第${rn}行「${field}」写的是「${value}」，${meaning ? "说得不够具体" : "无法确定对应表中哪一项"}，本行暂不统计；请在「对应关系」中指明它对应为：${choices.join("、")}`,
-            severity: "error",
-            kind: "pending",
-            columnIndex: c,
-          });
+          if (read === row)
+            issues.push({
+              sheet: found.sheet,
+              row: rn,
+              column: field,
+              value,
+              message: `第${rn}行「${field}」写的是「${value}」，${meaning ? "说得不够具体" : "无法确定对应表中哪一项"}，本行暂不统计；请在「对应关系」中指明它对应为：${choices.join("、")}`,
+              severity: "error",
+              kind: "pending",
+              columnIndex: c,
+            });
         }
       }
-      rows.push(row);
+      rows.push(read);
     }
     found.rows = entries;
-    const written = Object.fromEntries(Object.entries(found.columns).map(([f, c]) => [f, c.header]));
-    const feeUnknown = found.as === "applications" ? feeDoubt(found, issues, pending) : undefined;
+    questions?.finish(issues, pending);
+    const written = Object.fromEntries([
+      ...Object.entries(found.columns).map(([f, c]) => [f, c.header]),
+      ...Object.entries(found.ask ?? {}).map(([f, a]) => [f, a.columns[0].header]),
+    ]);
+    let feeUnknown = found.as === "applications" ? feeDoubt(found, issues, pending) : undefined;
+    if (questions?.feeInDoubt && !feeUnknown) {
+      issues.push(feeNote(found.sheet, COLUMN_WORDS.feeYear("办结日期", questions.feeInDoubt)));
+      feeUnknown = "doubt";
+    }
     sheets[found.as].push({
       name: found.sheet,
       rows,
