@@ -313,6 +313,7 @@ export class ColumnQuestions {
         columnIndex: a.columns[0].index,
       });
     }
+    if (this.found.ask && !Object.keys(this.found.ask).length) delete this.found.ask;
     this.found.held = this.held;
   }
 }
