@@ -126,6 +126,11 @@ test("map: a yes/no column is 是否收费, two columns of amounts a question na
   ]);
   const text = await call(["map", file, "--year", "2025"]);
   expect(text.out).toContain("列「应收金额（元）」（4行）可对应为：信息处理费（元）、忽略");
+  // Which column is the fee holds no row back, and the map says so above the question.
+  expect(text.out).toContain(
+    "  哪一列是信息处理费：不影响各行计入统计；确认之前，信息处理费不统计（报告中不写金额）。",
+  );
+  expect(text.out).not.toContain("暂不");
   // Compiled before the answer: every row counted, no error, the fee unknown (null) and said why.
   const before = JSON.parse((await call(["compile", file, "--year", "2025", "--json"])).out);
   expect(before.t3.new).toEqual([3, 1, 0, 0, 0, 0, 4]);
@@ -139,4 +144,85 @@ test("map: a yes/no column is 是否收费, two columns of amounts a question na
   const after = JSON.parse((await call(["compile", file, "--map", answers, "--year", "2025", "--json"])).out);
   expect(after.feeYuan).toBe(150);
   expect(after.sentences["s6.fees"]).toContain("150元");
+});
+
+/**
+ * Two columns for 收到日期 (申请日期, 收件日期) and two for 办理结果 (答复结果, 处理结果); by hand: row 2 was
+ * signed for in 2025 after a letter dated 2024 (its year hangs on the column), row 4's two outcomes differ
+ * (同意公开 / 部分公开); rows 1 and 3 are placed alike whichever column — 个人, new, 同意公开 — and 处理结果
+ * agrees with 答复结果 on every other row.
+ */
+const TWO = [
+  ["某局2025年依申请公开台账", "", "", "", "", "", ""],
+  ["序号", "申请人类型", "申请日期", "收件日期", "答复日期", "答复结果", "处理结果"],
+  ["1", "个人", "2025-01-05", "2025-01-07", "2025-01-20", "同意公开", "同意公开"],
+  ["2", "企业", "2024-12-28", "2025-01-03", "2025-01-20", "同意公开", "同意公开"],
+  ["3", "个人", "2025-03-05", "2025-03-05", "2025-03-20", "同意公开", "予以公开"],
+  ["4", "个人", "2025-04-05", "2025-04-05", "2025-04-20", "同意公开", "部分公开"],
+];
+
+test("map and compile: two columns for one field are a question naming both; the rows the choice would move wait, said once", async () => {
+  const file = path.join(dir, "两列台账.csv");
+  writeFileSync(file, TWO.map((r) => r.join(",")).join("\n"));
+  const map = await call(["map", file, "--json", "--year", "2025"]);
+  expect(map.code).toBe(1);
+  const json = JSON.parse(map.out);
+  expect(json.registers[0].columns.收到日期).toBeUndefined();
+  expect(json.registers[0].ask).toEqual({
+    收到日期: { columns: ["申请日期", "收件日期"], held: 1 },
+    办理结果: { columns: ["答复结果", "处理结果"], held: 1 },
+  });
+  expect(json.pending.map((p: { value: string; choices: string[] }) => [p.value, p.choices])).toEqual([
+    ["申请日期", ["收到日期", "忽略"]],
+    ["收件日期", ["收到日期", "忽略"]],
+    ["答复结果", ["办理结果", "忽略"]],
+    ["处理结果", ["办理结果", "忽略"]],
+  ]);
+  const text = (await call(["map", file, "--year", "2025"])).out;
+  expect(text).toContain("  收到日期 ← 「申请日期」或「收件日期」（待确认）");
+  expect(text).toContain("需要确认的写法（4项）：");
+  expect(text).not.toContain("这些行暂不统计");
+  expect(text).toContain("  哪一列是收到日期：按不同的列统计结果不同的1行暂不计入统计，其余各行已计入。");
+  expect(text).toContain("  哪一列是办理结果：按不同的列统计结果不同的1行暂不计入统计，其余各行已计入。");
+  expect(text).toContain("  列「收件日期」（4行）可对应为：收到日期、忽略");
+
+  // Compiled before the answers: rows 1 and 3 (个人, 同意公开, new); one line per question, first.
+  const before = await call(["compile", file, "--year", "2025", "--json"]);
+  expect(before.code).toBe(1);
+  const b = JSON.parse(before.out);
+  expect(b.t3.new).toEqual([2, 0, 0, 0, 0, 0, 2]);
+  expect(b.t3.grant).toEqual([2, 0, 0, 0, 0, 0, 2]);
+  expect(b.stats.applications).toEqual({ rows: 2, counted: 2, excluded: 0, carried: 0 });
+  expect(
+    b.rowIssues
+      .slice(0, 2)
+      .map((i: { kind: string; row: number; column: string }) => [i.kind, i.row, i.column]),
+  ).toEqual([
+    ["pending", 0, "收到日期"],
+    ["pending", 0, "办理结果"],
+  ]);
+  expect(b.rowIssues.filter((i: { row: number }) => i.row > 0)).toEqual([]);
+  const compiled = (await call(["compile", file, "--year", "2025"])).out;
+  const lines = compiled.split("\n");
+  const head = lines.findIndex((l) => l.startsWith("登记表问题"));
+  expect(lines[head]).toMatch(/^登记表问题：2个错误/);
+  expect(lines[head + 1]).toBe(
+    "  [错误] 两列台账「收到日期」：「申请日期」和「收件日期」两列都可能是收到日期，其中1行按两列统计的结果不同（如第4行：「2024-12-28」「2025-01-03」，不在同一年），这些行暂不计入；请在「对应关系」中指明：列 | 申请日期 | 收到日期（另一列对应为 忽略）",
+  );
+  expect(lines[head + 2]).toContain(
+    "「答复结果」和「处理结果」两列都可能是办理结果，其中1行按两列统计的结果不同（如第6行：「同意公开」「部分公开」）",
+  );
+
+  // Answered: 收件日期 is the day received (row 2 new in 2025), 处理结果 the outcome (row 4 部分公开).
+  const answers = path.join(dir, "两列对应关系.csv");
+  writeFileSync(answers, "项目,台账中的写法,对应为\n列,收件日期,收到日期\n列,答复结果,忽略\n");
+  const after = await call(["compile", file, "--map", answers, "--year", "2025", "--json"]);
+  expect(after.code).toBe(0);
+  const a = JSON.parse(after.out);
+  expect(a.t3.new).toEqual([3, 1, 0, 0, 0, 0, 4]);
+  expect(a.t3.grant).toEqual([2, 1, 0, 0, 0, 0, 3]);
+  expect(a.t3.partial).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  const mapped = JSON.parse((await call(["map", file, "--map", answers, "--json", "--year", "2025"])).out);
+  expect(mapped.pending).toEqual([]);
+  expect(mapped.registers[0].columns).toMatchObject({ 收到日期: "收件日期", 办理结果: "处理结果" });
 });

@@ -1,17 +1,33 @@
 /**
  * 识别台账: what was understood of the agency's own ledger — the registers found (sheet, header row, the columns
  * read for each field), the sheets left out, the tables typed by hand — and every value whose words say too
- * little, each with a dropdown of its possible meanings. 保存对应关系 hands the chosen answers to the host
- * (which keeps them in the 对应关系 table); a value left unanswered stays a question and its rows stay out.
+ * little and every column two fields may be, each with a dropdown of its possible answers, under a sentence that
+ * says what that kind of question keeps out (./register/questions: a value's rows; no row for the 信息处理费;
+ * the rows a deciding column's choice would move). 保存对应关系 hands the chosen answers to the host (which keeps
+ * them in the 对应关系 table); a question left unanswered stays one.
  */
 import { Button, Field, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { CompileResult } from "../report/compile";
 import { SHEETS } from "../report/register/registers";
+import { questionGroups } from "../report/register/questions";
+import type { FoundRegister } from "../report/register/ledger";
 import { LIST_STYLE } from "./IssueList";
 
 const TABLE_NAMES = { t2: "表二", t3: "表三", t4: "表四" } as const;
 const keyOf = (field: string, value: string) => `${field}\u0000${value}`;
+
+/** A register's columns in words: each field's header, the same columns beside it, the fields still asked. */
+const columnsText = (r: FoundRegister) =>
+  [
+    ...Object.entries(r.columns).map(
+      ([field, c]) =>
+        `${field}：「${c.header}」${c.same?.length ? `（与${c.same.map((h) => `「${h}」`).join("")}各行相同）` : ""}`,
+    ),
+    ...Object.entries(r.ask ?? {}).map(
+      ([field, a]) => `${field}：${a.columns.map((c) => `「${c.header}」`).join("或")}（待确认）`,
+    ),
+  ].join("；");
 
 /** Whether there is anything to show: a ledger read by its content, a question, or tables typed by hand. */
 export const hasLedgerNews = (r: CompileResult): boolean =>
@@ -43,10 +59,7 @@ export function LedgerPanel({
                 「{r.sheet}」作为{SHEETS[r.as]}
               </Text>
               <Text block size={200}>
-                表头在第{r.headerRow}行{r.rows !== undefined ? `，${r.rows}行` : ""}。
-                {Object.entries(r.columns)
-                  .map(([field, c]) => `${field}：「${c.header}」`)
-                  .join("；")}
+                表头在第{r.headerRow}行{r.rows !== undefined ? `，${r.rows}行` : ""}。{columnsText(r)}
               </Text>
             </li>
           ))}
@@ -61,27 +74,35 @@ export function LedgerPanel({
       {pending.length > 0 && (
         <>
           <Subtitle2 as="h3">需要确认的写法（{pending.length}）</Subtitle2>
-          <Text size={200}>
-            这些写法不足以判断计入哪一项，相应的行暂不计入统计。请逐一选择，再点“保存对应关系”；每种写法只需确认一次。
-          </Text>
-          {pending.map((p) => {
-            const k = keyOf(p.field, p.value);
-            return (
-              <Field key={k} label={`${p.field}「${p.value}」（${p.rows}行）`}>
-                <Select
-                  value={chosen[k] ?? ""}
-                  onChange={(_, d) => setChosen((old) => ({ ...old, [k]: d.value }))}
-                >
-                  <option value="">请选择…</option>
-                  {p.choices.map((c) => (
-                    <option key={c} value={c}>
-                      {c}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            );
-          })}
+          <Text size={200}>请逐一选择，再点“保存对应关系”；每种写法只需确认一次。</Text>
+          {questionGroups(result.ledger).map((g) => (
+            <div
+              key={g.note}
+              role="group"
+              aria-label={g.note}
+              style={{ display: "flex", flexDirection: "column", gap: 6 }}
+            >
+              <Text size={200}>{g.note}</Text>
+              {g.items.map((p) => {
+                const k = keyOf(p.field, p.value);
+                return (
+                  <Field key={k} label={`${p.field}「${p.value}」（${p.rows}行）`}>
+                    <Select
+                      value={chosen[k] ?? ""}
+                      onChange={(_, d) => setChosen((old) => ({ ...old, [k]: d.value }))}
+                    >
+                      <option value="">请选择…</option>
+                      {p.choices.map((c) => (
+                        <option key={c} value={c}>
+                          {c}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                );
+              })}
+            </div>
+          ))}
           <Button
             appearance="primary"
             disabled={busy || !answered.length}

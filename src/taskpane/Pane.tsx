@@ -22,6 +22,7 @@ import { formatForYear, getFormat } from "../report/formats";
 import { blankTables } from "../report/tables/tables";
 import type { CompileResult } from "../report/compile";
 import type { RollupUnit } from "../report/rollup";
+import { waitingRows } from "../report/register/questions";
 import { DataTab } from "./DataTab";
 import { ReportTab } from "./ReportTab";
 import { ReviewTab } from "./ReviewTab";
@@ -31,10 +32,10 @@ import { Status, useRunner } from "./useRunner";
 
 type TabId = "data" | "stats" | "report" | "rollup" | "settings";
 
-/** The row issues that are questions (counted among the row errors), and the rows they leave out. */
-const pendingIssues = (r: CompileResult) => r.rowIssues.filter((i) => i.kind === "pending");
-const pendingRows = (r: CompileResult) =>
-  new Set(pendingIssues(r).map((i) => `${i.sheet}\u0000${i.row}`)).size;
+/** The row issues that are questions counted among the row errors, and the rows questions leave out. */
+const pendingIssues = (r: CompileResult) =>
+  r.rowIssues.filter((i) => i.kind === "pending" && i.severity === "error");
+const pendingRows = waitingRows;
 
 /** What is still to be answered, after a check or a save. */
 function pendingNote(r: CompileResult): string {
