@@ -9,7 +9,8 @@ import { ascii, isName, nextTag, readTag, text } from "./xmlBytes";
 import type { Tag } from "./xmlBytes";
 
 /** The most characters (UTF-16 code units) Excel keeps in a cell. */
-export const MAX_CELL_CHARS = 32767;
+const MAX_CELL_CHARS = 32767;
+export { MAX_CELL_CHARS };
 
 /**
  * Raw characters decoded before giving up on a cell: `_x000D_`-style escapes make one character of seven, so

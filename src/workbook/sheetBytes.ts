@@ -6,12 +6,15 @@
  */
 import { ascii, digits, nextTag } from "./xmlBytes";
 
-/** Excel's last row and column: a reference past them is a damaged file. */
-export const MAX_ROWS = 1048576;
-export const MAX_COLUMNS = 16384;
+// Plain module constants, exported by name below: the CommonJS build reads an \`export const\` off the exports
+// object at every use, and openCell() and cellIndex() run for every cell.
 
-export const LT = 0x3c;
-export const GT = 0x3e;
+/** Excel's last row and column: a reference past them is a damaged file. */
+const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
+
+const LT = 0x3c;
+const GT = 0x3e;
 
 const WORKSHEET_END = ascii("worksheet>");
 
@@ -49,7 +52,9 @@ export function cellName(row: number, col: number): string {
 }
 
 /** Scratch for a <c> tag's attributes: r, t and s as [start, end) pairs, -1 where absent. */
-export const ATTRS = new Int32Array(6);
+const ATTRS = new Int32Array(6);
+
+export { ATTRS, GT, LT, MAX_COLUMNS, MAX_ROWS };
 
 /**
  * Reads a <c …> (or <row …>) tag's attributes from `from` (just past its name) into ATTRS in one pass. Returns
