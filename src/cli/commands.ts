@@ -245,6 +245,9 @@ export async function runRollup(
       t2,
       t3,
       t4,
+      // null where a unit's fee is unknown; feeUnknown names those units.
+      feeYuan: result.total.feeYuan ?? null,
+      feeUnknown: result.feeUnknown,
       checks: result.checks,
       warnings: result.warnings,
       units: result.units.map((u) => ({
@@ -252,6 +255,7 @@ export async function runRollup(
         t2: u.tables.t2,
         t3: u.tables.t3,
         t4: u.tables.t4,
+        feeYuan: u.tables.feeYuan ?? null,
         checks: u.checks,
       })),
     };

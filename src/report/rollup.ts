@@ -2,7 +2,9 @@
  * Roll-up: a government's 办公厅/室 adds up the tables of all its departments, towns and streets. Each unit's
  * tables are brought to one format (a 2019-style （六） row goes into 3.其他, with a warning; never mixed
  * silently), summed cell by cell (表二 counts and 万元 alike), and checked: every unit and the total. A unit
- * whose own tables fail is named with its findings.
+ * whose own tables fail is named with its findings. The 信息处理费 is added only where every unit's is known: one
+ * unit's unknown fee (a ledger that cannot give it, a report that does not say it) makes the total unknown — never
+ * a sum that counts it as 0 — and every surface names the units whose fee is unknown (FEE_ROLLUP_WORDS).
  */
 import { t4GroupIndex } from "./tables/cellRef";
 import { checkTables } from "./tables/checks";
@@ -44,7 +46,39 @@ export interface RollupResult {
   included: string[];
   /** Names of the units whose own tables have error findings. */
   unitsWithErrors: string[];
+  /** Names of the units whose 信息处理费 is unknown (then the total's is unknown too: null). */
+  feeUnknown: string[];
   warnings: string[];
+}
+
+const yuan = (v: number) => `${Math.round(v * 100) / 100}元`;
+const names = (units: string[]) => units.map((u) => `「${u}」`).join("");
+
+/** The words of the total's 信息处理费 where some unit's is unknown. */
+export const FEE_ROLLUP_WORDS = {
+  /** A warning of the roll-up (command line, pane, --json). */
+  warning: (unknown: string[], known: number, sum: number) =>
+    `${names(unknown)}的信息处理费金额不详，合计的信息处理费无法确定${known ? `（其余${known}个单位共${yuan(sum)}）` : ""}，汇总报告中不写金额`,
+  /** The 汇总 sheet's cell of a unit or the total whose fee is unknown. */
+  cell: "不详",
+  totalCell: (unknown: string[]) => `不详（${unknown.join("、")}的金额不详）`,
+  /** The roll-up report's sentence, a placeholder to fill in. */
+  sentence: (year: number, unknown: string[], known: number, sum: number) =>
+    `【请填写：${year}年信息处理费合计。${names(unknown)}的信息处理费金额不详${known ? `，其余${known}个单位共收取${yuan(sum)}` : ""}】`,
+};
+
+/** The 信息处理费 of the total in words (the review's 汇总, a line of text): the amount, or which units are unknown. */
+export function feeLine(r: RollupResult): string {
+  const fee = r.total.feeYuan;
+  if (fee !== null && fee !== undefined) return `信息处理费：合计${yuan(fee)}`;
+  const { known, sum } = knownFees(r);
+  return `信息处理费：${FEE_ROLLUP_WORDS.warning(r.feeUnknown, known, sum)}`;
+}
+
+/** How many units' fees are known, and their sum. */
+function knownFees(r: RollupResult): { known: number; sum: number } {
+  const known = r.units.filter((u) => u.tables.feeYuan !== null && u.tables.feeYuan !== undefined);
+  return { known: known.length, sum: known.reduce((s, u) => s + (u.tables.feeYuan ?? 0), 0) };
 }
 
 const add = (a: Num | undefined, b: Num | undefined): Num => {
@@ -118,7 +152,10 @@ export function rollup(
       unitWarnings.push(
         `「${u.name}」的表二是${getFormat(u.tables.format).name}，与汇总的${target.name}不同，未计入表二`,
       );
-    total.feeYuan = add(total.feeYuan ?? null, u.tables.feeYuan ?? null);
+    // An unknown fee stays unknown: the total is null once any unit's is (never the others' sum as if it were 0).
+    const fee = u.tables.feeYuan;
+    total.feeYuan =
+      fee === null || fee === undefined || total.feeYuan === null ? null : add(total.feeYuan, fee);
     if (u.excludedRows) unitWarnings.push(`「${u.name}」的登记表有${u.excludedRows}行因错误未计入`);
     warnings.push(...unitWarnings);
     return {
@@ -132,28 +169,43 @@ export function rollup(
     };
   });
   const checks = checkTables(total);
-  return {
+  const feeUnknown = units
+    .filter((u) => u.tables.feeYuan === null || u.tables.feeYuan === undefined)
+    .map((u) => u.name);
+  const result: RollupResult = {
     total,
     checks,
     units: results,
     included: units.map((u) => u.name),
     unitsWithErrors: results.filter((r) => r.hasErrors).map((r) => r.name),
+    feeUnknown,
     warnings,
   };
+  if (feeUnknown.length) {
+    const { known, sum } = knownFees(result);
+    warnings.push(FEE_ROLLUP_WORDS.warning(feeUnknown, known, sum));
+  }
+  return result;
 }
 
-/** The 汇总 sheet's rows: a header, then per unit and for the total one row per 表三 row and one for 表四. */
+const FEE_LABEL = "信息处理费（元）";
+
+/**
+ * The 汇总 sheet's rows: a header, then per unit and for the total one row per 表三 row, one for 表四 and one for
+ * the 信息处理费 (不详 where unknown; the total's names the units whose fee is unknown).
+ */
 export function rollupRows(r: RollupResult): (string | number)[][] {
   const format = getFormat(r.total.format);
   const rows: (string | number)[][] = [["单位", "项目", ...format.t3.columns.map((c) => c.label)]];
   const t4Label = `表四（${[format.t4.review, ...format.t4.litigation].map((g) => g.label).join("、")}，各${T4_GROUP_WIDTH}项）`;
-  const block = (name: string, t: TableSet) => {
+  const block = (name: string, t: TableSet, unknownFee: string) => {
     for (const row of numberRows(format))
       rows.push([name, row.label, ...(t.t3[row.key] ?? []).map((v) => v ?? "")]);
     rows.push([name, t4Label, ...t.t4.map((v) => v ?? "")]);
+    rows.push([name, FEE_LABEL, t.feeYuan === null || t.feeYuan === undefined ? unknownFee : t.feeYuan]);
   };
-  for (const u of r.units) block(u.name, u.tables);
-  block("合计", r.total);
+  for (const u of r.units) block(u.name, u.tables, FEE_ROLLUP_WORDS.cell);
+  block("合计", r.total, FEE_ROLLUP_WORDS.totalCell(r.feeUnknown));
   // A rectangle, as a sheet range must be: the 表四 rows are wider than the 表三 ones.
   const width = Math.max(...rows.map((row) => row.length));
   return rows.map((row) => [...row, ...new Array<string>(width - row.length).fill("")]);
@@ -162,12 +214,23 @@ export function rollupRows(r: RollupResult): (string | number)[][] {
 /** The consolidated report of a roll-up: the total's tables, sentences for the whole area, placeholders for the rest. */
 export function rollupCompileResult(r: RollupResult, agency: string): CompileResult {
   const tables = { ...r.total, agency };
+  const sentences = buildSentences(tables, { selfName: agency ? "全市" : "本级" });
+  if (r.feeUnknown.length) {
+    // No amount where a unit's is unknown: the fee's sentence says which units, for the person to fill in.
+    const { known, sum } = knownFees(r);
+    sentences[tables.format === "2008" ? "s5.fees" : "s6.fees"] = FEE_ROLLUP_WORDS.sentence(
+      tables.year,
+      r.feeUnknown,
+      known,
+      sum,
+    );
+  }
   return {
     tables,
     checks: r.checks,
     rowIssues: [],
     info: { agency, narratives: {} },
-    sentences: buildSentences(tables, { selfName: agency ? "全市" : "本级" }),
+    sentences,
     stats: { applications: null, cases: null, published: 0, excludedRows: 0 },
     categories: {},
     channels: {},
