@@ -11,7 +11,10 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { d } from "../../test/helpers";
 import type { Cell } from "../report/common/cells";
 import { compileWorkbook } from "../report/compile";
+import type { WorkbookData } from "../report/common/cells";
+import type { PaneActions } from "../actions/types";
 import { LedgerPanel } from "./LedgerPanel";
+import { Pane } from "./Pane";
 
 const HEADER = [
   "申请人类型",
@@ -98,4 +101,44 @@ test("columns holding the same values are one column, shown beside it; no questi
     "收到日期：「申请日期」（与「收件日期」各行相同）",
   );
   expect(screen.queryByText(/需要确认的写法/)).toBeNull();
+});
+
+test("the pane after 检查登记表: rows waiting for a column question counted once, a question that holds none no error", async () => {
+  const book = (rows: Cell[][], header = HEADER.slice(0, 5)): WorkbookData => ({
+    sheets: [{ name: "台账", rows: [["某局台账"], header, ...rows] }],
+  });
+  const check = async (wb: WorkbookData) => {
+    const actions = {
+      mode: "excel",
+      load: async () => wb,
+      loadSettings: async () => ({ year: 2025 }),
+      saveSettings: async () => undefined,
+      canDownload: false,
+    } as unknown as PaneActions;
+    const view = render(<Pane actions={actions} />);
+    await act(async () => undefined);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "检查登记表" }));
+    });
+    return view;
+  };
+  // By hand: rows 2 and 3 (2024 or 2025) wait for the date question, row 1 for its value (已答复): 3 rows.
+  const waiting = await check(
+    book([
+      ["个人", d(2025, 3, 1), d(2025, 3, 1), d(2025, 3, 9), "已答复"],
+      ["个人", d(2024, 12, 28), d(2025, 1, 3), d(2025, 1, 9), "同意公开"],
+      ["企业", d(2024, 12, 30), d(2025, 1, 4), d(2025, 1, 9), "同意公开"],
+      ["个人", d(2025, 4, 1), d(2025, 4, 1), d(2025, 4, 9), "同意公开"],
+    ]),
+  );
+  await screen.findByText("台账已识别。还有3种写法需要确认（3行暂不计入），请在下方“识别台账”中选择。");
+  waiting.unmount();
+  // Same years: nothing waits and nothing is an error; the question is still offered.
+  await check(
+    book([
+      ["个人", d(2025, 3, 1), d(2025, 3, 2), d(2025, 3, 9), "同意公开"],
+      ["个人", d(2025, 4, 1), d(2025, 4, 1), d(2025, 4, 9), "同意公开"],
+    ]),
+  );
+  await screen.findByText("登记表检查完毕，没有发现错误。还有2种写法需要确认，请在下方“识别台账”中选择。");
 });
