@@ -12,7 +12,7 @@
  */
 import { cellDays, cellText, isEmptyCell } from "../common/cells";
 import type { Cell } from "../common/cells";
-import { civilFromDays } from "../common/dates";
+import { civilFromDays, yearBounds } from "../common/dates";
 import { normalizeText } from "../common/normalize";
 import type { FormatDef } from "../formats";
 import { saysNone } from "./fee";
@@ -58,22 +58,41 @@ export function meaningKey(m: Meaning, text: string): string {
   return `?${normalizeText(text)}`;
 }
 
-/** How a field's values are compared: "" blank, a date's day, a word's meaning; what fits the field. */
+/**
+ * A value as compared: "" blank; a date's day number; a word's meaning (k + key, open); ? + the text where it is
+ * neither (two such are alike only when written alike).
+ */
+export type Key = string | number;
+
+/** How a field's values are compared, and which keys are what the field holds. */
 export interface FieldReader {
-  key(v: Cell): string;
-  fits(key: string): boolean;
+  key(v: Cell): Key;
+  fits(key: Key): boolean;
 }
 
-/** A date cell's key: "" blank, d + its day, or ? + its text (no date). */
-function dateKey(v: Cell): string {
+/** Date texts already read (a ledger repeats its days). */
+const dateTexts = new Map<string, Key>();
+
+/** A date cell's key: "" blank, its day number, or ? + its text (no date). */
+function dateKey(v: Cell): Key {
   if (isEmptyCell(v)) return "";
+  if (typeof v === "string") {
+    let k = dateTexts.get(v);
+    if (k === undefined) {
+      const d = cellDays(v);
+      k = d === d ? d : `?${v.trim()}`;
+      if (dateTexts.size > 50000) dateTexts.clear();
+      dateTexts.set(v, k);
+    }
+    return k;
+  }
   const d = cellDays(v);
-  return d === d ? `d${d}` : `?${cellText(v).trim()}`;
+  return d === d ? d : `?${cellText(v).trim()}`;
 }
 
 /** The reader of a deciding field's values by their words alone (no answers yet: finding the columns). */
 export function fieldReader(format: FormatDef, field: string): FieldReader {
-  if (DATE_FIELDS.has(field)) return { key: dateKey, fits: (k) => k.startsWith("d") };
+  if (DATE_FIELDS.has(field)) return { key: dateKey, fits: (k) => typeof k === "number" };
   const f = field as WordField;
   const cache = new Map<string, string>();
   return {
@@ -88,7 +107,7 @@ export function fieldReader(format: FormatDef, field: string): FieldReader {
       }
       return k;
     },
-    fits: (k) => k.startsWith("k") || k === "open",
+    fits: (k) => typeof k === "string" && (k.startsWith("k") || k === "open"),
   };
 }
 
@@ -100,32 +119,26 @@ export type Settled = { take: number; same: number[] } | { ask: number[] };
  * holds (else those with any value); the same values on every row are one column; differing ones are asked.
  */
 export function settleColumns(rows: Cell[][], from: number, cols: number[], reader: FieldReader): Settled {
-  const values = cols.map(() => 0);
-  const fit = cols.map(() => 0);
-  for (let r = from; r < rows.length; r++) {
-    const row = rows[r] ?? [];
-    cols.forEach((c, i) => {
-      const k = reader.key(row[c]);
-      if (!k) return;
-      values[i]++;
-      if (reader.fits(k)) fit[i]++;
-    });
-  }
-  let live = cols.filter((_, i) => values[i] > 0 && fit[i] >= FIT_SHARE * values[i]);
-  if (!live.length) live = cols.filter((_, i) => values[i] > 0);
+  // Each column's keys, read once (the values are counted, then the columns compared row by row).
+  const keys = cols.map((c) => {
+    const k: Key[] = new Array(Math.max(0, rows.length - from));
+    for (let r = from; r < rows.length; r++) k[r - from] = reader.key(rows[r]?.[c]);
+    return k;
+  });
+  const values = keys.map((k) => k.filter((x) => x !== "").length);
+  const fit = keys.map((k) => k.filter((x) => reader.fits(x)).length);
+  let live = cols.flatMap((_, i) => (values[i] > 0 && fit[i] >= FIT_SHARE * values[i] ? [i] : []));
+  if (!live.length) live = cols.flatMap((_, i) => (values[i] > 0 ? [i] : []));
   if (!live.length) return { take: cols[0], same: cols.slice(1) }; // all empty: nothing to tell apart
-  const alike = (a: number, b: number) => {
-    for (let r = from; r < rows.length; r++) {
-      const row = rows[r] ?? [];
-      if (reader.key(row[a]) !== reader.key(row[b])) return false;
-    }
+  const alike = (a: Key[], b: Key[]) => {
+    for (let r = 0; r < a.length; r++) if (a[r] !== b[r]) return false;
     return true;
   };
   const kept: number[] = [];
   const same: number[] = [];
-  for (const c of live) {
-    if (kept.some((k) => alike(k, c))) same.push(c);
-    else kept.push(c);
+  for (const i of live) {
+    if (kept.some((k) => alike(keys[cols.indexOf(k)], keys[i]))) same.push(cols[i]);
+    else kept.push(cols[i]);
   }
   return kept.length === 1 ? { take: kept[0], same } : { ask: kept };
 }
@@ -137,7 +150,34 @@ const named = (headers: string[]) =>
     : `${quoted(headers.slice(0, -1))}和「${headers[headers.length - 1]}」${headers.length}列`;
 const each = (headers: string[]) => (headers.length === 2 ? "两列" : "各列");
 const others = (headers: string[]) => (headers.length === 2 ? "另一列" : "其余各列");
-const yearOf = (k: string) => (k.startsWith("d") ? civilFromDays(Number(k.slice(1))).y : NaN);
+/** The year of a day, the last year's bounds kept (a ledger's days cluster in a year or two). */
+let lastYear = { year: 0, start: 1, end: 0 };
+function yearOfDay(day: number): number {
+  if (day < lastYear.start || day > lastYear.end) {
+    const year = civilFromDays(day).y;
+    lastYear = { year, ...yearBounds(year) };
+  }
+  return lastYear.year;
+}
+/** A date key's year (0 blank, -1 no date): rows whose dates share it are placed alike. */
+const yearClass = (k: Key) => (typeof k === "number" ? yearOfDay(k) : k === "" ? 0 : -1);
+/** Whether a concluded date is on or after the received one (0 unless both are dates). */
+const order = (r: Key, c: Key) => (typeof r === "number" && typeof c === "number" ? (c >= r ? 1 : 2) : 0);
+/** Whether every key of a few is the same; whether their dates fall in one year; whether the order holds alike. */
+function alike(keys: Key[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i] !== keys[0]) return false;
+  return true;
+}
+function sameYear(keys: Key[]): boolean {
+  const y = yearClass(keys[0]);
+  for (let i = 1; i < keys.length; i++) if (yearClass(keys[i]) !== y) return false;
+  return true;
+}
+function sameOrder(received: Key[], concluded: Key[]): boolean {
+  const o = order(received[0], concluded[0]);
+  for (const r of received) for (const c of concluded) if (order(r, c) !== o) return false;
+  return true;
+}
 
 /** The words of a question of which column is a deciding field. */
 export const COLUMN_WORDS = {
@@ -168,12 +208,21 @@ interface Tally {
  * its fee is not taken for a year it may not be of); `finish` asks the questions.
  */
 export class ColumnQuestions {
-  private readonly roles: (typeof ROLES)[LedgerKind];
   private readonly asked: [string, AskedField][];
   private readonly tallies = new Map<string, Tally>();
   /** Rows held back, and rows of them whose 信息处理费 may be of another year. */
   held = 0;
   feeInDoubt = 0;
+
+  /** The deciding fields (received, concluded, type, outcome) and the columns each may be. */
+  private readonly fields: string[];
+  private readonly options: number[][];
+  /** The asked fields' tallies by their place in `fields`. */
+  private readonly tallied: [number, Tally][];
+  /** Which fields' values a row's placement may hang on: the asked ones, and both dates where one is. */
+  private readonly read: boolean[];
+  /** A row's keys per field and column, reused row after row. */
+  private readonly keys: Key[][];
 
   constructor(
     private readonly found: FoundRegister,
@@ -181,13 +230,19 @@ export class ColumnQuestions {
     private readonly wordKey: (field: WordField, v: string) => string,
     private readonly feeColumn: number,
   ) {
-    this.roles = ROLES[found.as];
+    const { received, concluded, type, outcome } = ROLES[found.as];
+    this.fields = [received, concluded, type, outcome];
+    this.options = this.fields.map((f) => this.columnsOf(f));
     this.asked = Object.entries(found.ask ?? {});
     for (const [f, a] of this.asked)
       this.tallies.set(f, { differ: 0, held: 0, values: a.columns.map(() => 0) });
+    this.tallied = [...this.tallies].map(([f, t]) => [this.fields.indexOf(f), t]);
+    const dates = this.options[0].length > 1 || this.options[1].length > 1;
+    this.read = this.options.map((cols, i) => cols.length > 1 || (i < 2 && dates));
+    this.keys = this.options.map((cols) => cols.map((): Key => ""));
   }
 
-  /** The columns a field may be in this row: its one column, or each asked. */
+  /** The columns a field may be: its one column, or each asked (-1: the ledger has none). */
   private columnsOf(field: string): number[] {
     const a = this.found.ask?.[field];
     if (a) return a.columns.map((c) => c.index);
@@ -196,51 +251,44 @@ export class ColumnQuestions {
   }
 
   /** A value's key, day by day (dates) or by meaning (words). */
-  private key(field: string, v: Cell): string {
+  private key(i: number, v: Cell): Key {
     if (isEmptyCell(v)) return "";
-    return DATE_FIELDS.has(field) ? dateKey(v) : this.wordKey(field as WordField, cellText(v).trim());
+    if (i < 2) return dateKey(v); // the first two fields are the dates
+    return this.wordKey(this.fields[i] as WordField, typeof v === "string" ? v : cellText(v));
   }
 
-  /** Where a row goes under one choice of columns, year by year: what the tally's placement depends on. */
-  private placement(row: Cell[], pick: Record<string, number>): string {
-    const { received, concluded, type, outcome } = this.roles;
-    const r = pick[received] >= 0 ? this.key(received, row[pick[received]]) : "";
-    const c = pick[concluded] >= 0 ? this.key(concluded, row[pick[concluded]]) : "";
-    const year = (k: string) => (k.startsWith("d") ? String(yearOf(k)) : k ? "?" : "");
-    const order =
-      r.startsWith("d") && c.startsWith("d") ? (Number(c.slice(1)) >= Number(r.slice(1)) ? "+" : "-") : "";
-    const t = pick[type] >= 0 ? this.key(type, row[pick[type]]) : "";
-    const o = pick[outcome] >= 0 ? this.key(outcome, row[pick[outcome]]) : "";
-    return `${year(r)}|${year(c)}|${order}|${t}|${o}`;
-  }
-
-  /** The row as the tally reads it: itself, or a copy that waits for the question. */
+  /**
+   * The row as the tally reads it: itself, or a copy that waits for the question. A row waits when the choice of
+   * columns would move it: where the tally places a row hangs on its dates' years, their order, its type and
+   * outcome, so it waits when any of those differs between its candidate columns.
+   */
   row(row: Cell[], rn: number): Cell[] {
-    const { received, concluded, type, outcome } = this.roles;
-    const fields = [received, concluded, type, outcome];
-    const options = fields.map((f) => this.columnsOf(f));
-    // Every choice of columns (a handful: two or three columns for one or two fields).
-    let picks: Record<string, number>[] = [{}];
-    fields.forEach((f, i) => {
-      picks = picks.flatMap((p) => options[i].map((c) => ({ ...p, [f]: c })));
-    });
-    const places = new Set(picks.map((p) => this.placement(row, p)));
-    const held = places.size > 1;
+    const { options, read, keys, tallied } = this;
+    // Only what can differ is read: the asked fields, and both dates where one is asked (their order).
+    for (let i = 0; i < 4; i++) {
+      if (!read[i]) continue;
+      const cols = options[i];
+      for (let k = 0; k < cols.length; k++) keys[i][k] = cols[k] >= 0 ? this.key(i, row[cols[k]]) : "";
+    }
+    const [received, concluded, type, outcome] = keys;
+    const held =
+      !alike(type) ||
+      !alike(outcome) ||
+      !sameYear(received) ||
+      !sameYear(concluded) ||
+      !sameOrder(received, concluded);
     let concludedDoubt = false;
-    for (const [field, a] of this.asked) {
-      const t = this.tallies.get(field) as Tally;
-      const values = a.columns.map((c) => row[c.index]);
-      values.forEach((v, i) => {
-        if (!isEmptyCell(v)) t.values[i]++;
-      });
-      const keys = new Set(values.map((v) => this.key(field, v)));
-      if (keys.size < 2) continue;
+    for (let n = 0; n < tallied.length; n++) {
+      const [i, t] = tallied[n];
+      const cols = options[i];
+      for (let k = 0; k < cols.length; k++) if (!isEmptyCell(row[cols[k]])) t.values[k]++;
+      if (alike(keys[i])) continue;
       t.differ++;
-      t.first ??= { row: rn, values };
+      if (!t.first) t.first = { row: rn, values: cols.map((c) => row[c]) };
       if (!held) continue;
       t.held++;
-      t.firstHeld ??= { row: rn, values };
-      if (field === concluded && new Set([...keys].map(yearOf)).size > 1) concludedDoubt = true;
+      if (!t.firstHeld) t.firstHeld = { row: rn, values: cols.map((c) => row[c]) };
+      if (i === 1 && !sameYear(concluded)) concludedDoubt = true;
     }
     if (!held) return row;
     this.held++;
@@ -294,9 +342,9 @@ export class ColumnQuestions {
             DATE_FIELDS.has(field) &&
               new Set(
                 ex.values
-                  .map((v) => this.key(field, v))
-                  .map(yearOf)
-                  .filter((y) => y === y),
+                  .map(dateKey)
+                  .filter((k) => typeof k === "number")
+                  .map(yearClass),
               ).size > 1,
           )
         : "";

@@ -202,9 +202,16 @@ export function understandLedger(
     return m;
   };
   /** A word value's identity as the tally will read it (answers included), to compare two columns by. */
+  const wordKeys = new Map<string, string>();
   const wordKey = (field: WordField, v: string): string => {
-    const m = cacheOf(field).get(v) ?? learn(field, v);
-    return m === KNOWN ? `k${answerVocabulary(format, field).lookup(v)?.key ?? ""}` : meaningKey(m, v);
+    const id = `${field}\u0000${v}`;
+    let k = wordKeys.get(id);
+    if (k === undefined) {
+      const m = cacheOf(field).get(v) ?? learn(field, v);
+      k = m === KNOWN ? `k${answerVocabulary(format, field).lookup(v)?.key ?? ""}` : meaningKey(m, v);
+      if (wordKeys.size < 20000) wordKeys.set(id, k);
+    }
+    return k;
   };
   for (const found of layout.registers) {
     const source = workbook.sheets.find((s) => s.name === found.sheet) as SheetData;
