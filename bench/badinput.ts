@@ -86,6 +86,15 @@ async function main() {
   out.wrongShapeStoredReadMs = Math.round(performance.now() - t2);
   if (unit.tables.t3.new?.[6] !== compileWorkbook(sampleWorkbook()).tables.t3.new[6])
     throw new Error("the printed tables are read");
+  // Labels and sentences no report holds, at the reading limit: a 表三 label cell of 10 000 「一」s and a paragraph
+  // of 10 000 digits, each read through once (numbering and claims were tried at every position of such a run).
+  const html = new TextEncoder().encode(
+    `<h1>某局2025年政府信息公开工作年度报告</h1><p>${"1".repeat(10000)}件</p><table border="1"><tr><td>一、本年新收政府信息公开申请数量</td><td>1</td></tr><tr><td>${"一".repeat(10000)}</td><td>2</td></tr><tr><td>四、结转下年度继续办理</td><td>0</td></tr></table>`,
+  );
+  const t3 = performance.now();
+  const runs = await openReportFile(html, "runs.html");
+  checkReadReport(runs, numericTables(runs.tables));
+  out.longRunsReadMs = Math.round(performance.now() - t3);
   out.badInputPeakMB = Math.round((process.resourceUsage().maxRSS * 1024) / 1048576);
   console.log(JSON.stringify(out));
 }

@@ -25,6 +25,7 @@ import { sampleWorkbook } from "../src/report/sample";
 import { workbookBuffer } from "../src/workbook/write";
 import { readPackage } from "../src/zip/read";
 import { withDocumentXml } from "./docx";
+import { documentXml } from "./docx";
 import { huaian } from "./fixtures";
 import { reportHtml } from "./reports";
 
@@ -123,6 +124,55 @@ describe("tables that cannot be right", () => {
       1,
       expect.stringMatching(/不能用作上年数据：表三缺少「四、结转下年度继续办理」一行/),
     ]);
+  });
+});
+
+describe("tables JSON not shaped as tables", () => {
+  test("a row that is no list, 表三 a list, 表四 an object, a name that is a number: refused naming the field in check, compile, report and rollup — never a TypeError", async () => {
+    const cases: [string, (t: Record<string, unknown>) => void, RegExp][] = [
+      ["row", (t) => ((t.t3 as Record<string, unknown>).new = 5), /t3\.new 应为一组数字/],
+      ["t3list", (t) => (t.t3 = [[1, 2, 3]]), /t3 应为一个对象/],
+      ["t4object", (t) => (t.t4 = { review: 1 }), /t4 应为15个数字/],
+      ["agency", (t) => (t.agency = 12), /agency 应为机关名称/],
+      ["year", (t) => (t.year = "2024年"), /year 应为年份/],
+    ];
+    for (const [name, spoil, why] of cases) {
+      const t = huaian() as unknown as Record<string, unknown>;
+      spoil(t);
+      const file = json(`${name}.json`, t);
+      for (const args of [
+        ["check", file],
+        ["compile", file],
+        ["report", file, "-o", at(`${name}.docx`)],
+        ["rollup", file],
+      ]) {
+        const r = await call(args);
+        expect({ name, args: args[0], code: r.code, err: r.err }).toEqual({
+          name,
+          args: args[0],
+          code: 1,
+          err: expect.stringMatching(why),
+        });
+        expect(r.err).not.toMatch(/TypeError|undefined|is not a function|Cannot read/);
+      }
+      expect(existsSync(at(`${name}.docx`))).toBe(false);
+    }
+  });
+
+  test("a short 表四 and a short row are blanks where they say nothing: F3 and F2 in check, no 「undefined」 in the report's sentences", async () => {
+    const t = huaian() as unknown as Record<string, unknown>;
+    t.t4 = [1, 0, 0, 0, 1];
+    (t.t3 as Record<string, unknown[]>).carry = [0, 0, 0];
+    const file = json("short.json", t);
+    const check = await call(["check", file, "--json"]);
+    const rules = (JSON.parse(check.out).checks as { rule: string; where: string }[]).map(
+      (c) => `${c.rule}:${c.where}`,
+    );
+    expect(rules).toEqual(expect.arrayContaining(["F3:t4", "F3:t3.carry"]));
+    const report = await call(["report", file, "-o", at("short.docx")]);
+    expect(report.out + report.err).not.toContain("undefined");
+    expect(existsSync(at("short.docx"))).toBe(true);
+    expect(documentXml(new Uint8Array(readFileSync(at("short.docx"))))).not.toMatch(/undefined|NaN/);
   });
 });
 

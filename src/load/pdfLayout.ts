@@ -396,7 +396,12 @@ export function pdfDocumentText(pages: PdfPage[]): ReportDocumentText {
       push(tableGrid(held.table, held.items, held.used), held.table, held.items, held.right);
       held = null;
     }
-    rest.push(textLines(items.filter((it) => !used.has(it))).filter((l) => !PAGE_NUMBER.test(l.text)));
+    // (A page number is short: a long line is not tried against the pattern.)
+    rest.push(
+      textLines(items.filter((it) => !used.has(it))).filter(
+        (l) => !(l.text.length <= 40 && PAGE_NUMBER.test(l.text)),
+      ),
+    );
   }
   if (held) push(tableGrid(held.table, held.items, held.used), held.table, held.items, held.right);
   return { paragraphs: paragraphs(rest), tables, ...(cut.length ? { cut } : {}) };

@@ -58,6 +58,9 @@ export function parseTablesJson(bytes: Uint8Array, name: string): { tables: Tabl
     throw new Error(
       `「${name}」不是统计表 JSON：应为一个对象，包含 format、year、t2、t3、t4（格式见 README）`,
     );
+  // What the checks and the arithmetic take for granted, checked here (what the cells hold is the checks' to judge).
+  const wrong = shapeProblem(t as unknown as Record<string, unknown>);
+  if (wrong) throw new Error(`「${name}」不是统计表 JSON：${wrong}（格式见 README）`);
   const tables: TableSet = {
     format: t.format,
     year: t.year,
@@ -68,6 +71,23 @@ export function parseTablesJson(bytes: Uint8Array, name: string): { tables: Tabl
     feeYuan: t.feeYuan ?? null,
   };
   return "previous" in t ? { tables, previous: t.previous } : { tables };
+}
+
+/** Where a tables JSON is not shaped as tables at all (a row that is no list, 表四 no list, a name no text), or null. */
+function shapeProblem(t: Record<string, unknown>): string | null {
+  const isObject = (v: unknown) => !!v && typeof v === "object" && !Array.isArray(v);
+  if (!isObject(t.t3)) return "t3 应为一个对象，每一行是一组数字";
+  const row = Object.entries(t.t3 as object).find(([, v]) => !Array.isArray(v));
+  if (row) return `t3.${row[0]} 应为一组数字（如 [1, 0, 0, 0, 0, 0, 1]）`;
+  if (t.t4 !== undefined && t.t4 !== null && !Array.isArray(t.t4)) return "t4 应为15个数字";
+  if (t.t2 !== undefined && t.t2 !== null && !isObject(t.t2)) return "t2 应为一个对象，键为各行";
+  if (t.agency !== undefined && t.agency !== null && typeof t.agency !== "string")
+    return "agency 应为机关名称（文字）";
+  if (typeof t.year !== "number" || !Number.isInteger(t.year) || t.year < 1900 || t.year > 2999)
+    return "year 应为年份（如 2025）";
+  if (t.feeYuan !== undefined && t.feeYuan !== null && typeof t.feeYuan !== "number")
+    return "feeYuan 应为金额（元）";
+  return null;
 }
 
 const isJson = (bytes: Uint8Array, name: string) => inputKind(name) === "tables" || bytes[0] === 0x7b;
@@ -102,7 +122,8 @@ export async function tablesFromFile(
 ): Promise<LoadedTables> {
   refuseUnreadFormat(name);
   if (isJson(bytes, name)) {
-    return { tables: parseTablesJson(bytes, name).tables, kind: "json" };
+    // For adding up: every row of the format, cells that are no number blank (check judges them as typed).
+    return { tables: numericTables(parseTablesJson(bytes, name).tables), kind: "json" };
   }
   if (inputKind(name) === "report") return fromReport(name, await openReportFile(bytes, name));
   // Only the sheets the unit's tables come from are parsed.

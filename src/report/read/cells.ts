@@ -65,8 +65,9 @@ export function bareLabel(text: string): string {
     .replace(/\([^()]*\)/g, "")
     // A remark whose closing bracket was lost (or cut by a page break) is a remark still.
     .replace(/(?<=.)\([^()]*$/, "")
-    .replace(/[一二三四五六七八九十]+、/g, "")
-    .replace(/\d+[.、]/g, "");
+    // (Each run from its start only: a run's every position tried would take its length squared.)
+    .replace(/(?<![一二三四五六七八九十])[一二三四五六七八九十]+、/g, "")
+    .replace(/(?<!\d)\d+[.、]/g, "");
   const out = normalizeText(s).replace(/\./g, "").replace(/其它/g, "其他");
   if (text.length <= 200 && bare.size < 20000) bare.set(text, out);
   return out;

@@ -362,15 +362,25 @@ export function readReport(doc: ReportDocumentText, options: ReadOptions = {}): 
   };
 }
 
-/** The tables for arithmetic (roll-up, last year): cells that are not numbers become blanks. */
+/**
+ * The tables for arithmetic (roll-up, last year, sentences): cells that are not numbers become blanks, every row
+ * given has its seven cells and 表四 its fifteen (a short row, as a typed or broken input may give, is blank where
+ * it says nothing; a row that is no list of cells is left out, as a missing one). Rows of another format (a 2019
+ * （六） in a 2021 table) are kept, for the roll-up to place.
+ */
 export function numericTables(t: TableSet): TableSet {
-  const num = (v: unknown): Num => (typeof v === "number" ? v : null);
+  const num = (v: unknown): Num => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  const cells = (v: unknown, n: number) =>
+    Array.from({ length: n }, (_, i) => num(Array.isArray(v) ? v[i] : null));
+  const given3 =
+    t.t3 && typeof t.t3 === "object" && !Array.isArray(t.t3) ? (t.t3 as Record<string, unknown>) : {};
   const t3: Table3 = {};
-  for (const [k, v] of Object.entries(t.t3)) t3[k] = v.map(num);
+  for (const [k, v] of Object.entries(given3))
+    if (Array.isArray(v)) t3[k] = cells(v, Math.max(v.length, T3_WIDTH));
   let t2: Table2 | null = null;
-  if (t.t2) {
+  if (t.t2 && typeof t.t2 === "object" && !Array.isArray(t.t2)) {
     t2 = {};
     for (const [k, v] of Object.entries(t.t2)) t2[k] = Array.isArray(v) ? v.map(num) : num(v);
   }
-  return { ...t, t2, t3, t4: t.t4.map(num) };
+  return { ...t, t2, t3, t4: cells(t.t4, T4_WIDTH) };
 }
