@@ -116,9 +116,16 @@ test("a folder of units: each status, each finding that must be corrected, the t
   const sum = (key: string, i: number) => counted.reduce((s, t) => s + ((t.t3[key]?.[i] as number) ?? 0), 0);
   expect(data.rollup.t3.new).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => sum("new", i)));
   expect(data.rollup.units.sort()).toEqual(["丁局", "丙局", "乙局", "甲局", register.tables.agency].sort());
+  // The fee: the register's, and each report's as its 六 states it (「本年度未收取信息处理费」: 0); 丁局's tables
+  // JSON says none, so the total is unknown and 丁局 named, beside the four units' sum.
+  expect(register.tables.feeYuan).toBeGreaterThan(0);
+  expect(unit("丁局").feeYuan).toBeUndefined();
+  expect(data.rollup.fee).toContain("「丁局」的信息处理费金额不详");
+  expect(data.rollup.fee).toContain(`其余4个单位共${register.tables.feeYuan}元`);
 
   const wb = await readWorkbook(new Uint8Array(readFileSync(out)), "审核结果.xlsx");
   expect(wb.sheets.map((s) => s.name)).toEqual(["总览", "问题清单", "汇总", "未报送"]);
+  expect(wb.sheets[2].rows.map((row) => String(row[0] ?? ""))).toContain(data.rollup.fee);
   const overview = wb.sheets[0].rows;
   expect(overview[0]).toEqual([
     "单位",

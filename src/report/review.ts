@@ -7,7 +7,7 @@
  * either of two on the list is asked about, naming both), and adds up the units of the review's year that were
  * read (需修改 included and marked). Files that are no unit (a letter, a note) are listed as skipped, with why.
  */
-import { rollup } from "./rollup";
+import { feeLine, rollup } from "./rollup";
 import type { RollupResult, RollupUnit } from "./rollup";
 import type { Explainer } from "./register/explain";
 import type { Finding, Severity } from "./tables/findings";
@@ -113,7 +113,15 @@ export interface ReviewResult {
   units: ReviewedUnit[];
   missing: string[];
   skipped: { file: string; reason: string }[];
-  rollup: { format: FormatId; t2: Table2 | null; t3: Table3; t4: Table4; units: string[] } | null;
+  rollup: {
+    format: FormatId;
+    t2: Table2 | null;
+    t3: Table3;
+    t4: Table4;
+    units: string[];
+    /** The 信息处理费 added up, in words (unknown where a unit's is: those units named). */
+    fee: string;
+  } | null;
 }
 
 /** A unit's status from its findings and year. */
@@ -323,7 +331,14 @@ export function reviewWithTotal(
     missing,
     skipped: [...(options.skipped ?? []), ...notUnits, ...one.skipped],
     rollup: total
-      ? { format: total.format, t2: total.t2, t3: total.t3, t4: total.t4, units: counted.map((u) => u.name) }
+      ? {
+          format: total.format,
+          t2: total.t2,
+          t3: total.t3,
+          t4: total.t4,
+          units: counted.map((u) => u.name),
+          fee: feeLine(rolled),
+        }
       : null,
   };
   return { result, rolled };

@@ -94,6 +94,7 @@ function total(r: ReviewResult): ReviewSheet {
     rows.push([`表四（行政复议、行政诉讼）：${r.rollup.t4.map((v) => v ?? "").join("、")}`]);
     rows.push([]);
     rows.push([`计入的单位（${r.rollup.units.length}个）：${r.rollup.units.join("、")}`]);
+    rows.push([r.rollup.fee]);
     const counted = new Set(r.rollup.units);
     const marked = r.units.filter((u) => u.status === "需修改" && counted.has(u.unit)).map((u) => u.unit);
     if (marked.length) rows.push([`其中需修改的单位：${marked.join("、")}（其数字可能还会改变）`]);

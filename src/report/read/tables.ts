@@ -20,6 +20,7 @@ import type { Grid, ReportDocumentText } from "./cells";
 import { gridHas, gridIncludes, holds, joinSplit, rowIs } from "./grids";
 import type { Joined } from "./grids";
 import { nearestRow } from "./nearest";
+import { statedFee } from "./fee";
 import { findTitle, yearOfPeriod } from "./title";
 
 type TableId = "t2" | "t3" | "t4";
@@ -351,6 +352,9 @@ export function readReport(doc: ReportDocumentText, options: ReadOptions = {}): 
     t3: ("t3" in r3 && r3.t3) || {},
     t4: ("t4" in r4 && r4.t4) || [],
   };
+  // The fee is not in the tables: what the text states (section 六), where it states one amount.
+  const fee = statedFee(doc.paragraphs);
+  if (fee !== undefined) tables.feeYuan = fee;
   return {
     tables,
     found,

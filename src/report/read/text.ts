@@ -20,6 +20,7 @@ import type { Finding } from "../tables/findings";
 import type { TableSet } from "../tables/tables";
 import { completenessFindings } from "./complete";
 import { pageEdge } from "./edge";
+import { FEE_AMOUNT, NO_FEE } from "./fee";
 import type { CutTable } from "./edge";
 
 const NUM = "(\\d[\\d,]*(?:\\.\\d+)?)";
@@ -163,7 +164,7 @@ const CLAIMS: Claim[] = [
   },
   {
     label: "信息处理费",
-    re: new RegExp(`信息处理费(?:共计|共|合计)?${NUM}元`, "g"),
+    re: FEE_AMOUNT,
     values: (t) => (typeof t.feeYuan === "number" ? [t.feeYuan] : null),
     place: { table: "t3", row: "fee", text: () => "台账中收取的信息处理费" },
   },
@@ -171,9 +172,6 @@ const CLAIMS: Claim[] = [
 
 const number = (s: string) => Number(s.replace(/,/g, ""));
 
-/** A sentence saying no 信息处理费 was charged (未收取、没有收取、不收取、未产生…); "0元" is the number claim's. */
-const NO_FEE =
-  /(?:未|没有|不|无)(?:收取|收|产生)(?:(?!其他|其它|额外|另外)[^。；，,]){0,12}(?:信息处理费|费用)/;
 const quote = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
 
 /** Whether a printed percentage is `count` of one of the bases, to its printed decimals (rounded or cut). */
