@@ -19,10 +19,9 @@ import { DECIDING, SHEETS } from "./registers";
 import { applicantMeaning } from "./words";
 import { FEE_FIELD, FEE_FLAG_FIELD, FeeSample, mayBeFee } from "./fee";
 import { fieldReader, settleColumns } from "./twocolumns";
-import type { AskedField } from "./twocolumns";
+import type { FeeDoubt, FoundRegister, LedgerColumn, LedgerKind } from "./found";
 
-/** The registers a ledger can hold, by our sheet's name. */
-export type LedgerKind = "applications" | "cases";
+export type { FeeDoubt, FoundRegister, LedgerColumn, LedgerKind } from "./found";
 
 /** Our field names per kind (the headers of the sheets we create). */
 export const LEDGER_FIELDS: Record<LedgerKind, string[]> = {
@@ -72,36 +71,6 @@ const ENOUGH: Record<LedgerKind, (fields: Set<string>) => boolean> = {
 export const HEADER_SEARCH_ROWS = 15;
 /** How many data rows are looked at to tell a column of types from a column of names. */
 const SAMPLE_ROWS = 200;
-
-export interface LedgerColumn {
-  index: number;
-  /** The header as written (with its group, for two-row headers). */
-  header: string;
-  /** Other columns the field's words fit whose values are the same on every row (one fact, read once). */
-  same?: string[];
-}
-
-export interface FoundRegister {
-  /** The ledger's sheet. */
-  sheet: string;
-  as: LedgerKind;
-  /** Excel row number of the header row (the lower one of a two-row header). */
-  headerRow: number;
-  columns: Record<string, LedgerColumn>;
-  /** How many rows below the header hold an entry (totals and signature lines left out). */
-  rows?: number;
-  /** Where no column is the 信息处理费: the columns that may be and why none was taken. */
-  fee?: FeeDoubt;
-  /** Deciding fields two columns or more may be, whose values differ: each a question (./twocolumns). */
-  ask?: Record<string, AskedField>;
-  /** Rows not counted until those questions are answered (each row once). */
-  held?: number;
-}
-
-/** Why a register has no 信息处理费 column: two columns of amounts (a question), or a column of neither. */
-export type FeeDoubt =
-  | { ask: { header: string; own: string; values: number }[] }
-  | { unread: { header: string; examples: string[] } };
 
 /** What the person has said of sheets and columns (from 对应关系). */
 export interface LayoutAnswers {

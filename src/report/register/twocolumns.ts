@@ -16,15 +16,17 @@ import { civilFromDays, yearBounds } from "../common/dates";
 import { normalizeText } from "../common/normalize";
 import type { FormatDef } from "../formats";
 import { saysNone } from "./fee";
-import type { FoundRegister, LedgerColumn, LedgerKind } from "./ledger";
+import { COLUMN_ITEM } from "./found";
+import type { AskedField, FoundRegister, LedgerKind, Pending } from "./found";
 import { HELD_CELL } from "./registers";
 import type { RowIssue } from "./registers";
-import type { Pending } from "./understand";
 import { answerVocabulary, meaningOf } from "./words";
 import type { Meaning, WordField } from "./words";
 
+export { COLUMN_ITEM } from "./found";
+export type { AskedColumn, AskedField } from "./found";
+
 /** 对应关系's 项目 for a column, and the answer that leaves a column out. */
-export const COLUMN_ITEM = "列";
 export const IGNORE_ANSWER = "忽略";
 
 /** The deciding fields by role: the two dates, the type and the outcome of each register. */
@@ -38,18 +40,6 @@ const ROLES: Record<
 const DATE_FIELDS = new Set(["收到日期", "办结日期", "立案日期", "审结日期"]);
 /** A column is what the field holds when at least this share of its values are (dates; outcomes, types). */
 export const FIT_SHARE = 0.5;
-
-/** A column of the header row that may be the field, with the text to answer it by (its own header cell). */
-export interface AskedColumn extends LedgerColumn {
-  own: string;
-}
-
-/** A deciding field two columns or more may be: the question, and how many rows wait for it. */
-export interface AskedField {
-  columns: AskedColumn[];
-  /** Rows not counted until it is answered (the choice would move them). */
-  held: number;
-}
 
 /** A word value's identity as the tally reads it: its key, 办理中, or its text (still a question). */
 export function meaningKey(m: Meaning, text: string): string {

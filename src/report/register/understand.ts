@@ -19,7 +19,9 @@ import type { FormatDef } from "../formats";
 import { noAnswers } from "./answers";
 import type { Answers } from "./answers";
 import { findLedger, findRegister } from "./ledger";
-import type { FoundRegister, LedgerKind } from "./ledger";
+import type { FoundRegister, LedgerKind, Pending } from "./found";
+
+export type { Pending } from "./found";
 import {
   APPLICATION_HEADERS,
   CASE_HEADERS,
@@ -47,19 +49,6 @@ export interface LedgerSheet extends SheetData {
    * used, by compile), or two to choose from or one of neither ("doubt": said here, with the question).
    */
   feeUnknown?: "none" | "doubt";
-}
-
-/** A question: what a value written in the ledger stands for. */
-export interface Pending {
-  /** A field whose value is asked about, or 列: which field a column (its header as `value`) is. */
-  field: WordField | typeof COLUMN_ITEM;
-  value: string;
-  /** How many rows carry the value. */
-  rows: number;
-  /** The answers that fit (printed labels), most likely first; every answer of the field when none is known. */
-  choices: string[];
-  /** The sheets it was found in. */
-  sheets: string[];
 }
 
 export interface UnderstoodLedger {
