@@ -16,6 +16,7 @@ import { workbookBuffer } from "../src/workbook/write";
 import type { ZipEntry } from "../src/zip/read";
 import { writeZip } from "../src/zip/write";
 import { bombPdf } from "../test/pdfs";
+import { withStoredTables } from "../test/stored";
 
 const FIFTY_MB = 50 * 1024 * 1024;
 
@@ -71,25 +72,9 @@ export async function prepareBadInput(dir: string): Promise<void> {
   );
 
   // Stored data of the wrong shape.
-  const stored = report.entries.find(
-    (e) =>
-      /^customXml\/item\d+\.xml$/.test(e.name) && new TextDecoder().decode(e.data).includes("<ogi:tables>"),
-  )?.name as string;
-  const unesc = (x: string) =>
-    x
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&amp;/g, "&");
-  const esc = (x: string) =>
-    x.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  const wrong = edited(report.entries, stored, (xml) =>
-    xml.replace(/<ogi:tables>([\s\S]*?)<\/ogi:tables>/, (_, json: string) => {
-      const t = JSON.parse(unesc(json)) as Record<string, unknown>;
-      delete t.t3;
-      t.t4 = { review: 5 };
-      return `<ogi:tables>${esc(JSON.stringify(t))}</ogi:tables>`;
-    }),
-  );
-  writeFileSync(path.join(dir, "wrong-shape.docx"), writeZip({ entries: wrong }));
+  const wrong = withStoredTables(writeZip(report), (t) => {
+    delete t.t3;
+    t.t4 = { review: 5 };
+  });
+  writeFileSync(path.join(dir, "wrong-shape.docx"), wrong);
 }

@@ -27,6 +27,7 @@ import { readPackage } from "../src/zip/read";
 import { withDocumentXml } from "./docx";
 import { documentXml } from "./docx";
 import { huaian } from "./fixtures";
+import { withStoredTables } from "./stored";
 import { reportHtml } from "./reports";
 
 let dir: string;
@@ -325,26 +326,8 @@ describe("text past every limit", () => {
 
 describe("data stored in a report, of the wrong shape", () => {
   /** The report with its stored tables edited (`edit` changes them in place or returns what replaces them). */
-  function withStored(edit: (t: Record<string, unknown>) => unknown): Uint8Array {
-    const unesc = (s: string) =>
-      s
-        .replace(/&quot;/g, '"')
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&amp;/g, "&");
-    const esc = (s: string) =>
-      s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-    return withParts(readFileSync(at("报告.docx")), (name, xml) => {
-      const m = /^customXml\/item\d+\.xml$/.test(name) && /<ogi:tables>([\s\S]*?)<\/ogi:tables>/.exec(xml);
-      if (!m) return xml;
-      const t = JSON.parse(unesc(m[1])) as Record<string, unknown>;
-      const next = edit(t);
-      return xml.replace(
-        m[0],
-        `<ogi:tables>${esc(JSON.stringify(next === undefined ? t : next))}</ogi:tables>`,
-      );
-    });
-  }
+  const withStored = (edit: (t: Record<string, unknown>) => unknown): Uint8Array =>
+    withStoredTables(readFileSync(at("报告.docx")), edit);
   const shapes: [string, (t: Record<string, unknown>) => unknown][] = [
     ["no 表三", (t) => void delete t.t3],
     ["表四 an object", (t) => void (t.t4 = { review: 5 })],

@@ -4,6 +4,7 @@
  * or of any other shape than we write (src/docx/stored.ts) is read by its tables, saying so.
  */
 import { documentXml, NOW, withDocumentXml } from "../../test/docx";
+import { withStoredTables } from "../../test/stored";
 import { createReport } from "../docx";
 import { readZip, writeZip } from "../docx/zip";
 import { compileTables, compileWorkbook } from "../report/compile";
@@ -56,26 +57,7 @@ test("a report whose stored data is broken is read by its tables, saying so", as
 let ours: Promise<Uint8Array> | undefined;
 async function withStored(edit: (t: Record<string, unknown>) => unknown): Promise<Uint8Array> {
   ours ??= createReport(result, "示例台账.xlsx", NOW);
-  const zip = readZip(await ours, "r");
-  const unesc = (s: string) =>
-    s
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&amp;/g, "&");
-  const esc = (s: string) =>
-    s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  for (const e of zip.entries)
-    if (/^customXml\/item\d+\.xml$/.test(e.name) && e.data) {
-      const xml = new TextDecoder().decode(e.data);
-      const m = /<ogi:tables>([\s\S]*?)<\/ogi:tables>/.exec(xml);
-      if (!m) continue;
-      const t = JSON.parse(unesc(m[1])) as Record<string, unknown>;
-      const next = edit(t);
-      const text = JSON.stringify(next === undefined ? t : next);
-      e.data = new TextEncoder().encode(xml.replace(m[0], `<ogi:tables>${esc(text)}</ogi:tables>`));
-    }
-  return writeZip(zip);
+  return withStoredTables(await ours, edit);
 }
 
 type T = Record<string, unknown> & {

@@ -44,10 +44,12 @@ describe("reading .xlsx", () => {
     expect(
       r.rowIssues.filter((i) => i.kind !== "missingSheet").map((i) => [i.row, i.column, i.kind, i.value]),
     ).toEqual([
+      // Two of the three rows held back by one column (more than a fifth): the column is named first.
+      [0, "办结日期", "columnUnread", ""],
       [3, "办结日期", "errorValue", "#N/A"],
       [4, "办结日期", "errorValue", "公式无计算结果"],
     ]);
-    expect(r.rowIssues[0].message).toContain("错误值 #N/A");
+    expect(r.rowIssues.find((i) => i.row === 3)?.message).toContain("错误值 #N/A");
   });
 
   test("the sample workbook survives a round trip through .xlsx", async () => {
