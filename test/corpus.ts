@@ -109,8 +109,8 @@ export function reportDocument(t: TableSet, parts: ReportParts = {}): ReportDocu
   };
 }
 
-/** The report as a portal's web page (UTF-8): a <p> per paragraph, a line break inside one as <br>. */
-export function reportPage(t: TableSet, parts: ReportParts = {}): string {
+/** The report as a portal's web page: a <p> per paragraph, a line break inside one as <br>; its charset declared. */
+export function reportPage(t: TableSet, parts: ReportParts = {}, charset = "utf-8"): string {
   const g = grids(t, parts);
   const body = blocks(t, parts).map((b) => {
     if (b === "t2" || b === "t3" || b === "t4") {
@@ -120,7 +120,7 @@ export function reportPage(t: TableSet, parts: ReportParts = {}): string {
     return `<p>${esc(b).replace(/\n/g, "<br>")}</p>`;
   });
   return [
-    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title>`,
+    `<!DOCTYPE html><html><head><meta charset="${charset}"><title>政府信息公开年报</title>`,
     `<style>td{border:1px solid #000}</style></head><body>`,
     ...body,
     `</body></html>`,

@@ -3,8 +3,9 @@
  *
  * The corpus (test/corpus/*.json) end to end, in the forms reports reach us: every title, 统计期限 sentence,
  * section heading and table label of the corpus written into whole reports — one title and one period each, a
- * heading for every section and a label for every row, taken in turn from the variants — as a portal's web page,
- * and that page opened by LibreOffice and saved as .docx and exported to PDF. Each report is read as a file and
+ * heading for every section and a label for every row, taken in turn from the variants — as a portal's web page
+ * (in UTF-8, and in GBK as many county portals serve it), and that page opened by LibreOffice and saved as .docx
+ * and exported to PDF. Each report is read as a file and
  * checked; what it must give is the sum of what each variant means (test/variants.test.ts reads the same
  * variants one at a time): its agency and year, every number of its tables, and exactly the findings its
  * variants call for — a 提示 for a heading, title or label in other words, C5 for a period not stated, nothing
@@ -26,6 +27,7 @@ import type { CorpusVariant, ReportParts, SectionId } from "./corpus";
 import { tempDir } from "./docx";
 import { huaianTables } from "./fixtures";
 import { sofficeAll } from "./office";
+import { gbk } from "./reports";
 import { needs } from "./tools";
 
 beforeAll(() => usePdfJsNode());
@@ -173,12 +175,18 @@ const want = (m: Made) => ({
 
 const equal = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const made = reports();
-const files = { html: [] as string[], docx: [] as string[], pdf: [] as string[] };
+const files = { html: [] as string[], gbk: [] as string[], docx: [] as string[], pdf: [] as string[] };
 
 office.beforeAll(() => {
   files.html = made.map((m) => {
     const file = path.join(tmp.path, `${m.name}.html`);
     writeFileSync(file, reportPage(m.tables, m.parts));
+    return file;
+  });
+  // The same pages as a portal serving GBK has them (many county portals still do).
+  files.gbk = made.map((m) => {
+    const file = path.join(tmp.path, `${m.name}（GBK）.html`);
+    writeFileSync(file, gbk(reportPage(m.tables, m.parts, "gbk")));
     return file;
   });
   files.docx = sofficeAll(files.html, "docx", tmp.path);
@@ -211,9 +219,15 @@ test("the reports hold every variant of the four families (but headings glued af
   expect(missed).toEqual([]);
 });
 
-for (const form of ["html", "docx", "pdf"] as const)
+const FORMS = {
+  html: "the web page",
+  gbk: "the web page in GBK",
+  docx: "the .docx LibreOffice saves",
+  pdf: "the PDF LibreOffice exports",
+};
+for (const form of ["html", "gbk", "docx", "pdf"] as const)
   office.test(
-    `as ${form === "html" ? "the web page" : form === "docx" ? "the .docx LibreOffice saves" : "the PDF LibreOffice exports"}: each report's agency, year, every number, and exactly the findings its variants call for`,
+    `as ${FORMS[form]}: each report's agency, year, every number, and exactly the findings its variants call for`,
     async () => {
       const got: Awaited<ReturnType<typeof readAs>>[] = [];
       for (const [i, m] of made.entries()) got.push(await readAs(files[form][i], m));

@@ -17,6 +17,7 @@ export const NO_FEE =
 export function statedFee(paragraphs: string[]): number | undefined {
   const said = new Set<number>();
   for (const p of paragraphs) {
+    if (!p.includes("费")) continue;
     const s = p.normalize("NFKC").replace(/\s+/g, "");
     for (const m of s.matchAll(FEE_AMOUNT)) said.add(Number(m[1].replace(/,/g, "")));
     if (NO_FEE.test(s)) said.add(0);

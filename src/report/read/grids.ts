@@ -37,6 +37,15 @@ function rowBare(row: (string | null)[]): string {
  * nearer to it than to any other of `labels`, the table's (二、上年结转… is as near 一、本年新收… as a misprint).
  */
 export function rowIs(row: (string | null)[], label: string, labels: string[]): boolean {
+  // The same rows are asked about the same labels again and again (locating, joining, reading): once each.
+  let known = rowIsOf.get(row);
+  if (!known) rowIsOf.set(row, (known = new Map()));
+  let is = known.get(label);
+  if (is === undefined) known.set(label, (is = rowIsNow(row, label, labels)));
+  return is;
+}
+const rowIsOf = new WeakMap<(string | null)[], Map<string, boolean>>();
+function rowIsNow(row: (string | null)[], label: string, labels: string[]): boolean {
   const [bare, want] = [rowBare(row), bareLabel(label)];
   if (bare.includes(want)) return true;
   if (!isNear(bare, want)) return false;

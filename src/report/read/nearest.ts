@@ -48,8 +48,8 @@ export function isNear(bare: string, want: string): boolean {
   const t = [...want];
   const allowed = tolerance(t.length);
   if (!allowed) return false;
-  const have = new Set(bare);
-  if (t.filter((c) => !have.has(c)).length > allowed) return false;
+  let missing = 0;
+  for (const c of t) if (!bare.includes(c) && ++missing > allowed) return false;
   return endDistance(bare, want) <= allowed;
 }
 

@@ -154,19 +154,16 @@ export function locateSections(format: FormatDef, paragraphs: string[], from: nu
   const lines: HeadingLine[] = [];
   // A table's own labels (「（六）其他处理」「四、结转下年度继续办理」, which a web page's text holds too) head no section.
   const labels = tableLabels(format);
+  const squeezed = paragraphs.map(squeeze);
   paragraphs.forEach((p, i) => {
-    if (i <= from || labels.has(bareLabel(p))) return;
+    const s = squeezed[i];
+    if (i <= from || (s.length <= 40 && labels.has(bareLabel(p)))) return;
     const found = headingLines(p, i);
-    const after = i + 1 < paragraphs.length ? squeeze(paragraphs[i + 1].normalize("NFKC")) : "";
+    const after = squeezed[i + 1] ?? "";
     for (const h of found)
-      if (
-        h.kind === "start" &&
-        h.length === squeeze(p).length &&
-        /^[^。，,；;：:！!？?\d]{1,12}$/.test(after)
-      )
+      if (h.kind === "start" && h.length === s.length && /^[^。，,；;：:！!？?\d]{1,12}$/.test(after))
         if (!headingLines(paragraphs[i + 1], i + 1).length) h.next = after;
     lines.push(...found);
-    const s = squeeze(p.normalize("NFKC"));
     // (A table's caption, 「表三 收到和处理…」, names its table, not a section.)
     if (!found.length && BARE.test(s) && !/^表[一二三四五]/.test(s))
       lines.push({
