@@ -2,11 +2,13 @@
  * The completeness rules a reviewer applies to a published report, beside its arithmetic (KIROGOVCOMPARE, the
  * open checker of published reports, flags the first two): C1 the six sections present, in order — found by
  * their number and meaning (./sections), so a section under another wording is there, with a 提示 quoting its
- * heading beside the template's, and only a section with no heading of its number and meaning is missing; C2 「五、存在的主要问题及改进情况」 neither empty nor just 无; C3 「六、其他需要报告的事项」
- * saying whether 信息处理费 was charged (the 2021 guidance asks for it); C4 the title in the template's form,
- * 「XX2025年政府信息公开工作年度报告」 (with the review's year, when a review gives one; a title in another of the
- * forms offices write, ./title, is a 提示, never a missing title); C5 the 统计期限 stated, in any of its wordings. Which rules a format has is in its definition; each finding names the section.
- * A document with neither a title nor any section heading is a table excerpt, not a report: no finding.
+ * heading beside the template's, and only a section with no heading of its number and meaning is missing; C2
+ * 「五、存在的主要问题及改进情况」 neither empty nor just 无; C3 「六、其他需要报告的事项」 saying whether 信息处理费
+ * was charged (the 2021 guidance asks for it); C4 the title in the template's form, 「XX2025年政府信息公开工作年度
+ * 报告」 (with the review's year, when a review gives one; a title in another of the forms offices write, ./title,
+ * is a 提示, never a missing title); C5 the 统计期限 stated, in any of its wordings (one end only: incomplete).
+ * Which rules a format has is in its definition; each finding names the section. A document with neither a title
+ * nor any section heading is a table excerpt, not a report: no finding.
  */
 import type { FormatDef } from "../formats";
 import { Findings } from "../tables/findings";
