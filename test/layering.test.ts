@@ -49,6 +49,14 @@ const ROOMS: Case[] = [
   ["src/report/read/x.ts", use("buildSentences", "../text/sentences"), "no-restricted-imports"],
   ["src/report/read/x.ts", use("sampleWorkbook", "../sample"), "no-restricted-imports"],
   ["src/report/read/x.ts", use("readZip", "../../docx/zip"), "no-restricted-imports"],
+  ["src/report/read/x.ts", use("defaultRuleSet", "../rules/ruleset"), null],
+  ["src/report/read/x.ts", use("similarities", "../audit/similarity"), "no-restricted-imports"],
+  ["src/report/rules/x.ts", use("Findings", "../tables/findings"), null],
+  ["src/report/rules/x.ts", use("readReport", "../read/tables"), "no-restricted-imports"],
+  ["src/report/audit/x.ts", use("locateSections", "../read/sections"), null],
+  ["src/report/audit/x.ts", use("defaultRuleSet", "../rules/ruleset"), null],
+  ["src/report/audit/x.ts", use("rollup", "../rollup"), "no-restricted-imports"],
+  ["src/report/audit/x.ts", use("mapColumns", "../register/registers"), "no-restricted-imports"],
 ];
 const COMPONENTS: Case[] = [
   ["src/taskpane/X.tsx", global("Office.context"), "no-restricted-globals"],

@@ -25,7 +25,28 @@ export type RuleId =
   | "C2"
   | "C3"
   | "C4"
-  | "C5";
+  | "C5"
+  /** 审核要点 (review rules, test/fixtures and spec review-rules.md): published by the deadline (条例 第四十九条). */
+  | "R1"
+  /** The lead cites an outdated basis or misnames the 条例. */
+  | "R7"
+  /** Template remnants and placeholders left in a published report. */
+  | "R10"
+  /** The lead's own count or list of sections agrees with the headings. */
+  | "R11"
+  /** 总体情况 covers the five aspects; a 人民政府's report also 考核、评议和责任追究 (R13). */
+  | "R12"
+  | "R13"
+  /** The 2025 content asks (off unless turned on): 总体情况's length, counts by channel, platform counts. */
+  | "R14"
+  | "R15"
+  | "R17"
+  /** 五 names both the problems and what will be done. */
+  | "R26"
+  /** 雷同: the narrative copied from last year's report or another unit's. */
+  | "R29"
+  /** The numbers the text states against 表二 (规章, 规范性文件, 许可/处罚/强制, 收费): R16, extending X3. */
+  | "X4";
 
 interface SubheadingDef {
   /** Stable id, e.g. "s1.active". */

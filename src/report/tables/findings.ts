@@ -19,7 +19,7 @@ export interface Finding {
 }
 
 /** Each rule's severity. */
-const SEVERITY: Record<RuleId, Severity> = {
+export const SEVERITY: Record<RuleId, Severity> = {
   P1: "error",
   S1: "error",
   S2: "error",
@@ -38,6 +38,19 @@ const SEVERITY: Record<RuleId, Severity> = {
   C3: "warning",
   C4: "warning",
   C5: "warning",
+  // 审核要点: late publication and copied text are sent back; the rest ask the unit to look.
+  R1: "error",
+  R7: "warning",
+  R10: "error",
+  R11: "warning",
+  R12: "warning",
+  R13: "warning",
+  R14: "info",
+  R15: "info",
+  R17: "info",
+  R26: "warning",
+  R29: "error",
+  X4: "warning",
 };
 
 /** Findings as they are made: only the format's rules, each with its severity and place. */
