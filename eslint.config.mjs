@@ -58,7 +58,7 @@ const ROOMS = {
   // 审核要点: the rule set an office tunes (which rules, how severe, thresholds), as data.
   rules: ["formats", "common", "tables"],
   // The review's own rules across a batch (雷同, the publication deadline), over what read/ found.
-  audit: ["formats", "common", "tables", "read", "rules"],
+  audit: ["formats", "common", "tables", "read", "rules", "text"],
 };
 
 /** The engine's rules for files at one depth: `patterns` are the relative imports they may not make. */

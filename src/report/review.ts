@@ -16,6 +16,7 @@ import type { FormatId } from "./formats";
 import { firstDifference, valueWords } from "./tables/compare";
 import type { Table2, Table3, Table4, TableSet } from "./tables/tables";
 import type { DocBlock } from "./text/document";
+import type { PublishedDate } from "./read/published";
 import { eitherOf, matchUnit, sameUnitKey, unitKey, unitNameFromFile } from "./units";
 
 export { unitKey, unitNameFromFile };
@@ -57,6 +58,13 @@ export interface ReadUnit {
   skip?: string;
   /** The list's names it may be (matchUnit found two or more): asked about, none chosen. */
   between?: string[];
+  /** A report's paragraphs outside its tables (雷同 compares them), and last year's where it was matched. */
+  paragraphs?: string[];
+  previousParagraphs?: string[];
+  /** When the report was published or signed, and where that was read (R1). */
+  published?: PublishedDate;
+  /** A 人民政府's own report (by its title): its deadline is the government's (R1), and R13 applies. */
+  government?: boolean;
 }
 
 export interface ReviewFinding {
