@@ -5,7 +5,7 @@
 import { rollupCompileResult } from "../report/rollup";
 import { bytesOf } from "./bytes";
 import { readInWorker } from "./readInWorker";
-import { reviewFiles, reviewPackage, unitListFile } from "./review";
+import { judgeAgain, reviewFiles, reviewPackage, ruleSetFile, unitListFile } from "./review";
 import type { PaneActions, PaneSettings } from "./types";
 import { cellText } from "../report/common/cells";
 import type { WorkbookData } from "../report/common/cells";
@@ -99,6 +99,8 @@ export function fileModeActions(): PaneActions {
     },
     reviewFiles,
     unitList: unitListFile,
+    readRuleSet: ruleSetFile,
+    judgeAgain,
     createReviewPackage: (result, agency) => reviewPackage(result, agency),
     async createRollupReport(result, agency) {
       const { createReport } = await import("../docx");

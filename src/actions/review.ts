@@ -4,7 +4,8 @@
  * judged by the engine (src/report/review.ts), and what it makes: the review workbook and the letters in a .zip.
  * The reader and the writers load on first use.
  */
-import { reviewLetters, reviewWithTotal, reviewYear, unitNameFromFile } from "../report/review";
+import { reviewWithTotal, reviewYear, unitNameFromFile } from "../report/review";
+import { reviewLetters } from "../report/reviewLetters";
 import type { ReadUnit, ReviewResult } from "../report/review";
 import { unitFinder } from "../report/units";
 import type { TableSet } from "../report/tables/tables";
@@ -12,6 +13,7 @@ import type { PreviousMatch } from "../load/review";
 import { bytesOf } from "./bytes";
 import { reviewSkipReason } from "../load/limits";
 import type { PaneReview, ReviewInput } from "./types";
+import type { RuleSet } from "../report/rules/ruleset";
 
 const ZIP = "application/zip";
 
@@ -76,7 +78,21 @@ export async function reviewFiles(
     read.push(await readUnitFile(f, { year: input.year, previousOf, explain: true }, progress));
   }
   const year = reviewYear(read, input.year);
-  return reviewWithTotal(read, { year, expected: input.expected, skipped });
+  const options = { year, expected: input.expected, skipped, ...(input.rules ? { set: input.rules } : {}) };
+  return { ...reviewWithTotal(read, options), read, options };
+}
+
+/** The last review judged again under other 审核要点: the units as they were read, nothing read again. */
+export function judgeAgain(review: PaneReview, rules: RuleSet): PaneReview {
+  if (!review.read || !review.options) return review;
+  const options = { ...review.options, set: rules };
+  return { ...reviewWithTotal(review.read, options), read: review.read, options };
+}
+
+/** The 审核要点 a file gives (src/load/rules.ts). */
+export async function ruleSetFile(file: File): Promise<RuleSet> {
+  const { readRuleSet } = await import("../load/rules");
+  return readRuleSet(await bytesOf(file, /\.json$/i.test(file.name) ? "tables" : "workbook"), file.name);
 }
 
 /** 审核结果.zip: the review workbook, an audit letter per unit to correct, and the circular (通报.docx). */

@@ -7,7 +7,8 @@ import type { WorkbookData } from "../report/common/cells";
 import type { CompileResult } from "../report/compile";
 import type { FormatId } from "../report/formats";
 import type { RowIssue } from "../report/register/registers";
-import type { ReviewResult } from "../report/review";
+import type { ReadUnit, ReviewOptions, ReviewResult } from "../report/review";
+import type { RuleSet } from "../report/rules/ruleset";
 import type { RollupResult, RollupUnit } from "../report/rollup";
 import type { TableSet } from "../report/tables/tables";
 
@@ -35,12 +36,17 @@ export interface ReviewInput {
   previous?: File[];
   expected?: string[];
   year?: number;
+  /** The 审核要点 to apply (the national defaults when absent). */
+  rules?: RuleSet;
 }
 
 export interface PaneReview {
   result: ReviewResult;
   /** The year's units that were read, added up as the tab shows and writes them; null when none. */
   rolled: RollupResult | null;
+  /** The units as read and the review's options: judged again, without reading, when the 审核要点 change. */
+  read?: ReadUnit[];
+  options?: ReviewOptions;
 }
 
 export type WriteOutcome = { written: string[] } | { needsConfirmation: string[] };
@@ -86,6 +92,10 @@ export interface PaneActions {
   reviewFiles(input: ReviewInput, progress: (label: string) => void): Promise<PaneReview>;
   /** The units a list file names (.txt, .csv, .xlsx). */
   unitList(file: File): Promise<string[]>;
+  /** The 审核要点 a file gives (.xlsx/.csv sheet 「审核要点」, .json). */
+  readRuleSet?(file: File): Promise<RuleSet>;
+  /** The last review judged again under other 审核要点 (nothing read again). */
+  judgeAgain?(review: PaneReview, rules: RuleSet): PaneReview;
   /** 审核结果.zip: the review workbook, the letters and the circular. */
   createReviewPackage(result: ReviewResult, agency: string): Promise<Blob>;
   /** Excel, WPS 表格: writes 总览, 问题清单 (and 未报送), only over the add-in's own sheets unless `replace`. */

@@ -4,6 +4,8 @@
  * failure is a Chinese sentence: which file, what is wrong, what to do.
  */
 import { promises as fs } from "fs";
+import { readRuleSet } from "../load/rules";
+import type { RuleSet } from "../report/rules/ruleset";
 import path from "path";
 import { sizeProblem } from "../load/limits";
 import { normalizeText } from "../report/common/normalize";
@@ -103,4 +105,12 @@ export async function answersOption(
   const wb = await readWorkbook(await readInput(flags.map, "workbook"), where);
   const sheet = wb.sheets.find((s) => normalizeText(s.name) === normalizeText(ANSWERS_SHEET)) ?? wb.sheets[0];
   return { answers: { rows: sheet?.rows ?? [], where } };
+}
+
+/** The 审核要点 given with --rules (src/load/rules.ts), or undefined for the national defaults. */
+export async function ruleSetFlag(flags: Record<string, string | true>): Promise<RuleSet | undefined> {
+  if (flags.rules === undefined) return undefined;
+  if (typeof flags.rules !== "string") throw new UsageError("--rules 需要一个审核要点文件（.xlsx、.csv 或 .json）");
+  const file = flags.rules;
+  return readRuleSet(await readInput(file, /\.json$/i.test(file) ? "tables" : "workbook"), path.basename(file));
 }

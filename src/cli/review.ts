@@ -9,12 +9,13 @@ import path from "path";
 import { inputKind, reviewSkipReason } from "../load/limits";
 import { readUnit, unitNames } from "../load/review";
 import type { PreviousMatch } from "../load/review";
-import { review, reviewLetters, reviewYear, unitLabel, unitNameFromFile } from "../report/review";
+import { review, reviewYear, unitLabel, unitNameFromFile } from "../report/review";
+import { reviewLetters } from "../report/reviewLetters";
 import { renderBlocks } from "../docx";
 import type { ReadUnit, ReviewResult } from "../report/review";
 import { unitFinder } from "../report/units";
 import { reviewWorkbookBuffer } from "../workbook/review";
-import { compileOptions, fileProblem, readInput, UsageError, writeOutput } from "./files";
+import { compileOptions, fileProblem, readInput, ruleSetFlag, UsageError, writeOutput } from "./files";
 
 interface Walked {
   files: string[];
@@ -83,7 +84,7 @@ function render(r: ReviewResult): string {
   for (const u of r.units) {
     const counts = u.errors || u.warnings ? `（${u.errors}个错误、${u.warnings}个提示）` : "";
     lines.push(`  ${u.status}  ${unitLabel(u)}${counts}${u.reason ? `：${u.reason}` : ""}`);
-    for (const f of u.findings.filter((x) => x.severity === "error" || x.rule === "X3"))
+    for (const f of u.findings.filter((x) => x.severity === "error"))
       lines.push(`      ${f.rule} ${f.where}：${f.message}`);
   }
   for (const m of r.missing) lines.push(`  未报送  ${m}`);
@@ -98,6 +99,8 @@ export async function runReview(
   io: { err: (s: string) => void },
 ): Promise<{ result: ReviewResult; text: string }> {
   const { year: given } = compileOptions(flags);
+  // The office's 审核要点 first: a set that cannot be used stops the review before any file is read.
+  const set = await ruleSetFlag(flags);
   const walked = await walk(paths, io.err);
   if (!walked.files.length && !walked.skipped.length) throw new UsageError("review 需要至少一个文件或文件夹");
   // Last year's units, found by name as the list's are (src/report/units.ts).
@@ -114,7 +117,7 @@ export async function runReview(
   const units = await readAll(walked.files, io.err, given, previousOf);
   const year = reviewYear(units, given);
   const expected = typeof flags.units === "string" ? await unitList(flags.units) : undefined;
-  const result = review(units, { year, expected, skipped: walked.skipped });
+  const result = review(units, { year, expected, skipped: walked.skipped, ...(set ? { set } : {}) });
   const out = flags.o ?? flags.output;
   const written: string[] = [];
   if (typeof out === "string") {

@@ -47,6 +47,8 @@ export function excelActions(settings: () => PaneSettings, support = excelSuppor
     writeRollup: (result, replace) => Excel.run((ctx) => writeRollup(ctx, result, replace)),
     reviewFiles: files.reviewFiles,
     unitList: files.unitList,
+    readRuleSet: files.readRuleSet,
+    judgeAgain: files.judgeAgain,
     createReviewPackage: files.createReviewPackage,
     writeReview: (result, replace) => Excel.run((ctx) => writeReview(ctx, result, replace)),
     updateReport: files.updateReport,

@@ -15,8 +15,12 @@ import { getFormat, TABLE_TITLES } from "./formats";
 import type { FormatId } from "./formats";
 import { firstDifference, valueWords } from "./tables/compare";
 import type { Table2, Table3, Table4, TableSet } from "./tables/tables";
-import type { DocBlock } from "./text/document";
 import type { PublishedDate } from "./read/published";
+import { batchRules } from "./audit/batch";
+import type { OnTime } from "./audit/batch";
+import { applyRuleSet, defaultRuleSet } from "./rules/ruleset";
+import type { RuleSet } from "./rules/ruleset";
+import { SEVERITY } from "./tables/findings";
 import { eitherOf, matchUnit, sameUnitKey, unitKey, unitNameFromFile } from "./units";
 
 export { unitKey, unitNameFromFile };
@@ -114,10 +118,19 @@ export interface ReviewedUnit {
   reason?: string;
   /** The list's names the unit may be, when its name fits two or more: the reviewer says which. */
   between?: string[];
+  /** When it was published and where that was read; whether by the deadline (R1); null where no report was read. */
+  published: PublishedDate | null;
+  onTime: OnTime | null;
+  /** The deadline it was held to (YYYY-MM-DD). */
+  deadline: string | null;
+  /** Its highest share of text in common with another report (雷同, R29), and whose; null when not compared. */
+  similar: { share: number; with: string } | null;
 }
 
 export interface ReviewResult {
   year: number;
+  /** The 审核要点 the review applied. */
+  rules: RuleSet;
   units: ReviewedUnit[];
   missing: string[];
   skipped: { file: string; reason: string }[];
@@ -132,13 +145,19 @@ export interface ReviewResult {
   } | null;
 }
 
-/** A unit's status from its findings and year. */
-export function unitStatus(u: ReadUnit, year: number): ReviewStatus {
+/**
+ * A unit's status from its year and its findings as the rule set handles them (./rules/ruleset applyRuleSet):
+ * any error — a rule the set handles as 需修改, X3 and 雷同 among them by default — is 需修改.
+ */
+export function unitStatus(
+  u: Pick<ReadUnit, "tables">,
+  year: number,
+  findings: ReviewFinding[],
+): ReviewStatus {
   if (!u.tables) return "无法读取";
   if (u.tables.year !== year) return "年度不符";
-  const f = [...(u.findings ?? []), ...(u.extra ?? [])];
-  if (f.some((x) => x.severity === "error" || x.rule === "X3")) return "需修改";
-  return f.length ? "有提示" : "通过";
+  if (findings.some((x) => x.severity === "error")) return "需修改";
+  return findings.length ? "有提示" : "通过";
 }
 
 /** A file's name without its folder. */
@@ -239,6 +258,10 @@ function countedUnits(read: ReadUnit[], judged: { status: ReviewStatus }[]): Rol
 
 export interface ReviewOptions {
   year: number;
+  /** The 审核要点 applied (the national defaults when none is given). */
+  set?: RuleSet;
+  /** Dates the list of units gives (报送日期/发布日期), by the list's name: they win over the document's (R1). */
+  listDates?: Map<string, PublishedDate>;
   /** The units expected (a list given), by name. */
   expected?: string[];
   skipped?: { file: string; reason: string }[];
@@ -297,27 +320,35 @@ export function reviewWithTotal(
     ),
     options.year,
   );
-  const units: ReviewedUnit[] = one.units.map((u) => {
-    const findings: ReviewFinding[] = [
-      ...(u.findings ?? []).map((f) => {
-        const quote = u.tables ? findingQuote(f, u.tables) : undefined;
-        return {
-          rule: f.rule,
-          severity: f.severity,
-          where: f.where,
-          message: f.message,
-          ...(quote ? { quote } : {}),
-        };
-      }),
-      ...(u.extra ?? []),
-    ];
+  const set = options.set ?? defaultRuleSet();
+  const batch = batchRules(one.units, { year: options.year, set, listDates: options.listDates });
+  const units: ReviewedUnit[] = one.units.map((u, i) => {
+    const b = batch[i];
+    const findings = applyRuleSet(
+      [
+        ...(u.findings ?? []).map((f) => {
+          const quote = u.tables ? findingQuote(f, u.tables) : undefined;
+          return {
+            rule: f.rule as string,
+            severity: f.severity,
+            where: f.where,
+            message: f.message,
+            ...(quote ? { quote } : {}),
+          };
+        }),
+        ...b.findings,
+        ...(u.extra ?? []),
+      ],
+      set,
+      (rule) => SEVERITY[rule],
+    );
     return {
       unit: u.unit,
       file: u.file,
       year: u.tables?.year ?? null,
       format: u.tables?.format ?? null,
       source: u.source ?? null,
-      status: unitStatus(u, options.year),
+      status: unitStatus(u, options.year, findings),
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity !== "error").length,
       x3: findings.filter((f) => f.rule === "X3").length,
@@ -325,6 +356,10 @@ export function reviewWithTotal(
       findings,
       ...(u.reason ? { reason: u.reason } : {}),
       ...(u.between ? { between: u.between } : {}),
+      published: b.published,
+      onTime: b.onTime,
+      deadline: b.deadline,
+      similar: b.similar,
     };
   });
   // A list's name is sent when a unit took it, or when a unit may be it (asked about, not yet 未报送).
@@ -335,6 +370,7 @@ export function reviewWithTotal(
   const total = rolled?.total;
   const result: ReviewResult = {
     year: options.year,
+    rules: set,
     units,
     missing,
     skipped: [...(options.skipped ?? []), ...notUnits, ...one.skipped],
@@ -350,75 +386,4 @@ export function reviewWithTotal(
       : null,
   };
   return { result, rolled };
-}
-
-/** A letter or circular to write: its file name, its title and its blocks (rendered as the report is). */
-export interface ReviewDocument {
-  file: string;
-  title: string;
-  blocks: DocBlock[];
-}
-
-const CN_NUMBERS = "一二三四五六七八九十";
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, "_").slice(0, 60);
-
-/**
- * The audit letters (审核意见) of every unit that must correct its report (需修改) or sent another year's
- * (年度不符), each finding in the words the checks give it — where it is and what would make it agree —, and
- * one 通报 listing every unit's status. No letter for a unit that passed.
- */
-export function reviewLetters(r: ReviewResult, options: { from?: string; date: Date }): ReviewDocument[] {
-  const from = options.from || "政府信息公开工作主管部门";
-  const date = `${options.date.getFullYear()}年${options.date.getMonth() + 1}月${options.date.getDate()}日`;
-  const reportName = (u: ReviewedUnit) => `《${u.unit}${u.year ?? r.year}年政府信息公开工作年度报告》`;
-  const letters: ReviewDocument[] = r.units
-    .filter((u) => u.status === "需修改" || u.status === "年度不符")
-    .map((u) => {
-      const title = `关于${reportName(u)}的审核意见`;
-      const blocks: DocBlock[] = [
-        { kind: "title", lines: [title] },
-        { kind: "paragraph", text: `${u.unit}：` },
-      ];
-      if (u.status === "年度不符")
-        blocks.push({
-          kind: "paragraph",
-          text: `你单位报送的报告（${u.file}）为${u.year}年度，本次审核的是${r.year}年度的年度报告，请报送${r.year}年度的报告。`,
-        });
-      const must = u.findings.filter((f) => f.severity === "error" || f.rule === "X3");
-      const also = u.findings.filter((f) => !must.includes(f));
-      if (must.length) {
-        blocks.push({
-          kind: "paragraph",
-          text: `经审核，你单位报送的${reportName(u)}存在以下${must.length}处问题，请核对修改后重新报送：`,
-        });
-        must.forEach((f, i) => blocks.push({ kind: "paragraph", text: `${i + 1}. ${f.message}` }));
-      }
-      if (also.length) {
-        blocks.push({ kind: "paragraph", text: "另有以下提示，请一并核对：" });
-        also.forEach((f, i) => blocks.push({ kind: "paragraph", text: `${i + 1}. ${f.message}` }));
-      }
-      blocks.push({ kind: "signature", lines: [from, date] });
-      return { file: `${safeName(u.unit)}审核意见.docx`, title, blocks };
-    });
-  const title = `关于${r.year}年政府信息公开工作年度报告审核情况的通报`;
-  const order: ReviewStatus[] = ["通过", "有提示", "需修改", "年度不符", "无法读取", "未报送"];
-  const byStatus = (s: ReviewStatus) =>
-    s === "未报送" ? r.missing : r.units.filter((u) => u.status === s).map((u) => u.unit);
-  const counts = order.map((s) => `${s}${byStatus(s).length}个`).join("、");
-  const circular: DocBlock[] = [
-    { kind: "title", lines: [title] },
-    {
-      kind: "paragraph",
-      text: `对各单位报送的${r.year}年政府信息公开工作年度报告进行了审核，共${r.units.length + r.missing.length}个单位：${counts}。现将审核情况通报如下。`,
-    },
-  ];
-  let n = 0;
-  for (const s of order) {
-    const names = byStatus(s);
-    if (!names.length) continue;
-    circular.push({ kind: "heading", level: 1, text: `${CN_NUMBERS[n++]}、${s}（${names.length}个）` });
-    circular.push({ kind: "paragraph", text: `${names.join("、")}。` });
-  }
-  circular.push({ kind: "signature", lines: [from, date] });
-  return [...letters, { file: "通报.docx", title, blocks: circular }];
 }

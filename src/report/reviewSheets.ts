@@ -1,14 +1,17 @@
 /**
  * The review's sheets as rows, for every writer: 审核结果.xlsx (ExcelJS), and the sheets the Excel and WPS 表格
  * panes write into the open workbook. 总览 (one row per unit: its file, year, format, how it was read, its
- * status, its errors and warnings, how many are the text contradicting its tables, last year's report),
- * 问题清单 (one row per finding), 汇总 (the year's units added up, 需修改 included and named), and 未报送 where a
- * list of units was given. The status column is coloured by each writer with STATUS_FILLS.
+ * status, its errors and warnings, how many are the text contradicting its tables, last year's report,
+ * its publication date, where that was read and whether it was on time, its highest share of 雷同 and with whom),
+ * 问题清单 (one row per finding), 汇总 (the year's units added up, 需修改 included and named), 审核要点 (the rule set
+ * applied, which an office may edit and give back), and 未报送 where a list of units was given. The status
+ * column is coloured by each writer with STATUS_FILLS.
  */
 import { getFormat, numberRows } from "./formats";
 import { SOURCE_LABELS, unitLabel } from "./review";
 import type { ReviewResult, ReviewStatus } from "./review";
 import { SEVERITY_LABELS } from "./text/labels";
+import { RULE_COLUMNS, RULE_SHEET_NAME, ruleSetRows } from "./rules/parse";
 
 export type ReviewCell = string | number;
 
@@ -32,7 +35,7 @@ export const STATUS_FILLS: Record<ReviewStatus, string> = {
   未报送: "D9D9D9",
 };
 
-export const REVIEW_SHEET_NAMES = ["总览", "问题清单", "汇总", "未报送"] as const;
+export const REVIEW_SHEET_NAMES = ["总览", "问题清单", "汇总", RULE_SHEET_NAME, "未报送"] as const;
 
 function overview(r: ReviewResult): ReviewSheet {
   const rows: ReviewCell[][] = r.units.map((u) => [
@@ -46,8 +49,12 @@ function overview(r: ReviewResult): ReviewSheet {
     u.warnings,
     u.x3,
     u.previous ? `已对照上年：${u.previous}` : "未找到上年报告",
+    u.published?.date ?? "",
+    u.published?.source ?? "",
+    u.onTime ?? "",
+    u.similar ? `${percentText(u.similar.share)}（${u.similar.with}）` : "",
   ]);
-  for (const name of r.missing) rows.push([name, "", "", "", "", "未报送", "", "", "", ""]);
+  for (const name of r.missing) rows.push([name, "", "", "", "", "未报送", "", "", "", "", "", "", "", ""]);
   return {
     name: "总览",
     header: [
@@ -61,8 +68,12 @@ function overview(r: ReviewResult): ReviewSheet {
       "提示",
       "其中正文与表格不符",
       "与上年衔接",
+      "发布日期",
+      "日期来源",
+      "是否按时",
+      "雷同（最高比例及对象）",
     ],
-    widths: [28, 36, 8, 8, 16, 10, 6, 6, 12, 24],
+    widths: [28, 36, 8, 8, 16, 10, 6, 6, 12, 24, 12, 20, 10, 30],
     rows,
     statusColumn: 5,
   };
@@ -114,9 +125,23 @@ function total(r: ReviewResult): ReviewSheet {
   };
 }
 
+/** A share as the sheets write it: 63%. */
+export const percentText = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** The 审核要点 the review applied, as an office may give them back with --rules. */
+function ruleSheet(r: ReviewResult): ReviewSheet {
+  return {
+    name: RULE_SHEET_NAME,
+    header: [...RULE_COLUMNS],
+    widths: [6, 40, 6, 8, 16, 12, 60],
+    rows: ruleSetRows(r.rules),
+    statusColumn: -1,
+  };
+}
+
 /** The review's sheets, in order; 未报送 only where a list of units was given and some are missing. */
 export function reviewSheets(r: ReviewResult): ReviewSheet[] {
-  const sheets = [overview(r), findings(r), total(r)];
+  const sheets = [overview(r), findings(r), total(r), ruleSheet(r)];
   if (r.missing.length)
     sheets.push({
       name: "未报送",

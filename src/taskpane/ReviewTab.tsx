@@ -3,7 +3,8 @@
  * of units (optional, for 未报送), then the units' files or a folder of them: each is read in turn, with
  * progress (a PDF page by page), and judged. The 总览 shows each unit's status and, on a click, its findings;
  * the review's sheets go into the workbook (Excel, WPS 表格), the review workbook and the letters download as a
- * .zip, and the year's units are added up below (RollupTotal).
+ * .zip, and the year's units are added up below (RollupTotal). The 审核要点 (ReviewRules) set which rules run,
+ * how each is handled and their thresholds; changing them judges the last review again.
  */
 import { Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
@@ -14,6 +15,9 @@ import { ReviewOverview } from "./ReviewOverview";
 import { RollupTotal } from "./RollupTotal";
 import type { Runner } from "./useRunner";
 import { DownloadButton } from "./DownloadButton";
+import { ReviewRules } from "./ReviewRules";
+import { defaultRuleSet } from "../report/rules/ruleset";
+import type { RuleSet } from "../report/rules/ruleset";
 
 const UNIT_FILES = ".docx,.html,.htm,.mhtml,.mht,.pdf,.xlsx,.csv,.txt,.json";
 
@@ -36,6 +40,13 @@ export function ReviewTab({
   const [previous, setPrevious] = useState<File[]>([]);
   const [expected, setExpected] = useState<string[] | undefined>(undefined);
   const [confirm, setConfirm] = useState<string[] | null>(null);
+  const [rules, setRules] = useState<RuleSet>(defaultRuleSet);
+
+  /** Other 审核要点: the last review judged again under them (nothing read again). */
+  const applyRules = (set: RuleSet) => {
+    setRules(set);
+    if (reviewed && actions.judgeAgain) setReviewed(actions.judgeAgain(reviewed, set));
+  };
 
   const start = (input: { files?: File[]; previous?: File[]; expected?: string[] }) => {
     const units = input.files ?? files;
@@ -47,6 +58,7 @@ export function ReviewTab({
             files: units,
             previous: input.previous ?? previous,
             expected: input.expected ?? expected,
+            rules,
             ...(settings.year ? { year: settings.year } : {}),
           },
           setBusy,
@@ -96,6 +108,20 @@ export function ReviewTab({
           })
         }
       />
+      {actions.readRuleSet && (
+        <ReviewRules
+          value={rules}
+          disabled={!!busy}
+          onChange={applyRules}
+          onFile={(f) =>
+            void run("正在读取审核要点…", async () => {
+              const set = await (actions.readRuleSet as (f: File) => Promise<RuleSet>)(f);
+              applyRules(set);
+              setNotice(`审核要点：已按「${set.from}」设置`);
+            })
+          }
+        />
+      )}
       <FilePicker
         label="各单位的文件（可多选）"
         hint="报告（Word 文档、网页、PDF，手写的也可以）、台账 .xlsx/.csv、统计表 .json，可以混用；逐个读取"

@@ -58,6 +58,8 @@ export function etActions(app: Et.Application & FileHost, settings: () => PaneSe
     createRollupReport: files.createRollupReport,
     reviewFiles: files.reviewFiles,
     unitList: files.unitList,
+    readRuleSet: files.readRuleSet,
+    judgeAgain: files.judgeAgain,
     createReviewPackage: files.createReviewPackage,
     writeReview: (result, replace) => act(() => writeReviewEt(app, result, replace)),
     updateReport: files.updateReport,
