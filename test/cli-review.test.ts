@@ -8,6 +8,8 @@
  * offices name them (test/corpus/unit-names.json) matched to the list, and letters and notes that are no unit. Every status and
  * the totals are worked out here from how each unit was made, never from the code under test.
  */
+import { ruleSetRows } from "../src/report/rules/parse";
+import { defaultRuleSet, RULES } from "../src/report/rules/ruleset";
 import { mkdirSync } from "fs";
 import path from "path";
 import { call, tempFolder } from "./cli-harness";
@@ -124,7 +126,11 @@ test("a folder of units: each status, each finding that must be corrected, the t
   expect(data.rollup.fee).toContain(`其余4个单位共${register.tables.feeYuan}元`);
 
   const wb = await readWorkbook(new Uint8Array(readFileSync(out)), "审核结果.xlsx");
-  expect(wb.sheets.map((s) => s.name)).toEqual(["总览", "问题清单", "汇总", "未报送"]);
+  expect(wb.sheets.map((s) => s.name)).toEqual(["总览", "问题清单", "汇总", "审核要点", "未报送"]);
+  // The 审核要点 it applied (none given: the national defaults), as an office may edit and give them back.
+  expect(wb.sheets[3].rows.slice(1).map((row) => row.map((c) => String(c ?? "")))).toEqual(
+    ruleSetRows(defaultRuleSet()).map((row) => row.map(String)),
+  );
   expect(wb.sheets[2].rows.map((row) => String(row[0] ?? ""))).toContain(data.rollup.fee);
   const overview = wb.sheets[0].rows;
   expect(overview[0]).toEqual([
@@ -138,6 +144,10 @@ test("a folder of units: each status, each finding that must be corrected, the t
     "提示",
     "其中正文与表格不符",
     "与上年衔接",
+    "发布日期",
+    "日期来源",
+    "是否按时",
+    "雷同（最高比例及对象）",
   ]);
   const shown = Object.fromEntries(overview.slice(1).map((row) => [row[0], row[5]]));
   expect(shown).toEqual({ ...status, 戊局: "未报送" });
@@ -151,7 +161,7 @@ test("a folder of units: each status, each finding that must be corrected, the t
   expect(newRow?.[5]).toBe(
     `表三「一、本年新收政府信息公开申请数量」：${(wrong.t3.new as number[]).join("、")}`,
   );
-  expect(wb.sheets[3].rows.slice(1)).toEqual([["戊局"]]);
+  expect(wb.sheets[4].rows.slice(1)).toEqual([["戊局"]]);
 
   // Letters: one for each unit that must correct its report or sent another year's, none for those that passed.
   const letters = readdirSync(path.join(folder.dir, "审核意见")).sort();
@@ -168,6 +178,11 @@ test("a folder of units: each status, each finding that must be corrected, the t
   for (const f of find("乙局").findings.filter((x: { severity: string }) => x.severity === "error"))
     expect(toB).toContain(f.message);
   expect(toB).toContain("某市人民政府办公室");
+  // Grouped by rule, each group naming the rule and its source.
+  for (const rule of ["P1", "S2"]) {
+    const def = RULES.find((x) => x.id === rule);
+    expect(toB).toContain(`${def?.name}（${rule}，依据：${def?.source}）`);
+  }
   expect(text("丙局审核意见.docx")).toContain("3000");
   expect(text("己局审核意见.docx")).toMatch(/2024年度.*2025年度/);
   const circular = text("通报.docx");

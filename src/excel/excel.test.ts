@@ -341,7 +341,9 @@ describe("审核与汇总", () => {
     expect(await writeReview(f.context, r, false)).toEqual({ needsConfirmation: ["总览"] });
     expect(f.state.ops).toEqual([]);
     f.state.syncs = 0;
-    expect(await writeReview(f.context, r, true)).toEqual({ written: ["总览", "问题清单", "未报送"] });
+    expect(await writeReview(f.context, r, true)).toEqual({
+      written: ["总览", "问题清单", "审核要点", "未报送"],
+    });
     expect(f.state.syncs).toBe(2);
     const overview = f.sheetValues("总览") as unknown[][];
     expect(overview[0].slice(0, 6)).toEqual(["单位", "文件", "年度", "格式", "读取方式", "状态"]);
@@ -361,11 +363,13 @@ describe("审核与汇总", () => {
     expect(f.state.ops.filter((o) => o.op === "freeze").map((o) => o.sheet)).toEqual([
       "总览",
       "问题清单",
+      "审核要点",
       "未报送",
     ]);
     expect(f.state.ops.filter((o) => o.op === "rename").map((o) => o.detail)).toEqual([
       "总览",
       "问题清单",
+      "审核要点",
       "未报送",
     ]);
     const issues = f.sheetValues("问题清单") as unknown[][];
@@ -376,6 +380,8 @@ describe("审核与汇总", () => {
     expect(f.sheetValues("未报送")).toEqual([["单位"], ["丁局"]]);
     expect(f.sheetValues("汇总")).toBeNull();
     // Now the add-in's own: written again without asking.
-    expect(await writeReview(f.context, r, false)).toEqual({ written: ["总览", "问题清单", "未报送"] });
+    expect(await writeReview(f.context, r, false)).toEqual({
+      written: ["总览", "问题清单", "审核要点", "未报送"],
+    });
   });
 });

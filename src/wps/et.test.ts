@@ -111,7 +111,9 @@ describe("WPS 表格", () => {
     const f = createFakeEt({ sheets: [{ name: "总览", rows: [["别人的总览"]] }] });
     expect(writeReviewEt(f.Application, r, false)).toEqual({ needsConfirmation: ["总览"] });
     expect(f.sheetValues("总览")).toEqual([["别人的总览"]]);
-    expect(writeReviewEt(f.Application, r, true)).toEqual({ written: ["总览", "问题清单", "未报送"] });
+    expect(writeReviewEt(f.Application, r, true)).toEqual({
+      written: ["总览", "问题清单", "审核要点", "未报送"],
+    });
     const overview = f.sheetValues("总览") as unknown[][];
     expect(overview.slice(1).map((row) => [row[0], row[5]])).toEqual(REVIEW_SAMPLE_STATUSES);
     expect(overview[2][1]).toBe("'=乙局.pdf");
@@ -123,11 +125,13 @@ describe("WPS 表格", () => {
       { address: "F4", color: 0xd9d9d9 },
       { address: "F5", color: 0xd9d9d9 },
     ]);
-    expect(sheet?.bold).toEqual(["A1:J1"]);
+    expect(sheet?.bold).toEqual(["A1:N1"]);
     expect((f.sheetValues("问题清单") as unknown[][]).slice(1).map((row) => row[1])).toEqual(["S1", "读取"]);
     expect(f.sheetValues("未报送")).toEqual([["单位"], ["丁局"]]);
     expect(f.state.active).toBe("总览");
-    expect(writeReviewEt(f.Application, r, false)).toEqual({ written: ["总览", "问题清单", "未报送"] });
+    expect(writeReviewEt(f.Application, r, false)).toEqual({
+      written: ["总览", "问题清单", "审核要点", "未报送"],
+    });
   });
 
   test("selects an issue's cell and a register row; a missing sheet is said in Chinese; settings kept", () => {
