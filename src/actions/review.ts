@@ -55,11 +55,11 @@ export async function reviewFiles(
   input: ReviewInput,
   progress: (label: string) => void,
 ): Promise<PaneReview> {
-  const last: { unit: string; tables: TableSet; file: string }[] = [];
+  const last: { unit: string; tables: TableSet; file: string; paragraphs?: string[] }[] = [];
   for (const [i, f] of (input.previous ?? []).entries()) {
     progress(`正在读取上年的第 ${i + 1}/${input.previous?.length} 个文件：${f.name}`);
     const u = await readUnitFile(f, {}, progress);
-    if (u.tables) last.push({ unit: u.unit, tables: u.tables, file: f.name });
+    if (u.tables) last.push({ unit: u.unit, tables: u.tables, file: f.name, paragraphs: u.paragraphs });
   }
   // Last year's units found by name as the list's are (src/report/units.ts).
   const previousOf = last.length ? unitFinder(last) : undefined;

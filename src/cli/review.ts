@@ -110,7 +110,9 @@ export async function runReview(
     const read = await readAll(last.files, io.err, undefined);
     previousOf = unitFinder(
       read.flatMap((u) =>
-        u.tables ? [{ unit: u.unit, tables: u.tables, file: path.basename(u.file) }] : [],
+        u.tables
+          ? [{ unit: u.unit, tables: u.tables, file: path.basename(u.file), paragraphs: u.paragraphs }]
+          : [],
       ),
     );
   }
