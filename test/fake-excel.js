@@ -264,9 +264,11 @@
           const cols = keys.map((k) => k[1]);
           const r = Math.min(...rows);
           const c = Math.min(...cols);
-          return Object.assign(rangeOf(sheet, r, c, Math.max(...rows) - r + 1, Math.max(...cols) - c + 1), {
-            load() {},
-          });
+          // Its position and size are known at once; its values (like any range's) only once loaded and synced.
+          const range = rangeOf(sheet, r, c, Math.max(...rows) - r + 1, Math.max(...cols) - c + 1);
+          const loadValues = range.load;
+          range.load = (props) => (/values/.test(String(props)) ? loadValues() : range);
+          return range;
         },
         tables: {
           add(address, hasHeaders) {

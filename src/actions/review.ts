@@ -14,6 +14,8 @@ import { bytesOf } from "./bytes";
 import { reviewSkipReason } from "../load/limits";
 import type { PaneReview, ReviewInput } from "./types";
 import type { RuleSet } from "../report/rules/ruleset";
+import { ruleSetFromRows, RULE_SHEET_NAME } from "../report/rules/parse";
+import type { Cell } from "../report/common/cells";
 
 const ZIP = "application/zip";
 
@@ -106,4 +108,9 @@ export async function reviewPackage(r: ReviewResult, agency: string, date = new 
   for (const doc of reviewLetters(r, { from: agency || undefined, date }))
     entries.push({ name: doc.file, data: await renderBlocks(doc.title, doc.blocks) });
   return new Blob([writeZip({ entries }) as Uint8Array<ArrayBuffer>], { type: ZIP });
+}
+
+/** The open workbook's 「审核要点」 sheet as a rule set (its rows read by the host's adapter). */
+export function workbookRules(rows: Cell[][]): RuleSet {
+  return ruleSetFromRows(rows, `本工作簿的「${RULE_SHEET_NAME}」工作表`);
 }

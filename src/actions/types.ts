@@ -94,6 +94,8 @@ export interface PaneActions {
   unitList(file: File): Promise<string[]>;
   /** The 审核要点 a file gives (.xlsx/.csv sheet 「审核要点」, .json). */
   readRuleSet?(file: File): Promise<RuleSet>;
+  /** Excel, WPS 表格: the open workbook's own 「审核要点」 sheet, read as a rule set; null when it has none. */
+  workbookRuleSet?(): Promise<RuleSet | null>;
   /** The last review judged again under other 审核要点 (nothing read again). */
   judgeAgain?(review: PaneReview, rules: RuleSet): PaneReview;
   /** 审核结果.zip: the review workbook, the letters and the circular. */

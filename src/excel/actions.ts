@@ -17,7 +17,8 @@ import {
 } from "./registers";
 import { appendAnswers, createTypedSheet, writeRollup, writeStatistics } from "./sheets";
 import { excelSupport, SUPPORT_MESSAGES } from "./support";
-import { writeReview } from "./review";
+import { readRuleSheet, writeReview } from "./review";
+import { workbookRules } from "../actions/review";
 
 export function excelActions(settings: () => PaneSettings, support = excelSupport()): PaneActions {
   const files = fileModeActions();
@@ -49,6 +50,8 @@ export function excelActions(settings: () => PaneSettings, support = excelSuppor
     unitList: files.unitList,
     readRuleSet: files.readRuleSet,
     judgeAgain: files.judgeAgain,
+    workbookRuleSet: () =>
+      Excel.run((ctx) => readRuleSheet(ctx)).then((rows) => (rows ? workbookRules(rows) : null)),
     createReviewPackage: files.createReviewPackage,
     writeReview: (result, replace) => Excel.run((ctx) => writeReview(ctx, result, replace)),
     updateReport: files.updateReport,

@@ -31,7 +31,8 @@ import {
   writeRollup,
   writeStatistics,
 } from "./sheets";
-import { writeReview } from "./review";
+import { readRuleSheet, writeReview } from "./review";
+import { ruleSetFromRows } from "../report/rules/parse";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createFakeExcel } = require("../../test/fake-excel.js") as {
@@ -383,5 +384,11 @@ describe("审核与汇总", () => {
     expect(await writeReview(f.context, r, false)).toEqual({
       written: ["总览", "问题清单", "审核要点", "未报送"],
     });
+    // The 审核要点 it wrote read back from the workbook (2 syncs) as the set the review applied; none: null.
+    f.state.syncs = 0;
+    const rows = await readRuleSheet(f.context);
+    expect(f.state.syncs).toBe(2);
+    expect(ruleSetFromRows(rows ?? [], "本工作簿").rules).toEqual(r.rules.rules);
+    expect(await readRuleSheet(fake([]).context)).toBeNull();
   });
 });

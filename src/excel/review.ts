@@ -6,6 +6,8 @@ import type { WriteOutcome } from "../actions/types";
 import type { ReviewResult, ReviewStatus } from "../report/review";
 import { paneReviewSheets, reviewSheetValues, STATUS_FILLS } from "../report/reviewSheets";
 import { markOwned, ownedSheets, replacementSheets } from "./owned";
+import { RULE_SHEET_NAME } from "../report/rules/parse";
+import type { Cell } from "../report/common/cells";
 
 /** Points per character of a column's width (Excel's default font). */
 const POINTS_PER_CHAR = 7;
@@ -40,4 +42,15 @@ export async function writeReview(
   made[0].activate();
   await context.sync();
   return { written: names };
+}
+
+/** The workbook's own 「审核要点」 sheet (an office's rule set, or the one a review wrote), as rows; null when none. */
+export async function readRuleSheet(context: Excel.RequestContext): Promise<Cell[][] | null> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(RULE_SHEET_NAME);
+  await context.sync();
+  if (ws.isNullObject) return null;
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("values");
+  await context.sync();
+  return used.isNullObject ? [] : (used.values as Cell[][]);
 }

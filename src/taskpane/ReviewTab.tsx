@@ -7,7 +7,7 @@
  * how each is handled and their thresholds; changing them judges the last review again.
  */
 import { Button, Text } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { PaneActions, PaneReview, PaneSettings } from "../actions/types";
 import { ConfirmReplace } from "./ConfirmReplace";
 import { FilePicker } from "./FilePicker";
@@ -41,6 +41,17 @@ export function ReviewTab({
   const [expected, setExpected] = useState<string[] | undefined>(undefined);
   const [confirm, setConfirm] = useState<string[] | null>(null);
   const [rules, setRules] = useState<RuleSet>(defaultRuleSet);
+  // The open workbook's own 审核要点 sheet (Excel, WPS 表格), when it has one: an office keeps its set there.
+  useEffect(() => {
+    if (!actions.workbookRuleSet) return;
+    void run("正在读取本工作簿的审核要点…", async () => {
+      const set = await actions.workbookRuleSet?.();
+      if (!set) return;
+      setRules(set);
+      setNotice(`审核要点：按${set.from}设置`);
+    });
+    // Once, when the tab opens.
+  }, []);
 
   /** Other 审核要点: the last review judged again under them (nothing read again). */
   const applyRules = (set: RuleSet) => {

@@ -3,6 +3,7 @@
  * WordActions as Word, over the 文字 adapter. WPS's calls are synchronous: each action runs in one go. Reports,
  * roll-ups and the updated copy are made by the same code as file mode.
  */
+import { workbookRules } from "../actions/review";
 import { fileModeActions } from "../actions/files";
 import type { PaneActions, PaneSettings, WordActions } from "../actions/types";
 import { OGI_NS } from "../docx/namespace";
@@ -18,6 +19,7 @@ import {
   selectIssueCellEt,
   selectRowEt,
   writeReviewEt,
+  readRuleSheetEt,
   writeStatisticsEt,
 } from "./et";
 import { saveFile } from "./save";
@@ -60,6 +62,8 @@ export function etActions(app: Et.Application & FileHost, settings: () => PaneSe
     unitList: files.unitList,
     readRuleSet: files.readRuleSet,
     judgeAgain: files.judgeAgain,
+    workbookRuleSet: () =>
+      act(() => readRuleSheetEt(app)).then((rows) => (rows ? workbookRules(rows) : null)),
     createReviewPackage: files.createReviewPackage,
     writeReview: (result, replace) => act(() => writeReviewEt(app, result, replace)),
     updateReport: files.updateReport,

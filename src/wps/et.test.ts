@@ -3,6 +3,7 @@
  * sheets, with as many calls for a register ten times as long; sheets created and written, only over the
  * add-in's own; cells and rows selected; settings kept. No WPS runs here: the fake follows the typings.
  */
+import { ruleSetFromRows } from "../report/rules/parse";
 import {
   excelValues,
   longerSample,
@@ -28,6 +29,7 @@ import {
   selectIssueCellEt,
   selectRowEt,
   writeReviewEt,
+  readRuleSheetEt,
   writeStatisticsEt,
 } from "./et";
 
@@ -132,6 +134,9 @@ describe("WPS 表格", () => {
     expect(writeReviewEt(f.Application, r, false)).toEqual({
       written: ["总览", "问题清单", "审核要点", "未报送"],
     });
+    // The 审核要点 it wrote read back from the workbook as the set the review applied; none: null.
+    expect(ruleSetFromRows(readRuleSheetEt(f.Application) ?? [], "本工作簿").rules).toEqual(r.rules.rules);
+    expect(readRuleSheetEt(createFakeEt({ sheets: [] }).Application)).toBeNull();
   });
 
   test("selects an issue's cell and a register row; a missing sheet is said in Chinese; settings kept", () => {

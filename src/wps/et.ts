@@ -7,6 +7,7 @@
  * the pane's settings in the workbook (a very hidden sheet). WPS's API is synchronous, like VBA's object model.
  * No WPS runs in this project: this rests on the typings and WPS's documentation, and is tested on a fake.
  */
+import { RULE_SHEET_NAME } from "../report/rules/parse";
 import type { WriteOutcome } from "../actions/types";
 import type { CompileResult } from "../report/compile";
 import { hostCell } from "../report/common/cells";
@@ -326,4 +327,10 @@ export function selectRowEt(app: Et.Application, sheet: string, row: number): vo
   const ws = sheetOrFail(app, sheet);
   ws.Activate();
   ws.Range(`A${row}`).EntireRow.Select();
+}
+
+/** The workbook's own 「审核要点」 sheet (an office's rule set, or the one a review wrote), as rows; null when none. */
+export function readRuleSheetEt(app: Et.Application): Cell[][] | null {
+  const ws = worksheets(app).get(RULE_SHEET_NAME);
+  return ws ? valueRows(ws.UsedRange.Value2) : null;
 }
