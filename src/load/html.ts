@@ -3,11 +3,15 @@
  * its paragraphs and its tables as grids (rowspan/colspan placed the way browsers place them). The charset is
  * the one the file declares (BOM, <meta charset>, <meta http-equiv>, the MIME part's header); a page that
  * declares none is read as UTF-8 when it is valid UTF-8, else as GB18030 (which covers GBK and GB2312), as
- * many government portals serve. Parsing with htmlparser2 (tolerant of the HTML portals publish).
+ * many government portals serve. Parsing with htmlparser2 (tolerant of the HTML portals publish). A page's
+ * publication date in its head — `<meta name="PubDate">` as government portals' CMSs (TRS, Hanweb) write it,
+ * `publishdate`, gov.cn's `firstpublishedtime` — is carried as the text's `published` (read/published.ts orders
+ * it before the text's own dates: it is when the page was published, which R1 asks).
  */
 import { Parser } from "htmlparser2";
 import { foldDocumentText } from "../report/read/cells";
 import type { Grid, ReportDocumentText } from "../report/read/cells";
+import { META_DATE_NAMES, metaPublished } from "../report/read/published";
 
 /** The charset a page declares in its first bytes, if any. */
 function declaredCharset(bytes: Uint8Array): string | null {
@@ -117,6 +121,7 @@ export function htmlText(html: string): ReportDocumentText {
   const paragraphs: string[] = [];
   const tables: Grid[] = [];
   const stack: { rows: RawCell[][]; cell: RawCell | null }[] = [];
+  const metas = new Map<string, string>();
   let para = "";
   let skip = 0;
   const flush = () => {
@@ -127,6 +132,8 @@ export function htmlText(html: string): ReportDocumentText {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        const meta = name === "meta" && attrs.name ? attrs.name.trim().toLowerCase() : "";
+        if (META_DATE_NAMES.includes(meta) && !metas.has(meta)) metas.set(meta, attrs.content ?? "");
         if (name === "script" || name === "style") skip++;
         else if (BLOCK.has(name) || name === "br") flush();
         else if (name === "table") stack.push({ rows: [], cell: null });
@@ -168,7 +175,12 @@ export function htmlText(html: string): ReportDocumentText {
   parser.write(html);
   parser.end();
   flush();
-  return { paragraphs: paragraphs.filter((p) => !/^[\s|]*$/.test(p)), tables };
+  const published = META_DATE_NAMES.map((n) => metaPublished(metas.get(n) ?? "")).find((d) => d !== null);
+  return {
+    paragraphs: paragraphs.filter((p) => !/^[\s|]*$/.test(p)),
+    tables,
+    ...(published ? { published } : {}),
+  };
 }
 
 /** A web page file (.html/.htm/.mhtml/.mht) as text for the reader. */

@@ -6,13 +6,17 @@
  * separate chunk). Our own checks stand in front of it: the file must start like a PDF, its compressed
  * streams are inflated first with a cap (a stream that would inflate past it is refused before pdf.js
  * decodes anything), and it may have at most MAX_PAGES pages. A scan (no text at all), a password, a broken
- * file: each a Chinese sentence naming the file.
+ * file: each a Chinese sentence naming the file. The file's creation date (its Info dictionary's CreationDate,
+ * by pdf.js's getMetadata, the same on the command line and in the panes) comes with the text as a weak
+ * `published`: the last resort for R1 when the report's text gives no date (read/published.ts).
  */
 import { Unzlib } from "fflate";
 import { hasText, pdfDocumentText } from "./pdfLayout";
 import type { PdfItem, PdfPage, PdfRule } from "./pdfLayout";
 import { foldDocumentText } from "../report/read/cells";
 import type { ReportDocumentText } from "../report/read/cells";
+import { pdfCreated } from "../report/read/published";
+import type { PublishedDate } from "../report/read/published";
 
 /** What we use of pdf.js's module. */
 export interface PdfJsModule {
@@ -22,6 +26,8 @@ export interface PdfJsModule {
 interface PdfDoc {
   numPages: number;
   getPage(n: number): Promise<PdfPageProxy>;
+  /** The Info dictionary (CreationDate as written: D:20260120103000+08'00') and the XMP metadata. */
+  getMetadata?(): Promise<{ info?: Record<string, unknown> }>;
   destroy(): Promise<void>;
 }
 interface PdfPageProxy {
@@ -245,6 +251,16 @@ function refusal(e: unknown, name: string): Error {
   return new Error(`「${name}」无法作为 PDF 读取（${(e as Error).message ?? String(e)}）`);
 }
 
+/** The file's creation date, weak; none where pdf.js gives none or it is no date. */
+async function created(doc: PdfDoc): Promise<PublishedDate | null> {
+  try {
+    const raw = (await doc.getMetadata?.())?.info?.CreationDate;
+    return typeof raw === "string" ? pdfCreated(raw) : null;
+  } catch {
+    return null;
+  }
+}
+
 export const SCANNED = "扫描件，没有可读取的文字；请提供 Word 或网页版本";
 
 /** Said of a PDF whose text has no ruled table: its tables were drawn without borders (or it has none). */
@@ -299,7 +315,8 @@ export async function pdfText(
       onPage?.(n, doc.numPages);
     }
     if (!hasText(pages)) throw new Error(`「${name}」是${SCANNED}`);
-    return foldDocumentText(pdfDocumentText(pages));
+    const published = await created(doc);
+    return { ...foldDocumentText(pdfDocumentText(pages)), ...(published ? { published } : {}) };
   } finally {
     await doc.destroy().catch(() => undefined);
   }

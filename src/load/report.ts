@@ -10,7 +10,10 @@ import { ListNumbers } from "../docx/numbering";
 import { documentText } from "../docx/readText";
 import { checkAllXml, readZip, xmlText } from "../docx/zip";
 import type { ReportDocumentText } from "../report/read/cells";
+import { publishedInText } from "../report/read/published";
+import type { PublishedDate } from "../report/read/published";
 import { readReport } from "../report/read/tables";
+import { findTitle } from "../report/read/title";
 import type { ReadOptions, ReadReport } from "../report/read/tables";
 import { pageText } from "./html";
 import { boundedText } from "./paragraphs";
@@ -23,6 +26,20 @@ export interface ReportFile extends ReadReport {
   source: "stored" | "labels";
   /** What the reader says of how it read (stored data unreadable, printed tables edited by hand). */
   notices: string[];
+  /** When it was published or signed, and where that was read (R1); absent where the file says nothing. */
+  published?: PublishedDate;
+}
+
+/**
+ * When a report says it was published: a page's <meta> 发布日期 first (when the page went up, which R1 asks),
+ * then the text's own dates (its 发布日期 line, the date under its title, its 落款, its 成文日期:
+ * read/published.ts), a PDF's creation date (weak) last.
+ */
+export function publishedOf(text: ReportDocumentText): { published?: PublishedDate } {
+  const meta = text.published && !text.published.weak ? text.published : null;
+  const found =
+    meta ?? publishedInText(text.paragraphs, findTitle(text.paragraphs)?.at ?? -1) ?? text.published ?? null;
+  return found ? { published: found } : {};
 }
 
 /** Whether the file is a web page rather than a .docx (by name, or by its first bytes). */
@@ -86,6 +103,7 @@ export function readReportFile(bytes: Uint8Array, name: string, options: ReadOpt
         tables: { ...printed.tables, agency: tables.agency },
         source: "labels",
         notices: [...notices, `报告中打印的表格与其保存的数据不同（${difference}），已按打印的表格校验`],
+        ...publishedOf(text),
       };
     return {
       tables,
@@ -95,9 +113,10 @@ export function readReportFile(bytes: Uint8Array, name: string, options: ReadOpt
       paragraphs: text.paragraphs,
       source: "stored",
       notices,
+      ...publishedOf(text),
     };
   }
-  return { ...readReport(text, options), source: "labels", notices };
+  return { ...readReport(text, options), source: "labels", notices, ...publishedOf(text) };
 }
 
 /** Whether a report file is a PDF (by name, or by its header). */
@@ -118,5 +137,5 @@ export async function openReportFile(
   const read = readReport(text, options);
   // Tables drawn without rules are not rebuilt by guessing columns from positions: say so, and ask.
   if (read.problems.length && !text.tables.length) read.problems.unshift(`「${name}」${UNRULED}`);
-  return { ...read, source: "labels", notices };
+  return { ...read, source: "labels", notices, ...publishedOf(text) };
 }

@@ -4,9 +4,14 @@
  * its tables JSON. Works on bytes, one file at a time, so the command line and the panes share it; a file
  * that cannot be read is a unit with the reason, never an exception. A file that says it is no report, register
  * or tables — a letter or a note with no report title, sections or tables, a .txt of prose — is no unit: it is
- * skipped with why (src/report/units.ts saysReport).
+ * skipped with why (src/report/units.ts saysReport). A report's unit also carries its paragraphs (and last
+ * year's, where its report was matched: 雷同), when it was published (R1) and whether it is a 人民政府's own.
+ * The list of units may carry a 报送日期 or 发布日期 column (unitList): the review prefers it to the document's.
  */
 import { compileWorkbook, rowErrorCount } from "../report/compile";
+import { isGovernment } from "../report/audit/deadline";
+import { DATE_SOURCES } from "../report/read/published";
+import type { PublishedDate } from "../report/read/published";
 import { checkTables } from "../report/tables/checks";
 import { numericTables } from "../report/read/tables";
 import { checkReadReport } from "../report/read/text";
@@ -15,15 +20,20 @@ import type { ReadUnit, ReviewFinding } from "../report/review";
 import { eitherOf, saysReport } from "../report/units";
 import type { TableSet } from "../report/tables/tables";
 import { isTextExport, readWorkbook } from "../workbook/read";
-import { cellText } from "../report/common/cells";
-import type { WorkbookData } from "../report/common/cells";
+import { cellDays, cellText } from "../report/common/cells";
+import type { Cell, WorkbookData } from "../report/common/cells";
+import { formatDays } from "../report/common/dates";
 import { decodeText } from "../workbook/csv";
 import { inputKind, notAUnit, textReport, unreadFormat } from "./limits";
 import { openReportFile } from "./report";
 import { parseTablesJson } from "./tables";
 
-/** Last year's unit a name was matched to (src/report/units.ts unitFinder), or the names it may be. */
-export type PreviousMatch = { tables: TableSet; file: string } | { between: string[] } | undefined;
+/**
+ * Last year's unit a name was matched to (src/report/units.ts unitFinder), or the names it may be. A report's
+ * paragraphs come with it (ReadUnit.paragraphs of last year's unit) for 雷同.
+ */
+export type PreviousMatch =
+  { tables: TableSet; file: string; paragraphs?: string[] } | { between: string[] } | undefined;
 
 export interface UnitOptions {
   /** The review's year: a title of another year is C4. */
@@ -43,7 +53,11 @@ function lastYear(
 ): { previous?: TableSet; said: Partial<ReadUnit>; extra: ReviewFinding[] } {
   const m = options.previousOf?.(unit);
   if (!m) return { said: {}, extra: [] };
-  if ("tables" in m) return { previous: m.tables, said: { previous: m.file }, extra: [] };
+  if ("tables" in m) {
+    const said: Partial<ReadUnit> = { previous: m.file };
+    if (m.paragraphs) said.previousParagraphs = m.paragraphs;
+    return { previous: m.tables, said, extra: [] };
+  }
   const message = `上年的报告中${eitherOf(m.between)}都可能是本单位，未核对与上年的衔接（X1、X2）；请确认是哪一个`;
   return { said: {}, extra: [{ rule: "上年", severity: "warning", where: "上年", message }] };
 }
@@ -93,6 +107,9 @@ export async function readUnit(
         source: r.source,
         ...last.said,
         ...(extra.length ? { extra } : {}),
+        paragraphs: r.paragraphs,
+        ...(r.published ? { published: r.published } : {}),
+        government: isGovernment(unit.unit),
       };
     }
     if (kind === "tables") {
@@ -107,6 +124,7 @@ export async function readUnit(
         source: "tables",
         ...last.said,
         ...(last.extra.length ? { extra: last.extra } : {}),
+        government: isGovernment(unit.unit),
       };
     }
     const workbook = await readWorkbook(bytes, name);
@@ -146,23 +164,67 @@ export async function readUnit(
       ...last.said,
       ...(result.stats.excludedRows ? { excludedRows: result.stats.excludedRows } : {}),
       ...(result.explainer ? { explainer: result.explainer } : {}),
+      government: isGovernment(unit.unit),
     };
   } catch (e) {
     return { ...named("", name), file, reason: (e as Error).message };
   }
 }
 
+/** The headers of a list's name column, and of its date columns (which date each is). */
+const NAME_HEADER = /^(?:单位|单位名称|名称|部门|部门名称|机关|机关名称)$/;
+const DATE_HEADERS: [RegExp, string][] = [
+  [/^(?:发布日期|发布时间|公开日期|公开时间)$/, DATE_SOURCES.listPublished],
+  [/^(?:报送日期|报送时间|提交日期|提交时间)$/, DATE_SOURCES.listSent],
+];
+const header = (c: Cell) => cellText(c).normalize("NFKC").replace(/\s+/g, "");
+
 /**
- * The names of the units a review expects, from the list the reviewer keeps: one per line (.txt, UTF-8 or GBK), or the first
- * column of the first sheet (.csv, .xlsx), a header such as 单位 or 单位名称 skipped.
+ * The units a review expects, from the list the reviewer keeps: one per line (.txt, UTF-8 or GBK), or a column
+ * of the first sheet (.csv, .xlsx) — the one headed 单位 / 单位名称 / 名称 / 部门 (a title may stand above the
+ * header row), else the first. Where the sheet has a 发布日期 or 报送日期 column (发布日期 where it has both: R1
+ * asks when the report was published), each unit's date as offices type it (2026-01-20, 2026/1/20, 2026年1月20日,
+ * 2026.1.20, a date cell, an Excel serial number), keyed by the name as the list writes it; a date that reads as
+ * none is left out.
  */
-export async function unitNames(bytes: Uint8Array, name: string): Promise<string[]> {
-  const rows = /\.txt$/i.test(name)
+export async function unitList(
+  bytes: Uint8Array,
+  name: string,
+): Promise<{ names: string[]; dates: Map<string, PublishedDate> }> {
+  const rows: Cell[][] = /\.txt$/i.test(name)
     ? decodeText(bytes)
         .split(/\r?\n/)
         .map((l) => [l])
     : ((await readWorkbook(bytes, name)).sheets[0]?.rows ?? []);
-  return rows
-    .map((r) => cellText(r[0]).trim())
-    .filter((n, i) => n && !(i === 0 && /^(单位|单位名称|名称|部门)$/.test(n)));
+  // The header row: the first of the first five with a name or date header (a title may stand above it).
+  const isHead = (r: Cell[]) =>
+    r.map(header).some((h) => NAME_HEADER.test(h) || DATE_HEADERS.some(([re]) => re.test(h)));
+  const at = rows.slice(0, 5).findIndex(isHead);
+  const head = at >= 0 ? rows[at].map(header) : [];
+  const column = Math.max(
+    0,
+    head.findIndex((h) => NAME_HEADER.test(h)),
+  );
+  const dated = DATE_HEADERS.map(([re, source]) => ({ col: head.findIndex((h) => re.test(h)), source })).find(
+    (d) => d.col >= 0,
+  );
+  const names: string[] = [];
+  const dates = new Map<string, PublishedDate>();
+  for (const row of rows.slice(at + 1)) {
+    const unit = cellText(row[column]).trim();
+    if (!unit) continue;
+    names.push(unit);
+    const days = dated ? cellDays(row[dated.col] ?? null) : NaN;
+    if (dated && !Number.isNaN(days) && !dates.has(unit))
+      dates.set(unit, { date: formatDays(days), source: dated.source });
+  }
+  return { names, dates };
+}
+
+/**
+ * The names of the units a review expects (unitList's names): one per line (.txt), or the name column of the
+ * first sheet (.csv, .xlsx), its header skipped.
+ */
+export async function unitNames(bytes: Uint8Array, name: string): Promise<string[]> {
+  return (await unitList(bytes, name)).names;
 }

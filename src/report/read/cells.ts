@@ -4,6 +4,7 @@
  * position of a (merged) cell, null at the positions its merge covers.
  */
 import { foldRadicals, normalizeText } from "../common/normalize";
+import type { PublishedDate } from "./published";
 
 export type Grid = (string | null)[][];
 
@@ -16,6 +17,11 @@ export interface ReportDocumentText {
    * column (grid position) that is not all on the page. Their numbers there are not what a reader sees.
    */
   cut?: { table: number; from: number }[];
+  /**
+   * When the file says it was published, apart from its text: a saved page's `<meta>` 发布日期 (src/load/html.ts),
+   * or a PDF's creation date, weak (src/load/pdf.ts). The text's own dates are read by ./published.
+   */
+  published?: PublishedDate;
 }
 
 /** A text whose characters may be radicals standing for ideographs (a PDF's, or a page pasted from one), folded. */
