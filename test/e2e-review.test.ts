@@ -84,6 +84,18 @@ web.test(
     await overview.getByRole("button", { name: "乙局" }).click();
     await expect(page.getByRole("list", { name: "乙局的问题" }).textContent()).resolves.toMatch(/S1/);
 
+    // 审核要点 in the tab, by keyboard: S1 turned off, the review judged again without reading; S1 gone from 乙局.
+    const header = page.getByRole("button", { name: /^审核要点（启用/ });
+    await header.focus();
+    await page.keyboard.press("Enter");
+    const s1 = page.getByRole("checkbox", { name: /^S1 / });
+    await s1.focus();
+    await page.keyboard.press("Space");
+    await expect(s1.isChecked()).resolves.toBe(false);
+    await expect(header.textContent()).resolves.toContain("任务窗格中的设置");
+    const listText = await page.getByRole("list", { name: "乙局的问题" }).textContent();
+    expect(listText).not.toMatch(/S1/);
+
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "下载审核结果和审核意见（.zip）" }).click(),
@@ -99,7 +111,10 @@ web.test(
       ["丁局", "无法读取"],
       ["丙局", "未报送"],
     ]);
-    expect(book.sheets.map((s) => s.name)).toEqual(["总览", "问题清单", "汇总", "未报送"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["总览", "问题清单", "汇总", "审核要点", "未报送"]);
+    // The set it applied: S1 off, as chosen in the tab.
+    const s1Row = book.sheets.find((s) => s.name === "审核要点")?.rows.find((r) => r[0] === "S1");
+    expect(s1Row?.[2]).toBe("否");
     expect(failures).toEqual([]);
     await context.close();
   },

@@ -12,7 +12,7 @@ import type { TableSet } from "../report/tables/tables";
 import type { PreviousMatch } from "../load/review";
 import { bytesOf } from "./bytes";
 import { reviewSkipReason } from "../load/limits";
-import type { PaneReview, ReviewInput } from "./types";
+import type { PaneReview, ReviewInput, UnitList } from "./types";
 import type { RuleSet } from "../report/rules/ruleset";
 import { ruleSetFromRows, RULE_SHEET_NAME } from "../report/rules/parse";
 import type { Cell } from "../report/common/cells";
@@ -43,10 +43,10 @@ export async function readUnitFile(
   });
 }
 
-/** The units a list names (.txt one per line, .csv or .xlsx the first column). */
-export async function unitListFile(file: File): Promise<string[]> {
-  const { unitNames } = await import("../load/review");
-  return unitNames(await bytesOf(file, "workbook"), file.name);
+/** The units a list names (.txt one per line, .csv or .xlsx by its header), with the dates it gives them. */
+export async function unitListFile(file: File): Promise<UnitList> {
+  const { unitList } = await import("../load/review");
+  return unitList(await bytesOf(file, "workbook"), file.name);
 }
 
 /**
@@ -80,7 +80,13 @@ export async function reviewFiles(
     read.push(await readUnitFile(f, { year: input.year, previousOf, explain: true }, progress));
   }
   const year = reviewYear(read, input.year);
-  const options = { year, expected: input.expected, skipped, ...(input.rules ? { set: input.rules } : {}) };
+  const options = {
+    year,
+    expected: input.expected,
+    skipped,
+    ...(input.rules ? { set: input.rules } : {}),
+    ...(input.listDates?.size ? { listDates: input.listDates } : {}),
+  };
   return { ...reviewWithTotal(read, options), read, options };
 }
 

@@ -9,6 +9,7 @@ import type { FormatId } from "../report/formats";
 import type { RowIssue } from "../report/register/registers";
 import type { ReadUnit, ReviewOptions, ReviewResult } from "../report/review";
 import type { RuleSet } from "../report/rules/ruleset";
+import type { PublishedDate } from "../report/read/published";
 import type { RollupResult, RollupUnit } from "../report/rollup";
 import type { TableSet } from "../report/tables/tables";
 
@@ -38,6 +39,14 @@ export interface ReviewInput {
   year?: number;
   /** The 审核要点 to apply (the national defaults when absent). */
   rules?: RuleSet;
+  /** The dates the list of units gives (by the list's names): they win over the documents' (R1). */
+  listDates?: Map<string, PublishedDate>;
+}
+
+/** A list of units: the names, and the dates a 发布日期/报送日期 column gives them. */
+export interface UnitList {
+  names: string[];
+  dates: Map<string, PublishedDate>;
 }
 
 export interface PaneReview {
@@ -90,8 +99,8 @@ export interface PaneActions {
   createRollupReport(result: RollupResult, agency: string): Promise<Blob>;
   /** 审核与汇总: every unit's file judged (last year's for X1/X2, a list for 未报送), with progress. */
   reviewFiles(input: ReviewInput, progress: (label: string) => void): Promise<PaneReview>;
-  /** The units a list file names (.txt, .csv, .xlsx). */
-  unitList(file: File): Promise<string[]>;
+  /** The units a list file names (.txt, .csv, .xlsx), and the dates its 发布日期/报送日期 column gives. */
+  unitList(file: File): Promise<UnitList>;
   /** The 审核要点 a file gives (.xlsx/.csv sheet 「审核要点」, .json). */
   readRuleSet?(file: File): Promise<RuleSet>;
   /** Excel, WPS 表格: the open workbook's own 「审核要点」 sheet, read as a rule set; null when it has none. */

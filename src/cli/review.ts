@@ -7,7 +7,8 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { inputKind, reviewSkipReason } from "../load/limits";
-import { readUnit, unitNames } from "../load/review";
+import { readUnit, unitList } from "../load/review";
+import type { PublishedDate } from "../report/read/published";
 import type { PreviousMatch } from "../load/review";
 import { review, reviewYear, unitLabel, unitNameFromFile } from "../report/review";
 import { reviewLetters } from "../report/reviewLetters";
@@ -52,9 +53,9 @@ export async function walk(paths: string[], progress: (s: string) => void): Prom
   return out;
 }
 
-/** The names of the units expected (load/review.ts reads the list). */
-async function unitList(file: string): Promise<string[]> {
-  return unitNames(await readInput(file, "workbook"), path.basename(file));
+/** The units expected and the dates the list gives them (load/review.ts reads the list). */
+async function readList(file: string): Promise<{ names: string[]; dates: Map<string, PublishedDate> }> {
+  return unitList(await readInput(file, "workbook"), path.basename(file));
 }
 
 async function readAll(
@@ -118,8 +119,14 @@ export async function runReview(
   }
   const units = await readAll(walked.files, io.err, given, previousOf);
   const year = reviewYear(units, given);
-  const expected = typeof flags.units === "string" ? await unitList(flags.units) : undefined;
-  const result = review(units, { year, expected, skipped: walked.skipped, ...(set ? { set } : {}) });
+  const list = typeof flags.units === "string" ? await readList(flags.units) : undefined;
+  const result = review(units, {
+    year,
+    expected: list?.names,
+    skipped: walked.skipped,
+    ...(set ? { set } : {}),
+    ...(list?.dates.size ? { listDates: list.dates } : {}),
+  });
   const out = flags.o ?? flags.output;
   const written: string[] = [];
   if (typeof out === "string") {

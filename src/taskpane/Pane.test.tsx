@@ -44,7 +44,7 @@ function actions(over: Partial<PaneActions> = {}): PaneActions & { calls: string
     },
     createRollupReport: async () => new Blob(["x"]),
     reviewFiles,
-    unitList: async (file) => (await file.text()).split("\n").filter(Boolean),
+    unitList: async (file) => ({ names: (await file.text()).split("\n").filter(Boolean), dates: new Map() }),
     createReviewPackage: async () => {
       calls.push("reviewPackage");
       return new Blob(["x"]);

@@ -18,6 +18,7 @@ import { DownloadButton } from "./DownloadButton";
 import { ReviewRules } from "./ReviewRules";
 import { defaultRuleSet } from "../report/rules/ruleset";
 import type { RuleSet } from "../report/rules/ruleset";
+import type { PublishedDate } from "../report/read/published";
 
 const UNIT_FILES = ".docx,.html,.htm,.mhtml,.mht,.pdf,.xlsx,.csv,.txt,.json";
 
@@ -39,6 +40,7 @@ export function ReviewTab({
   const [files, setFiles] = useState<File[]>([]);
   const [previous, setPrevious] = useState<File[]>([]);
   const [expected, setExpected] = useState<string[] | undefined>(undefined);
+  const [listDates, setListDates] = useState<Map<string, PublishedDate> | undefined>(undefined);
   const [confirm, setConfirm] = useState<string[] | null>(null);
   const [rules, setRules] = useState<RuleSet>(defaultRuleSet);
   // The open workbook's own 审核要点 sheet (Excel, WPS 表格), when it has one: an office keeps its set there.
@@ -59,7 +61,12 @@ export function ReviewTab({
     if (reviewed && actions.judgeAgain) setReviewed(actions.judgeAgain(reviewed, set));
   };
 
-  const start = (input: { files?: File[]; previous?: File[]; expected?: string[] }) => {
+  const start = (input: {
+    files?: File[];
+    previous?: File[];
+    expected?: string[];
+    listDates?: Map<string, PublishedDate>;
+  }) => {
     const units = input.files ?? files;
     if (!units.length) return;
     void run(`正在审核 ${units.length} 个文件…`, async () => {
@@ -69,6 +76,7 @@ export function ReviewTab({
             files: units,
             previous: input.previous ?? previous,
             expected: input.expected ?? expected,
+            listDates: input.listDates ?? listDates,
             rules,
             ...(settings.year ? { year: settings.year } : {}),
           },
@@ -111,11 +119,15 @@ export function ReviewTab({
         name="选择单位名单"
         onFile={(f) =>
           void run("正在读取单位名单…", async () => {
-            const names = await actions.unitList(f);
+            const list = await actions.unitList(f);
+            const names = list.names;
             if (!names.length) throw new Error(`「${f.name}」中没有单位名称`);
             setExpected(names);
-            setNotice(`单位名单：${names.length} 个单位`);
-            if (files.length) start({ expected: names });
+            setListDates(list.dates);
+            setNotice(
+              `单位名单：${names.length} 个单位${list.dates.size ? `，其中 ${list.dates.size} 个写明了发布或报送日期` : ""}`,
+            );
+            if (files.length) start({ expected: names, listDates: list.dates });
           })
         }
       />
