@@ -114,12 +114,26 @@ describe("titles (test/corpus/titles.json)", () => {
 
 describe("the 统计期限 (test/corpus/periods.json)", () => {
   const variants = corpus<"stated" | "incomplete" | "missing">("periods");
-  test.each(variants.map((v) => [v.meaning, v.text] as const))("%s: %j", (meaning, text) => {
-    const { findings } = check(TABLES["2021"], { lead: text });
+  const t = TABLES["2021"];
+  /** The report of a year: its title's (the tables' own numbers are the same). */
+  const titled = (year: number) => [`${t.agency}${year}年政府信息公开工作年度报告`];
+  test.each(variants.map((v) => [v.meaning, v.text, v] as const))("%s: %j", (meaning, text, v) => {
+    // In a report of the year the period is of (the year it was seen in).
+    const { findings } = check(t, { lead: text, title: titled((v.year as number | undefined) ?? t.year) });
     const c5 = findings.filter((f) => f.rule === "C5");
     expect(c5.map((f) => f.severity)).toEqual(meaning === "stated" ? [] : ["warning"]);
     if (meaning === "incomplete") expect(c5[0].message).toMatch(/不完整/);
   });
+
+  test.each(variants.filter((v) => v.meaning === "stated").map((v) => [v.text, v] as const))(
+    "stated, but in the next year's report: the wrong year (R8) — %j",
+    (text, v) => {
+      const { findings } = check(t, { lead: text, title: titled((v.year as number) + 1) });
+      const c5 = findings.filter((f) => f.rule === "C5");
+      expect(c5.map((f) => f.severity)).toEqual(["warning"]);
+      expect(c5[0].message).toContain(`而标题的年度为${(v.year as number) + 1}年`);
+    },
+  );
 });
 
 describe("table labels (test/corpus/table-labels.json)", () => {

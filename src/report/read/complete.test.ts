@@ -73,3 +73,51 @@ test("C4: the title's form and, in a review, its year; C5: the 统计期限 in t
 test("a table excerpt (no title, no heading) is no report: nothing to say", () => {
   expect(rules(["表三 收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为…）"])).toEqual([]);
 });
+
+test("C4 (R6): a title not in the template's form says how it differs and the title it should be", () => {
+  const c4 = (title: string) =>
+    completenessFindings(getFormat("2021"), report({ title })).filter((f) => f.rule === "C4");
+  const agency = "某县住房和城乡建设局";
+  const should = `「${agency}2025年政府信息公开工作年度报告」`;
+  for (const [title, says] of [
+    [`${agency}2025年政府信息公开工作报告`, "「工作报告」"],
+    [`${agency}2025年政府信息公开年度工作报告`, "「年度工作报告」"],
+    [`${agency}2025年政府信息公开工作的年度报告`, "「工作的年度报告」"],
+    [`${agency}2025年度政府信息公开工作年度报告`, "「2025年度」"],
+    [`2025年${agency}政府信息公开工作年度报告`, "年份写在机关名称之前"],
+  ]) {
+    const f = c4(title);
+    expect(f.map((x) => x.severity)).toEqual(["warning"]);
+    expect(f[0].message).toContain(says);
+    expect(f[0].message).toContain(should);
+  }
+  // No unit's name, or the report's own word for itself: the unit is missing.
+  expect(c4("2025年政府信息公开工作年度报告")[0].message).toContain("缺少机关名称");
+  expect(c4("本局2025年政府信息公开工作年度报告")[0].message).toContain("以「本局」代替机关名称");
+  // The template's form passes.
+  expect(c4(`${agency}2025年政府信息公开工作年度报告`)).toEqual([]);
+});
+
+test("C5 (R8): the period with both ends and of the report's year", () => {
+  const c5 = (lead: string, year?: number, extra: string[] = []) =>
+    completenessFindings(getFormat("2021"), [...report({ lead }), ...extra], year ? { year } : {}).filter(
+      (f) => f.rule === "C5",
+    );
+  // A 2024 period in a 2025 report: wrong year, both named.
+  const wrong = c5("本报告所列数据的统计期限为2024年1月1日至2024年12月31日。");
+  expect(wrong.map((f) => f.severity)).toEqual(["warning"]);
+  expect(wrong[0].message).toMatch(/年份与报告年度不符.*2024年.*2025年/);
+  // One end only: incomplete, whatever its year.
+  expect(c5("所列数据截止日期为2025年12月31日")[0].message).toMatch(/不完整/);
+  expect(c5("本报告所列数据统计期限自2025年1月1日起。")[0].message).toMatch(/不完整/);
+  // The period of the report's year, the end's year implied: stated.
+  expect(c5("本报告所列数据统计期限为2025年1月1日至12月31日。")).toEqual([]);
+  // A comparison with last year's period in 一 beside the lead's right one: stated.
+  expect(
+    c5("统计期限为2025年1月1日至2025年12月31日。", undefined, [
+      "与2024年1月1日至2024年12月31日相比，增加3条。",
+    ]),
+  ).toEqual([]);
+  // A review of 2026 with the 2025 report: the title's year differs (C4), the period agrees with the title.
+  expect(c5("统计期限为2025年1月1日至2025年12月31日。", 2026)).toEqual([]);
+});

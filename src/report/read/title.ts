@@ -83,13 +83,56 @@ function match(squeezed: string): Hit | null {
   return null;
 }
 
+/** An agency that names no agency: the report's own word for itself (本局, 我镇, 本机关). */
+const SELF = /^(?:本|我)(?:局|委|办|厅|署|院|镇|乡|街道|街道办|区|县|市|单位|机关|部门|中心|站|所|队)$/;
+
 const titleOf = (hit: Hit, at: number, printed: string): Title => ({
   title: printed,
   agency: hit.agency,
   year: hit.year,
   at,
-  template: TEMPLATE.test(hit.text) && !/\(/.test(hit.text),
+  template: TEMPLATE.test(hit.text) && !/\(/.test(hit.text) && !SELF.test(hit.agency),
 });
+
+/**
+ * C4 (R6): how a title differs from the template's 「机关名称+YYYY年政府信息公开工作年度报告」 — the unit's name
+ * missing (or 本局 for it), the year before the name, in Chinese numerals, in brackets or as 年度, and the words
+ * (工作报告, 年度工作报告, 工作的年度报告, 年度报告, 年报, 信息公开 without 政府, 政务信息公开, 关于…的) — and the
+ * title it should be, with its own agency and year.
+ */
+export function titleAdvice(t: Title, year: number): string {
+  const s = squeeze(t.title).replace(WRAPPING, "");
+  const y = t.year || year;
+  const said: string[] = [];
+  if (!t.agency) said.push("缺少机关名称");
+  else if (SELF.test(t.agency)) said.push(`以「${t.agency}」代替机关名称`);
+  if (!t.year) said.push("没有年份");
+  else {
+    if (new RegExp(`^(?:关于)?${YEAR}年`).test(s) && t.agency) said.push("年份写在机关名称之前");
+    if (new RegExp(`${YEAR}年度`).test(s)) said.push(`年份写作「${t.year}年度」`);
+    if (/[一二][〇零Oo○◯九]/.test(s)) said.push("年份用汉字书写");
+    if (new RegExp(`\\(${YEAR}年?度?\\)`).test(s)) said.push("年份写在标题末尾的括号中");
+  }
+  const words = /((?:政府|政务)?信息公开(?:工作)?(?:的)?(?:年度)?(?:工作)?(?:报告|年报))/.exec(s)?.[1] ?? "";
+  const WRONG: [RegExp, string][] = [
+    [/^信息公开/, "缺少「政府」"],
+    [/^政务信息公开/, "写作「政务信息公开」"],
+    [/年度工作报告$/, "写作「年度工作报告」"],
+    [/工作的年度报告$/, "写作「工作的年度报告」"],
+    [/(?<!年度)工作报告$/, "写作「工作报告」"],
+    [/公开年度报告$/, "缺少「工作」"],
+    [/年报$/, "写作「年报」"],
+  ];
+  const wrong = WRONG.filter(([re]) => re.test(words)).map(([, w]) => w);
+  said.push(...wrong);
+  if (!words && /年报/.test(s)) said.push("写作「年报」");
+  const note = /\((?!(?:19|20)\d{2}|[一二][〇零Oo○◯])[^)]*\)/.exec(s);
+  if (note) said.push(`标题中有括注「${note[0]}」`);
+  if (/^关于/.test(s) || /关于.*的年度报告/.test(s)) said.push("写作「关于…的年度报告」");
+  if (!said.length) said.push("写法与模板不同");
+  const agency = t.agency && !SELF.test(t.agency) ? t.agency : "某某局";
+  return `标题「${t.title}」${said.join("，")}：模板的标题为「机关名称+${y}年政府信息公开工作年度报告」，如「${agency}${y}年政府信息公开工作年度报告」`;
+}
 
 /**
  * The report's title among its first paragraphs: a paragraph that is the title alone first (or with its agency,
