@@ -84,7 +84,7 @@ const shown = (v: unknown) => (v === null || v === undefined || v === "" ? "（�
 
 /** The words or numbers of the report a finding is about: X3's sentence, or its table row as read. */
 export function findingQuote(f: Finding, t: TableSet): string | undefined {
-  if (f.rule === "X3") return /正文「(.*?)」中/.exec(f.message)?.[1];
+  if (f.rule === "X3" || f.rule === "X4") return /正文「(.*?)」中/.exec(f.message)?.[1];
   const format = getFormat(t.format);
   if (f.table === "t3" && f.row && f.row !== "*") {
     const row = format.t3.rows.find((r) => r.key === f.row);

@@ -22,6 +22,10 @@ import { completenessFindings } from "./complete";
 import { pageEdge } from "./edge";
 import { FEE_AMOUNT, NO_FEE } from "./fee";
 import type { CutTable } from "./edge";
+import { aspectFindings } from "./aspects";
+import { checkTable2Text } from "./text2";
+import { writingFindings } from "./writing";
+import type { RuleSet } from "../rules/ruleset";
 
 const NUM = "(\\d[\\d,]*(?:\\.\\d+)?)";
 const PERCENT = new RegExp(`^[,，]?(?:约)?占(?:比|总数|全部|申请总数)?(?:的)?(?:为)?${NUM}%`);
@@ -240,13 +244,18 @@ export function checkText(paragraphs: string[], t: TableSet, format: FormatDef):
   return out.list;
 }
 
-/** All checks of a report read from its file: the tables' (F1–F3, arithmetic, X1/X2) and its text's (X3). */
+/**
+ * All checks of a report read from its file: the tables' (F1–F3, arithmetic, X1/X2), its text's against them (X3,
+ * X4), its completeness (C1–C5) and what reviewers read for (./writing: R7, R10, R11, R26; ./aspects: R12–R17).
+ */
 export function checkReadReport(
   read: { tables: TableSet; paragraphs: string[]; labels?: TableLabels; cut?: CutTable[] },
   numeric: TableSet,
   previous?: TableSet,
   /** The year a review is of: a title of another year is C4. */
   year?: number,
+  /** The 审核要点: rules turned off are not run (the 2025 asks run only when turned on). */
+  set?: RuleSet,
 ): Finding[] {
   const format = getFormat(read.tables.format);
   // A table past the page's edge: one finding for it, none repeating it on the columns off the paper.
@@ -259,7 +268,10 @@ export function checkReadReport(
         offPage: Object.fromEntries((read.cut ?? []).map((c) => [c.table, c.columns])),
       }),
       checkText(read.paragraphs, numeric, format),
+      checkTable2Text(read.paragraphs, numeric, format),
       completenessFindings(format, read.paragraphs, year ? { year } : {}),
+      writingFindings(format, read.paragraphs, { ...(year ? { year } : {}), ...(set ? { set } : {}) }),
+      aspectFindings(format, read.paragraphs, set ? { set } : {}),
     )
     .filter((f) => !edge.covers(f));
 }
