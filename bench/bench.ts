@@ -12,6 +12,7 @@ import { explainFigures, readReportFigures } from "./explain";
 import { readFigures } from "./read";
 import { mapFigures } from "./map";
 import { reviewFigures } from "./review";
+import { similarityFigures } from "./similarity";
 import { best, bestAsync } from "./timing";
 import { compileWorkbook } from "../src/report/compile";
 import { rng, sampleWorkbook } from "../src/report/sample";
@@ -341,6 +342,7 @@ async function main() {
   functionFigures(out);
   await rollupFigures(out);
   await reviewFigures(out);
+  similarityFigures(out);
   await bundleFigures(out);
   await badInputFigures(out);
 
