@@ -71,6 +71,8 @@ function reportParagraphs(agency: string, s1: string[], heading?: string): strin
   const t = { ...huaianTables(), agency, year: 2025 };
   const doc = reportDocument(t, {
     title: [`${agency}2025年政府信息公开工作年度报告`],
+    // 一 holds only the variant's paragraphs (the template report's own sentence names all five aspects).
+    body: { s1: "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进政务公开工作。" },
     inside: { s1 },
     ...(heading ? { headings: { s1: heading } } : {}),
   });

@@ -40,6 +40,8 @@ export interface ReportParts {
   headings?: Partial<Record<SectionId, string>>;
   /** A section's heading left out (its place taken by nothing). */
   without?: SectionId[];
+  /** A section's own text in place of BODY's. */
+  body?: Partial<Record<SectionId, string>>;
   /** Paragraphs written inside a section, after its own text. */
   inside?: Partial<Record<SectionId, string[]>>;
   /** A table's printed label replaced: template label → as printed. */
@@ -52,7 +54,8 @@ export const TEMPLATE_HEADINGS: Record<SectionId, string> = Object.fromEntries(
 
 /** Each section's own text: plain sentences, no number a check reads. */
 const BODY: Record<SectionId, string> = {
-  s1: "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进政务公开工作。",
+  // A correct report's 一 covers the five aspects the format asks (R12), here in one sentence.
+  s1: "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，从主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障五个方面持续推进政务公开工作。",
   s2: "主动公开情况见下表。",
   s3: "依申请公开情况见下表。",
   s4: "行政复议、行政诉讼情况见下表。",
@@ -70,7 +73,7 @@ function blocks(t: TableSet, parts: ReportParts): (string | "t2" | "t3" | "t4")[
   );
   for (const id of SECTION_IDS) {
     if (!parts.without?.includes(id)) out.push(parts.headings?.[id] ?? TEMPLATE_HEADINGS[id]);
-    out.push(BODY[id], ...(parts.inside?.[id] ?? []));
+    out.push(parts.body?.[id] ?? BODY[id], ...(parts.inside?.[id] ?? []));
     if (id === "s2" && t.t2) out.push("t2");
     if (id === "s3") out.push("t3");
     if (id === "s4") out.push("t4");

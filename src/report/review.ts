@@ -11,9 +11,9 @@ import { feeLine, rollup } from "./rollup";
 import type { RollupResult, RollupUnit } from "./rollup";
 import type { Explainer } from "./register/explain";
 import type { Finding, Severity } from "./tables/findings";
-import { getFormat, TABLE_TITLES } from "./formats";
 import type { FormatId } from "./formats";
 import { firstDifference, valueWords } from "./tables/compare";
+import { findingQuote } from "./reviewQuote";
 import type { Table2, Table3, Table4, TableSet } from "./tables/tables";
 import type { PublishedDate } from "./read/published";
 import { batchRules } from "./audit/batch";
@@ -78,27 +78,6 @@ export interface ReviewFinding {
   message: string;
   /** 原文: the sentence X3 quotes, or the table row as read (its label and numbers); absent for the rest. */
   quote?: string;
-}
-
-const shown = (v: unknown) => (v === null || v === undefined || v === "" ? "（空）" : String(v as string));
-
-/** The words or numbers of the report a finding is about: X3's sentence, or its table row as read. */
-export function findingQuote(f: Finding, t: TableSet): string | undefined {
-  if (f.rule === "X3" || f.rule === "X4") return /正文「(.*?)」中/.exec(f.message)?.[1];
-  const format = getFormat(t.format);
-  if (f.table === "t3" && f.row && f.row !== "*") {
-    const row = format.t3.rows.find((r) => r.key === f.row);
-    const values = t.t3[f.row];
-    if (row && values) return `${TABLE_TITLES.t3.name}「${row.label}」：${values.map(shown).join("、")}`;
-  }
-  if (f.table === "t2" && f.row && t.t2) {
-    const row = format.t2?.blocks.flatMap((b) => b.rows).find((r) => r.key === f.row);
-    const v = t.t2[f.row];
-    if (row && v !== undefined)
-      return `${TABLE_TITLES.t2.name}「${row.label}」：${(Array.isArray(v) ? v : [v]).map(shown).join("、")}`;
-  }
-  if (f.table === "t4" && t.t4.length) return `${TABLE_TITLES.t4.name}：${t.t4.map(shown).join("、")}`;
-  return undefined;
 }
 
 export interface ReviewedUnit {
