@@ -311,7 +311,9 @@ describe("real material", () => {
   );
 
   test("our own generated report: its five sub-headings keep R12; its 【请填写】 prompt for 监督保障, which names 考核 and 评议, is no report of them (R13 names all three for a government)", () => {
-    const result = compileWorkbook(sampleWorkbook({ format: FORMAT, year: 2025 }), { format: "2021" });
+    const result = compileWorkbook(sampleWorkbook({ format: FORMAT, year: 2025, unfilled: true }), {
+      format: "2021",
+    });
     const doc = buildDocument({ tables: result.tables, info: result.info, sentences: result.sentences });
     const paragraphs: string[] = [];
     for (const item of doc.items)

@@ -54,8 +54,8 @@ export const TEMPLATE_HEADINGS: Record<SectionId, string> = Object.fromEntries(
 
 /** Each section's own text: plain sentences, no number a check reads. */
 const BODY: Record<SectionId, string> = {
-  // A correct report's 一 covers the five aspects the format asks (R12), here in one sentence.
-  s1: "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，从主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障五个方面持续推进政务公开工作。",
+  // A correct report's 一 covers the five aspects the format asks (R12), and a 人民政府's 考核、评议、追究 (R13).
+  s1: "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，从主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障五个方面持续推进政务公开工作，将政务公开纳入工作考核，开展社会评议，落实责任追究。",
   s2: "主动公开情况见下表。",
   s3: "依申请公开情况见下表。",
   s4: "行政复议、行政诉讼情况见下表。",

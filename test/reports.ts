@@ -146,8 +146,8 @@ export function reportHtml(t: TableSet, v: Variant = {}, charset = "utf-8"): str
     // A whole report as portals publish it: the lead with its 统计期限, the six sections with their text.
     `<p>本报告中所列数据的统计期限自${t.year}年1月1日起至${t.year}年12月31日止。</p>`,
     `<p>一、总体情况</p>`,
-    // The five aspects a correct report covers (R12), in one sentence, before the sentences about the numbers.
-    `<p>本局从主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障五个方面推进政务公开工作。</p>`,
+    // What a correct report's 一 covers: the five aspects (R12) and a 人民政府's 考核、评议、追究 (R13).
+    `<p>本局从主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障五个方面推进政务公开工作，将政务公开纳入工作考核，开展社会评议，落实责任追究。</p>`,
     ...sentences.map((s) => `<p>${esc(s)}</p>`),
     `<p>二、主动公开政府信息情况</p>`,
     ...(t2 ? [tableHtml(t2, v, "t2")] : []),

@@ -128,6 +128,9 @@ function reports(): Made[] {
           parts.lead = period.text;
           // Not stated, or stated for another year than the title's (R8): C5.
           if (period.meaning !== "stated" || period.year !== year) expected.push("C5:warning:text.lead");
+          // What else its words call for (a lead whose own list of parts disagrees with itself: R11).
+          for (const rule of (period.also as string[] | undefined) ?? [])
+            expected.push(`${rule}:warning:text.lead`);
         }
         for (const s of SECTION_IDS) {
           const h = at(bySection[s], i);

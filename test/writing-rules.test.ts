@@ -206,7 +206,7 @@ describe("the rule set and the real reports", () => {
   test("our own generated report: its lead and sections fire nothing; only its unfilled 【请填写】 prompts (R10)", () => {
     for (const id of ["2021", "2019"] as const) {
       const result = compileWorkbook(
-        sampleWorkbook({ format: getFormat(id), year: id === "2021" ? 2025 : 2020 }),
+        sampleWorkbook({ format: getFormat(id), year: id === "2021" ? 2025 : 2020, unfilled: true }),
         {
           format: id,
         },
@@ -223,5 +223,14 @@ describe("the rule set and the real reports", () => {
       expect(of(f, "R10")).toHaveLength(prompts.length);
       for (const x of of(f, "R10")) expect(x.message).toContain("【请填写：");
     }
+    // Its 报告信息 filled in (the sample's own texts): nothing at all.
+    const filled = compileWorkbook(sampleWorkbook());
+    const doc = buildDocument({ tables: filled.tables, info: filled.info, sentences: filled.sentences });
+    const paragraphs: string[] = [];
+    for (const item of doc.items)
+      for (const b of item.kind === "part" ? item.part.blocks : [item])
+        if (b.kind === "title" || b.kind === "signature") paragraphs.push(...b.lines);
+        else if (b.kind !== "table") paragraphs.push(b.text);
+    expect(writing(paragraphs, "2021")).toEqual([]);
   });
 });

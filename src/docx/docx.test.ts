@@ -43,11 +43,12 @@ describe("the report .docx, read back", () => {
       ),
     ).toBe(true);
     expect(text).toContain("本报告所列数据的统计期限为2025年1月1日至2025年12月31日");
-    expect(text).toContain("【请填写：政府信息管理工作情况】");
+    // People's own text from 报告信息, each where its sub-heading asks.
+    expect(text).toContain("（三）政府信息管理\n落实公开前保密审查和合法性审核");
     expect(text).toContain("一是主动公开的深度和广度还需拓展");
   });
 
-  test("every generated part is a tagged block control with a Chinese alias; people's text is outside", () => {
+  test("every generated part is a tagged block control with a Chinese alias; people's text is outside", async () => {
     const sdts = findSdts(xml);
     expect(sdts.map((s) => s.tag)).toEqual([
       "ogi:title",
@@ -69,8 +70,15 @@ describe("the report .docx, read back", () => {
     }
     // One control per table, none inside table cells.
     for (const t of outermost(xml, "w:tbl")) expect(xml.slice(t.start, t.end)).not.toContain("<w:sdt>");
-    const placeholders = [...xml.matchAll(/【请填写：[^】]*】/g)];
-    for (const p of placeholders) expect(sdts.some((s) => p.index > s.start && p.index < s.end)).toBe(false);
+    // Where 报告信息 says nothing yet, a 【请填写】 prompt stands in people's place, outside every control.
+    const draft = documentXml(
+      await createReport(compileWorkbook(sampleWorkbook({ unfilled: true })), "示例台账.xlsx", NOW),
+    );
+    const placeholders = [...draft.matchAll(/【请填写：[^】]*】/g)];
+    expect(placeholders.map((p) => p[0])).toContain("【请填写：政府信息管理工作情况】");
+    const draftSdts = findSdts(draft);
+    for (const p of placeholders)
+      expect(draftSdts.some((s) => p.index > s.start && p.index < s.end)).toBe(false);
   });
 
   test("表三: 25 data rows with the exact labels of domain.md, and the template's merges", () => {

@@ -50,7 +50,31 @@ interface SampleOptions {
   seed?: number;
   agency?: string;
   format?: FormatDef;
+  /** 报告信息 without the 总体情况 and 其他 texts, as a register just begun: the report keeps its 【请填写】 prompts. */
+  unfilled?: boolean;
 }
+
+/** What a 住建局 writes in 总体情况 and 六: no figure a check compares (the report's sentences give those). */
+const SAMPLE_NARRATIVES: [string, string][] = [
+  [
+    "总体情况-主动公开",
+    "围绕住房保障、城市更新和建筑市场监管，及时公开保障性住房分配、老旧小区改造和工程建设项目审批等信息，同步做好政策文件的解读。",
+  ],
+  [
+    "总体情况-依申请公开",
+    "规范依申请公开的受理、审查和答复流程，统一答复文书格式，在法定期限内答复每一件申请。",
+  ],
+  [
+    "总体情况-政府信息管理",
+    "落实公开前保密审查和合法性审核，定期清理本局制发的文件，及时更新政府信息公开目录。",
+  ],
+  [
+    "总体情况-政府信息公开平台建设",
+    "以区政府门户网站政府信息公开专栏为主要平台，同步通过政务新媒体发布信息，保持栏目内容准确、更新及时。",
+  ],
+  ["总体情况-监督保障", "明确分管领导和专人负责政务公开工作，组织业务培训，将政务公开纳入科室年度考核。"],
+  ["其他需要报告的事项", "本年度无其他需要报告的事项。"],
+];
 
 const APPLICANTS: [string, number][] = [
   ["自然人", 70],
@@ -229,6 +253,7 @@ export function sampleWorkbook(options: SampleOptions = {}): WorkbookData {
     ["简称", "本局"],
     ["存在的主要问题", "一是主动公开的深度和广度还需拓展；二是政策解读形式较为单一。"],
     ["改进措施", "一是加强重点领域信息公开；二是丰富政策解读形式，提升解读质量。"],
+    ...(options.unfilled ? [] : SAMPLE_NARRATIVES),
   ];
 
   const sheets: SheetData[] = [

@@ -107,8 +107,14 @@ describe("what is compared (test/corpus/boilerplate.json and the other families)
         b.kind === "table" ? [] : b.kind === "title" || b.kind === "signature" ? b.lines : [b.text],
       ),
     );
-    // The sample's 存在的主要问题 and 改进措施 (src/report/sample.ts), sentence by sentence, stripped.
+    // The sample's 报告信息 texts (src/report/sample.ts): 总体情况's five, then 存在的主要问题 and 改进措施, sentence by
+    // sentence, stripped (digits, numerals and marks); its 「本年度无其他需要报告的事项」 is everyone's formula.
     expect(comparedText(paragraphs).split("|")).toEqual([
+      "围绕住房保障城市更新和建筑市场监管及时公开保障性住房分配老旧小区改造和工程建设项目审批等信息同步做好政策文件的解读",
+      "规范依申请公开的受理审查和答复流程统答复文书格式在法定期限内答复每件申请",
+      "落实公开前保密审查和合法性审核定期清理本局制发的文件及时更新政府信息公开目录",
+      "以区政府门户网站政府信息公开专栏为主要平台同步通过政务新媒体发布信息保持栏目内容准确更新及时",
+      "明确分管领导和专人负责政务公开工作组织业务培训将政务公开纳入科室年度考核",
       "是主动公开的深度和广度还需拓展",
       "是政策解读形式较为单",
       "是加强重点领域信息公开",

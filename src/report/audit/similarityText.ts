@@ -36,7 +36,7 @@ export const SHINGLE = 10;
 
 /** What a standard sentence is; null for the unit's own narrative. */
 export type StandardKind =
-  "lead" | "contents" | "period" | "download" | "contact" | "table" | "line" | "ours";
+  "lead" | "contents" | "period" | "download" | "contact" | "table" | "nothing" | "line" | "ours";
 
 /**
  * The template's sentences, as offices word them (tested against test/corpus/boilerplate.json), matched on the
@@ -68,6 +68,11 @@ const STANDARD: [StandardKind, RegExp][] = [
   [
     "contact",
     /(?:如|若)(?:对|有).{0,12}?(?:疑问|意见|建议|疑义)|(?:地址|邮编|邮政编码|电话|传真|电子邮箱|邮箱|联系人|联系方式)[:：]/,
+  ],
+  // 六 closed as everyone closes it: 本年度无其他需要报告的事项 / 没有其他需要报告的事项
+  [
+    "nothing",
+    /^(?:本(?:年度|年|机关|局|单位)|今年|我(?:局|委|办))?(?:无|没有|暂无)(?:其他|其它)?需(?:要)?报告的(?:其他|其它)?事项/,
   ],
   // A table's notes and headers, where a page gives them as text.
   ["table", /勾稽关系|本年(?:制发|废止)件数|现行有效件数|本年处理决定数量|本年收费金额/],
