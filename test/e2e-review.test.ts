@@ -44,8 +44,10 @@ web.test(
     writeFileSync(cmap, cmapPdf(["丁局2025年政府信息公开工作年度报告", "一、总体情况"]));
     const json = path.join(site.dir, "乙局.json");
     writeFileSync(json, JSON.stringify(other));
-    const list = path.join(site.dir, "单位名单.txt");
-    writeFileSync(list, "单位名称\n淮安市某局\n乙局\n丙局\n");
+    // The list gives 淮安市某局's publication date (the PDF printed here carries only today's creation date, which
+    // would be a 提示 at most): the list's date wins, on time.
+    const list = path.join(site.dir, "单位名单.csv");
+    writeFileSync(list, "单位名称,发布日期\n淮安市某局,2026-01-20\n乙局,\n丙局,\n");
 
     const page = await context.newPage();
     const failures: string[] = [];
@@ -58,7 +60,7 @@ web.test(
     await page.goto(`${site.url}filemode.html`);
     await page.getByRole("tab", { name: "审核与汇总" }).click();
     await page.setInputFiles('input[aria-label="选择单位名单"]', list);
-    await page.getByText("单位名单：3 个单位").waitFor();
+    await page.getByText("单位名单：3 个单位，其中 1 个写明了发布或报送日期").waitFor();
     await page.setInputFiles('input[aria-label="选择各单位的文件"]', [pdf, json, cmap]);
     const overview = page.getByRole("table", { name: "总览" });
     await overview.waitFor({ timeout: 60000 });

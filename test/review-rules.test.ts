@@ -200,3 +200,32 @@ test("an office's 审核要点 (.csv): 雷同 off, its own later deadline — ci
   expect(refused.code).toBe(1);
   expect(refused.err).toContain("第2行（R29）的「雷同比例」写作「很多」");
 });
+
+test("check on one report: R1 from the date it carries, R29 against the last year's report --previous gives", async () => {
+  const late = await call(["check", path.join(folder.dir, "units", "丁局.html"), "--json"]);
+  const lateData = JSON.parse(late.out) as { checks: { rule: string; severity: string; message: string }[] };
+  expect(late.code).toBe(1);
+  expect(lateData.checks.filter((c) => c.rule === "R1").map((c) => c.severity)).toEqual(["error"]);
+  const copied = await call([
+    "check",
+    path.join(folder.dir, "units", "丙局.html"),
+    "--previous",
+    path.join(folder.dir, "last", "丙局2024.html"),
+    "--json",
+  ]);
+  const copiedData = JSON.parse(copied.out) as { checks: { rule: string; message: string }[] };
+  expect(copiedData.checks.map((c) => c.rule)).toEqual(["R29"]);
+  expect(copiedData.checks[0].message).toContain("丙局2024.html");
+  // Without last year's report there is nothing to compare: 丙局 passes; with 雷同 turned off, too.
+  expect((await call(["check", path.join(folder.dir, "units", "丙局.html")])).code).toBe(0);
+  const off = put("R29关.csv", "编号,启用\nR29,否\n");
+  const quiet = await call([
+    "check",
+    path.join(folder.dir, "units", "丙局.html"),
+    "--previous",
+    path.join(folder.dir, "last", "丙局2024.html"),
+    "--rules",
+    off,
+  ]);
+  expect(quiet.code).toBe(0);
+});

@@ -30,3 +30,26 @@ test("a heading and a row label as printed are what is searched for; a row of th
   const text = [...doc.paragraphs, ...doc.tables.flat(2)].join("\n");
   for (const [, find] of found) expect(text).toContain(find);
 });
+
+test("the new rules' findings select the report's own words they quote: a remnant, the lead's outdated basis", () => {
+  const t = { ...huaianTables(), agency: "某县财政局", year: 2025 };
+  const lead =
+    "本报告根据《关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）编制。本报告中所列数据的统计期限自2025年1月1日起至2025年12月31日止。";
+  const doc = reportDocument(t, {
+    title: ["某县财政局2025年政府信息公开工作年度报告"],
+    lead,
+    inside: { s1: ["XX局公开信息XX条。"] },
+  });
+  const read = readReport(doc);
+  const format = getFormat(read.tables.format);
+  const found = checkReadReport(read, numericTables(read.tables))
+    .filter((f) => f.rule === "R10" || f.rule === "R7")
+    .map((f) => [f.rule, findingText(f, format)] as const);
+  expect(found.map(([rule]) => rule).sort()).toEqual(["R10", "R7"]);
+  const text = doc.paragraphs.join("\n");
+  for (const [, find] of found) {
+    expect(find.length).toBeGreaterThan(3);
+    expect(text).toContain(find);
+  }
+  expect(found.find(([rule]) => rule === "R10")?.[1]).toContain("XX");
+});

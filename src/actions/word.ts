@@ -4,6 +4,7 @@
  * put it into its controls, record the new hashes, say what changed), insert a part at the cursor; and check
  * the open document as any report (its tables read by their labels, its text against them).
  */
+import { writtenQuote } from "../report/reviewQuote";
 import type { ReportFile } from "../load/report";
 import type { Finding } from "../report/tables/checks";
 import type { CompileResult } from "../report/compile";
@@ -133,6 +134,9 @@ export function findingText(f: Finding, format: FormatDef): string {
   const quoted = /^正文「(.*?)(?:…)?」中|标题写作「(.*?)」|行名(?:为)?「(.*?)」/.exec(f.message);
   const printed = quoted?.[1] ?? quoted?.[2] ?? quoted?.[3];
   if (printed) return printed.slice(0, 60);
+  // Another text finding: the report's own words it quotes (a remnant, the lead, a sentence of 五), its cut marks off.
+  const written = f.table === "text" ? writtenQuote(f)?.replace(/^…|…$/g, "") : undefined;
+  if (written) return written.slice(0, 60);
   const label =
     (f.table === "t3" && format.t3.rows.find((r) => r.key === f.row)?.label) ||
     (f.table === "t2" && format.t2?.blocks.flatMap((b) => b.rows).find((r) => r.key === f.row)?.label) ||
@@ -142,16 +146,40 @@ export function findingText(f: Finding, format: FormatDef): string {
   return stripNumbering(label).replace(/（.*$/, "");
 }
 
-/** Checks the open document as a report in a national format, whoever made it (its tables, its text: X3). */
+/**
+ * Checks the open document as a report in a national format, whoever made it: its tables, its text (X3, X4), its
+ * completeness and what reviewers read for (the 审核要点's national defaults), and R1 from the date it carries.
+ */
 export async function checkOpenDocument(actions: WordActions): Promise<DocumentCheck> {
-  const [{ readReportFile }, { numericTables }, { checkReadReport }] = await Promise.all([
+  const [
+    { readReportFile },
+    { numericTables },
+    { checkReadReport },
+    { ownReportFindings },
+    { isGovernment },
+  ] = await Promise.all([
     import("../load/report"),
     import("../report/read/tables"),
     import("../report/read/text"),
+    import("../report/audit/batch"),
+    import("../report/audit/deadline"),
   ]);
   const read = readReportFile(await actions.documentBytes(), "当前文档.docx");
   const format = getFormat(read.tables.format);
-  const findings = checkReadReport(read, numericTables(read.tables)).map((f) => ({
+  const numeric = numericTables(read.tables);
+  // R1 from the date the document carries (its 落款, a date under its title).
+  const own = ownReportFindings(
+    {
+      unit: numeric.agency,
+      file: "当前文档.docx",
+      tables: numeric,
+      source: read.source,
+      ...(read.published ? { published: read.published } : {}),
+      government: isGovernment(numeric.agency),
+    },
+    { year: numeric.year },
+  );
+  const findings = [...checkReadReport(read, numeric), ...own].map((f) => ({
     ...f,
     find: findingText(f, format),
   }));

@@ -16,7 +16,7 @@ const ABOUT_ABSENCE = new Set(["R12", "R13", "R14", "R15", "R17"]);
  * The report's own words a text finding quotes (a title, the lead, a remnant, a sentence of 五): the first 「…」
  * of its message that is not the template's heading of a section (where it is, not what it says).
  */
-function writtenQuote(f: Finding): string | undefined {
+export function writtenQuote(f: Finding): string | undefined {
   if (ABOUT_ABSENCE.has(f.rule)) return undefined;
   const headings = new Set(
     getFormat("2021")

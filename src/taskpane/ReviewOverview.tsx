@@ -1,13 +1,14 @@
 /**
  * 总览: one row per unit (单位, 状态, 错误, 提示), the status in words on its colour; a unit's name is a button
- * that opens its findings below its row (where, what, both numbers; why a file could not be read). Units on
+ * that opens its findings below its row (where, what, both numbers; why a file could not be read; when it was
+ * published and whether on time; whose text it shares most, 雷同). Units on
  * the list that sent nothing are 未报送; files of a folder that are no unit are listed as skipped.
  */
 import { Button, Text } from "@fluentui/react-components";
 import { Fragment, useState } from "react";
 import { unitLabel } from "../report/review";
 import type { ReviewResult } from "../report/review";
-import { STATUS_FILLS } from "../report/reviewSheets";
+import { percentText, STATUS_FILLS } from "../report/reviewSheets";
 
 const cell = { padding: "2px 4px", borderBottom: "1px solid #d1d1d1", textAlign: "left" as const };
 
@@ -62,13 +63,25 @@ export function ReviewOverview({ result }: { result: ReviewResult }) {
                       文件：{u.file}
                       {u.previous ? `；已对照上年：${u.previous}` : ""}
                     </Text>
+                    {u.onTime && (
+                      <Text size={200} block>
+                        {u.published
+                          ? `发布日期：${u.published.date}（${u.published.source}），${u.onTime}`
+                          : `发布日期：${u.onTime}`}
+                      </Text>
+                    )}
+                    {u.similar && (
+                      <Text size={200} block>
+                        雷同：与「{u.similar.with}」相同的文字最多，占{percentText(u.similar.share)}
+                      </Text>
+                    )}
                     <ul aria-label={`${u.unit}的问题`} style={{ margin: 0, paddingLeft: 16 }}>
                       {u.reason && <li>无法读取：{u.reason}</li>}
                       {u.findings.map((f, j) => (
                         <li key={j}>
                           {f.rule} {f.where}：{f.message}
                           {/* X3's message quotes its sentence already; a table finding shows its row as read. */}
-                          {f.quote && f.rule !== "X3" && (
+                          {f.quote && f.rule !== "X3" && f.rule !== "X4" && (
                             <Text size={200} block>
                               原文：{f.quote}
                             </Text>

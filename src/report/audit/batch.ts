@@ -5,11 +5,11 @@
  * and where it was read, whether it was on time, its highest share of text in common and with whom, and the
  * findings, as the review lists them (the rule set then handles them as it handles every finding).
  */
-import type { FormatId } from "../formats";
+import type { FormatId, RuleId } from "../formats";
 import type { PublishedDate } from "../read/published";
-import { ruleOn, shareParam } from "../rules/ruleset";
+import { defaultRuleSet, ruleOn, shareParam } from "../rules/ruleset";
 import type { RuleSet } from "../rules/ruleset";
-import type { Severity } from "../tables/findings";
+import type { Finding, Severity } from "../tables/findings";
 import { judgeDeadline } from "./deadline";
 import { similarities, similarityMessage } from "./similarity";
 import type { NarrativeUnit } from "./similarity";
@@ -93,6 +93,25 @@ export function batchRules(
       deadline,
       similar: s?.best ? { share: s.best.share, with: s.best.with } : null,
       findings,
+    };
+  });
+}
+
+/**
+ * A report checked on its own (`check`, the Word pane's 检查本文档): R1 from the date it carries, R29 against its own
+ * last year's report where one was given — the review's rules for one unit, as findings of its text.
+ */
+export function ownReportFindings(u: BatchUnit, o: { year: number; set?: RuleSet }): Finding[] {
+  const [j] = batchRules([u], { year: o.year, set: o.set ?? defaultRuleSet() });
+  return j.findings.map((f) => {
+    const row = f.rule === "R1" ? "published" : "narrative";
+    return {
+      rule: f.rule as RuleId,
+      severity: f.severity,
+      table: "text",
+      row,
+      where: `text.${row}`,
+      message: f.message,
     };
   });
 }
