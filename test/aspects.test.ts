@@ -27,7 +27,7 @@ import { compileWorkbook } from "../src/report/compile";
 import { sampleWorkbook } from "../src/report/sample";
 import { buildDocument } from "../src/report/text/document";
 import { buildSentences } from "../src/report/text/sentences";
-import { reportDocument } from "./corpus";
+import { reportDocument, documentParagraphs } from "./corpus";
 import { huaian, huaianTables, seedLines } from "./fixtures";
 
 const FORMAT = getFormat("2021");
@@ -315,11 +315,7 @@ describe("real material", () => {
       format: "2021",
     });
     const doc = buildDocument({ tables: result.tables, info: result.info, sentences: result.sentences });
-    const paragraphs: string[] = [];
-    for (const item of doc.items)
-      for (const b of item.kind === "part" ? item.part.blocks : [item])
-        if (b.kind === "title" || b.kind === "signature") paragraphs.push(...b.lines);
-        else if (b.kind !== "table") paragraphs.push(b.text);
+    const paragraphs = documentParagraphs(doc);
     expect(paragraphs.join("")).toContain("社会评议");
     expect(aspectFindings(FORMAT, paragraphs, { government: false })).toEqual([]);
     const gov = aspectFindings(FORMAT, paragraphs, { government: true });

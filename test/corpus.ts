@@ -9,6 +9,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { getFormat } from "../src/report/formats";
 import type { ReportDocumentText } from "../src/report/read/cells";
+import type { ReportDocument } from "../src/report/text/document";
 import { table2Grid, table3Grid, table4Grid } from "../src/report/tables/layout";
 import type { TableGrid } from "../src/report/tables/layout";
 import type { TableSet } from "../src/report/tables/tables";
@@ -128,4 +129,13 @@ export function reportPage(t: TableSet, parts: ReportParts = {}, charset = "utf-
     ...body,
     `</body></html>`,
   ].join("\n");
+}
+
+/** A generated report's paragraphs as a reader gets them: title and signature lines, each block's text, no tables. */
+export function documentParagraphs(doc: ReportDocument): string[] {
+  return doc.items.flatMap((item) =>
+    (item.kind === "part" ? item.part.blocks : [item]).flatMap((b) =>
+      b.kind === "table" ? [] : b.kind === "title" || b.kind === "signature" ? b.lines : [b.text],
+    ),
+  );
 }

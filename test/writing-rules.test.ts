@@ -17,7 +17,7 @@ import { sampleWorkbook } from "../src/report/sample";
 import type { Finding } from "../src/report/tables/findings";
 import type { TableSet } from "../src/report/tables/tables";
 import { buildDocument } from "../src/report/text/document";
-import { corpus, reportDocument, TEMPLATE_HEADINGS } from "./corpus";
+import { corpus, reportDocument, TEMPLATE_HEADINGS, documentParagraphs } from "./corpus";
 import type { ReportParts, SectionId } from "./corpus";
 import { huaian, huaianTables, seedLines } from "./fixtures";
 
@@ -212,11 +212,7 @@ describe("the rule set and the real reports", () => {
         },
       );
       const doc = buildDocument({ tables: result.tables, info: result.info, sentences: result.sentences });
-      const paragraphs: string[] = [];
-      for (const item of doc.items)
-        for (const b of item.kind === "part" ? item.part.blocks : [item])
-          if (b.kind === "title" || b.kind === "signature") paragraphs.push(...b.lines);
-          else if (b.kind !== "table") paragraphs.push(b.text);
+      const paragraphs = documentParagraphs(doc);
       const prompts = paragraphs.filter((p) => p.startsWith("【请填写"));
       const f = writing(paragraphs, id);
       expect(f.filter((x) => x.rule !== "R10")).toEqual([]);
@@ -226,11 +222,7 @@ describe("the rule set and the real reports", () => {
     // Its 报告信息 filled in (the sample's own texts): nothing at all.
     const filled = compileWorkbook(sampleWorkbook());
     const doc = buildDocument({ tables: filled.tables, info: filled.info, sentences: filled.sentences });
-    const paragraphs: string[] = [];
-    for (const item of doc.items)
-      for (const b of item.kind === "part" ? item.part.blocks : [item])
-        if (b.kind === "title" || b.kind === "signature") paragraphs.push(...b.lines);
-        else if (b.kind !== "table") paragraphs.push(b.text);
+    const paragraphs = documentParagraphs(doc);
     expect(writing(paragraphs, "2021")).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
 import { compileWorkbook } from "../compile";
 import { sampleWorkbook } from "../sample";
 import { buildDocument } from "../text/document";
-import { corpus } from "../../../test/corpus";
+import { corpus, documentParagraphs } from "../../../test/corpus";
 import { huaian, seedLines } from "../../../test/fixtures";
 import { comparedText, similarities, similarityMessage, standardKind } from "./similarity";
 import type { NarrativeUnit, Similar } from "./similarity";
@@ -102,11 +102,7 @@ describe("what is compared (test/corpus/boilerplate.json and the other families)
   test("what this tool writes into a report is not compared; what people wrote in 报告信息 is", () => {
     const r = compileWorkbook(sampleWorkbook());
     const doc = buildDocument({ tables: r.tables, info: r.info, sentences: r.sentences });
-    const paragraphs = doc.items.flatMap((i) =>
-      (i.kind === "part" ? i.part.blocks : [i]).flatMap((b) =>
-        b.kind === "table" ? [] : b.kind === "title" || b.kind === "signature" ? b.lines : [b.text],
-      ),
-    );
+    const paragraphs = documentParagraphs(doc);
     // The sample's 报告信息 texts (src/report/sample.ts): 总体情况's five, then 存在的主要问题 and 改进措施, sentence by
     // sentence, stripped (digits, numerals and marks); its 「本年度无其他需要报告的事项」 is everyone's formula.
     expect(comparedText(paragraphs).split("|")).toEqual([
