@@ -74,7 +74,9 @@ export function batchRules(
     let deadline: string | null = null;
     if (ofYear(u) && (isReport(u) || listed) && ruleOn(o.set, "R1")) {
       const j = judgeDeadline(published, { year: o.year, government: !!u.government, set: o.set });
-      onTime = j.state;
+      // A PDF's creation date after the deadline is no proof of lateness: the 总览 and the 通报 say 无法判断 (the
+      // finding, a warning, says why).
+      onTime = j.state === "逾期" && published?.weak ? "无法判断" : j.state;
       deadline = j.deadline;
       if (j.finding) findings.push({ ...j.finding, ...(published ? { quote: published.date } : {}) });
     }
