@@ -8,6 +8,10 @@ import { huaianTables } from "../../../test/fixtures";
 import { getFormat } from "../formats";
 import { bareLabel } from "./cells";
 import { checkText } from "./text";
+import { checkTable2Text } from "./text2";
+import { writingFindings } from "./writing";
+import { aspectFindings } from "./aspects";
+import { defaultRuleSet } from "../rules/ruleset";
 
 const N = 200_000;
 
@@ -33,4 +37,25 @@ test("a sentence of digits claims nothing; 「N件结转下年度」 is still re
   expect(
     checkText([`办结申请${t.t3.total[6] as number}件，${fwd}件结转下年度继续办理。`], t, format),
   ).toEqual([]);
+});
+
+test("the review rules that read the text (R7, R10–R17, R26, X4) read runs of 200 000 digits, letters, X or ideographs through", () => {
+  const t = huaianTables();
+  const format = getFormat("2021");
+  const set = defaultRuleSet();
+  for (const id of ["R14", "R15", "R17"] as const) set.rules[id] = { ...set.rules[id]!, on: true };
+  const head = ["某局2025年政府信息公开工作年度报告", "一、总体情况"];
+  const tail = [
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+  ];
+  for (const run of ["1", "a", "X", "字", "1,"]) {
+    const paragraphs = [...head, `制发规范性文件${run.repeat(N)}`, ...tail];
+    // Each returns (a quadratic scan would not within the test's time), and no run is read as a claim of 表二.
+    expect(checkTable2Text(paragraphs, t, format)).toEqual([]);
+    expect(Array.isArray(writingFindings(format, paragraphs, { year: 2025, set }))).toBe(true);
+    expect(Array.isArray(aspectFindings(format, paragraphs, { set }))).toBe(true);
+  }
 });
