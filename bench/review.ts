@@ -1,8 +1,9 @@
 /**
  * Reviewing 100 units as a 政府办 does, in one folder: a third our reports (.docx, each from its own register), a
  * third web pages of published reports (GBK, as portals save them), a third PDF (reports of ours exported by
- * LibreOffice, as departments send their published version); the whole `review` command (walking the folder,
- * reading, checking, the review workbook and the letters), timed end to end. And readPdfMs: one report PDF read
+ * LibreOffice, as departments send their published version), each unit with its own 总体情况 and 五; the whole
+ * `review` command (walking the folder, reading, checking, 雷同 across the batch, the review workbook and the
+ * letters), timed end to end. And readPdfMs: one report PDF read
  * by its tables and checked. The PDFs need LibreOffice (Debian package libreoffice-writer-nogui) and a Chinese
  * font (fonts-noto-cjk); without them the mix is half .docx, half web pages, and the figures say so.
  */
@@ -16,11 +17,38 @@ import { openReportFile } from "../src/load/report";
 import { compileWorkbook } from "../src/report/compile";
 import { numericTables } from "../src/report/read/tables";
 import { checkReadReport } from "../src/report/read/text";
-import { sampleWorkbook } from "../src/report/sample";
+import { rng, sampleWorkbook } from "../src/report/sample";
+import { SHEETS } from "../src/report/register/registers";
+import type { WorkbookData } from "../src/report/common/cells";
+import { sentence } from "./similarity";
 import { sofficeAll } from "../test/office";
 import { toolPath } from "../test/programs";
 import { gbk, reportHtml } from "../test/reports";
 import { bestAsync } from "./timing";
+
+/** A unit's own 报告信息 texts: a few sentences each for 总体情况's five aspects and for 五. */
+function ownTexts(r: () => number): Record<string, string> {
+  const keys = [
+    "总体情况-主动公开",
+    "总体情况-依申请公开",
+    "总体情况-政府信息管理",
+    "总体情况-政府信息公开平台建设",
+    "总体情况-监督保障",
+    "存在的主要问题",
+    "改进措施",
+  ];
+  return Object.fromEntries(keys.map((k) => [k, [sentence(r), sentence(r), sentence(r)].join("")]));
+}
+
+/** The sample register with its 报告信息 texts replaced by the unit's own. */
+function withOwnTexts(book: WorkbookData, own: Record<string, string>): WorkbookData {
+  const sheets = book.sheets.map((sh) =>
+    sh.name !== SHEETS.info
+      ? sh
+      : { ...sh, rows: sh.rows.map((row) => (String(row[0]) in own ? [row[0], own[String(row[0])]] : row)) },
+  );
+  return { ...book, sheets };
+}
 
 export async function reviewFigures(out: Record<string, number | string>): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ogi-bench-review-"));
@@ -35,9 +63,11 @@ export async function reviewFigures(out: Record<string, number | string>): Promi
     for (let i = 0; i < 100; i++) {
       const agency = `第${i + 1}局`;
       const kind = kinds[i % kinds.length];
-      const result = compileWorkbook(sampleWorkbook({ seed: 300 + i }), { agency });
+      // Each unit writes its own 总体情况 and 五 (as real units do; the sample's texts would make 100 copies).
+      const own = ownTexts(rng(900 + i));
+      const result = compileWorkbook(withOwnTexts(sampleWorkbook({ seed: 300 + i }), own), { agency });
       if (kind === "htm") {
-        const page = reportHtml({ ...result.tables, agency }, {}, "gbk");
+        const page = reportHtml({ ...result.tables, agency }, { paragraphs: Object.values(own) }, "gbk");
         writeFileSync(path.join(units, `${agency}.htm`), gbk(page));
         continue;
       }

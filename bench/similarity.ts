@@ -34,7 +34,8 @@ const STOCK = [
   "政府信息公开工作虽取得一定成效，但与上级要求和群众期盼相比仍有差距。",
 ];
 
-function sentence(r: () => number): string {
+/** A sentence of 政务公开 narrative, its words drawn by `r` (shared with the review's bench, for each unit's own text). */
+export function sentence(r: () => number): string {
   const n = 12 + Math.floor(r() * 8);
   const words = Array.from({ length: n }, () => WORDS[Math.floor(r() * WORDS.length)]);
   const comma = 4 + Math.floor(r() * 5);

@@ -75,3 +75,23 @@ test("雷同 off in the set: no comparison, no 雷同 column; R1 off: no date ju
     [null, null, []],
   ]);
 });
+
+test("a text copied across a batch: the three reports shared most with named each, the rest in one finding", () => {
+  const text =
+    "本局围绕优化营商环境，在门户网站开设惠企政策专栏，集中发布减税降费、融资支持和用工服务等政策文件，并配套制作图解和问答材料。".repeat(
+      5,
+    );
+  const names = ["甲局", "乙局", "丙局", "丁局", "戊局", "己局"];
+  const got = batchRules(
+    names.map((n) => report(n, { paragraphs: [text] })),
+    { year: YEAR, set: defaultRuleSet() },
+  );
+  for (const [i, j] of got.entries()) {
+    expect(j.findings.map((f) => f.rule)).toEqual(["R29", "R29", "R29", "R29"]);
+    const others = names.filter((n) => n !== names[i]);
+    // Every other unit named once: three in their own findings, two in the last.
+    for (const other of others)
+      expect(j.findings.filter((f) => f.message.includes(`「${other}」`))).toHaveLength(1);
+    expect(j.findings[3].message).toMatch(/^另有.*共2份报告/);
+  }
+});

@@ -12,7 +12,7 @@ import type { RuleSet } from "../rules/ruleset";
 import type { Finding, Severity } from "../tables/findings";
 import { judgeDeadline } from "./deadline";
 import { similarities, similarityMessage } from "./similarity";
-import type { NarrativeUnit } from "./similarity";
+import type { NarrativeUnit, Similar } from "./similarity";
 
 export type OnTime = "按时" | "逾期" | "无法判断";
 
@@ -43,6 +43,21 @@ export interface BatchJudgement {
   deadline: string | null;
   similar: { share: number; with: string } | null;
   findings: BatchFinding[];
+}
+
+/** How many of the reports a unit shares most with are each a finding of their own. */
+export const NAMED = 3;
+
+/** The rest of the reports a unit shares at least the threshold with, in one finding naming them. */
+function moreSimilar(rest: Similar[], threshold: number): BatchFinding {
+  const names = rest.slice(0, 20).map((o) => `「${o.with}」（${Math.floor(o.share * 100 + 1e-9)}%）`);
+  const more = rest.length > 20 ? `等${rest.length}份` : `共${rest.length}份`;
+  return {
+    rule: "R29",
+    severity: "error",
+    where: "全文",
+    message: `另有${names.join("、")}${more}报告与本报告相同的文字也达到${Math.round(threshold * 1000) / 10}%：多份报告文字相同的，请核实是否套用了同一份底稿，各单位应按本单位的实际情况撰写`,
+  };
 }
 
 const isReport = (u: BatchUnit) => u.source === "stored" || u.source === "labels";
@@ -81,14 +96,18 @@ export function batchRules(
       if (j.finding) findings.push({ ...j.finding, ...(published ? { quote: published.date } : {}) });
     }
     const s = similar.get(u.unit);
-    for (const over of s?.over ?? [])
+    // The reports it shares most with, each with its passages; any more in one line naming them (a text copied
+    // across a whole batch is said once per unit, not once per pair).
+    const over = [...(s?.over ?? [])].sort((a, b) => b.share - a.share);
+    for (const o of over.slice(0, NAMED))
       findings.push({
         rule: "R29",
         severity: "error",
-        where: over.part,
-        message: similarityMessage(over, threshold),
-        ...(over.passages.length ? { quote: over.passages[0].text } : {}),
+        where: o.part,
+        message: similarityMessage(o, threshold),
+        ...(o.passages.length ? { quote: o.passages[0].text } : {}),
       });
+    if (over.length > NAMED) findings.push(moreSimilar(over.slice(NAMED), threshold));
     return {
       published,
       onTime,
