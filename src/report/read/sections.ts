@@ -151,6 +151,19 @@ const BARE = /^[^。，,；;：:！!？?\d]{2,30}$/;
  * Missing sections are absent.
  */
 export function locateSections(format: FormatDef, paragraphs: string[], from: number): LocatedSection[] {
+  // The checks of one report (completeness, the review rules, 雷同) each ask for the same paragraphs' sections:
+  // located once per paragraphs list (never changed once read), format and start.
+  const known = LOCATED.get(paragraphs) ?? new Map<string, LocatedSection[]>();
+  LOCATED.set(paragraphs, known);
+  const key = `${format.id}|${from}`;
+  const found = known.get(key) ?? locate(format, paragraphs, from);
+  known.set(key, found);
+  return found.map((x) => ({ ...x }));
+}
+
+const LOCATED = new WeakMap<string[], Map<string, LocatedSection[]>>();
+
+function locate(format: FormatDef, paragraphs: string[], from: number): LocatedSection[] {
   const lines: HeadingLine[] = [];
   // A table's own labels (「（六）其他处理」「四、结转下年度继续办理」, which a web page's text holds too) head no section.
   const labels = tableLabels(format);

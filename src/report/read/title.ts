@@ -140,6 +140,15 @@ export function titleAdvice(t: Title, year: number): string {
  * separator (a page's <title>, "…年度报告_某市人民政府门户网站"), cut there.
  */
 export function findTitle(paragraphs: string[]): Title | null {
+  // Asked by each check of one report: found once per paragraphs list (never changed once read).
+  if (!TITLES.has(paragraphs)) TITLES.set(paragraphs, titleAmong(paragraphs));
+  const t = TITLES.get(paragraphs) as Title | null;
+  return t && { ...t };
+}
+
+const TITLES = new WeakMap<string[], Title | null>();
+
+function titleAmong(paragraphs: string[]): Title | null {
   const head = paragraphs.slice(0, 40).map((p) => squeeze(p).slice(0, 200));
   for (const [i, s] of head.entries()) {
     const above = i > 0 && head[i - 1].length <= 40 ? head[i - 1] : "";
