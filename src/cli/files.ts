@@ -110,7 +110,11 @@ export async function answersOption(
 /** The 审核要点 given with --rules (src/load/rules.ts), or undefined for the national defaults. */
 export async function ruleSetFlag(flags: Record<string, string | true>): Promise<RuleSet | undefined> {
   if (flags.rules === undefined) return undefined;
-  if (typeof flags.rules !== "string") throw new UsageError("--rules 需要一个审核要点文件（.xlsx、.csv 或 .json）");
+  if (typeof flags.rules !== "string")
+    throw new UsageError("--rules 需要一个审核要点文件（.xlsx、.csv 或 .json）");
   const file = flags.rules;
-  return readRuleSet(await readInput(file, /\.json$/i.test(file) ? "tables" : "workbook"), path.basename(file));
+  return readRuleSet(
+    await readInput(file, /\.json$/i.test(file) ? "tables" : "workbook"),
+    path.basename(file),
+  );
 }
