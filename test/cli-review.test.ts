@@ -19,7 +19,7 @@ import type { TableSet } from "../src/report/tables/tables";
 import { readWorkbook } from "../src/workbook/read";
 import { workbookBuffer } from "../src/workbook/write";
 import { huaianTables } from "./fixtures";
-import { gbk, reportHtml } from "./reports";
+import { gbk, lastYearOf, reportHtml } from "./reports";
 import { readdirSync, readFileSync } from "fs";
 import { reportText } from "../src/load/report";
 import { SCANNED } from "../src/load/pdf";
@@ -55,12 +55,7 @@ test("a folder of units: each status, each finding that must be corrected, the t
   put("名单.txt", "单位\n甲局\n乙局\n丙局\n丁局\n戊局\n");
   // Last year: 甲局 named with its city; what it carried over and what was in force follow into this year
   // (X1, X2 hold), except one: its 自然人 结转 is one more than 甲局 carried this year (the real break, X1).
-  const last = unit("某市甲局", 2024);
-  const inForce = (v: unknown) => {
-    const [issued, repealed, now] = v as number[];
-    return [0, 0, now - issued + repealed];
-  };
-  last.t2 = { ...last.t2, rules: inForce(good.t2?.rules), normative: inForce(good.t2?.normative) };
+  const last = lastYearOf(good, "某市甲局");
   const carried = good.t3.carry as number[];
   last.t3 = { ...last.t3, fwd: carried.map((v, i) => (i === 0 || i === 6 ? v + 1 : v)) };
   put("last/甲局2024.html", reportHtml(last));
@@ -351,13 +346,7 @@ test("units named as offices name their files, matched to the list; letters and 
   put("names-list.txt", `单位名称\n${list.join("\n")}\n`);
   // Last year: 发改局 under its full name, its 结转 and 现行有效 carried into this year (X1, X2 hold); and both
   // health centres, so 卫生院's last year is asked about too.
-  const last = unit("", 2024);
-  const inForce = (v: unknown) => {
-    const [issued, repealed, now] = v as number[];
-    return [0, 0, now - issued + repealed];
-  };
-  last.t2 = { ...last.t2, rules: inForce(nameless.t2?.rules), normative: inForce(nameless.t2?.normative) };
-  last.t3 = { ...last.t3, fwd: nameless.t3.carry };
+  const last = lastYearOf(nameless, "");
   put("names-last/某县发展和改革局2024年报.json", JSON.stringify(last));
   put("names-last/某县城关镇卫生院2024.json", JSON.stringify(last));
   put("names-last/某县河口镇卫生院2024.json", JSON.stringify(last));

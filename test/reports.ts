@@ -233,3 +233,21 @@ export function mhtml(bytes: Uint8Array, charset: string): Uint8Array {
   ].join("\r\n");
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
 }
+
+/**
+ * Last year's tables of a unit whose report carries over into `now` as it should: its 结转下年度 is this year's
+ * 上年结转 (X1), its 现行有效 less this year's 制发 plus 废止 is this year's (X2); named `agency`.
+ */
+export function lastYearOf(now: TableSet, agency = now.agency): TableSet {
+  const inForce = (v: unknown) => {
+    const [issued, repealed, count] = v as number[];
+    return [0, 0, count - issued + repealed];
+  };
+  return {
+    ...now,
+    agency,
+    year: now.year - 1,
+    t2: { ...now.t2, rules: inForce(now.t2?.rules), normative: inForce(now.t2?.normative) },
+    t3: { ...now.t3, fwd: now.t3.carry },
+  };
+}

@@ -14,7 +14,7 @@ import { RULES } from "../src/report/rules/ruleset";
 import type { TableSet } from "../src/report/tables/tables";
 import { readWorkbook } from "../src/workbook/read";
 import { huaianTables } from "./fixtures";
-import { reportHtml } from "./reports";
+import { lastYearOf, reportHtml } from "./reports";
 
 const folder = tempFolder("ogi-review-rules-");
 const put = folder.put;
@@ -31,18 +31,6 @@ const E =
   "本局聚焦教育公平和学校管理，主动公开招生入学政策、学区划分方案、学生资助项目及发放情况。每年春季提前发布义务教育招生工作方案，通过家长会、公众号和学校公告栏多渠道解读。对校园安全、食堂食品安全检查结果定期通报，接受家长监督。完善教育收费公示制度，各学校在醒目位置公示收费项目、标准和依据，设立投诉电话。推进教育督导报告公开，督导发现的问题限期整改并公开整改情况。";
 const F =
   "县政府坚持以公开促落实，围绕年度重点任务公开推进措施和完成情况，每季度在政府网站发布重点工作进展。推进基层政务公开标准化规范化，各乡镇便民服务中心设立政务公开专区，提供查阅和咨询服务。将政务公开工作纳入年度工作考核，组织开展社会评议，邀请人大代表、政协委员和群众代表参与评议打分，对工作推进不力的单位进行通报并依规实施责任追究。主要负责同志带头解读重要政策。";
-
-/** Last year's tables of a unit, carrying over into this year's as they should (X1, X2 hold). */
-function lastYearOf(now: TableSet): TableSet {
-  const last = { ...now, year: now.year - 1 };
-  const inForce = (v: unknown) => {
-    const [issued, repealed, count] = v as number[];
-    return [0, 0, count - issued + repealed];
-  };
-  last.t2 = { ...last.t2, rules: inForce(now.t2?.rules), normative: inForce(now.t2?.normative) };
-  last.t3 = { ...last.t3, fwd: now.t3.carry };
-  return last;
-}
 
 /** A portal's page of the unit's report with its text in 一, and its publication date in a <meta> tag. */
 function page(t: TableSet, text: string, published?: string): string {
