@@ -9,6 +9,13 @@ import type { TableSet } from "./tables/tables";
 
 const shown = (v: unknown) => (v === null || v === undefined || v === "" ? "（空）" : String(v as string));
 
+/** The template's section headings, which a finding names as the place it is about. */
+const HEADINGS = new Set(
+  getFormat("2021")
+    .sections.concat(getFormat("2019").sections)
+    .map((x) => x.heading),
+);
+
 /** Findings of what a section lacks: they quote the section and the words it lacks, no words of the report. */
 const ABOUT_ABSENCE = new Set(["R12", "R13", "R14", "R15", "R17"]);
 
@@ -18,12 +25,7 @@ const ABOUT_ABSENCE = new Set(["R12", "R13", "R14", "R15", "R17"]);
  */
 export function writtenQuote(f: Finding): string | undefined {
   if (ABOUT_ABSENCE.has(f.rule)) return undefined;
-  const headings = new Set(
-    getFormat("2021")
-      .sections.concat(getFormat("2019").sections)
-      .map((x) => x.heading),
-  );
-  for (const m of f.message.matchAll(/「([^「」]+)」/g)) if (!headings.has(m[1])) return m[1];
+  for (const m of f.message.matchAll(/「([^「」]+)」/g)) if (!HEADINGS.has(m[1])) return m[1];
   return undefined;
 }
 
