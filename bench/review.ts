@@ -21,6 +21,7 @@ import { rng, sampleWorkbook } from "../src/report/sample";
 import { SHEETS } from "../src/report/register/registers";
 import type { WorkbookData } from "../src/report/common/cells";
 import { sentence } from "./similarity";
+import { NARRATIVE_KEYS } from "../src/report/text/info";
 import { sofficeAll } from "../test/office";
 import { toolPath } from "../test/programs";
 import { gbk, reportHtml } from "../test/reports";
@@ -28,15 +29,9 @@ import { bestAsync } from "./timing";
 
 /** A unit's own 报告信息 texts: a few sentences each for 总体情况's five aspects and for 五. */
 function ownTexts(r: () => number): Record<string, string> {
-  const keys = [
-    "总体情况-主动公开",
-    "总体情况-依申请公开",
-    "总体情况-政府信息管理",
-    "总体情况-政府信息公开平台建设",
-    "总体情况-监督保障",
-    "存在的主要问题",
-    "改进措施",
-  ];
+  const keys = NARRATIVE_KEYS.filter(
+    (k) => k.startsWith("总体情况-") || k === "存在的主要问题" || k === "改进措施",
+  );
   return Object.fromEntries(keys.map((k) => [k, [sentence(r), sentence(r), sentence(r)].join("")]));
 }
 

@@ -45,7 +45,7 @@ const FIELDS: Record<string, string[]> = {
 };
 
 /** Narrative keys the report uses; any 项目 outside these and the fields above is kept with a warning. */
-const NARRATIVE_KEYS = [
+export const NARRATIVE_KEYS = [
   "总体情况",
   "总体情况-主动公开",
   "总体情况-依申请公开",
