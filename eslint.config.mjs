@@ -147,6 +147,8 @@ export default tseslint.config(
       "src/actions/**/*.ts",
       "src/docx/**/*.ts",
       "src/zip/**/*.ts",
+      "src/cfb/**/*.ts",
+      "src/doc/**/*.ts",
       "src/workbook/**/*.ts",
       "src/load/**/*.ts",
       "src/cli/**/*.ts",
