@@ -1,6 +1,6 @@
 /**
- * Reading the zip package of a .docx or .xlsx, defensively and within bounded memory. Everything is decided
- * from the central directory before a byte is inflated: absolute, "../" or duplicate names, encrypted
+ * Reading the zip package of a .docx, .xlsx or OFD, defensively and within bounded memory. Everything is
+ * decided from the central directory before a byte is inflated: absolute, "../" or duplicate names, encrypted
  * entries, too many entries, declared sizes over the caps. Entries the caller needs are inflated with a
  * limit of their declared size (a stream that would grow past it stops at once) and checked against their
  * size and CRC-32; the rest (pictures, fonts, thumbnails) are kept compressed, as they were, never inflated.
@@ -43,7 +43,7 @@ export interface ZipFile {
   entries: ZipEntry[];
 }
 
-export type PackageKind = "docx" | "xlsx";
+export type PackageKind = "docx" | "xlsx" | "ofd";
 
 export interface ReadOptions {
   kind: PackageKind;
@@ -67,14 +67,23 @@ export const PACKAGE_LIMITS: Record<
 > = {
   docx: { entries: 10000, entryBytes: 64 * 1024 * 1024, totalBytes: 200 * 1024 * 1024 },
   xlsx: { entries: 10000, entryBytes: 160 * 1024 * 1024, totalBytes: 200 * 1024 * 1024 },
+  ofd: { entries: 10000, entryBytes: 64 * 1024 * 1024, totalBytes: 200 * 1024 * 1024 },
 };
 
-const WHAT: Record<PackageKind, { name: string; app: string; old: string }> = {
-  docx: { name: " .docx 格式的 Word 文档", app: "Word 或 WPS", old: "旧版 Word（.doc）" },
+/** What a package is called, what opens it, an old (OLE) file taken for it, and what to save that as. */
+const WHAT: Record<PackageKind, { name: string; app: string; old: string; saveAs: string }> = {
+  docx: { name: " .docx 格式的 Word 文档", app: "Word 或 WPS", old: "旧版 Word（.doc）", saveAs: " .docx" },
   xlsx: {
     name: " .xlsx 格式的 Excel 工作簿",
     app: "Excel 或 WPS",
     old: "旧版 Excel（.xls）或其他 Office 旧格式",
+    saveAs: " .xlsx",
+  },
+  ofd: {
+    name: " OFD 版式文件",
+    app: "数科 OFD 阅读器或 WPS",
+    old: "旧版 Office 格式（.doc、.xls 等）的",
+    saveAs: " OFD",
   },
 };
 
@@ -167,7 +176,7 @@ export function readPackage(bytes: Uint8Array, label: string, options: ReadOptio
     fail(
       isEncryptedOle(bytes)
         ? `设有打开密码（已加密），本工具无法读取；请在 ${what.app} 中打开，取消密码后另存一份再试`
-        : `是${what.old}文件，请在 ${what.app} 中“另存为”${options.kind === "docx" ? " .docx" : " .xlsx"} 后再试`,
+        : `是${what.old}文件，请在 ${what.app} 中“另存为”${what.saveAs} 后再试`,
     );
   if (bytes.length < 4) fail(`为空或过小，不是${what.name}`);
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail(`不是${what.name}`);

@@ -93,7 +93,7 @@ export function judgeDeadline(
         severity: "warning",
         where,
         message:
-          `报告中没有写明发布或落款日期，只读到 PDF 文件的创建日期${when}，晚于截止日期${dueWords}（依据：${basis}）。` +
+          `报告中没有写明发布或落款日期，只读到${published.source.replace(/（仅供参考）$/, "")}${when}，晚于截止日期${dueWords}（依据：${basis}）。` +
           `这只是文件的创建日期，不一定是发布日期；请核实实际发布日期（可在单位名单的「发布日期」列中填写）`,
       },
     };

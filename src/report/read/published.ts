@@ -23,7 +23,7 @@ export interface PublishedDate {
   date: string;
   /** Where it was read, in the reviewer's words: 「标题下的日期」「落款日期」「网页的发布日期」…. */
   source: string;
-  /** Read only from a PDF's creation date: a last resort, named so in every finding. */
+  /** Read only from a PDF's or an OFD's creation date: a last resort, named so in every finding. */
   weak?: boolean;
 }
 
@@ -35,6 +35,7 @@ export const DATE_SOURCES = {
   underTitle: "标题下的日期",
   signature: "落款日期",
   pdf: "PDF 文件的创建日期（仅供参考）",
+  ofd: "OFD 文件的创建日期（仅供参考）",
   listSent: "单位名单的报送日期",
   listPublished: "单位名单的发布日期",
 } as const;
