@@ -3,10 +3,39 @@
  * Tests that use them run under `needs("soffice", "pdftotext", …)` of ./tools (skipped with a notice where the
  * programs are missing, failed instead when OGI_REQUIRE_TOOLS=1).
  */
-import { execFileSync } from "child_process";
+import { execFile, execFileSync } from "child_process";
 import { mkdtempSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
+import { promisify } from "util";
+
+/** What sofficeAll converts to. */
+export type OfficeTarget = "pdf" | "docx" | "xlsx" | "xls" | "doc";
+
+const FILTERS: Partial<Record<OfficeTarget, string>> = {
+  docx: "docx:MS Word 2007 XML",
+  xlsx: "xlsx:Calc MS Excel 2007 XML",
+  xls: "xls:MS Excel 97",
+  doc: "doc:MS Word 97",
+};
+
+/** soffice's arguments for one run over `files`, with its own profile. */
+function sofficeArgs(files: string[], to: OfficeTarget, outDir: string, profile: string, filter?: string) {
+  const pages = files.length > 0 && files.every((f) => /\.html?$/i.test(f));
+  return [
+    `-env:UserInstallation=file://${profile}`,
+    "--headless",
+    ...(pages ? ["--infilter=HTML (StarWriter)"] : []),
+    "--convert-to",
+    filter ?? FILTERS[to] ?? to,
+    "--outdir",
+    outDir,
+    ...files,
+  ];
+}
+
+const results = (files: string[], to: OfficeTarget, outDir: string) =>
+  files.map((file) => path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${to}`)));
 
 /**
  * Converts files with LibreOffice in one run; returns the paths of the results. Each call has its own profile.
@@ -14,33 +43,46 @@ import path from "path";
  */
 export function sofficeAll(
   files: string[],
-  to: "pdf" | "docx" | "xlsx",
+  to: OfficeTarget,
   outDir: string,
   /** The export filter with its options, where the default one will not do (a PDF with a password). */
   filter?: string,
 ): string[] {
-  const pages = files.length > 0 && files.every((f) => /\.html?$/i.test(f));
   const profile = mkdtempSync(path.join(os.tmpdir(), "ogi-lo-"));
   try {
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        ...(pages ? ["--infilter=HTML (StarWriter)"] : []),
-        "--convert-to",
-        filter ??
-          (to === "docx" ? "docx:MS Word 2007 XML" : to === "xlsx" ? "xlsx:Calc MS Excel 2007 XML" : to),
-        "--outdir",
-        outDir,
-        ...files,
-      ],
-      { stdio: "pipe", timeout: 60000 * Math.max(2, files.length) },
-    );
+    execFileSync("soffice", sofficeArgs(files, to, outDir, profile, filter), {
+      stdio: "pipe",
+      timeout: 60000 * Math.max(2, files.length),
+    });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  return files.map((file) => path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${to}`)));
+  return results(files, to, outDir);
+}
+
+/**
+ * Converts the same files to several formats at once: soffice takes one --convert-to a run (a second one on the
+ * command line replaces the first for every file), so one run per format, the runs side by side, each with its
+ * own profile. Returns the paths of the results by format, each in its own folder under `outDir`.
+ */
+export async function sofficeEach<T extends OfficeTarget>(
+  files: string[],
+  targets: T[],
+  outDir: string,
+): Promise<Record<T, string[]>> {
+  const run = async (to: T): Promise<[T, string[]]> => {
+    const dir = path.join(outDir, to);
+    const profile = mkdtempSync(path.join(os.tmpdir(), "ogi-lo-"));
+    try {
+      await promisify(execFile)("soffice", sofficeArgs(files, to, dir, profile), {
+        timeout: 60000 * Math.max(2, files.length),
+      });
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    return [to, results(files, to, dir)];
+  };
+  return Object.fromEntries(await Promise.all(targets.map(run))) as Record<T, string[]>;
 }
 
 /** Converts one file with LibreOffice; returns the path of the result. */
