@@ -1,16 +1,15 @@
 /** Bad files the tests make at run time. */
+import { compoundFile } from "./cfb";
 
 /**
- * An OLE compound file, as old .xls/.doc files and password-protected Office files are; with the
- * "EncryptionInfo" stream name (UTF-16) that Office's encryption writes when `encrypted`.
+ * An OLE compound file, as password-protected Office files are: with the "EncryptionInfo" and
+ * "EncryptedPackage" streams Office's encryption writes when `encrypted`, else with one stream of neither
+ * Word's nor Excel's (an OLE file of some other program). `size` pads the stream to about that many bytes.
  */
 export function oleFile(encrypted: boolean, size = 4096): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(size);
-  b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  if (encrypted)
-    b.set(
-      [..."EncryptionInfo"].flatMap((c) => [c.charCodeAt(0), 0]),
-      512,
-    );
-  return b;
+  const filler = new Uint8Array(Math.max(0, size - 2048));
+  const bytes = encrypted
+    ? compoundFile({ EncryptionInfo: new Uint8Array(200), EncryptedPackage: filler })
+    : compoundFile({ Contents: filler });
+  return new Uint8Array(bytes);
 }

@@ -1,11 +1,14 @@
 /**
  * Reading a workbook held in memory into the engine's cells, for the command line, file mode and the roll-up
  * alike: an .xlsx through our own reader (./xlsx: formula cells give their cached values, rich text its text,
- * error values stay errors, merged ranges and hidden sheets said), a CSV or tab-separated text export through
- * ./csv. ExcelJS only writes (./write).
+ * error values stay errors, merged ranges and hidden sheets said), an Excel 97–2003 .xls or WPS 表格 .et (any
+ * OLE2 compound file, whatever its name) through ./xls into the same cells, a CSV or tab-separated text export
+ * through ./csv. ExcelJS only writes (./write).
  */
+import { isCompound } from "../cfb/read";
 import type { WorkbookData } from "../report/common/cells";
 import { readCsv } from "./csv";
+import { readXls } from "./xls";
 import { readXlsx } from "./xlsx";
 
 export { WorkbookReadError } from "./xlsx";
@@ -22,7 +25,10 @@ export interface ReadWorkbookOptions {
   lazy?: boolean;
 }
 
-/** Reads an .xlsx held in memory. Throws WorkbookReadError with a Chinese message for anything unreadable. */
+/**
+ * Reads an .xlsx, .xls or .et (by its bytes) or a text export (by its name) held in memory. Throws
+ * WorkbookReadError with a Chinese message for anything unreadable.
+ */
 export async function readWorkbook(
   data: ArrayBuffer | Uint8Array,
   source?: string,
@@ -31,8 +37,9 @@ export async function readWorkbook(
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const label = source ?? "工作簿";
   const zipped = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isTextExport(label) && !zipped) return { ...readCsv(bytes, label), source };
-  const workbook = readXlsx(bytes, label);
+  const compound = isCompound(bytes);
+  if (isTextExport(label) && !zipped && !compound) return { ...readCsv(bytes, label), source };
+  const workbook = compound ? readXls(bytes, label) : readXlsx(bytes, label);
   if (!options.lazy) for (const sheet of workbook.sheets) void sheet.rows;
   return { sheets: workbook.sheets, source };
 }

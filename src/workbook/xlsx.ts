@@ -123,6 +123,15 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhsbeg]/i.test(s.split(";")[0]);
 }
 
+/**
+ * Whether number format `id` shows a date: by its code where the file defines one (`custom`, id → code), else by
+ * the built-in ids. The .xls reader (./xls) decides its styles by this too.
+ */
+export function showsDate(id: number, custom: Map<number, string>): boolean {
+  const code = custom.get(id);
+  return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
+}
+
 /** The cell styles (cellXfs) that show dates. */
 function dateStyles(xml: string | undefined): boolean[] {
   if (!xml) return [];
@@ -138,9 +147,7 @@ function dateStyles(xml: string | undefined): boolean[] {
       const code = /\bformatCode\s*=\s*"([^"]*)"/.exec(rest);
       if (id && code) custom.set(Number(id[1]), decodeEntities(code[1]));
     } else if (inCellXfs) {
-      const id = Number(/\bnumFmtId\s*=\s*"(\d+)"/.exec(rest)?.[1] ?? 0);
-      const code = custom.get(id);
-      out.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id));
+      out.push(showsDate(Number(/\bnumFmtId\s*=\s*"(\d+)"/.exec(rest)?.[1] ?? 0), custom));
     }
   }
   return out;
