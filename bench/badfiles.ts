@@ -3,7 +3,9 @@
  * declared in its directory, a workbook whose sheet says 100 KB and holds 1 GB, a PDF whose page inflates to
  * 1 GB, a report whose document.xml holds one 50 MB string, a workbook whose shared strings hold one 50 MB string
  * shown in a cell, a report with a paragraph of 900 000 digits (below the refusal, read up to the reading limit),
- * and a report whose stored data is of the wrong shape (表三 missing, 表四 an object).
+ * a report whose stored data is of the wrong shape (表三 missing, 表四 an object), and Office 97-2003 files
+ * damaged as compound files are (a chain that loops after 13 000 sectors, a sector out of range, a file cut in
+ * half, a directory that loops, a stream said to be 2 GB) or encrypted (a .doc's flag, an .xls's FILEPASS).
  */
 import { Deflate } from "fflate";
 import { writeFileSync } from "fs";
@@ -15,6 +17,7 @@ import { sampleWorkbook } from "../src/report/sample";
 import { workbookBuffer } from "../src/workbook/write";
 import type { ZipEntry } from "../src/zip/read";
 import { writeZip } from "../src/zip/write";
+import { compoundLayout, withDirField, withFatEntry } from "../test/cfb";
 import { bombPdf } from "../test/pdfs";
 import { withStoredTables } from "../test/stored";
 
@@ -77,4 +80,48 @@ export async function prepareBadInput(dir: string): Promise<void> {
     t.t4 = { review: 5 };
   });
   writeFileSync(path.join(dir, "wrong-shape.docx"), wrong);
+
+  prepareBadCompound(dir);
+}
+
+/** A Word FIB's first bytes: wIdent, nFib of Word 97, and the flags (0x0100: encrypted). */
+function fib(flags: number): Uint8Array {
+  const b = new Uint8Array(4096);
+  const dv = new DataView(b.buffer);
+  dv.setUint16(0, 0xa5ec, true);
+  dv.setUint16(2, 0xc1, true);
+  dv.setUint16(0x0a, flags, true);
+  return b;
+}
+
+/** BIFF8 records: a workbook's BOF, then FILEPASS (the workbook has an open password). */
+function encryptedBiff(): Uint8Array {
+  const b = new Uint8Array(4096);
+  const dv = new DataView(b.buffer);
+  dv.setUint16(0, 0x0809, true);
+  dv.setUint16(2, 16, true);
+  dv.setUint16(4, 0x0600, true);
+  dv.setUint16(6, 0x0005, true);
+  dv.setUint16(20, 0x002f, true);
+  dv.setUint16(22, 6, true);
+  dv.setUint16(24, 1, true);
+  return b;
+}
+
+function prepareBadCompound(dir: string): void {
+  // A Word document of about 6.7 MB: its WordDocument stream's chain walked to its end before a fault shows.
+  const stream = new Uint8Array(13000 * 512);
+  stream.set(fib(0));
+  const l = compoundLayout({ WordDocument: stream, "1Table": new Uint8Array(8192) });
+  const last = l.starts.WordDocument + 12999;
+  const files: Record<string, Uint8Array> = {
+    "cfb-cycle.doc": withFatEntry(l, last, l.starts.WordDocument),
+    "cfb-range.doc": withFatEntry(l, last, 9_000_000),
+    "cfb-cut.doc": l.bytes.subarray(0, l.bytes.length >> 1),
+    "cfb-dirloop.doc": withDirField(l, 2, 0x48, 1),
+    "cfb-long.xls": withDirField(compoundLayout({ Workbook: new Uint8Array(8192) }), 1, 0x78, 0x7fffffff),
+    "encrypted.doc": compoundLayout({ WordDocument: fib(0x0100), "1Table": new Uint8Array(4096) }).bytes,
+    "encrypted.xls": compoundLayout({ Workbook: encryptedBiff() }).bytes,
+  };
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(dir, name), bytes);
 }

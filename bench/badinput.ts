@@ -4,7 +4,8 @@
  * 1 GB; three 10 MB CSV files that are no ledger; a PDF whose page inflates to 1 GB; a report whose document.xml
  * holds one 50 MB string (update), a workbook whose shared strings hold one 50 MB string shown in a cell
  * (compile), a report with a paragraph of 900 000 digits (check: read up to the reading limit), a report whose
- * stored data has the wrong shape (read by its printed tables). Run by bench.ts with the folder of the files
+ * stored data has the wrong shape (read by its printed tables), Office 97-2003 files damaged or encrypted (.doc,
+ * .xls: refused). Run by bench.ts with the folder of the files
  * badfiles.ts prepared; prints one JSON line.
  */
 import { readFileSync } from "fs";
@@ -95,6 +96,18 @@ async function main() {
   const runs = await openReportFile(html, "runs.html");
   checkReadReport(runs, numericTables(runs.tables));
   out.longRunsReadMs = Math.round(performance.now() - t3);
+  // Office 97-2003 files damaged as compound files, or encrypted: each refused with its sentence.
+  const t4 = performance.now();
+  const compound = ["cfb-cycle.doc", "cfb-range.doc", "cfb-cut.doc", "cfb-dirloop.doc", "encrypted.doc"];
+  for (const name of compound) {
+    const bytes = readFileSync(path.join(dir, name));
+    await refusedMs(() => openReportFile(bytes, name));
+  }
+  for (const name of ["cfb-long.xls", "encrypted.xls"]) {
+    const bytes = readFileSync(path.join(dir, name));
+    await refusedMs(() => readWorkbook(bytes, name));
+  }
+  out.compoundBadRefusedMs = Math.round(performance.now() - t4);
   out.badInputPeakMB = Math.round((process.resourceUsage().maxRSS * 1024) / 1048576);
   console.log(JSON.stringify(out));
 }

@@ -209,7 +209,9 @@ describe("files", () => {
     const bigBook = at("大.xlsx");
     writeFileSync(bigBook, "");
     truncateSync(bigBook, 150 * 1024 * 1024);
-    expect((await call(["compile", bigBook])).err).toMatch(/超过台账工作簿（\.xlsx）的上限 100 MB/);
+    expect((await call(["compile", bigBook])).err).toMatch(
+      /超过台账工作簿（\.xlsx、\.xls、\.et）的上限 100 MB/,
+    );
   });
 
   test("update on a damaged report writes nothing", async () => {

@@ -10,13 +10,14 @@ import path from "path";
 import { promisify } from "util";
 
 /** What sofficeAll converts to. */
-export type OfficeTarget = "pdf" | "docx" | "xlsx" | "xls" | "doc";
+export type OfficeTarget = "pdf" | "docx" | "xlsx" | "xls" | "doc" | "rtf";
 
 const FILTERS: Partial<Record<OfficeTarget, string>> = {
   docx: "docx:MS Word 2007 XML",
   xlsx: "xlsx:Calc MS Excel 2007 XML",
   xls: "xls:MS Excel 97",
   doc: "doc:MS Word 97",
+  rtf: "rtf:Rich Text Format",
 };
 
 /** soffice's arguments for one run over `files`, with its own profile. */

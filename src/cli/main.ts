@@ -27,11 +27,11 @@ import { checkReport, runExtract } from "./reports";
 export const USAGE = `政府信息公开年报助手 ogi-report
 
 用法：
-  ogi-report compile <台账.xlsx|.csv|统计表.xlsx|tables.json> [--year 年份] [--format 2021|2019|2008] [--previous 上年文件] [--json]
-      从登记台账统计表二、表三、表四，并按勾稽关系校验；--previous 给出上年的报告（.docx、网页或 PDF，手写的也可以）、统计表 JSON 或台账，
+  ogi-report compile <台账.xlsx|.xls|.et|.csv|统计表.xlsx|tables.json> [--year 年份] [--format 2021|2019|2008] [--previous 上年文件] [--json]
+      从登记台账统计表二、表三、表四，并按勾稽关系校验；--previous 给出上年的报告（Word、WPS、网页、PDF 或 OFD，手写的也可以）、统计表 JSON 或台账，
       以核对上年结转并在表述中与上年比较；没有登记表的单位可在「统计表」工作表中直接填写表二、表三、表四，或给出统计表 JSON
-  ogi-report check <报告.docx|网页.html|报告.pdf|台账.xlsx|统计表.xlsx|tables.json> [--json] [--previous 上年文件] [--agency 名称] [--year 年份] [--rules 审核要点]
-      校验一份报告或一套统计表：任何按全国格式编写的报告（Word 文档、保存的网页 .html/.mhtml、有文字层的 PDF）都按表格文字读出
+  ogi-report check <报告.docx|.doc|.wps|网页.html|报告.pdf|.ofd|台账.xlsx|.xls|统计表.xlsx|tables.json> [--json] [--previous 上年文件] [--agency 名称] [--year 年份] [--rules 审核要点]
+      校验一份报告或一套统计表：任何按全国格式编写的报告（Word 文档 .docx/.doc、WPS 文字 .wps、RTF、保存的网页 .html/.mhtml、有文字层的 PDF、OFD）都按表格文字读出
       表二、表三、表四，列出在哪里找到、读到的数字和校验结果，并核对正文中的数字与表格是否一致（X3、X4）、
       是否按时发布（R1）以及审核要点中的各项（引用依据、模板残留、总体情况五个方面、问题和改进措施等）
   ogi-report extract <报告> --xlsx <统计表.xlsx> [--agency 名称] [--year 年份]
@@ -44,13 +44,13 @@ export const USAGE = `政府信息公开年报助手 ogi-report
   ogi-report update <报告.docx> <台账.xlsx|统计表.xlsx|tables.json> -o <新报告.docx>
       按最新台账更新已有报告中的表格和数字，保留其他文字，列出改动（不覆盖原报告）
   ogi-report rollup <各单位文件…> [--year 年份] [--agency 本级名称] [--json] [-o 汇总报告.docx] [--xlsx 汇总.xlsx] [--explain "行 列"]
-      汇总多个单位（台账 .xlsx、统计表 .json、报告 .docx、网页或 PDF，可混用；单位名取自报告标题），逐个校验并校验合计；
+      汇总多个单位（台账 .xlsx/.xls/.et、统计表 .json、报告 .docx/.doc/.wps、网页、PDF 或 OFD，可混用；单位名取自报告标题），逐个校验并校验合计；
       --explain "d1 自然人" 列出合计中这个数字来自哪些单位，台账来的单位再列出登记行
   ogi-report map <台账.xlsx|.csv> [--map 对应关系.xlsx|.csv] [--json]
       识别单位自己的台账（任何工作表名、标题行、两行表头、各自的写法）：列出识别出的登记表和各列，以及需要在「对应关系」中确认的写法；
       compile、check、report、update、explain、rollup 也接受 --map
   ogi-report review <文件或文件夹…> [--previous 上年文件或文件夹] [--units 单位名单.txt|.csv|.xlsx] [--year 年份] [--rules 审核要点] [-o 审核结果.xlsx] [--letters 目录] [--json]
-      政府办审核：逐个读取各单位的报告（.docx、网页、PDF）、台账、统计表 JSON，给出状态（通过、有提示、需修改、年度不符、
+      政府办审核：逐个读取各单位的报告（.docx、.doc、.wps、网页、PDF、OFD）、台账（.xlsx、.xls、.et、.csv）、统计表 JSON，给出状态（通过、有提示、需修改、年度不符、
       无法读取、未报送），列出每个问题（含是否按时发布、与上年及其他单位是否雷同），并汇总本年度读到的单位；
       -o 写出审核工作簿（总览、问题清单、汇总、审核要点、未报送），--letters 为需修改、年度不符的单位各写一份审核意见（.docx，
       按审核要点分组并写明依据），并写出通报.docx（--agency 为落款）；--rules 给出本级的审核要点（「审核要点」工作表的

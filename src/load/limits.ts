@@ -3,18 +3,31 @@
  * sentence, never read into memory). Real files are far smaller: a 100 000-row register is about 5 MB.
  */
 export const INPUT_LIMITS = {
-  workbook: { bytes: 100 * 1024 * 1024, what: "台账工作簿（.xlsx）" },
-  report: { bytes: 100 * 1024 * 1024, what: "报告（.docx、网页、PDF）" },
+  workbook: { bytes: 100 * 1024 * 1024, what: "台账工作簿（.xlsx、.xls、.et）" },
+  report: { bytes: 100 * 1024 * 1024, what: "报告（Word、WPS、网页、PDF、OFD）" },
   tables: { bytes: 20 * 1024 * 1024, what: "统计表 JSON" },
 } as const;
 
 export type InputKind = keyof typeof INPUT_LIMITS;
 
-/** File extensions of reports: Word, web pages as portals publish and browsers save them, and PDF. */
-export const REPORT_EXTENSIONS = ["docx", "html", "htm", "mhtml", "mht", "pdf"];
+/**
+ * File extensions of reports: Word (.docx, and Word 97-2003's .doc, which Word and WPS also use for RTF and web
+ * pages), WPS 文字 (.wps), RTF, web pages as portals publish and browsers save them, PDF and OFD.
+ */
+export const REPORT_EXTENSIONS = ["docx", "doc", "wps", "rtf", "html", "htm", "mhtml", "mht", "pdf", "ofd"];
+
+/** File extensions of workbooks: Excel's .xlsx and .xls (97-2003), WPS 表格's .et, and text exports. */
+export const WORKBOOK_EXTENSIONS = ["xlsx", "xls", "et", "csv", "txt"];
 
 /** Files a review reads; anything else in a folder is skipped, with why. */
-export const REVIEW_EXTENSIONS = [...REPORT_EXTENSIONS, "xlsx", "csv", "txt", "json"];
+export const REVIEW_EXTENSIONS = [...REPORT_EXTENSIONS, ...WORKBOOK_EXTENSIONS, "json"];
+
+/** A file picker's `accept` for the extensions given. */
+export const acceptOf = (...lists: string[][]): string =>
+  lists
+    .flat()
+    .map((e) => `.${e}`)
+    .join(",");
 /** More files than a review of every unit of a province would hold. */
 export const MAX_REVIEW_FILES = 5000;
 
@@ -28,13 +41,8 @@ const PICTURE = "图片，没有可读取的文字；请提供 Word、网页或 
  */
 const UNREAD_FORMATS = new Map<string, string>(
   Object.entries({
-    doc: `Word 97-2003 格式（.doc），不能读取；${SAVE_AS_DOCX}`,
-    wps: `WPS 文字的旧格式（.wps），不能读取；${SAVE_AS_DOCX}`,
-    rtf: `RTF 格式，不能读取；${SAVE_AS_DOCX}`,
     odt: `OpenDocument 格式（.odt），不能读取；${SAVE_AS_DOCX}`,
-    ofd: "OFD 版式文件，不能读取；请提供 Word、网页或 PDF 版本",
-    xls: "Excel 97-2003 格式（.xls），不能读取；请另存为 .xlsx",
-    et: "WPS 表格的旧格式（.et），不能读取；请另存为 .xlsx",
+    ods: "OpenDocument 格式（.ods），不能读取；请另存为 .xlsx",
     jpg: PICTURE,
     jpeg: PICTURE,
     png: PICTURE,
@@ -79,7 +87,7 @@ export function reviewSkipReason(name: string, index: number): string | null {
   if (["zip", "rar", "7z"].includes(ext)) return "压缩包：请先解压，再审核解压出的文件夹";
   // A format we do not read is still the unit's file: it is read as a unit that says so.
   if (!REVIEW_EXTENSIONS.includes(ext) && !UNREAD_FORMATS.has(ext))
-    return "不是报告（.docx、网页、PDF）、台账（.xlsx、.csv）或统计表 JSON";
+    return "不是报告（Word、WPS、网页、PDF、OFD）、台账（.xlsx、.xls、.et、.csv）或统计表 JSON";
   if (index >= MAX_REVIEW_FILES) return `文件超过 ${MAX_REVIEW_FILES} 个，未读取`;
   return null;
 }

@@ -1,8 +1,9 @@
 /**
  * Any report in a national format, from its file: our own .docx (the data it carries first, its text for X3),
- * a .docx written by hand in Word or WPS or saved by LibreOffice, or a saved web page (.html/.htm/.mhtml) —
- * or a PDF (its text layer, pdf.ts) — the last ones read by their tables' labels (src/report/read). Works on
- * bytes, for the command line and the panes alike.
+ * a .docx written by hand in Word or WPS or saved by LibreOffice, a Word 97-2003 .doc or WPS 文字 .wps, an RTF,
+ * a saved web page (.html/.htm/.mhtml), an OFD (./formats says which by the bytes) — or a PDF (its text layer,
+ * pdf.ts) — all but our own read by their tables' labels (src/report/read). Works on bytes, for the command
+ * line and the panes alike.
  */
 import { refuseOutOfBounds } from "../docx/bounds";
 import { readStoredReport } from "../docx/customxml";
@@ -15,8 +16,10 @@ import type { PublishedDate } from "../report/read/published";
 import { readReport } from "../report/read/tables";
 import { findTitle } from "../report/read/title";
 import type { ReadOptions, ReadReport } from "../report/read/tables";
+import { otherReportText } from "./formats";
 import { pageText } from "./html";
 import { boundedText } from "./paragraphs";
+import { isOfd } from "./ofd";
 import { isPdf, pdfText, UNRULED } from "./pdf";
 import { OGI_NS } from "../docx/namespace";
 import { firstDifference, valueWords } from "../report/tables/compare";
@@ -42,10 +45,6 @@ export function publishedOf(text: ReportDocumentText): { published?: PublishedDa
   return found ? { published: found } : {};
 }
 
-/** Whether the file is a web page rather than a .docx (by name, or by its first bytes). */
-const isPage = (bytes: Uint8Array, name: string) =>
-  /\.(html?|mht(ml)?)$/i.test(name) || !(bytes[0] === 0x50 && bytes[1] === 0x4b);
-
 /** Our custom XML part and the parts that describe it: checked on their own, as the data they hold is optional. */
 const isCustomXml = (name: string) => /^customXml\//i.test(name);
 
@@ -53,7 +52,8 @@ export function reportText(
   bytes: Uint8Array,
   name: string,
 ): { text: ReportDocumentText; stored: ReadReport["tables"] | null; notices: string[] } {
-  if (isPage(bytes, name)) return { ...boundedText(pageText(bytes)), stored: null };
+  const other = /\.(html?|mht(ml)?)$/i.test(name) ? pageText(bytes) : otherReportText(bytes, name);
+  if (other) return { ...boundedText(other), stored: null };
   const zip = readZip(bytes, name);
   refuseOutOfBounds(zip, name);
   checkAllXml(zip, name, isCustomXml);
@@ -116,7 +116,11 @@ export function readReportFile(bytes: Uint8Array, name: string, options: ReadOpt
       ...publishedOf(text),
     };
   }
-  return { ...readReport(text, options), source: "labels", notices, ...publishedOf(text) };
+  const read = readReport(text, options);
+  // An OFD is laid out as a PDF is: tables without rules are not rebuilt by guessing columns (as below).
+  if (isOfd(bytes) && read.problems.length && !text.tables.length)
+    read.problems.unshift(`「${name}」${UNRULED}`);
+  return { ...read, source: "labels", notices, ...publishedOf(text) };
 }
 
 /** Whether a report file is a PDF (by name, or by its header). */

@@ -5,6 +5,7 @@
 import { Button, Text } from "@fluentui/react-components";
 import type { PaneActions } from "../actions/types";
 import type { CompileResult } from "../report/compile";
+import { acceptOf, WORKBOOK_EXTENSIONS } from "../load/limits";
 import { FilePicker } from "./FilePicker";
 import { IssueList } from "./IssueList";
 import { hasLedgerNews, LedgerPanel } from "./LedgerPanel";
@@ -41,16 +42,16 @@ export function DataTab({
       {actions.mode === "file" && (
         <>
           <FilePicker
-            label="登记台账（.xlsx、.csv）或统计表"
+            label="登记台账（.xlsx、.xls、.et、.csv）或统计表"
             hint="文件只在本机读取，不会上传。"
-            accept=".xlsx,.csv,.txt"
+            accept={acceptOf(WORKBOOK_EXTENSIONS)}
             name="选择登记台账"
             onFile={onPick}
           />
           <FilePicker
             label="对应关系（可选）"
             hint="以前保存的对应关系.csv，可沿用已确认的写法。"
-            accept=".csv,.xlsx,.txt"
+            accept={acceptOf(WORKBOOK_EXTENSIONS)}
             name="选择对应关系"
             onFile={onPickAnswers}
           />

@@ -262,7 +262,7 @@ describe("the pane", () => {
             asFile(broken, "b.json"),
             asFile(unit("丙局", 3), "c.json"),
             asFile(unit("戊局", 4, 2024), "e.json"),
-            // 己局 sent its report as an old Word file: it has sent (无法读取, what to send), not 未报送.
+            // 己局 sent a .doc that is no document at all: it has sent (无法读取, saying why), not 未报送.
             asFile("旧格式", "己局2025年政府信息公开工作年度报告.doc"),
             asFile("说明", "说明.md"),
           ],
@@ -284,7 +284,9 @@ describe("the pane", () => {
       screen.getByText(/审核 5 个单位（2025年）：通过 2，需修改 1，年度不符 1，无法读取 1，未报送 1/),
     ).toBeTruthy();
     expect(
-      screen.getByText("说明.md：不是报告（.docx、网页、PDF）、台账（.xlsx、.csv）或统计表 JSON"),
+      screen.getByText(
+        "说明.md：不是报告（Word、WPS、网页、PDF、OFD）、台账（.xlsx、.xls、.et、.csv）或统计表 JSON",
+      ),
     ).toBeTruthy();
     // A unit's findings open below its row.
     const button = within(table).getByRole("button", { name: "乙局" });
@@ -426,7 +428,7 @@ describe("file mode with bad files", () => {
     await act(async () => {
       fireEvent.change(picker, { target: { files: [file("x", "巨大.xlsx", 150 * 1024 * 1024)] } });
     });
-    await screen.findByText(/「巨大\.xlsx」有 150 MB，超过台账工作簿（\.xlsx）的上限 100 MB/);
+    await screen.findByText(/「巨大\.xlsx」有 150 MB，超过台账工作簿（\.xlsx、\.xls、\.et）的上限 100 MB/);
     await click(screen.getByRole("tab", { name: "统计" }));
     const previous = screen.getByLabelText("选择上年数据");
     await act(async () => {

@@ -12,6 +12,7 @@ import type { PaneActions, PaneReview, PaneSettings } from "../actions/types";
 import { ConfirmReplace } from "./ConfirmReplace";
 import { FilePicker } from "./FilePicker";
 import { ReviewOverview } from "./ReviewOverview";
+import { acceptOf, REVIEW_EXTENSIONS, WORKBOOK_EXTENSIONS } from "../load/limits";
 import { RollupTotal } from "./RollupTotal";
 import type { Runner } from "./useRunner";
 import { DownloadButton } from "./DownloadButton";
@@ -20,7 +21,7 @@ import { defaultRuleSet } from "../report/rules/ruleset";
 import type { RuleSet } from "../report/rules/ruleset";
 import type { PublishedDate } from "../report/read/published";
 
-const UNIT_FILES = ".docx,.html,.htm,.mhtml,.mht,.pdf,.xlsx,.csv,.txt,.json";
+const UNIT_FILES = acceptOf(REVIEW_EXTENSIONS);
 
 export function ReviewTab({
   actions,
@@ -114,8 +115,8 @@ export function ReviewTab({
       />
       <FilePicker
         label="单位名单（可选）"
-        hint="每行一个单位的 .txt，或第一列为单位名称的 .csv、.xlsx；名单上没有文件的单位列为“未报送”"
-        accept=".txt,.csv,.xlsx"
+        hint="每行一个单位的 .txt，或第一列为单位名称的 .csv、.xlsx；名单上没有文件的单位列为“未报送”。也可用 .xls、.et"
+        accept={acceptOf(WORKBOOK_EXTENSIONS)}
         name="选择单位名单"
         onFile={(f) =>
           void run("正在读取单位名单…", async () => {

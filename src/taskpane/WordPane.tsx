@@ -40,6 +40,7 @@ import { FilePicker } from "./FilePicker";
 import { PreviousPicker } from "./PreviousPicker";
 import { UpdateCopyField } from "./UpdateCopyField";
 import { Status, useRunner } from "./useRunner";
+import { acceptOf, WORKBOOK_EXTENSIONS } from "../load/limits";
 
 const BADGE = { current: "success", stale: "warning", missing: "danger" } as const;
 
@@ -114,9 +115,9 @@ export function WordPane({ actions, host = "Word" }: { actions: WordActions; hos
           检查本文档
         </Button>
         <FilePicker
-          label="登记台账（.xlsx、.csv）或统计表（.xlsx、.json）"
+          label="登记台账（.xlsx、.xls、.et、.csv）或统计表（.xlsx、.xls、.json）"
           hint="本报告与台账的链接保存在报告自身中；台账只在本机读取。"
-          accept=".xlsx,.csv,.txt,.json"
+          accept={acceptOf(WORKBOOK_EXTENSIONS, ["json"])}
           name="选择登记台账"
           onFile={(f) => void pick(f)}
         />
