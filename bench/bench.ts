@@ -9,6 +9,7 @@ import { serialFromDays, yearBounds } from "../src/report/common/dates";
 import { getFormat, numberRows, outcomeRows } from "../src/report/formats";
 import { APPLICATION_HEADERS } from "../src/report/register/registers";
 import { explainFigures, readReportFigures } from "./explain";
+import { oldFormatFigures } from "./oldformats";
 import { readFigures } from "./read";
 import { mapFigures } from "./map";
 import { similarityFigures } from "./similarity";
@@ -347,6 +348,7 @@ async function main() {
 
   // Reading the 100 000-row register from .xlsx, after the 1M figures (ExcelJS's reading raises the peak).
   await readFigures(out, readRows);
+  await oldFormatFigures(out, readRows);
 
   await reportFigures(out);
   await readReportFigures(out);

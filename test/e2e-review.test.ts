@@ -4,10 +4,11 @@
  * up, against a list of units. pdf.js loads from the add-in's own pdfjs/ folder and parses in its worker; the
  * PDF's numbers reach the total exactly; the .zip downloaded holds the review workbook (read back) and the
  * letter for the unit to correct. Expected numbers are the published 淮安 tables (test/fixtures) and the
- * engine's compile of the sample register, added up here.
+ * engine's compile of the sample register, added up here. Then the old formats offices still send, in the same
+ * pane: a .doc and an .xls saved by LibreOffice, an OFD, a 统计表 under WPS 表格's .et name.
  */
 import { unzipSync } from "fflate";
-import { readFileSync, writeFileSync } from "fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { huaianTables } from "./fixtures";
 import { cmapPdf } from "./pdfs";
@@ -18,6 +19,10 @@ import { compileWorkbook } from "../src/report/compile";
 import { sampleWorkbook } from "../src/report/sample";
 import type { TableSet } from "../src/report/tables/tables";
 import { readWorkbook } from "../src/workbook/read";
+import { statisticsWorkbookBuffer } from "../src/workbook/statistics";
+import { workbookBuffer } from "../src/workbook/write";
+import { sofficeAll } from "./office";
+import { reportOfd } from "./ofd";
 
 const web = needs("chromium", "cjkFont");
 const site = browserSite(web, "ogi-e2e-review-");
@@ -117,6 +122,62 @@ web.test(
     // The set it applied: S1 off, as chosen in the tab.
     const s1Row = book.sheets.find((s) => s.name === "审核要点")?.rows.find((r) => r[0] === "S1");
     expect(s1Row?.[2]).toBe("否");
+    expect(failures).toEqual([]);
+    await context.close();
+  },
+  240000,
+);
+
+const webAndOffice = needs("chromium", "cjkFont", "soffice");
+
+webAndOffice.test(
+  "the old formats in file mode: a .doc, an OFD, an .et 统计表 and an .xls ledger reviewed; the .xls read in the worker",
+  async () => {
+    const jia: TableSet = { ...huaianTables(), agency: "甲局", year: 2025 };
+    const yi: TableSet = { ...huaianTables(), agency: "乙局", year: 2025 };
+    const bing: TableSet = { ...huaianTables(), agency: "丙局", year: 2025 };
+    const ding = compileWorkbook(sampleWorkbook({ agency: "丁局" })).tables;
+    const src = path.join(site.dir, "old-src");
+    const page0 = path.join(src, "甲局.html");
+    mkdirSync(src, { recursive: true });
+    writeFileSync(page0, reportHtml(jia));
+    const [doc] = sofficeAll([page0], "doc", src);
+    const typed = path.join(src, "丙局统计表.xlsx");
+    writeFileSync(typed, await statisticsWorkbookBuffer(bing));
+    const ledgerXlsx = path.join(src, "丁局台账.xlsx");
+    writeFileSync(ledgerXlsx, await workbookBuffer(sampleWorkbook({ agency: "丁局" })));
+    const [typedXls, ledger] = sofficeAll([typed, ledgerXlsx], "xls", src);
+    const et = path.join(src, "丙局统计表.et");
+    copyFileSync(typedXls, et);
+    const ofd = path.join(src, "乙局.ofd");
+    writeFileSync(ofd, reportOfd(yi));
+
+    const context = await site.browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on("pageerror", (e) => failures.push(e.message));
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
+    await page.goto(`${site.url}filemode.html`);
+    // The .xls ledger as the register, read off the page's thread by the reader's worker.
+    await page.getByRole("tab", { name: "数据" }).waitFor();
+    await page.setInputFiles('input[aria-label="选择登记台账"]', ledger);
+    await page.getByText("登记表检查完毕，没有发现错误。").waitFor();
+    expect(workers).toContain(`${site.url}reader-worker.js`);
+
+    await page.getByRole("tab", { name: "审核与汇总" }).click();
+    await page.setInputFiles('input[aria-label="选择各单位的文件"]', [doc, ofd, et, ledger]);
+    const overview = page.getByRole("table", { name: "总览" });
+    await overview.waitFor({ timeout: 60000 });
+    for (const unit of ["甲局", "乙局", "丙局", "丁局"]) {
+      const status = await overview.locator(`tr[data-unit="${unit}"] td[data-status]`).textContent();
+      expect([unit, status]).toEqual([unit, expect.stringMatching(/^(通过|有提示)$/)]);
+    }
+    const total = await page
+      .locator('table[aria-label="合计 表三"] td[data-key="t3.new.natural"]')
+      .textContent();
+    const sum = [jia, yi, bing, ding].reduce((s, t) => s + (t.t3.new[0] as number), 0);
+    expect(Number(total)).toBe(sum);
     expect(failures).toEqual([]);
     await context.close();
   },

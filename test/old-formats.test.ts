@@ -19,7 +19,7 @@ import { NOW } from "./docx";
 import { huaianTables } from "./fixtures";
 import { sofficeAll } from "./office";
 import { reportOfd } from "./ofd";
-import { reportHtml } from "./reports";
+import { lastYearOf, reportHtml } from "./reports";
 import { needs } from "./tools";
 
 const folder = tempFolder("ogi-old-formats-");
@@ -48,7 +48,15 @@ office.beforeAll(async () => {
   mkdirSync(src, { recursive: true });
   // Hand-laid-out reports (the published tables), opened by LibreOffice as web pages and saved as .doc and RTF.
   const pages = ["甲局", "乙局", "丙局"].map((a) => put(`src/${a}.html`, reportHtml(unit(a))));
-  const [jia, yi] = sofficeAll(pages.slice(0, 2), "doc", src);
+  // 甲局's last year, as .doc too: what it carried over one more than 甲局 says it took in (X1 breaks there).
+  const last = lastYearOf(unit("甲局"));
+  last.t3 = {
+    ...last.t3,
+    fwd: (unit("甲局").t3.carry as number[]).map((v, i) => (i === 0 || i === 6 ? v + 1 : v)),
+  };
+  const lastPage = put("src/甲局2024.html", reportHtml(last));
+  const [jia, yi, lastDoc] = sofficeAll([...pages.slice(0, 2), lastPage], "doc", src);
+  copyFileSync(lastDoc, path.join(folder.dir, "甲局2024.doc"));
   const [bing] = sofficeAll([pages[2]], "rtf", src);
   copyFileSync(jia, path.join(dir, "甲局.doc"));
   copyFileSync(yi, path.join(dir, "乙局.wps"));
@@ -91,6 +99,21 @@ office.test("check reads every report form to the tables it was made of", async 
     expect({ file, tables: readTables(r.out) }).toEqual({ file, tables: madeOf(t) });
   }
 });
+
+office.test(
+  "--previous reads last year's report from a .doc: 甲局's carry-over checked against it (X1)",
+  async () => {
+    const r = await call([
+      "check",
+      path.join(dir, "甲局.doc"),
+      "--previous",
+      path.join(folder.dir, "甲局2024.doc"),
+      "--json",
+    ]);
+    const x1 = JSON.parse(r.out).checks.filter((c: { rule: string }) => c.rule === "X1");
+    expect(x1.map((c: { where: string }) => c.where)).toEqual(["t3.carry.natural", "t3.carry.total"]);
+  },
+);
 
 office.test("compile reads the .xls ledger and the .et 统计表 as their .xlsx", async () => {
   const pairs: [string, string][] = [
