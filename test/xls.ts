@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { rng } from "../src/report/sample";
+import { concat } from "./cfb";
 
 const DATE_FORMATS = [
   "yyyy-mm-dd",
@@ -436,14 +437,4 @@ export function biffStream(book: {
     ...bodies.flat(),
   ];
   return concat(all);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

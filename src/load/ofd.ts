@@ -19,7 +19,8 @@ import { DATE_SOURCES, pdfCreated } from "../report/read/published";
 import type { PublishedDate } from "../report/read/published";
 import { declaresDoctype, inflateEntryChunks, isMedia, readPackage } from "../zip/read";
 import type { ZipEntry } from "../zip/read";
-import { MAX_PAGES, SCANNED } from "./pdf";
+import { apply, MAX_PAGES, multiply, SCANNED } from "./pdf";
+import type { Matrix } from "./pdf";
 import { hasText, pdfDocumentText } from "./pdfLayout";
 import type { PdfItem, PdfPage, PdfRule } from "./pdfLayout";
 
@@ -75,21 +76,7 @@ function decode(bytes: Uint8Array): string {
   return new TextDecoder(/^(gb2312|gbk|gb18030)$/i.test(encoding) ? "gb18030" : "utf-8").decode(bytes);
 }
 
-type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-/** m, then n (as pdf.ts composes a PDF's matrices: x' = a·x + c·y + e, y' = b·x + d·y + f). */
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [
-  x * m[0] + y * m[2] + m[4],
-  x * m[1] + y * m[3] + m[5],
-];
 
 /** DeltaX or DeltaY as advances, `g n v` standing for v n times; at most `limit` of them. */
 export function deltas(s: string | undefined, limit: number): number[] {

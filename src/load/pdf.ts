@@ -100,8 +100,10 @@ export function checkStreams(bytes: Uint8Array, name: string, cap = MAX_INFLATED
   }
 }
 
-type Matrix = [number, number, number, number, number, number];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
+/** An affine matrix [a b c d e f]: x' = a·x + c·y + e, y' = b·x + d·y + f (PDF's, and OFD's CTM). */
+export type Matrix = [number, number, number, number, number, number];
+/** m, then n. */
+export const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[0] + m[1] * n[2],
   m[0] * n[1] + m[1] * n[3],
   m[2] * n[0] + m[3] * n[2],
@@ -109,7 +111,7 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[4] * n[0] + m[5] * n[2] + n[4],
   m[4] * n[1] + m[5] * n[3] + n[5],
 ];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [
+export const apply = (m: Matrix, x: number, y: number): [number, number] => [
   x * m[0] + y * m[2] + m[4],
   x * m[1] + y * m[3] + m[5],
 ];
