@@ -5,7 +5,8 @@
  * shown in a cell, a report with a paragraph of 900 000 digits (below the refusal, read up to the reading limit),
  * a report whose stored data is of the wrong shape (表三 missing, 表四 an object), and Office 97-2003 files
  * damaged as compound files are (a chain that loops after 13 000 sectors, a sector out of range, a file cut in
- * half, a directory that loops, a stream said to be 2 GB) or encrypted (a .doc's flag, an .xls's FILEPASS).
+ * half, a directory that loops, a stream said to be 2 GB) or encrypted (a .doc's flag, an .xls's FILEPASS), and
+ * an OFD one of whose pages' parts is missing.
  */
 import { Deflate } from "fflate";
 import { writeFileSync } from "fs";
@@ -18,6 +19,7 @@ import { workbookBuffer } from "../src/workbook/write";
 import type { ZipEntry } from "../src/zip/read";
 import { writeZip } from "../src/zip/write";
 import { compoundLayout, withDirField, withFatEntry } from "../test/cfb";
+import { missingPageOfd } from "../test/ofd";
 import { bombPdf } from "../test/pdfs";
 import { withStoredTables } from "../test/stored";
 
@@ -122,6 +124,7 @@ function prepareBadCompound(dir: string): void {
     "cfb-long.xls": withDirField(compoundLayout({ Workbook: new Uint8Array(8192) }), 1, 0x78, 0x7fffffff),
     "encrypted.doc": compoundLayout({ WordDocument: fib(0x0100), "1Table": new Uint8Array(4096) }).bytes,
     "encrypted.xls": compoundLayout({ Workbook: encryptedBiff() }).bytes,
+    "missing-page.ofd": missingPageOfd(compileWorkbook(sampleWorkbook()).tables),
   };
   for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(dir, name), bytes);
 }

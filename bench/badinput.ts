@@ -98,7 +98,14 @@ async function main() {
   out.longRunsReadMs = Math.round(performance.now() - t3);
   // Office 97-2003 files damaged as compound files, or encrypted: each refused with its sentence.
   const t4 = performance.now();
-  const compound = ["cfb-cycle.doc", "cfb-range.doc", "cfb-cut.doc", "cfb-dirloop.doc", "encrypted.doc"];
+  const compound = [
+    "cfb-cycle.doc",
+    "cfb-range.doc",
+    "cfb-cut.doc",
+    "cfb-dirloop.doc",
+    "encrypted.doc",
+    "missing-page.ofd",
+  ];
   for (const name of compound) {
     const bytes = readFileSync(path.join(dir, name));
     await refusedMs(() => openReportFile(bytes, name));

@@ -304,7 +304,7 @@ async function badInputFigures(out: Record<string, number | string>) {
     console.log(
       `坏输入：10 万行全部有错的台账 ${out.badRows100kMs} ms；报告中 3 个各 1 GB 的“图片”拒绝用时 ${out.mediaBombRefusedMs} ms；自称 100 KB、实为 1 GB 的工作表拒绝用时 ${out.sheetBombRefusedMs} ms；一页展开为 1 GB 的 PDF 拒绝用时 ${out.pdfBombRefusedMs} ms；` +
         `正文一段 50 MB 的报告（update）拒绝用时 ${out.hugeStringDocxRefusedMs} ms；共享字符串中一个 50 MB 单元格的台账拒绝用时 ${out.hugeSharedStringRefusedMs} ms；` +
-        `一段 90 万字的报告（读前 1 万字）校验用时 ${out.longParagraphCheckMs} ms；保存的数据形状不对的报告按表格文字读取用时 ${out.wrongShapeStoredReadMs} ms；7 个损坏或加密的 .doc/.xls 拒绝共用时 ${out.compoundBadRefusedMs} ms；该进程内存峰值 ${out.badInputPeakMB} MB`,
+        `一段 90 万字的报告（读前 1 万字）校验用时 ${out.longParagraphCheckMs} ms；保存的数据形状不对的报告按表格文字读取用时 ${out.wrongShapeStoredReadMs} ms；7 个损坏或加密的 .doc/.xls 和缺页的 OFD 拒绝共用时 ${out.compoundBadRefusedMs} ms；该进程内存峰值 ${out.badInputPeakMB} MB`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

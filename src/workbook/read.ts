@@ -3,11 +3,13 @@
  * alike: an .xlsx through our own reader (./xlsx: formula cells give their cached values, rich text its text,
  * error values stay errors, merged ranges and hidden sheets said), an Excel 97–2003 .xls or WPS 表格 .et (any
  * OLE2 compound file, whatever its name) through ./xls into the same cells, a CSV or tab-separated text export
- * through ./csv. ExcelJS only writes (./write).
+ * through ./csv, and an ".xls" that is really a web page, Excel 2003 XML or text through ./disguised. ExcelJS only
+ * writes (./write).
  */
 import { isCompound } from "../cfb/read";
 import type { WorkbookData } from "../report/common/cells";
 import { readCsv } from "./csv";
+import { disguisedKind, looksLikeText, readDisguised } from "./disguised";
 import { readXls } from "./xls";
 import { readXlsx } from "./xlsx";
 
@@ -39,6 +41,10 @@ export async function readWorkbook(
   const zipped = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const compound = isCompound(bytes);
   if (isTextExport(label) && !zipped && !compound) return { ...readCsv(bytes, label), source };
+  // An "xls" exported as a web page or Excel 2003 XML, or as tab- or comma-separated text (./disguised).
+  if (!zipped && !compound && disguisedKind(bytes)) return { ...readDisguised(bytes, label), source };
+  if (!zipped && !compound && /\.(xls|et)$/i.test(label) && looksLikeText(bytes))
+    return { ...readCsv(bytes, label), source };
   const workbook = compound ? readXls(bytes, label) : readXlsx(bytes, label);
   if (!options.lazy) for (const sheet of workbook.sheets) void sheet.rows;
   return { sheets: workbook.sheets, source };
