@@ -10,7 +10,7 @@ import { isCompound } from "../cfb/read";
 import type { WorkbookData } from "../report/common/cells";
 import { readCsv } from "./csv";
 import { disguisedKind, looksLikeText, readDisguised } from "./disguised";
-import { readXls } from "./xls";
+import { bareBiffRefusal, readXls } from "./xls";
 import { readXlsx } from "./xlsx";
 
 export { WorkbookReadError } from "./xlsx";
@@ -45,6 +45,8 @@ export async function readWorkbook(
   if (!zipped && !compound && disguisedKind(bytes)) return { ...readDisguised(bytes, label), source };
   if (!zipped && !compound && /\.(xls|et)$/i.test(label) && looksLikeText(bytes))
     return { ...readCsv(bytes, label), source };
+  const bare = !zipped && !compound ? bareBiffRefusal(bytes, label) : null;
+  if (bare) throw bare;
   const workbook = compound ? readXls(bytes, label) : readXlsx(bytes, label);
   if (!options.lazy) for (const sheet of workbook.sheets) void sheet.rows;
   return { sheets: workbook.sheets, source };

@@ -294,6 +294,10 @@ describe("files refused, each with its sentence", () => {
     expect(await refused(xls(biff5, "Book"))).toBe(old);
     for (const type of [0x0009, 0x0209, 0x0409])
       expect(await refused(xls(biffStream({ first: record(type, [0, 0, 0x10, 0]), sheets: [] })))).toBe(old);
+    // Excel 2.x–4.0 saved the stream bare, without a compound file around it (as xlrd's biff4 sample is).
+    for (const type of [0x0009, 0x0209, 0x0409])
+      expect(await refused(biffStream({ first: record(type, [0, 0, 0x10, 0, 0, 0]), sheets: [] }))).toBe(old);
+    expect(await refused(biff5)).toBe(old);
   });
 
   test("a record whose length runs past the stream's end, a stream cut inside a record's header", async () => {

@@ -32,6 +32,18 @@ const PASSWORD = "设有打开密码（已加密），本工具无法读取；�
 const OLD_FORMAT =
   "是 Excel 5.0/95（或更早）格式的工作簿，本工具不能读取；请在 Excel 或 WPS 中另存为 .xlsx 后再试";
 
+/**
+ * The refusal of a bare BIFF stream, not in a compound file — what Excel 2.x–4.0 saved (and other programs
+ * writing BIFF5 without a container) —, naming what it is; null for anything else.
+ */
+export function bareBiffRefusal(bytes: Uint8Array, label: string): WorkbookReadError | null {
+  if (bytes.length < 8) return null;
+  const type = bytes[0] | (bytes[1] << 8);
+  const length = bytes[2] | (bytes[3] << 8);
+  const isBof = biff.OLD_BOFS.includes(type) || type === 0x0809;
+  return isBof && length >= 4 && length <= 20 ? refusal(label, OLD_FORMAT) : null;
+}
+
 interface SheetEntry {
   name: string;
   offset: number;
