@@ -198,12 +198,17 @@ describe("the ways producers write OFD", () => {
     );
   });
 
-  test("rotated text is left out; a part declared GBK is read as GBK", () => {
+  test("rotated text is left out (a page of only that is no scan); a part declared GBK is read as GBK", () => {
     const turned = `<ofd:TextObject ID="1" Boundary="50 50 10 40" CTM="0 1 -1 0 0 0" Font="1" Size="4"><ofd:TextCode X="0" Y="4">竖排文字</ofd:TextCode></ofd:TextObject>`;
     const bytes = ofdPackage([
       { texts: [{ x: 30, y: 30, size: 4, text: "横排文字" }], lines: [], raw: turned },
     ]);
     expect(ofdPages(bytes, "旋转.ofd").pages[0].items.map((i) => i.str)).toEqual(["横排文字"]);
+    // Only turned text (a whole page turned, as 数科 writes a landscape table): said so, not called a scan.
+    const onlyTurned = ofdPackage([{ texts: [], lines: [], raw: turned }]);
+    expect(() => ofdText(onlyTurned, "旋转.ofd")).toThrow(
+      "「旋转.ofd」中的文字都是旋转或竖排的（如整页转了方向的表格），本工具不能读取；请提供 Word、网页或 PDF 版本",
+    );
     const zip = readPackage(bytes, "旋转.ofd", { kind: "ofd" });
     const gbkPage = writeZip({
       entries: zip.entries.map((e) =>

@@ -7,8 +7,8 @@
  * it is parsed. OFD.xml → DocBody → DocRoot (Document.xml) → its pages and template pages; a page's
  * TextObjects (TextCode X/Y and DeltaX, its `g n v` repeat among them) and PathObjects (AbbreviatedData),
  * through Layers, PageBlocks, CompositeObjects and CTMs, millimetres with y down turned into points with y
- * up. Rotated text is left out; signatures, seals and annotations are not read (a seal is no text: a sealed
- * report's pages read as they are). DocInfo's CreationDate comes as a weak `published`, as a PDF's creation
+ * up. Rotated text is left out (a document of only that is said to be so, not called a scan); signatures,
+ * seals and annotations are not read (a seal is no text: a sealed report's pages read as they are). DocInfo's CreationDate comes as a weak `published`, as a PDF's creation
  * date does. Every refusal is a Chinese sentence naming the file, and the work is bounded: pages, objects
  * and lines per page, text, XML elements and depth.
  */
@@ -161,7 +161,7 @@ export function ofdCreated(raw: string | undefined): PublishedDate | null {
 export function ofdPages(
   bytes: Uint8Array,
   name: string,
-): { pages: PdfPage[]; published: PublishedDate | null } {
+): { pages: PdfPage[]; published: PublishedDate | null; rotated: number } {
   const zip = readPackage(bytes, name, {
     kind: "ofd",
     need: (n) => /\.xml$/i.test(n) && !isMedia(n),
@@ -273,6 +273,8 @@ export function ofdPages(
   };
 
   let chars = 0;
+  /** Text objects left out as rotated, mirrored or vertical: a page of only these is no scan. */
+  let rotated = 0;
   const page = (ref: Node, n: number): PdfPage => {
     const loc = ref.attrs.BaseLoc;
     const path = loc ? locate(docDir, loc) : "目录中没有写明其位置";
@@ -297,8 +299,16 @@ export function ofdPages(
     const text = (o: Node, m: Matrix) => {
       const [a, b, c, d] = m;
       // Rotated or mirrored text, and text written vertically, is left out.
-      if (Math.abs(b) + Math.abs(c) > 1e-3 * (Math.abs(a) + Math.abs(d)) || a <= 0 || d <= 0) return;
-      if (num(o.attrs.ReadDirection, 0) !== 0 || num(o.attrs.CharDirection, 0) !== 0) return;
+      if (
+        Math.abs(b) + Math.abs(c) > 1e-3 * (Math.abs(a) + Math.abs(d)) ||
+        a <= 0 ||
+        d <= 0 ||
+        num(o.attrs.ReadDirection, 0) !== 0 ||
+        num(o.attrs.CharDirection, 0) !== 0
+      ) {
+        rotated++;
+        return;
+      }
       const size = num(o.attrs.Size, 0);
       if (!(size > 0)) return;
       const sizePt = size * d * PT;
@@ -388,7 +398,7 @@ export function ofdPages(
     return { items, rules, right: box.w * PT };
   };
   const pages = refs.map((ref, i) => page(ref, i + 1));
-  return { pages, published: ofdCreated(kid(kid(body, "DocInfo"), "CreationDate")?.text) };
+  return { pages, published: ofdCreated(kid(kid(body, "DocInfo"), "CreationDate")?.text), rotated };
 }
 
 /**
@@ -397,7 +407,12 @@ export function ofdPages(
  * and a document whose pages hold no text (a scan).
  */
 export function ofdText(bytes: Uint8Array, name: string): ReportDocumentText {
-  const { pages, published } = ofdPages(bytes, name);
-  if (!hasText(pages)) throw new Error(`「${name}」是${SCANNED}`);
+  const { pages, published, rotated } = ofdPages(bytes, name);
+  if (!hasText(pages))
+    throw new Error(
+      rotated
+        ? `「${name}」中的文字都是旋转或竖排的（如整页转了方向的表格），本工具不能读取；请提供 Word、网页或 PDF 版本`
+        : `「${name}」是${SCANNED}`,
+    );
   return { ...foldDocumentText(pdfDocumentText(pages)), ...(published ? { published } : {}) };
 }
