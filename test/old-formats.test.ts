@@ -136,6 +136,33 @@ office.test("compile reads the .xls ledger and the .et 统计表 as their .xlsx"
   expect(ren.t3).toEqual(units.get("壬局")?.t3);
 });
 
+office.test("explain, map, report and rollup take the .xls ledger as they take its .xlsx", async () => {
+  const xls = path.join(dir, "辛局台账.xls");
+  const xlsx = path.join(folder.dir, "src/辛局台账.xlsx");
+  for (const args of [
+    ["explain", "d1", "自然人", "--json"],
+    ["map", "--json"],
+  ]) {
+    const [a, b] = [
+      await call([args[0], xls, ...args.slice(1)]),
+      await call([args[0], xlsx, ...args.slice(1)]),
+    ];
+    // The same answer but for the file's name where it is given back.
+    expect([args[0], a.code, a.out.replaceAll("辛局台账.xls", "F")]).toEqual([
+      args[0],
+      b.code,
+      b.out.replaceAll("辛局台账.xlsx", "F"),
+    ]);
+  }
+  const docx = path.join(folder.dir, "辛局.docx");
+  expect((await call(["report", xls, "-o", docx])).code).toBe(0);
+  const back = JSON.parse((await call(["check", docx, "--json"])).out);
+  expect(back.t3).toEqual(units.get("辛局")?.t3);
+  const r = await call(["rollup", xls, path.join(dir, "甲局.doc"), path.join(dir, "戊局.ofd"), "--json"]);
+  const total = JSON.parse(r.out).t3.new[6];
+  expect(total).toBe(["辛局", "甲局", "戊局"].reduce((n, a) => n + (units.get(a)?.t3.new[6] as number), 0));
+});
+
 office.test("review reads a folder of them all: no unit 无法读取, the total the units' sum", async () => {
   const r = await call(["review", dir, "--year", "2025", "--json"]);
   const data = JSON.parse(r.out);
