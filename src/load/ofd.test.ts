@@ -5,6 +5,7 @@
  * locations, DeltaX, CTM, filled rules, a template page, a seal); and the files a reader must refuse, each a
  * Chinese sentence naming the file.
  */
+import { TEMPLATE_HEADINGS } from "../../test/corpus";
 import { huaianTables } from "../../test/fixtures";
 import { gbk } from "../../test/reports";
 import {
@@ -25,20 +26,14 @@ import type { TableSet } from "../report/tables/tables";
 import { readPackage } from "../zip/read";
 import { writeZip } from "../zip/write";
 import { deltas, isOfd, MAX_OBJECTS, MAX_RULES, ofdCreated, ofdPages, ofdText, subpaths } from "./ofd";
-import { MAX_PAGES, SCANNED } from "./pdf";
+import { MAX_PAGES, SCANNED, UNRULED } from "./pdf";
+import { readReportFile } from "./report";
 
 const sample = (): TableSet => ({ ...compileWorkbook(sampleWorkbook()).tables, agency: "某市某局" });
 const huaian = (): TableSet => ({ ...huaianTables(), agency: "淮安市某局", year: 2025 });
 const numbers = (t: TableSet) => ({ t2: t.t2, t3: t.t3, t4: t.t4 });
 const PT = 72 / 25.4;
-const HEADINGS = [
-  "一、总体情况",
-  "二、主动公开政府信息情况",
-  "三、收到和处理政府信息公开申请情况",
-  "四、政府信息公开行政复议、行政诉讼情况",
-  "五、存在的主要问题及改进情况",
-  "六、其他需要报告的事项",
-];
+const HEADINGS = Object.values(TEMPLATE_HEADINGS);
 
 /** The OFD read back as a report: its text, and what the engine reads of it. */
 function readBack(t: TableSet, options: ReportOfdOptions = {}) {
@@ -360,4 +355,15 @@ describe("files refused, each in a sentence naming the file", () => {
     });
     refuses(huge, "大.ofd", /^「大\.ofd」中的「Doc_0\/Pages\/Page_0\/Content\.xml」解压后过大/);
   });
+});
+
+test("an OFD whose tables are drawn without rules says so first, as a PDF does", () => {
+  const texts = [
+    "某市某局2025年政府信息公开工作年度报告",
+    TEMPLATE_HEADINGS.s3,
+    "一、本年新收政府信息公开申请数量 12 3 0 0 0 0 15",
+  ].map((text, i) => ({ x: 30, y: 40 + i * 10, size: 4, text }));
+  const r = readReportFile(ofdPackage([{ texts, lines: [] }]), "无框线.ofd");
+  expect(r.problems[0]).toBe(`「无框线.ofd」${UNRULED}`);
+  expect(r.problems.length).toBeGreaterThan(1);
 });

@@ -404,7 +404,7 @@ export function pdfDocumentText(pages: PdfPage[]): ReportDocumentText {
     );
   }
   if (held) push(tableGrid(held.table, held.items, held.used), held.table, held.items, held.right);
-  return { paragraphs: paragraphs(rest), tables, ...(cut.length ? { cut } : {}) };
+  return { paragraphs: paragraphs(rest), tables, ...(cut.length ? { cut } : {}), laidOut: true };
 }
 
 /** Whether the pages hold any text at all (a scan has none). */

@@ -19,7 +19,6 @@ import type { ReadOptions, ReadReport } from "../report/read/tables";
 import { otherReportText } from "./formats";
 import { pageText } from "./html";
 import { boundedText } from "./paragraphs";
-import { isOfd } from "./ofd";
 import { isPdf, pdfText, UNRULED } from "./pdf";
 import { OGI_NS } from "../docx/namespace";
 import { firstDifference, valueWords } from "../report/tables/compare";
@@ -116,9 +115,21 @@ export function readReportFile(bytes: Uint8Array, name: string, options: ReadOpt
       ...publishedOf(text),
     };
   }
+  return byLabels(text, name, options, notices);
+}
+
+/**
+ * A report read by its tables' labels. A laid-out file (PDF, OFD) whose tables were drawn without rules is not
+ * rebuilt by guessing columns from positions: its problems say so first, and ask.
+ */
+function byLabels(
+  text: ReportDocumentText,
+  name: string,
+  options: ReadOptions,
+  notices: string[],
+): ReportFile {
   const read = readReport(text, options);
-  // An OFD is laid out as a PDF is: tables without rules are not rebuilt by guessing columns (as below).
-  if (isOfd(bytes) && read.problems.length && !text.tables.length)
+  if (text.laidOut && read.problems.length && !text.tables.length)
     read.problems.unshift(`「${name}」${UNRULED}`);
   return { ...read, source: "labels", notices, ...publishedOf(text) };
 }
@@ -138,8 +149,5 @@ export async function openReportFile(
 ): Promise<ReportFile> {
   if (!isPdfFile(bytes, name)) return readReportFile(bytes, name, options);
   const { text, notices } = boundedText(await pdfText(bytes, name, onPage));
-  const read = readReport(text, options);
-  // Tables drawn without rules are not rebuilt by guessing columns from positions: say so, and ask.
-  if (read.problems.length && !text.tables.length) read.problems.unshift(`「${name}」${UNRULED}`);
-  return { ...read, source: "labels", notices, ...publishedOf(text) };
+  return byLabels(text, name, options, notices);
 }

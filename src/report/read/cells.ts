@@ -18,6 +18,11 @@ export interface ReportDocumentText {
    */
   cut?: { table: number; from: number }[];
   /**
+   * Rebuilt from text at positions and drawn rules (a PDF, an OFD): its tables are only those its rules draw, so
+   * a report of this kind whose tables are not found may have them drawn without rules.
+   */
+  laidOut?: boolean;
+  /**
    * When the file says it was published, apart from its text: a saved page's `<meta>` 发布日期 (src/load/html.ts),
    * or a PDF's creation date, weak (src/load/pdf.ts). The text's own dates are read by ./published.
    */
