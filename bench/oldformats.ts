@@ -14,32 +14,9 @@ import type { Cell } from "../src/report/common/cells";
 import { compileWorkbook } from "../src/report/compile";
 import { sampleWorkbook } from "../src/report/sample";
 import { workbookBuffer } from "../src/workbook/write";
+import { sofficeAll } from "../test/office";
 import { toolPath } from "../test/programs";
 import { best } from "./timing";
-
-/** Converts `file` with LibreOffice (its own profile) to `filter`; returns the result's path. */
-function soffice(file: string, ext: string, filter: string): string {
-  const dir = path.dirname(file);
-  const profile = mkdtempSync(path.join(os.tmpdir(), "ogi-lo-"));
-  try {
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--convert-to",
-        filter,
-        "--outdir",
-        dir,
-        file,
-      ],
-      { stdio: "pipe", timeout: 600_000 },
-    );
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  return file.replace(/\.[^.]+$/, `.${ext}`);
-}
 
 export async function oldFormatFigures(out: Record<string, number | string>, rows: Cell[][]): Promise<void> {
   const { createReport } = await import("../src/docx");
@@ -90,7 +67,8 @@ export async function oldFormatFigures(out: Record<string, number | string>, row
       );
     const docxFile = path.join(dir, "报告.docx");
     writeFileSync(docxFile, writeZip(zip));
-    const doc = timed(new Uint8Array(readFileSync(soffice(docxFile, "doc", "doc:MS Word 97"))), "报告.doc");
+    const [docFile] = sofficeAll([docxFile], "doc", dir);
+    const doc = timed(new Uint8Array(readFileSync(docFile)), "报告.doc");
     out.readDocMs = doc.best;
     out.readDocFirstMs = doc.first;
 
@@ -112,7 +90,7 @@ export async function oldFormatFigures(out: Record<string, number | string>, row
         ],
       }),
     );
-    const xlsFile = soffice(xlsxFile, "xls", "xls:MS Excel 97");
+    const [xlsFile] = sofficeAll([xlsxFile], "xls", dir);
     const line = execFileSync(
       process.execPath,
       [path.join(__dirname, "xlstimes.js"), xlsFile, xlsxFile, String(rows.length)],

@@ -10,6 +10,7 @@
  * rectangles, the title on a template page, a signature with its seal. And the files a reader must refuse.
  */
 import { buildSentences } from "../src/report/text/sentences";
+import { TEMPLATE_HEADINGS } from "./corpus";
 import { getFormat } from "../src/report/formats";
 import { gridMatrix, table2Grid, table3Grid, table4Grid } from "../src/report/tables/layout";
 import type { TableGrid } from "../src/report/tables/layout";
@@ -389,22 +390,22 @@ function reportBlocks(t: TableSet, filler: number): string[] {
   const sentences = Object.values(buildSentences(t, { selfName: "本局" }));
   return [
     `本报告中所列数据的统计期限自${t.year}年1月1日起至${t.year}年12月31日止。`,
-    "一、总体情况",
+    TEMPLATE_HEADINGS.s1,
     "本局从主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障五个方面推进政务公开工作，将政务公开纳入工作考核，开展社会评议，落实责任追究。",
     ...sentences,
     ...Array.from(
       { length: filler },
       (_, i) => `第${i + 1}段：本局持续推进政务公开标准化规范化建设，做好政府信息公开工作。`,
     ),
-    "二、主动公开政府信息情况",
+    TEMPLATE_HEADINGS.s2,
     "t2",
-    "三、收到和处理政府信息公开申请情况",
+    TEMPLATE_HEADINGS.s3,
     "t3",
-    "四、政府信息公开行政复议、行政诉讼情况",
+    TEMPLATE_HEADINGS.s4,
     "t4",
-    "五、存在的主要问题及改进情况",
+    TEMPLATE_HEADINGS.s5,
     "部分栏目更新不够及时。下一步将加强审核，按时更新。",
-    "六、其他需要报告的事项",
+    TEMPLATE_HEADINGS.s6,
     "本年度未收取信息处理费。",
     `落款${t.agency}`,
     `落款${t.year + 1}年1月20日`,

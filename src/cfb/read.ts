@@ -147,7 +147,8 @@ export function readCompound(bytes: Uint8Array, label: string): Compound {
   // The directory: a chain of sectors of 128-byte entries.
   const dirSectors = chain(fat, u32(0x30), sectors, sectors);
   if (!dirSectors.length) fail("没有目录");
-  const dirBytes = gather(dirSectors, size, dirSectors.length * size, at, padded(bytes, size));
+  const whole = padded(bytes, size);
+  const dirBytes = gather(dirSectors, size, dirSectors.length * size, at, whole);
   const count = Math.min(dirBytes.length / 128, MAX_ENTRIES);
   const ddv = new DataView(dirBytes.buffer);
   const entry = (i: number): DirEntry => {
@@ -201,7 +202,7 @@ export function readCompound(bytes: Uint8Array, label: string): Compound {
   const miniStream = () => {
     if (mini) return mini;
     const miniFatSectors = chain(fat, u32(0x3c), sectors, sectors);
-    const raw = gather(miniFatSectors, size, miniFatSectors.length * size, at, padded(bytes, size));
+    const raw = gather(miniFatSectors, size, miniFatSectors.length * size, at, whole);
     const table = new Uint32Array(raw.buffer, 0, raw.length / 4);
     if (root.size > bytes.length) fail("数据流超出文件范围");
     const data = gather(
