@@ -8,6 +8,7 @@
  * `publishdate`, gov.cn's `firstpublishedtime` — is carried as the text's `published` (read/published.ts orders
  * it before the text's own dates: it is when the page was published, which R1 asks).
  */
+import { decodeText } from "../workbook/csv";
 import { Parser } from "htmlparser2";
 import { foldDocumentText } from "../report/read/cells";
 import type { Grid, ReportDocumentText } from "../report/read/cells";
@@ -23,22 +24,9 @@ function declaredCharset(bytes: Uint8Array): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
-/** Text of HTML bytes: the declared charset, else UTF-8 if valid, else GB18030. */
-export function decodeHtml(bytes: Uint8Array, charset: string | null = declaredCharset(bytes)): string {
-  const gb = (c: string) => /^(gb2312|gbk|gb18030|x-gbk|cp936)$/i.test(c);
-  if (charset) {
-    try {
-      return new TextDecoder(gb(charset) ? "gb18030" : charset).decode(bytes);
-    } catch {
-      // An unknown label: fall through to detection.
-    }
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("gb18030").decode(bytes);
-  }
-}
+/** Text of HTML bytes: the declared charset, else UTF-8 if valid, else GB18030 (../workbook/csv's rule). */
+export const decodeHtml = (bytes: Uint8Array, charset: string | null = declaredCharset(bytes)): string =>
+  decodeText(bytes, charset);
 
 function quotedPrintable(body: string): Uint8Array {
   const text = body.replace(/=\r?\n/g, "");

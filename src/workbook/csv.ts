@@ -12,12 +12,25 @@ import { MAX_CELL_CHARS } from "./cellText";
 import { MAX_COLUMNS } from "./sheet";
 import { WorkbookReadError } from "./xlsx";
 
-/** The text of the file, in the encoding its bytes show. */
-export function decodeText(bytes: Uint8Array): string {
+/**
+ * The text of a file, in the encoding its bytes show: its byte order mark, else the charset it declares (a web
+ * page's, an XML declaration's; GB2312, GBK and their aliases read as GB18030, which covers them; a label no decoder
+ * knows is passed over), else UTF-8 where the bytes are valid UTF-8, else GB18030 (Excel and systems on Chinese
+ * Windows). The one rule for CSV, web pages and the ".xls" that is a page or XML.
+ */
+export function decodeText(bytes: Uint8Array, declared?: string | null): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return new TextDecoder("utf-8").decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  if (declared) {
+    const gb = /^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn)$/i.test(declared);
+    try {
+      return new TextDecoder(gb ? "gb18030" : declared).decode(bytes);
+    } catch {
+      // A label no decoder knows: told by the bytes.
+    }
+  }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

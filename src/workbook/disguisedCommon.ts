@@ -15,27 +15,6 @@ export const MAX_SPAN = 1000;
 /** How much of a file's beginning its kind is told from. */
 export const HEAD_BYTES = 4096;
 
-/** Text of the bytes in `declared` (a charset label), else UTF-8 when valid, else GB18030. */
-export function decode(bytes: Uint8Array, declared: string | undefined): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return new TextDecoder("utf-8").decode(bytes);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  if (declared) {
-    const label = /^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn)$/i.test(declared) ? "gb18030" : declared;
-    try {
-      return new TextDecoder(label).decode(bytes);
-    } catch {
-      // A label TextDecoder does not know: told by the bytes.
-    }
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("gb18030").decode(bytes);
-  }
-}
-
 export const refusal = (label: string, why: string) =>
   new WorkbookReadError(`无法读取「${label}」：文件${why}`);
 

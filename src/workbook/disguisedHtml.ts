@@ -5,18 +5,10 @@
 import { Parser } from "htmlparser2";
 import type { Cell, MergedRange, SheetData } from "../report/common/cells";
 import { MAX_CELL_CHARS } from "./cellText";
+import { decodeText } from "./csv";
 import { MAX_COLUMNS, MAX_ROWS } from "./sheet";
 import { cellName } from "./sheetBytes";
-import {
-  decode,
-  finishRows,
-  gridBudget,
-  headText,
-  MAX_SPAN,
-  refusal,
-  tooLong,
-  uniqueName,
-} from "./disguisedCommon";
+import { finishRows, gridBudget, headText, MAX_SPAN, refusal, tooLong, uniqueName } from "./disguisedCommon";
 
 const BLOCKS = new Set([
   "p",
@@ -132,7 +124,7 @@ interface HtmlTable {
 
 export function readHtml(bytes: Uint8Array, label: string): SheetData[] {
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(headText(bytes))?.[1];
-  const html = decode(bytes, declared);
+  const html = decodeText(bytes, declared);
   const spend = gridBudget(label);
   const sheets: SheetData[] = [];
   const taken = new Set<string>();

@@ -6,9 +6,10 @@ import { SaxesParser } from "saxes";
 import type { Cell, MergedRange, SheetData } from "../report/common/cells";
 import { declaresDoctype } from "../zip/read";
 import { MAX_CELL_CHARS } from "./cellText";
+import { decodeText } from "./csv";
 import { MAX_COLUMNS, MAX_ROWS } from "./sheet";
 import { cellName } from "./sheetBytes";
-import { decode, finishRows, gridBudget, headText, refusal, tooLong, uniqueName } from "./disguisedCommon";
+import { finishRows, gridBudget, headText, refusal, tooLong, uniqueName } from "./disguisedCommon";
 
 const DAY_MS = 86400000;
 
@@ -56,7 +57,7 @@ export function readSpreadsheetMl(bytes: Uint8Array, label: string): SheetData[]
     refusal(label, `${what}，但包含 DOCTYPE 或实体声明（可能是恶意构造的文件），已拒绝处理`);
   if (declaresDoctype(bytes)) throw entities();
   const declared = /^[^<]{0,3}<\?xml[^>]*encoding\s*=\s*["']([\w-]+)/i.exec(headText(bytes))?.[1];
-  const xml = decode(bytes, declared);
+  const xml = decodeText(bytes, declared);
   const spend = gridBudget(label);
   const sheets: SheetData[] = [];
   const taken = new Set<string>();
