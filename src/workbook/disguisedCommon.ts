@@ -4,7 +4,7 @@
  */
 import type { Cell } from "../report/common/cells";
 import { MAX_CELL_CHARS } from "./cellText";
-import { WorkbookReadError } from "./xlsx";
+import { refusal } from "./xlsx";
 
 /** The most cells (row lengths summed over every sheet) a disguised file may place: far above any ledger. */
 export const MAX_GRID_CELLS = 1 << 24;
@@ -14,9 +14,6 @@ export const MAX_SPAN = 1000;
 
 /** How much of a file's beginning its kind is told from. */
 export const HEAD_BYTES = 4096;
-
-export const refusal = (label: string, why: string) =>
-  new WorkbookReadError(`无法读取「${label}」：文件${why}`);
 
 /** Counts the cells placed, refusing a file past MAX_GRID_CELLS. */
 export function gridBudget(label: string) {

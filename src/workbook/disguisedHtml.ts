@@ -8,7 +8,8 @@ import { MAX_CELL_CHARS } from "./cellText";
 import { decodeText } from "./csv";
 import { MAX_COLUMNS, MAX_ROWS } from "./sheet";
 import { cellName } from "./sheetBytes";
-import { finishRows, gridBudget, headText, MAX_SPAN, refusal, tooLong, uniqueName } from "./disguisedCommon";
+import { refusal } from "./xlsx";
+import { finishRows, gridBudget, headText, MAX_SPAN, tooLong, uniqueName } from "./disguisedCommon";
 
 const BLOCKS = new Set([
   "p",

@@ -9,7 +9,8 @@ import { MAX_CELL_CHARS } from "./cellText";
 import { decodeText } from "./csv";
 import { MAX_COLUMNS, MAX_ROWS } from "./sheet";
 import { cellName } from "./sheetBytes";
-import { finishRows, gridBudget, headText, refusal, tooLong, uniqueName } from "./disguisedCommon";
+import { refusal } from "./xlsx";
+import { finishRows, gridBudget, headText, tooLong, uniqueName } from "./disguisedCommon";
 
 const DAY_MS = 86400000;
 

@@ -12,18 +12,17 @@
  */
 import { CompoundError, readCompound } from "../cfb/read";
 import type { Compound } from "../cfb/read";
+import { isEncryptedOle } from "../zip/read";
 import type { Cell, SheetData, WorkbookData } from "../report/common/cells";
 import * as biff from "./biff";
 import { BiffError, Continued, RecordReader, RT } from "./biff";
 import { MAX_CELL_CHARS } from "./cellText";
 import { CellTooLongError } from "./sheet";
-import { showsDate, WorkbookReadError } from "./xlsx";
+import { refusal, showsDate, WorkbookReadError } from "./xlsx";
 import { parseSheet } from "./xlsSheet";
 import type { Globals, ParsedSheet } from "./xlsSheet";
 
 const { latin1, u16, u32 } = biff;
-
-const refusal = (label: string, why: string) => new WorkbookReadError(`无法读取「${label}」：文件${why}`);
 
 /** A file refused for what it is (not damaged); `message` follows 「文件」. */
 class Refused extends Error {}
@@ -66,7 +65,7 @@ export function readXls(bytes: Uint8Array, label: string): WorkbookData {
     if (e instanceof Refused) throw refusal(label, e.message);
     if (!(e instanceof CompoundError)) throw e;
     if (!e.corrupt) throw refusal(label, e.why);
-    if (namesEncryption(bytes)) throw refusal(label, PASSWORD);
+    if (isEncryptedOle(bytes)) throw refusal(label, PASSWORD);
     const why = /^已损坏（(.*)），/.exec(e.why)?.[1] ?? e.why;
     throw refusal(
       label,
@@ -98,18 +97,6 @@ export function readXls(bytes: Uint8Array, label: string): WorkbookData {
     }),
   );
   return { sheets, source: label };
-}
-
-/** Whether a damaged compound file names the stream of Office's encryption ("EncryptionInfo", UTF-16). */
-function namesEncryption(bytes: Uint8Array): boolean {
-  const name = "EncryptionInfo";
-  const limit = Math.min(bytes.length, 1 << 20) - name.length * 2;
-  outer: for (let i = 0; i <= limit; i++) {
-    for (let j = 0; j < name.length; j++)
-      if (bytes[i + j * 2] !== name.charCodeAt(j) || bytes[i + j * 2 + 1] !== 0) continue outer;
-    return true;
-  }
-  return false;
 }
 
 /** Whether `s` begins with a BIFF8 BOF of workbook globals (vers 0x0600, dt 0x0005). */

@@ -27,7 +27,8 @@ const declaresEntities = (part: string) =>
   `中的「${part}」包含 DOCTYPE 或实体声明（可能是恶意构造的文件），已拒绝处理`;
 
 /** The refusal of `label`'s file for `why` (a sentence that follows 「文件」). */
-const refusal = (label: string, why: string) => new WorkbookReadError(`无法读取「${label}」：文件${why}`);
+export const refusal = (label: string, why: string) =>
+  new WorkbookReadError(`无法读取「${label}」：文件${why}`);
 
 /** A package refused by src/zip, in the words of a workbook. */
 function packageRefusal(label: string, e: unknown): unknown {

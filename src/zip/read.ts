@@ -107,7 +107,7 @@ function unsafeName(name: string): boolean {
 }
 
 /** Whether a compound (OLE) file holds an encrypted OOXML package: Office's password protection. */
-function isEncryptedOle(bytes: Uint8Array): boolean {
+export function isEncryptedOle(bytes: Uint8Array): boolean {
   const needle = "EncryptionInfo";
   const limit = Math.min(bytes.length, 1 << 20);
   outer: for (let i = 0; i + needle.length * 2 <= limit; i++) {
