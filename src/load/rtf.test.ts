@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { huaianTables } from "../../test/fixtures";
-import { NOW, withDocumentXml } from "../../test/docx";
+import { withoutControls } from "../../test/doc";
+import { NOW } from "../../test/docx";
 import { sofficeAll } from "../../test/office";
 import { gbk, reportHtml, VARIANTS } from "../../test/reports";
 import { needs } from "../../test/tools";
@@ -238,21 +239,6 @@ const spaced = (d: ReportDocumentText) => ({
   paragraphs: d.paragraphs.map((p) => p.replace(/\s+/g, " ")),
   tables: d.tables.map((g) => g.map((row) => row.map((c) => (c === null ? c : c.replace(/\s+/g, " "))))),
 });
-/** Our report's .docx with its content controls taken out, their content kept (as Word does saving RTF). */
-const withoutControls = (docx: Uint8Array) =>
-  withDocumentXml(docx, (xml) =>
-    xml.replace(
-      /<w:sdtPr>[\s\S]*?<\/w:sdtPr>|<w:sdtEndPr>[\s\S]*?<\/w:sdtEndPr>|<\/?w:sdt>|<\/?w:sdtContent>/g,
-      "",
-    ),
-  );
-
-/** LibreOffice's RTF of files (test/office.ts names no rtf target: the filter is given, the results named here). */
-function toRtf(files: string[], dir: string): string[] {
-  sofficeAll(files, "docx", dir, "rtf:Rich Text Format");
-  return files.map((f) => path.join(dir, path.basename(f).replace(/\.[^.]+$/, ".rtf")));
-}
-
 const lo = needs("soffice");
 describe("real files: saved as RTF by LibreOffice", () => {
   let dir = "";
@@ -270,7 +256,7 @@ describe("real files: saved as RTF by LibreOffice", () => {
       const controls = path.join(dir, "带控件.docx");
       writeFileSync(plain, withoutControls(docx));
       writeFileSync(controls, docx);
-      const [plainRtf, controlsRtf] = toRtf([plain, controls], path.join(dir, "rtf"));
+      const [plainRtf, controlsRtf] = sofficeAll([plain, controls], "rtf", path.join(dir, "rtf"));
 
       const fromDocx = reportText(readFileSync(plain), "本局.docx").text;
       const fromRtf = rtfText(readFileSync(plainRtf), "本局.rtf");
@@ -315,7 +301,7 @@ describe("real files: saved as RTF by LibreOffice", () => {
       );
       for (const c of cases) writeFileSync(c.file, reportHtml(c.t, c.v));
       const files = cases.map((c) => c.file);
-      const rtf = toRtf(files, path.join(dir, "pages-rtf"));
+      const rtf = sofficeAll(files, "rtf", path.join(dir, "pages-rtf"));
       const docx = sofficeAll(files, "docx", path.join(dir, "pages-docx"));
       cases.forEach((c, i) => {
         const text = rtfText(readFileSync(rtf[i]), path.basename(rtf[i]));
