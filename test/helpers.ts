@@ -160,6 +160,7 @@ export function reviewSample(): ReviewResult {
             severity: "error",
             table: "t3",
             where: "t3.total.natural",
+            place: "表三「（七）总计」「自然人」",
             message: "总计不等于各办理结果之和",
           },
         ],

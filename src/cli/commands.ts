@@ -1,4 +1,5 @@
 /** The command line's commands, over the engine and the workbook adapter. */
+import { placedMessage } from "../report/tables/place";
 import { promises as fs } from "fs";
 import path from "path";
 import { checkTables, hasErrors } from "../report/tables/checks";
@@ -274,7 +275,7 @@ export async function runRollup(
   for (const u of result.units) {
     const errors = u.checks.filter((c) => c.severity === "error");
     lines.push(`  ${u.name}：${errors.length ? `${errors.length}个错误` : "通过"}`);
-    for (const e of errors) lines.push(`    ${e.rule} ${e.where}：${e.message}`);
+    for (const e of errors) lines.push(`    ${e.rule} ${placedMessage(e)}`);
   }
   if (result.unitsWithErrors.length)
     lines.push(`注意：${result.unitsWithErrors.join("、")}的表格本身有错误，汇总数已包含它们的数字。`);

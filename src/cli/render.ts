@@ -1,4 +1,5 @@
 /** Plain-text rendering of the tables and findings for the terminal (CJK-aware column widths). */
+import { placedMessage } from "../report/tables/place";
 import type { Finding } from "../report/tables/checks";
 import type { CompileResult } from "../report/compile";
 import { getFormat, T4_GROUP_WIDTH, tableCaption } from "../report/formats";
@@ -66,7 +67,7 @@ export function renderTable4(t: TableSet): string {
 export function renderFindings(findings: Finding[]): string {
   if (!findings.length) return "校验结果：全部通过。";
   const errors = findings.filter((f) => f.severity === "error").length;
-  const lines = findings.map((f) => `  [${SEVERITY_LABELS[f.severity]}] ${f.rule} ${f.where}：${f.message}`);
+  const lines = findings.map((f) => `  [${SEVERITY_LABELS[f.severity]}] ${f.rule} ${placedMessage(f)}`);
   return `校验结果：${errors}个错误，${findings.length - errors}个提示\n${lines.join("\n")}`;
 }
 

@@ -338,5 +338,5 @@ export function checkValues(
   }
   const findings = checkTables(tables, previous ? { previous } : {}).filter((f) => f.table !== "t2");
   if (!findings.length) return [["通过"]];
-  return findings.map((f) => [f.rule, SEVERITY_LABELS[f.severity], f.where, f.message]);
+  return findings.map((f) => [f.rule, SEVERITY_LABELS[f.severity], f.place, f.message]);
 }

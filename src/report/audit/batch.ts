@@ -33,6 +33,7 @@ export interface BatchFinding {
   rule: string;
   severity: Severity;
   where: string;
+  place?: string;
   message: string;
   quote?: string;
 }
@@ -93,7 +94,8 @@ export function batchRules(
       // finding, a warning, says why).
       onTime = j.state === "逾期" && published?.weak ? "无法判断" : j.state;
       deadline = j.deadline;
-      if (j.finding) findings.push({ ...j.finding, ...(published ? { quote: published.date } : {}) });
+      if (j.finding)
+        findings.push({ ...j.finding, place: "发布日期", ...(published ? { quote: published.date } : {}) });
     }
     const s = similar.get(u.unit);
     // The reports it shares most with, each with its passages; any more in one line naming them (a text copied
@@ -132,6 +134,7 @@ export function ownReportFindings(u: BatchUnit, o: { year: number; set?: RuleSet
       table: "text",
       row,
       where: `text.${row}`,
+      place: f.place ?? f.where,
       message: f.message,
     };
   });

@@ -187,7 +187,7 @@ export function aspectFindings(
   options: { set?: RuleSet; government?: boolean },
 ): Finding[] {
   const rules = new Set<RuleId>(format.rules.filter((r) => ruleOn(options.set, r)));
-  const out = new Findings(rules);
+  const out = new Findings(rules, format);
   const { one, six, agency } = readSections(format, paragraphs);
   if (!one) return [];
   const where = `正文「${one.heading}」`;

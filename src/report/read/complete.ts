@@ -127,7 +127,7 @@ export function completenessFindings(
   paragraphs: string[],
   options: { year?: number } = {},
 ): Finding[] {
-  const out = new Findings(new Set(format.rules));
+  const out = new Findings(new Set(format.rules), format);
   const layout = reportLayout(format, paragraphs);
   const { title, titleAt, found, squeezed, sectionText } = layout;
   if (titleAt < 0 && !found.length) return [];

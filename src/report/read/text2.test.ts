@@ -32,6 +32,7 @@ describe("X4's findings", () => {
       row: "normative",
       column: "issued",
       where: "t2.normative.issued",
+      place: "表二「行政规范性文件」「本年制发件数」",
       message:
         "正文「根据条例要求，2025年本局制发行政规范性文件4件。」中本年制发行政规范性文件为4件，而表二「行政规范性文件」的「本年制发件数」为3",
     });

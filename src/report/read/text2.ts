@@ -284,7 +284,7 @@ const NO_FEE = /(?:未|没有|无)(?:收取|征收|产生)?(?:任何)?行政事�
 
 /** The sentences of the text whose numbers disagree with 表二 (X4). */
 export function checkTable2Text(paragraphs: string[], t: TableSet, format: FormatDef): Finding[] {
-  const out = new Findings(new Set(format.rules));
+  const out = new Findings(new Set(format.rules), format);
   if (!format.t2 || !t.t2) return [];
   const government = isGovernmentReport(t.agency ?? "");
   const agency = (t.agency ?? "").normalize("NFKC").replace(/\s+/g, "");

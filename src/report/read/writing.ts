@@ -64,7 +64,7 @@ export function writingFindings(
   options: { year?: number; set?: RuleSet },
 ): Finding[] {
   const on = (id: RuleId) => format.rules.includes(id) && ruleOn(options.set, id);
-  const out = new Findings(new Set(format.rules.filter((r) => ruleOn(options.set, r))));
+  const out = new Findings(new Set(format.rules.filter((r) => ruleOn(options.set, r))), format);
   if (!(["R7", "R10", "R11", "R26"] as RuleId[]).some(on)) return [];
   const layout = reportLayout(format, paragraphs);
   if (layout.titleAt < 0 && !layout.found.length) return [];

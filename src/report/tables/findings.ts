@@ -3,6 +3,7 @@
  * input reader (F1–F3) and the arithmetic rules both add to one list.
  */
 import type { FormatDef, RuleId } from "../formats";
+import { placeWords } from "./place";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -13,10 +14,28 @@ export interface Finding {
   table: "t2" | "t3" | "t4" | "text";
   row?: string;
   column?: string;
-  /** "t3.total.natural", "t3.*.natural" (a whole column), "t4.review.total", "t2.rules.inForce". */
+  /** "t3.total.natural", "t3.*.natural" (a whole column), "t4.review.total", "t2.rules.inForce": for programs. */
   where: string;
+  /** Where, in the printed report's words (./place): 表三「…」「自然人」, 第五部分, 标题 — what people read. */
+  place: string;
   message: string;
+  /** What this finding's cause explains (./fold): the findings there are folded into it, not listed beside it. */
+  covers?: Cover[];
+  /** The findings folded into this one (./fold), each still with its rule and place, for programs. */
+  folded?: Folded[];
 }
+
+/**
+ * A part of the tables or text a finding's cause explains: a where-key pattern, by parts — "t3.o1" covers the
+ * row t3.o1 and each of its cells, "t3.*.natural" the 自然人 column's findings, "t4" all of 表四 — limited to
+ * `rules` where given (a table cut at the page's edge explains S2 on every row of 表三, not F1 there).
+ */
+export interface Cover {
+  where: string;
+  rules?: RuleId[];
+}
+
+export type Folded = Pick<Finding, "rule" | "where" | "place" | "message">;
 
 /** Each rule's severity. */
 export const SEVERITY: Record<RuleId, Severity> = {
@@ -56,7 +75,10 @@ export const SEVERITY: Record<RuleId, Severity> = {
 /** Findings as they are made: only the format's rules, each with its severity and place. */
 export class Findings {
   readonly list: Finding[] = [];
-  constructor(private readonly rules: Set<RuleId>) {}
+  constructor(
+    private readonly rules: Set<RuleId>,
+    private readonly format: FormatDef,
+  ) {}
   add(
     rule: RuleId,
     table: Finding["table"],
@@ -65,12 +87,15 @@ export class Findings {
     message: string,
     /** Where one finding of a rule weighs less than the rule (a section present under another wording). */
     severity: Severity = SEVERITY[rule],
+    /** What its cause explains (./fold). */
+    covers?: Cover[],
   ) {
     if (!this.rules.has(rule)) return;
     const where = [table, row ?? (column ? "*" : undefined), column].filter(Boolean).join(".");
-    const f: Finding = { rule, severity, table, where, message };
+    const f: Finding = { rule, severity, table, where, place: placeWords(where, this.format), message };
     if (row) f.row = row;
     if (column) f.column = column;
+    if (covers?.length) f.covers = covers;
     this.list.push(f);
   }
 }

@@ -1,6 +1,6 @@
 import { FORMATS, getFormat } from "../formats";
 import { checkTables } from "./checks";
-import { placeWords } from "./place";
+import { placedMessage, placeWords } from "./place";
 import { huaianTables } from "../../../test/fixtures";
 
 /** What a reader must never meet: a key of the tables JSON, or a dot between keys. */
@@ -22,7 +22,11 @@ describe.each(Object.values(FORMATS).map((f) => [f.id, f] as const))("the %s for
   test("表四 by its group and result, 表二 by its row and column", () => {
     for (const g of [f.t4.review, ...f.t4.litigation])
       for (const r of f.t4.results)
-        expect(placeWords(`t4.${g.key}.${r.key}`, f)).toBe(`${f.t4.name}「${g.label}」「${r.label}」`);
+        expect(placeWords(`t4.${g.key}.${r.key}`, f)).toBe(
+          g === f.t4.review
+            ? `${f.t4.name}「${g.label}」「${r.label}」`
+            : `${f.t4.name}「${f.t4.litigationLabel}」「${g.label}」「${r.label}」`,
+        );
     for (const block of f.t2?.blocks ?? [])
       for (const row of block.rows) {
         const words = placeWords(`t2.${row.key}.${block.columns[0].key}`, f);
@@ -62,4 +66,13 @@ test("every finding of a broken published table reads in words", () => {
   expect(found.length).toBeGreaterThan(2);
   for (const x of found)
     expect([x.where, placeWords(x.where, f)]).toEqual([x.where, expect.not.stringMatching(KEY)]);
+});
+
+test("a finding's line: its place first, unless its message opens with it", () => {
+  expect(placedMessage({ place: "表三「自然人」列", message: "表三「自然人」列：第一项加第二项之和…" })).toBe(
+    "表三「自然人」列：第一项加第二项之和…",
+  );
+  expect(
+    placedMessage({ place: "发布日期", message: "报告中没有写明发布日期，请在「发布日期」列中填写" }),
+  ).toBe("发布日期：报告中没有写明发布日期，请在「发布日期」列中填写");
 });

@@ -5,14 +5,27 @@
  * already words (a heading, 「单位名」, 全文) or a key of no cell of the format is given back as it is. The keys stay
  * in `--json` for programs; people read these.
  */
+import { FORMATS } from "../formats";
 import type { FormatDef } from "../formats";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-const TEXT_PARTS: Record<string, string> = { title: "标题", lead: "导语" };
+const TEXT_PARTS: Record<string, string> = {
+  title: "标题",
+  lead: "导语",
+  published: "发布日期",
+  narrative: "正文",
+};
+
+/** A key of ours (`new`, `o1`, `s5`), not words a finding already gives its place in. */
+const isKey = (part: string) => /^[A-Za-z0-9*]+$/.test(part);
+
+/** A 表三 row's label: its format's, else another format's (a 2019 （六） row `o` found in a 2021 table). */
+const t3RowLabel = (format: FormatDef, key: string): string | undefined =>
+  [format, ...Object.values(FORMATS)].flatMap((f) => f.t3.rows).find((r) => r.key === key)?.label;
 
 function t3Words(format: FormatDef, row: string | undefined, column: string | undefined): string | null {
-  const rowLabel = row && row !== "*" ? format.t3.rows.find((r) => r.key === row)?.label : undefined;
+  const rowLabel = row && row !== "*" ? t3RowLabel(format, row) : undefined;
   const colLabel = column ? format.t3.columns.find((c) => c.key === column)?.label : undefined;
   if ((row && row !== "*" && !rowLabel) || (column && !colLabel)) return null;
   if (!rowLabel) return colLabel ? `${format.t3.name}「${colLabel}」列` : format.t3.name;
@@ -25,7 +38,8 @@ function t4Words(format: FormatDef, group: string | undefined, result: string | 
   const r = result ? format.t4.results.find((x) => x.key === result) : undefined;
   if ((group && group !== "*" && !g) || (result && !r)) return null;
   if (!g) return r ? `${format.t4.name}「${r.label}」列` : format.t4.name;
-  return `${format.t4.name}「${g.label}」${r ? `「${r.label}」` : ""}`;
+  const under = g === format.t4.review ? "" : `「${format.t4.litigationLabel}」`;
+  return `${format.t4.name}${under}「${g.label}」${r ? `「${r.label}」` : ""}`;
 }
 
 function t2Words(format: FormatDef, row: string | undefined, column: string | undefined): string | null {
@@ -43,12 +57,14 @@ function t2Words(format: FormatDef, row: string | undefined, column: string | un
 function textWords(format: FormatDef, part: string | undefined): string | null {
   if (!part) return "正文";
   if (part in TEXT_PARTS) return TEXT_PARTS[part];
+  if (!isKey(part)) return part;
   const i = format.sections.findIndex((s) => s.id === part);
   return i >= 0 && i < NUMERALS.length ? `第${NUMERALS[i]}部分` : null;
 }
 
 /** `where` in the words of `format`'s printed report; `where` itself when it is no key of the format. */
 export function placeWords(where: string, format: FormatDef): string {
+  if (where.startsWith("text.") && !isKey(where.slice(5))) return where.slice(5);
   const [table, row, column, ...rest] = where.split(".");
   if (rest.length) return where;
   const words =
@@ -65,3 +81,7 @@ export function placeWords(where: string, format: FormatDef): string {
             : null;
   return words ?? where;
 }
+
+/** A finding as one line for people: its place, then its message — the message alone where it opens with the place. */
+export const placedMessage = (f: { place: string; message: string }): string =>
+  f.message.startsWith(f.place) ? f.message : `${f.place}：${f.message}`;
