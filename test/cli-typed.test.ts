@@ -164,9 +164,16 @@ test("an empty 统计表 (to be typed in) compiles: every blank is named (F2), n
   const f2 = data.checks
     .filter((c: { rule: string }) => c.rule === "F2")
     .map((c: { where: string }) => c.where);
-  // One F2 per row of 表三 that holds numbers (its labels from the format), one for 表四, one per 表二 cell.
+  // One F2 per row of 表三 that holds numbers (its labels from the format), one for 表四, one for 表二 left
+  // blank whole — its cells named in it (one cause, one finding), not listed beside it.
   const t3Rows = format.t3.rows.filter((r) => !format.t3.rows.some((x) => x.group === r.key));
-  expect(f2).toEqual(expect.arrayContaining([...t3Rows.map((r) => `t3.${r.key}`), "t4", "t2.rules.issued"]));
+  expect(f2).toEqual(expect.arrayContaining([...t3Rows.map((r) => `t3.${r.key}`), "t4", "t2"]));
+  expect(f2.filter((w: string) => w.startsWith("t2."))).toEqual([]);
+  const t2 = data.checks.find((c: { where: string }) => c.where === "t2");
+  const cells = format.t2?.blocks.flatMap((b) =>
+    b.rows.flatMap((row) => b.columns.map((c) => `t2.${row.key}.${c.key}`)),
+  );
+  expect(t2.folded.map((f: { where: string }) => f.where)).toEqual(cells);
   expect(data.checks.filter((c: { rule: string }) => c.rule !== "F2")).toEqual([]);
   expect(data.t3.new).toEqual(new Array(7).fill(null));
   expect(data.rowIssues.filter((i: { kind: string }) => i.kind === "missingSheet")).toHaveLength(0);

@@ -7,7 +7,7 @@
 import type { FormatDef } from "../formats";
 import { T3_TOTAL_COLUMN, T4_GROUP_WIDTH, T4_TOTAL_RESULT, TABLE_TITLES } from "../formats";
 import { Findings } from "../tables/findings";
-import type { Finding } from "../tables/findings";
+import type { Cover, Finding } from "../tables/findings";
 
 export interface CutTable {
   table: "t2" | "t3" | "t4";
@@ -35,39 +35,41 @@ function columnsOf(
   return (format.t2?.blocks[0].columns ?? []).map((c) => ({ key: c.key, name: c.label }));
 }
 
-/** The F4 findings, and which other findings they stand for (to be left out). */
-export function pageEdge(
-  format: FormatDef,
-  cut: CutTable[],
-): { findings: Finding[]; covers: (f: Finding) => boolean } {
-  const out = new Findings(new Set(format.rules));
-  const tests: ((f: Finding) => boolean)[] = [];
+/**
+ * The F4 findings, each declaring the findings it stands for (../tables/fold folds them into it): the checks on
+ * the columns off the paper, S2 on every row of 表三 (its 总计 adds columns that are cut), T4 on a group of 表四
+ * with a column cut, a 表二 block of one number (it spans the cut columns too), X3 against a table whose 总计 is cut.
+ */
+export function pageEdge(format: FormatDef, cut: CutTable[]): Finding[] {
+  const out = new Findings(new Set(format.rules), format);
   for (const c of cut) {
     const all = columnsOf(format, c.table);
     const off = c.columns.map((i) => all[i]).filter(Boolean);
     if (!off.length) continue;
+    const totalCut =
+      c.table === "t3"
+        ? c.columns.includes(T3_TOTAL_COLUMN)
+        : c.table === "t4" && c.columns.some((i) => i % T4_GROUP_WIDTH === T4_TOTAL_RESULT);
+    const covers: Cover[] = totalCut ? [{ where: c.table, rules: ["X3"] }] : [];
+    if (c.table === "t3") covers.push({ where: "t3", rules: ["S2"] });
+    for (const x of off) {
+      if (x.group)
+        covers.push({ where: `t4.${x.group}`, rules: ["T4"] }, { where: `t4.${x.group}.${x.key}` });
+      else covers.push({ where: `${c.table}.*.${x.key}` });
+    }
+    if (c.table === "t2")
+      for (const block of format.t2?.blocks ?? [])
+        for (const col of block.columns)
+          if (!all.some((x) => x.key === col.key)) covers.push({ where: `t2.*.${col.key}` });
     out.add(
       "F4",
       c.table,
       undefined,
       undefined,
       `${TABLE_TITLES[c.table].name}超出页面右边缘：${off.map((x) => `「${x.name}」`).join("")}${c.table === "t3" ? "列" : ""}不全在页面内，打印或阅读时看不到其中完整的数字，这些数字不作核对；请调整表格宽度（或改为横向页面）后重新导出 PDF，或提供 Word、网页版本`,
+      undefined,
+      covers,
     );
-    const keys = new Set(off.map((x) => (x.group ? `${x.group}.${x.key}` : x.key)));
-    const totalCut =
-      c.table === "t3"
-        ? c.columns.includes(T3_TOTAL_COLUMN)
-        : c.table === "t4" && c.columns.some((i) => i % T4_GROUP_WIDTH === T4_TOTAL_RESULT);
-    const cutGroups = new Set(off.map((x) => x.group));
-    tests.push((f) => {
-      if (f.rule === "X3") return f.table === c.table && totalCut;
-      if (f.table !== c.table) return false;
-      if (c.table === "t3" && f.rule === "S2") return true;
-      if (c.table === "t4") return f.rule === "T4" ? cutGroups.has(f.row) : keys.has(`${f.row}.${f.column}`);
-      // 表二: a block of one number spans the cut columns too.
-      if (c.table === "t2" && f.column && !all.some((x) => x.key === f.column)) return true;
-      return !!f.column && keys.has(f.column);
-    });
   }
-  return { findings: out.list, covers: (f) => f.rule !== "F4" && tests.some((t) => t(f)) };
+  return out.list;
 }

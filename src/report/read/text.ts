@@ -19,6 +19,7 @@ import { Findings, rowName } from "../tables/findings";
 import type { Finding } from "../tables/findings";
 import type { TableSet } from "../tables/tables";
 import { completenessFindings } from "./complete";
+import { foldCovered } from "../tables/fold";
 import { pageEdge } from "./edge";
 import { FEE_AMOUNT, NO_FEE } from "./fee";
 import type { CutTable } from "./edge";
@@ -187,7 +188,7 @@ function percentFits(printed: string, count: number, bases: number[]): boolean {
 
 /** The sentences of the text whose numbers disagree with the tables (X3). */
 export function checkText(paragraphs: string[], t: TableSet, format: FormatDef): Finding[] {
-  const out = new Findings(new Set(format.rules));
+  const out = new Findings(new Set(format.rules), format);
   for (const paragraph of paragraphs)
     for (const sentence of paragraph.split(/(?<=[。；;])/)) {
       const s = sentence.normalize("NFKC").replace(/\s+/g, "");
@@ -259,9 +260,8 @@ export function checkReadReport(
 ): Finding[] {
   const format = getFormat(read.tables.format);
   // A table past the page's edge: one finding for it, none repeating it on the columns off the paper.
-  const edge = pageEdge(format, read.cut ?? []);
-  return edge.findings
-    .concat(
+  return foldCovered(
+    pageEdge(format, read.cut ?? []).concat(
       checkTables(read.tables, {
         ...(previous ? { previous } : {}),
         labels: read.labels,
@@ -272,6 +272,6 @@ export function checkReadReport(
       completenessFindings(format, read.paragraphs, year ? { year } : {}),
       writingFindings(format, read.paragraphs, { ...(year ? { year } : {}), ...(set ? { set } : {}) }),
       aspectFindings(format, read.paragraphs, set ? { set } : {}),
-    )
-    .filter((f) => !edge.covers(f));
+    ),
+  );
 }

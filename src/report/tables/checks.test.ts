@@ -128,9 +128,25 @@ describe("checks on the published 淮安 2024 table", () => {
     delete t3.o1;
     delete t3.o2;
     delete t3.o3;
-    const f3 = checkTables(t).filter((f) => f.rule === "F3");
+    const all = checkTables(t);
+    const f3 = all.filter((f) => f.rule === "F3");
     expect(f3[0].message).toContain("2019年格式");
-    expect(f3.map((f) => f.where)).toEqual(["t3.o", "t3.o1", "t3.o2", "t3.o3"]);
+    // One cause, one finding: the three sub-rows it lacks are named in it, not listed beside it …
+    expect(f3.map((f) => f.where)).toEqual(["t3.o"]);
+    expect(f3[0].place).toBe("表三「（六）其他处理」");
+    expect(f3[0].folded?.map((f) => f.where)).toEqual(["t3.o1", "t3.o2", "t3.o3"]);
+    expect(f3[0].message).toMatch(/另3处问题不再单列：表三「1\.申请人无正当理由逾期不补正/);
+    // … and 总计 is weighed with the printed （六）: its numbers are the three rows' sums, so no S1 …
+    const given = huaian.t3 as Record<string, number[]>;
+    expect(t3.o).toEqual(given.o1.map((v, i) => v + given.o2[i] + given.o3[i]));
+    expect(all.filter((f) => f.rule === "S1")).toEqual([]);
+    // … while a 总计 wrong beyond it is still found, on its column only.
+    (t3.o as number[])[1] += 1;
+    expect(
+      checkTables(t)
+        .filter((f) => f.rule === "S1")
+        .map((f) => f.where),
+    ).toEqual(["t3.total.business"]);
     const u = clone();
     (u.t3 as Record<string, unknown>).grant = [1, 2, 3];
     u.t4 = [1, 2, 3];

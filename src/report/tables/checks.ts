@@ -3,7 +3,8 @@
  * They work on tallied tables and on tables typed in by hand or copied from a published report (blanks as
  * null). Every finding names the rule, the table, the row and column, and the numbers, in Chinese.
  */
-import { cellValue, readTable2, readTable3, readTable4 } from "./tablesInput";
+import { asPrintedSix, cellValue, readTable2, readTable3, readTable4 } from "./tablesInput";
+import { foldCovered } from "./fold";
 import { colName, Findings, fmt, rowName, sumText } from "./findings";
 import type { Finding } from "./findings";
 import type { FormatDef, FormatId } from "../formats";
@@ -53,7 +54,7 @@ interface CheckOptions {
 export function checkTables(input: TableSet, options: CheckOptions = {}): Finding[] {
   const formatId: FormatId = isFormatId(String(input.format)) ? (String(input.format) as FormatId) : "2021";
   const format = getFormat(formatId);
-  const out = new Findings(new Set(format.rules));
+  const out = new Findings(new Set(format.rules), format);
   if (!isFormatId(String(input.format)))
     out.add(
       "F3",
@@ -66,14 +67,15 @@ export function checkTables(input: TableSet, options: CheckOptions = {}): Findin
   const t3 = readTable3(format, input.t3, out, unread.t3, new Set(options.offPage?.t3));
   const t4 = readTable4(format, input.t4, out, new Set(options.offPage?.t4));
   const t2 = readTable2(format, input.t2, out, unread.t2);
-  checkTable3(format, t3, out);
+  checkTable3(format, t3, out, asPrintedSix(format, input.t3, t3));
   checkTable4(format, t4, out);
   if (options.labels) checkLabels(format, input, options.labels, out);
   if (options.previous) checkPrevious(format, t3, t2, options.previous, out);
-  return out.list;
+  return foldCovered(out.list);
 }
 
-function checkTable3(format: FormatDef, t3: Table3, out: Findings): void {
+/** `summed`: 表三 as its results add up (./tablesInput asPrintedSix), for S1. */
+function checkTable3(format: FormatDef, t3: Table3, out: Findings, summed: Table3 = t3): void {
   const rows = numberRows(format);
   const leaves = rows.filter((r) => r.kind === "item" || r.kind === "leaf");
   for (let c = 0; c < T3_WIDTH; c++) {
@@ -91,7 +93,7 @@ function checkTable3(format: FormatDef, t3: Table3, out: Findings): void {
         col,
         `表三「${name}」列：第一项加第二项之和（${fmt(nw)}+${fmt(ca)}=${fmt(nw + ca)}）不等于第三项加第四项之和（${fmt(to)}+${fmt(fw)}=${fmt(to + fw)}）`,
       );
-    const parts = leaves.map((r) => n0(t3[r.key][c]));
+    const parts = leaves.map((r) => n0(summed[r.key][c]));
     const sum = parts.reduce((s, v) => s + v, 0);
     if (sum !== to)
       out.add(

@@ -53,6 +53,32 @@ export function previousTables(raw: unknown, where: string): TableSet {
   return t as TableSet;
 }
 
+/** The 2021 format's three parts of （六）其他处理, which the 2019 format prints as one row `o`. */
+export const SIX_PARTS = ["o1", "o2", "o3"] as const;
+
+/**
+ * 表三 as its results add up where （六） is printed in the other format's layout (one row for three, or three
+ * for one, F3 names it): the printed row in the place of the rows it stands for, so that S1 weighs the numbers
+ * the report prints — one cause, one finding — and still finds a 总计 that is wrong beyond it. The table itself
+ * as read where （六） is printed as its format prints it.
+ */
+export function asPrintedSix(format: FormatDef, raw: unknown, t3: Table3): Table3 {
+  const given = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const row = (k: string): Num[] =>
+    Array.isArray(given[k]) ? (given[k] as unknown[]).map((x) => cellValue(x) ?? null) : [];
+  const zeros = () => new Array<Num>(T3_WIDTH).fill(0);
+  if (format.id !== "2019" && "o" in given && !("o1" in given)) {
+    const o = row("o");
+    return o.length === T3_WIDTH ? { ...t3, o1: o, o2: zeros(), o3: zeros() } : t3;
+  }
+  if (format.id === "2019" && "o1" in given && !("o" in given)) {
+    const parts = SIX_PARTS.map(row);
+    if (parts.some((p) => p.length !== T3_WIDTH)) return t3;
+    return { ...t3, o: parts[0].map((_, c) => parts.reduce((s, p) => s + (p[c] ?? 0), 0)) };
+  }
+  return t3;
+}
+
 /**
  * `unread`: rows printed in the document whose labels could not be told apart (L1 names them instead of 缺少).
  */
@@ -68,7 +94,9 @@ export function readTable3(
   const rows = numberRows(format);
   const given = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
   if (!raw || typeof raw !== "object")
-    out.add("F3", "t3", undefined, undefined, "缺少表三（t3），请按格式提供表三的各行数字");
+    out.add("F3", "t3", undefined, undefined, "缺少表三（t3），请按格式提供表三的各行数字", undefined, [
+      { where: "t3" },
+    ]);
   const expected = new Set(rows.map((r) => r.key));
   const unknown = Object.keys(given).filter((k) => !expected.has(k));
   if (format.id !== "2019" && "o" in given && !("o1" in given))
@@ -78,6 +106,8 @@ export function readTable3(
       "o",
       undefined,
       `表三「（六）其他处理」只有一行，这是2019年格式；${format.name}应分为「1.申请人无正当理由逾期不补正…」「2.申请人逾期未按收费通知要求缴纳费用…」「3.其他」三项`,
+      undefined,
+      SIX_PARTS.map((k) => ({ where: `t3.${k}` })),
     );
   else if (format.id === "2019" && "o1" in given)
     out.add(
@@ -86,6 +116,8 @@ export function readTable3(
       "o1",
       undefined,
       `表三「（六）其他处理」分为三项，这是2021年格式，与声明的${format.name}不符`,
+      undefined,
+      [{ where: "t3.o" }, ...SIX_PARTS.map((k) => ({ where: `t3.${k}` }))],
     );
   else
     for (const k of unknown)
@@ -105,6 +137,8 @@ export function readTable3(
         row.key,
         undefined,
         `表三「${row.label}」应有7个数字（6类申请人和总计），实际为${Array.isArray(v) ? v.length + "个" : "非数组"}`,
+        undefined,
+        [{ where: `t3.${row.key}` }],
       );
       t3[row.key] = new Array<Num>(T3_WIDTH).fill(null);
       continue;
@@ -152,6 +186,8 @@ export function readTable4(
       undefined,
       undefined,
       `表四应有${T4_WIDTH}个数字（行政复议5个、行政诉讼10个），实际为${Array.isArray(raw) ? raw.length + "个" : "缺少"}`,
+      undefined,
+      [{ where: "t4" }],
     );
     return new Array<Num>(T4_WIDTH).fill(null);
   }
@@ -193,11 +229,27 @@ export function readTable2(
 ): Table2 | null {
   if (raw === null || raw === undefined) {
     if (format.t2)
-      out.add("F2", "t2", undefined, undefined, "缺少表二（t2），表二的数字应全部填写，没有的填0");
+      out.add(
+        "F2",
+        "t2",
+        undefined,
+        undefined,
+        "缺少表二（t2），表二的数字应全部填写，没有的填0",
+        undefined,
+        [{ where: "t2" }],
+      );
     return null;
   }
   if (typeof raw !== "object" || Array.isArray(raw)) {
-    out.add("F3", "t2", undefined, undefined, "表二（t2）应为对象，键为各行（如 rules、normative）");
+    out.add(
+      "F3",
+      "t2",
+      undefined,
+      undefined,
+      "表二（t2）应为对象，键为各行（如 rules、normative）",
+      undefined,
+      [{ where: "t2" }],
+    );
     return null;
   }
   const given = raw as Record<string, unknown>;
@@ -251,5 +303,17 @@ export function readTable2(
     });
     t2[row.key] = single ? values[0] : values;
   }
+  // Every cell blank: the table was left unfilled — one finding for it, not one per cell.
+  const cells = Object.values(t2).flatMap((v) => (Array.isArray(v) ? v : [v]));
+  if (format.t2 && cells.length && cells.every((v) => v === null) && rows.every((r) => r.key in given))
+    out.add(
+      "F2",
+      "t2",
+      undefined,
+      undefined,
+      `${format.t2.name}的数字全部为空白，没有数字的单元格应填0`,
+      undefined,
+      [{ where: "t2", rules: ["F2"] }],
+    );
   return t2;
 }
