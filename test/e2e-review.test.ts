@@ -118,7 +118,14 @@ web.test(
       ["丁局", "无法读取"],
       ["丙局", "未报送"],
     ]);
-    expect(book.sheets.map((s) => s.name)).toEqual(["总览", "问题清单", "汇总", "审核要点", "未报送"]);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      "总览",
+      "问题清单",
+      "汇总",
+      "汇总分析",
+      "审核要点",
+      "未报送",
+    ]);
     // The set it applied: S1 off, as chosen in the tab.
     const s1Row = book.sheets.find((s) => s.name === "审核要点")?.rows.find((r) => r[0] === "S1");
     expect(s1Row?.[2]).toBe("否");

@@ -54,7 +54,7 @@ function lastYear(
   const m = options.previousOf?.(unit);
   if (!m) return { said: {}, extra: [] };
   if ("tables" in m) {
-    const said: Partial<ReadUnit> = { previous: m.file };
+    const said: Partial<ReadUnit> = { previous: m.file, previousTables: m.tables };
     if (m.paragraphs) said.previousParagraphs = m.paragraphs;
     return { previous: m.tables, said, extra: [] };
   }

@@ -16,6 +16,7 @@ import { rollup } from "../report/rollup";
 import type { PaneActions } from "../actions/types";
 import type { TableSet } from "../report/tables/tables";
 import { Pane } from "./Pane";
+import { ReviewOverview } from "./ReviewOverview";
 
 function actions(over: Partial<PaneActions> = {}): PaneActions & { calls: string[] } {
   const calls: string[] = [];
@@ -194,6 +195,37 @@ describe("the pane", () => {
     expect(rows).toHaveLength(n);
   });
 
+  test("汇总分析 under the review: the units marked, each with its reasons in a list; none marked, nothing", () => {
+    const reg = compileWorkbook(sampleWorkbook());
+    const zeros = new Array<number>(15).fill(0);
+    // 甲局's 行政复议: 结果纠正 2 of 2 — marked; 乙局 none. Two units: nothing is compared with the batch.
+    const reviewed = (t4: number[]) =>
+      review(
+        [
+          { unit: "甲局", file: "甲局.json", tables: { ...reg.tables, t4 }, findings: [] },
+          {
+            unit: "乙局",
+            file: "乙局.json",
+            tables: { ...reg.tables, agency: "乙局", t4: zeros },
+            findings: [],
+          },
+        ],
+        { year: reg.tables.year },
+      );
+    const { unmount } = render(<ReviewOverview result={reviewed([0, 2, 0, 0, 2, ...zeros.slice(5)])} />);
+    const heading = screen.getByRole("heading", { name: "汇总分析：需关注的单位（1个）" });
+    expect(heading.tagName).toBe("H3");
+    const units = screen.getByRole("list", { name: "需关注的单位" });
+    expect(within(units).getByText("甲局")).toBeTruthy();
+    const why = within(screen.getByRole("list", { name: "甲局需关注的原因" })).getAllByRole("listitem");
+    expect(why.map((li) => li.textContent)).toEqual(["行政复议结果纠正 2 件"]);
+    expect(screen.queryByRole("list", { name: "乙局需关注的原因" })).toBeNull();
+    unmount();
+    render(<ReviewOverview result={reviewed(zeros)} />);
+    expect(screen.queryByRole("heading", { name: /汇总分析/ })).toBeNull();
+    expect(screen.queryByRole("list", { name: "需关注的单位" })).toBeNull();
+  });
+
   test("on a Mac, where task panes cannot download, the report tab says so and points to Word", async () => {
     render(<Pane actions={actions({ canDownload: false })} />);
     await click(screen.getByRole("tab", { name: "统计" }));
@@ -295,7 +327,7 @@ describe("the pane", () => {
     const findings = within(screen.getByRole("list", { name: "乙局的问题" })).getAllByRole("listitem");
     expect(findings.map((f) => f.textContent).join("\n")).toMatch(/^S1 /m);
     // The review's sheets: asked before replacing a sheet the add-in did not make.
-    await click(screen.getByRole("button", { name: "写入审核工作表（总览、问题清单）" }));
+    await click(screen.getByRole("button", { name: "写入审核工作表（总览、问题清单、汇总分析）" }));
     await click(await screen.findByRole("button", { name: "仍然替换" }));
     await screen.findByText("已写入：总览、问题清单、未报送");
     expect(reviewed).toEqual(["甲局:通过+乙局:需修改+丙局:通过+戊局:年度不符+己局:无法读取"]);

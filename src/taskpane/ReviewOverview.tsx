@@ -2,9 +2,11 @@
  * 总览: one row per unit (单位, 状态, 错误, 提示), the status in words on its colour; a unit's name is a button
  * that opens its findings below its row (where, what, both numbers; why a file could not be read; when it was
  * published and whether on time; whose text it shares most, 雷同). Units on
- * the list that sent nothing are 未报送; files of a folder that are no unit are listed as skipped.
+ * the list that sent nothing are 未报送; files of a folder that are no unit are listed as skipped. Below, the units
+ * 汇总分析 marked (far from the batch, a large 同比, a 结果纠正: src/report/audit/analysis.ts), each with its reasons.
  */
-import { Button, Text } from "@fluentui/react-components";
+import { placedMessage } from "../report/tables/place";
+import { Button, Subtitle2, Text } from "@fluentui/react-components";
 import { Fragment, useState } from "react";
 import { unitLabel } from "../report/review";
 import type { ReviewResult } from "../report/review";
@@ -19,6 +21,7 @@ export function ReviewOverview({ result }: { result: ReviewResult }) {
     .map((s) => [s, count(s)] as const)
     .filter(([, n]) => n);
   if (result.missing.length) counts.push(["未报送", result.missing.length]);
+  const marked = result.analysis.units.filter((u) => u.reasons.length);
   return (
     <section aria-label="审核结果">
       <Text weight="semibold" block>
@@ -79,7 +82,7 @@ export function ReviewOverview({ result }: { result: ReviewResult }) {
                       {u.reason && <li>无法读取：{u.reason}</li>}
                       {u.findings.map((f, j) => (
                         <li key={j}>
-                          {f.rule} {f.where}：{f.message}
+                          {f.rule} {placedMessage(f)}
                           {/* X3's message quotes its sentence already; a table finding shows its row as read. */}
                           {f.quote && f.rule !== "X3" && f.rule !== "X4" && (
                             <Text size={200} block>
@@ -120,6 +123,25 @@ export function ReviewOverview({ result }: { result: ReviewResult }) {
             ))}
           </ul>
         </details>
+      )}
+      {marked.length > 0 && (
+        <section aria-labelledby="review-analysis-heading">
+          <Subtitle2 as="h3" id="review-analysis-heading" block>
+            汇总分析：需关注的单位（{marked.length}个）
+          </Subtitle2>
+          <ul aria-label="需关注的单位" style={{ margin: 0, paddingLeft: 16 }}>
+            {marked.map((u, i) => (
+              <li key={i}>
+                <Text weight="semibold">{u.unit}</Text>
+                <ul aria-label={`${u.unit}需关注的原因`} style={{ margin: 0, paddingLeft: 16 }}>
+                  {u.reasons.map((why, j) => (
+                    <li key={j}>{why}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </section>
   );

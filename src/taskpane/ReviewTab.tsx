@@ -166,7 +166,7 @@ export function ReviewTab({
           <ReviewOverview result={reviewed.result} />
           {actions.writeReview && (
             <Button disabled={!!busy} onClick={() => write(false)}>
-              写入审核工作表（总览、问题清单）
+              写入审核工作表（总览、问题清单、汇总分析）
             </Button>
           )}
           {confirm && (
