@@ -48,6 +48,26 @@
     "RangeBorderCollection.getItem": "1.1",
     "RangeBorder.style": "1.1",
     "DataValidation.rule": "1.8",
+    "RangeFormat.autofitRows": "1.2",
+    "RangeFormat.rowHeight": "1.2",
+    "Range.conditionalFormats": "1.6",
+    "ConditionalFormatCollection.add": "1.6",
+    "ConditionalFormat.dataBar": "1.6",
+    "DataBarConditionalFormat.lowerBoundRule": "1.6",
+    "DataBarConditionalFormat.upperBoundRule": "1.6",
+    "DataBarConditionalFormat.positiveFormat": "1.6",
+    "ConditionalDataBarPositiveFormat.fillColor": "1.6",
+    "ConditionalDataBarPositiveFormat.gradientFill": "1.6",
+    "Worksheet.pageLayout": "1.9",
+    "PageLayout.paperSize": "1.9",
+    "PageLayout.orientation": "1.9",
+    "PageLayout.centerHorizontally": "1.9",
+    "PageLayout.zoom": "1.9",
+    "PageLayout.setPrintTitleRows": "1.9",
+    "PageLayout.headersFooters": "1.9",
+    "HeaderFooterGroup.defaultForAllPages": "1.9",
+    "HeaderFooter.centerHeader": "1.9",
+    "HeaderFooter.centerFooter": "1.9",
     "SettingCollection.add": "1.4",
     "SettingCollection.getItemOrNullObject": "1.4",
   };
@@ -96,6 +116,10 @@
         merges: [],
         validations: [],
         formats: [],
+        /** Conditional formats added ({ address, type, dataBar: { lowerBoundRule, upperBoundRule, fillColor, gradientFill } }). */
+        conditionalFormats: [],
+        /** What its PageLayout was given (paperSize, orientation, zoom, printTitleRows, centerHeader, centerFooter…). */
+        pageLayout: {},
       };
       (rows || []).forEach((row, r) =>
         row.forEach((v, c) => v !== "" && v !== null && v !== undefined && sheet.cells.set(`${r},${c}`, v)),
@@ -183,6 +207,14 @@
             use("RangeFormat.columnWidth");
             record("format", sheet, addressOf(r, c, h, w), { columnWidth: v });
           },
+          set rowHeight(v) {
+            use("RangeFormat.rowHeight");
+            record("format", sheet, addressOf(r, c, h, w), { rowHeight: v });
+          },
+          autofitRows() {
+            use("RangeFormat.autofitRows");
+            record("autofitRows", sheet, addressOf(r, c, h, w));
+          },
           borders: {
             getItem(edge) {
               return {
@@ -192,6 +224,48 @@
               };
             },
           },
+        },
+        get conditionalFormats() {
+          use("Range.conditionalFormats");
+          return {
+            add(type) {
+              use("ConditionalFormatCollection.add");
+              const added = { address: addressOf(r, c, h, w), type, dataBar: {} };
+              record("conditionalFormat", sheet, added.address, { type });
+              sheet.conditionalFormats.push(added);
+              const set = (member, key) => (v) => {
+                use(member);
+                added.dataBar[key] = v;
+              };
+              return {
+                get dataBar() {
+                  use("ConditionalFormat.dataBar");
+                  // As Excel: a format's dataBar is there only when it is one.
+                  if (type !== "DataBar")
+                    throw new Error(`fake: a ${type} conditional format has no dataBar`);
+                  return {
+                    set lowerBoundRule(v) {
+                      set("DataBarConditionalFormat.lowerBoundRule", "lowerBoundRule")(v);
+                    },
+                    set upperBoundRule(v) {
+                      set("DataBarConditionalFormat.upperBoundRule", "upperBoundRule")(v);
+                    },
+                    get positiveFormat() {
+                      use("DataBarConditionalFormat.positiveFormat");
+                      return {
+                        set fillColor(v) {
+                          set("ConditionalDataBarPositiveFormat.fillColor", "fillColor")(v);
+                        },
+                        set gradientFill(v) {
+                          set("ConditionalDataBarPositiveFormat.gradientFill", "gradientFill")(v);
+                        },
+                      };
+                    },
+                  };
+                },
+              };
+            },
+          };
         },
         get dataValidation() {
           use("Range.dataValidation");
@@ -277,6 +351,49 @@
             sheet.tables.push(t);
             return t;
           },
+        },
+        get pageLayout() {
+          use("Worksheet.pageLayout");
+          const layout = sheet.pageLayout;
+          const set = (member, key) => (v) => {
+            use(member);
+            record("pageLayout", sheet, null, { [key]: v });
+            layout[key] = v;
+          };
+          return {
+            set paperSize(v) {
+              set("PageLayout.paperSize", "paperSize")(v);
+            },
+            set orientation(v) {
+              set("PageLayout.orientation", "orientation")(v);
+            },
+            set centerHorizontally(v) {
+              set("PageLayout.centerHorizontally", "centerHorizontally")(v);
+            },
+            set zoom(v) {
+              set("PageLayout.zoom", "zoom")({ ...v });
+            },
+            setPrintTitleRows(rows) {
+              if (!/^\$\d+:\$\d+$/.test(rows)) throw new Error(`fake: bad print title rows ${rows}`);
+              set("PageLayout.setPrintTitleRows", "printTitleRows")(rows);
+            },
+            get headersFooters() {
+              use("PageLayout.headersFooters");
+              return {
+                get defaultForAllPages() {
+                  use("HeaderFooterGroup.defaultForAllPages");
+                  return {
+                    set centerHeader(v) {
+                      set("HeaderFooter.centerHeader", "centerHeader")(v);
+                    },
+                    set centerFooter(v) {
+                      set("HeaderFooter.centerFooter", "centerFooter")(v);
+                    },
+                  };
+                },
+              };
+            },
+          };
         },
         get freezePanes() {
           use("Worksheet.freezePanes");

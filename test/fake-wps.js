@@ -102,7 +102,23 @@
     }
     const counted = counter(state);
     function newSheet(name, rows) {
-      const sheet = { name, cells: new Map(), visible: -1, merges: [], validations: [], bold: [] };
+      const sheet = {
+        name,
+        cells: new Map(),
+        visible: -1,
+        merges: [],
+        validations: [],
+        bold: [],
+        // What the print layout gave it: column widths by letter, bordered ranges, ranges whose rows were fitted,
+        // row heights by row, number formats, data bars, and the PageSetup's properties.
+        widths: {},
+        borders: [],
+        autofit: [],
+        heights: {},
+        numberFormats: [],
+        databars: [],
+        pageSetup: { Zoom: 100, FitToPagesWide: 1, FitToPagesTall: 1, Orientation: 1 },
+      };
       (rows || []).forEach((row, r) =>
         row.forEach((v, c) => v !== "" && v !== null && v !== undefined && sheet.cells.set(`${r},${c}`, v)),
       );
@@ -156,6 +172,64 @@
           });
         },
         set WrapText(v) {},
+        set VerticalAlignment(v) {},
+        set ColumnWidth(v) {
+          // As Excel's object model: a range's ColumnWidth is its columns'.
+          for (let j = 0; j < w; j++) sheet.widths[letters(c + j)] = v;
+        },
+        set RowHeight(v) {
+          for (let i = 0; i < h; i++) sheet.heights[r + i + 1] = v;
+        },
+        set NumberFormat(v) {
+          sheet.numberFormats.push({ address: addressOf(r, c, h, w), format: v });
+        },
+        get Borders() {
+          return counted({
+            set LineStyle(v) {
+              sheet.borders.push({ address: addressOf(r, c, h, w), lineStyle: v });
+            },
+          });
+        },
+        get Rows() {
+          return counted({
+            AutoFit() {
+              sheet.autofit.push(addressOf(r, c, h, w));
+              return true;
+            },
+          });
+        },
+        get FormatConditions() {
+          return counted({
+            AddDatabar() {
+              const bar = { address: addressOf(r, c, h, w), min: null, max: null, color: null, fill: 1 };
+              sheet.databars.push(bar);
+              const point = (key) =>
+                counted({
+                  Modify(type, value) {
+                    bar[key] = value === undefined ? [type] : [type, value];
+                  },
+                });
+              return counted({
+                get MinPoint() {
+                  return point("min");
+                },
+                get MaxPoint() {
+                  return point("max");
+                },
+                get BarColor() {
+                  return counted({
+                    set Color(v) {
+                      bar.color = v;
+                    },
+                  });
+                },
+                set BarFillType(v) {
+                  bar.fill = v;
+                },
+              });
+            },
+          });
+        },
         Merge() {
           sheet.merges.push({ r, c, h, w });
         },
@@ -199,6 +273,30 @@
         },
         Range(address) {
           return range(sheet, ...parse(address));
+        },
+        get PageSetup() {
+          const page = sheet.pageSetup;
+          const props = [
+            "PaperSize",
+            "Orientation",
+            "CenterHorizontally",
+            "Zoom",
+            "FitToPagesWide",
+            "FitToPagesTall",
+            "PrintTitleRows",
+            "CenterHeader",
+            "CenterFooter",
+          ];
+          const setup = {};
+          for (const k of props)
+            Object.defineProperty(setup, k, {
+              get: () => page[k],
+              set: (v) => {
+                page[k] = v;
+              },
+              enumerable: true,
+            });
+          return counted(setup);
         },
         Activate() {
           state.active = sheet.name;

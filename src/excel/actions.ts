@@ -1,7 +1,8 @@
 /**
  * The Excel pane's actions: the adapters run in Excel.run; reports are made with the same code as file mode.
  * What this Excel supports is asked at run time: without ExcelApi 1.7 the pane works on a saved file (file
- * mode) and says so; without 1.8 the register sheets are created without dropdown lists, and the pane says so.
+ * mode) and says so; without 1.8 the register sheets are created without dropdown lists, and the pane says so;
+ * without 1.9 the sheets it writes have no page setup (./print.ts), silently.
  */
 import { getFormat } from "../report/formats";
 import { formatForYear } from "../report/formats";
@@ -35,9 +36,10 @@ export function excelActions(settings: () => PaneSettings, support = excelSuppor
         const created = await createRegisterSheets(ctx, format, year, support.dropdowns);
         return support.dropdowns ? { created } : { created, note: SUPPORT_MESSAGES.noDropdowns };
       }),
-    writeStatistics: (result, replace) => Excel.run((ctx) => writeStatistics(ctx, result, replace)),
+    writeStatistics: (result, replace) =>
+      Excel.run((ctx) => writeStatistics(ctx, result, replace, support.print)),
     createTypedTables: (tables) =>
-      Excel.run(async (ctx) => ((await createTypedSheet(ctx, tables)) ? "created" : "exists")),
+      Excel.run(async (ctx) => ((await createTypedSheet(ctx, tables, support.print)) ? "created" : "exists")),
     saveAnswers: (rows) => Excel.run((ctx) => appendAnswers(ctx, rows)),
     selectIssue: (issue) => Excel.run((ctx) => selectIssueCell(ctx, issue)),
     selectRow: (sheet, row) => Excel.run((ctx) => selectRegisterRow(ctx, sheet, row)),
@@ -45,7 +47,7 @@ export function excelActions(settings: () => PaneSettings, support = excelSuppor
     createReport: files.createReport,
     loadTables: files.loadTables,
     createRollupReport: files.createRollupReport,
-    writeRollup: (result, replace) => Excel.run((ctx) => writeRollup(ctx, result, replace)),
+    writeRollup: (result, replace) => Excel.run((ctx) => writeRollup(ctx, result, replace, support.print)),
     reviewFiles: files.reviewFiles,
     unitList: files.unitList,
     readRuleSet: files.readRuleSet,
@@ -53,7 +55,7 @@ export function excelActions(settings: () => PaneSettings, support = excelSuppor
     workbookRuleSet: () =>
       Excel.run((ctx) => readRuleSheet(ctx)).then((rows) => (rows ? workbookRules(rows) : null)),
     createReviewPackage: files.createReviewPackage,
-    writeReview: (result, replace) => Excel.run((ctx) => writeReview(ctx, result, replace)),
+    writeReview: (result, replace) => Excel.run((ctx) => writeReview(ctx, result, replace, support.print)),
     updateReport: files.updateReport,
     canDownload: !isMac,
     download: browserDownload,

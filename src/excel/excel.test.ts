@@ -343,7 +343,7 @@ describe("审核与汇总", () => {
     expect(f.state.ops).toEqual([]);
     f.state.syncs = 0;
     expect(await writeReview(f.context, r, true)).toEqual({
-      written: ["总览", "问题清单", "审核要点", "未报送"],
+      written: ["总览", "问题清单", "汇总分析", "审核要点", "未报送"],
     });
     expect(f.state.syncs).toBe(2);
     const overview = f.sheetValues("总览") as unknown[][];
@@ -364,12 +364,14 @@ describe("审核与汇总", () => {
     expect(f.state.ops.filter((o) => o.op === "freeze").map((o) => o.sheet)).toEqual([
       "总览",
       "问题清单",
+      "汇总分析",
       "审核要点",
       "未报送",
     ]);
     expect(f.state.ops.filter((o) => o.op === "rename").map((o) => o.detail)).toEqual([
       "总览",
       "问题清单",
+      "汇总分析",
       "审核要点",
       "未报送",
     ]);
@@ -380,9 +382,13 @@ describe("审核与汇总", () => {
     ]);
     expect(f.sheetValues("未报送")).toEqual([["单位"], ["丁局"]]);
     expect(f.sheetValues("汇总")).toBeNull();
+    // 汇总分析: the two units of the year read (丙局's file could not be), then 合计 and 中位数.
+    const analysis = f.sheetValues("汇总分析") as unknown[][];
+    expect(analysis[0][1]).toBe("新收申请");
+    expect(analysis.slice(1, 5).map((row) => row[0])).toEqual(["甲局", "乙局", "合计", "中位数"]);
     // Now the add-in's own: written again without asking.
     expect(await writeReview(f.context, r, false)).toEqual({
-      written: ["总览", "问题清单", "审核要点", "未报送"],
+      written: ["总览", "问题清单", "汇总分析", "审核要点", "未报送"],
     });
     // The 审核要点 it wrote read back from the workbook (2 syncs) as the set the review applied; none: null.
     f.state.syncs = 0;

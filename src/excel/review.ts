@@ -1,6 +1,7 @@
 /**
- * The review's sheets written into the open workbook (总览 with its statuses coloured, 问题清单, 未报送), in one
- * batch (syncs: 2), only over sheets the add-in created unless the caller confirmed. Excel's API only.
+ * The review's sheets written into the open workbook (总览 with its statuses coloured, 问题清单, 汇总分析 with its
+ * data bars and percentages, 审核要点, 未报送), laid out to print (./print.ts; the page setup where `print`),
+ * in one batch (syncs: 2), only over sheets the add-in created unless the caller confirmed. Excel's API only.
  */
 import type { WriteOutcome } from "../actions/types";
 import type { ReviewResult, ReviewStatus } from "../report/review";
@@ -8,14 +9,16 @@ import { paneReviewSheets, reviewSheetValues, STATUS_FILLS } from "../report/rev
 import { markOwned, ownedSheets, replacementSheets } from "./owned";
 import { RULE_SHEET_NAME } from "../report/rules/parse";
 import type { Cell } from "../report/common/cells";
-
-/** Points per character of a column's width (Excel's default font). */
-const POINTS_PER_CHAR = 7;
+import { barRowCount, printLayout } from "../report/common/printLayout";
+import { PRINT_BOOKS, printTitle } from "../report/text/labels";
+import { dataBars, layTable, percentFormat, printSetup } from "./print";
 
 export async function writeReview(
   context: Excel.RequestContext,
   r: ReviewResult,
   replace: boolean,
+  /** This Excel has PageLayout (ExcelApi 1.9): the sheets get their page setup. */
+  print = false,
 ): Promise<WriteOutcome> {
   const sheets = paneReviewSheets(r);
   const names = sheets.map((s) => s.name);
@@ -29,7 +32,13 @@ export async function writeReview(
     ws.getRangeByIndexes(0, 0, values.length, values[0].length).values = values;
     ws.getRangeByIndexes(0, 0, 1, values[0].length).format.font.bold = true;
     ws.freezePanes.freezeRows(1);
-    s.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR));
+    const layout = printLayout(values, { given: s.widths, percent: s.percent });
+    layTable(ws, layout, values.length);
+    const body = (c: number, rows: number) => ws.getRangeByIndexes(1, c, rows, 1);
+    if (s.rows.length) for (const c of s.percent ?? []) percentFormat(body(c, s.rows.length), s.rows.length);
+    const bars = barRowCount(s, layout);
+    if (bars) for (const c of s.bars ?? []) dataBars(body(c, bars));
+    if (print) printSetup(ws, printTitle(PRINT_BOOKS.review(r.year), s.name), 1);
     if (s.statusColumn >= 0)
       s.rows.forEach((row, i) => {
         const fill = STATUS_FILLS[row[s.statusColumn] as ReviewStatus];

@@ -1,16 +1,24 @@
 /**
  * The sheets the add-in writes: 统计表 (表二/三/四 laid out as the template, merges and borders), 校验结果, and
  * 汇总 for a roll-up, each in one batch (syncs: 2), only over sheets the add-in created unless the caller
- * confirmed. Excel's API only.
+ * confirmed; laid out to print (./print.ts), with the page setup where `print` (ExcelApi 1.9). Excel's API only.
  */
 import type { WriteOutcome } from "../actions/types";
 import type { CompileResult } from "../report/compile";
-import { issuePlace, SEVERITY_LABELS, STATISTICS_SHEET_NAME } from "../report/text/labels";
+import {
+  issuePlace,
+  PRINT_BOOKS,
+  printTitle,
+  SEVERITY_LABELS,
+  STATISTICS_SHEET_NAME,
+} from "../report/text/labels";
+import { printLayout } from "../report/common/printLayout";
 import { gridMatrix, statisticsBlocks } from "../report/tables/layout";
 import type { TableGrid } from "../report/tables/layout";
 import { rollupRows } from "../report/rollup";
 import type { RollupResult } from "../report/rollup";
 import { markOwned, ownedSheets, replacementSheets } from "./owned";
+import { bordered, layTable, printSetup } from "./print";
 import { ANSWERS_HEADER, ANSWERS_SHEET } from "../report/register/answers";
 import type { TableSet } from "../report/tables/tables";
 
@@ -30,42 +38,42 @@ function writeGrid(ws: Excel.Worksheet, grid: TableGrid, top: number, title: str
   body.format.wrapText = true;
   body.format.verticalAlignment = Excel.VerticalAlignment.center;
   body.format.horizontalAlignment = Excel.HorizontalAlignment.center;
-  for (const edge of [
-    Excel.BorderIndex.edgeTop,
-    Excel.BorderIndex.edgeBottom,
-    Excel.BorderIndex.edgeLeft,
-    Excel.BorderIndex.edgeRight,
-    Excel.BorderIndex.insideHorizontal,
-    Excel.BorderIndex.insideVertical,
-  ])
-    body.format.borders.getItem(edge).style = Excel.BorderLineStyle.continuous;
+  bordered(body);
   for (const [r, c, h, w] of merges) ws.getRangeByIndexes(top + 1 + r, c, h, w).merge(false);
+  // Rows as tall as their wrapped labels.
+  body.format.autofitRows();
   // Labels left-aligned, as the template prints them.
   for (const [r, c] of left)
     ws.getRangeByIndexes(top + 1 + r, c, 1, 1).format.horizontalAlignment = Excel.HorizontalAlignment.left;
 }
 
-/** The 统计表 sheet's title and tables, laid out as the template. */
-function writeBlocks(ws: Excel.Worksheet, tables: TableSet): void {
+/** The 统计表 sheet's title and tables, laid out as the template (printed with the title atop each page). */
+function writeBlocks(ws: Excel.Worksheet, tables: TableSet, print: boolean): string {
   const blocks = statisticsBlocks(tables);
   ws.getRangeByIndexes(0, 0, 1, 1).values = [[blocks.title]];
   ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
   for (const b of blocks.tables) writeGrid(ws, b.grid, b.top, b.caption);
   ws.getRange("A:C").format.columnWidth = 60;
   ws.getRange("D:O").format.columnWidth = 48;
+  if (print) printSetup(ws, blocks.title, 0);
+  return blocks.title;
 }
 
 /**
  * 直接填写统计表: a 统计表 sheet with the template's tables and every number cell blank, to be typed in; never
  * over a sheet of that name. Not marked as the add-in's: 写入统计表 asks before replacing what was typed. Syncs: 2.
  */
-export async function createTypedSheet(context: Excel.RequestContext, tables: TableSet): Promise<boolean> {
+export async function createTypedSheet(
+  context: Excel.RequestContext,
+  tables: TableSet,
+  print = false,
+): Promise<boolean> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
   if (sheets.items.some((s) => s.name === STATS_SHEET)) return false;
   const ws = sheets.add(STATS_SHEET);
-  writeBlocks(ws, tables);
+  writeBlocks(ws, tables, print);
   ws.activate();
   await context.sync();
   return true;
@@ -102,6 +110,7 @@ export async function writeStatistics(
   context: Excel.RequestContext,
   result: CompileResult,
   replace: boolean,
+  print = false,
 ): Promise<WriteOutcome> {
   const { names: owned, existing } = await ownedSheets(context);
   const foreign = [STATS_SHEET, CHECKS_SHEET].filter((n) => existing.has(n) && !owned.has(n));
@@ -110,15 +119,16 @@ export async function writeStatistics(
     sheets: [ws, checks],
     done,
   } = replacementSheets(context, [STATS_SHEET, CHECKS_SHEET], existing);
-  writeBlocks(ws, result.tables);
+  const title = writeBlocks(ws, result.tables, print);
   const rows: string[][] = [["规则", "严重程度", "位置", "说明"]];
-  for (const c of result.checks) rows.push([c.rule, SEVERITY_LABELS[c.severity], c.where, c.message]);
+  for (const c of result.checks) rows.push([c.rule, SEVERITY_LABELS[c.severity], c.place, c.message]);
   for (const i of result.rowIssues)
     rows.push(["登记表", SEVERITY_LABELS[i.severity], issuePlace(i), i.message]);
   if (rows.length === 1) rows.push(["", "", "", "全部通过"]);
   checks.getRangeByIndexes(0, 0, rows.length, 4).values = rows;
   checks.getRangeByIndexes(0, 0, 1, 4).format.font.bold = true;
-  checks.getRange("D:D").format.columnWidth = 420;
+  layTable(checks, printLayout(rows), rows.length);
+  if (print) printSetup(checks, printTitle(title, CHECKS_SHEET), 1);
   done();
   owned.add(STATS_SHEET);
   owned.add(CHECKS_SHEET);
@@ -133,6 +143,7 @@ export async function writeRollup(
   context: Excel.RequestContext,
   r: RollupResult,
   replace: boolean,
+  print = false,
 ): Promise<WriteOutcome> {
   const { names: owned, existing } = await ownedSheets(context);
   if (existing.has(ROLLUP_SHEET) && !owned.has(ROLLUP_SHEET) && !replace)
@@ -144,8 +155,8 @@ export async function writeRollup(
   const rows = rollupRows(r);
   ws.getRangeByIndexes(0, 0, rows.length, rows[0].length).values = rows;
   ws.getRangeByIndexes(0, 0, 1, rows[0].length).format.font.bold = true;
-  ws.getRange("A:A").format.columnWidth = 110;
-  ws.getRange("B:B").format.columnWidth = 240;
+  layTable(ws, printLayout(rows), rows.length);
+  if (print) printSetup(ws, printTitle(PRINT_BOOKS.rollup(r.total.year), ROLLUP_SHEET), 1);
   done();
   owned.add(ROLLUP_SHEET);
   markOwned(context, owned);

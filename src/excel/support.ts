@@ -1,19 +1,24 @@
 /**
  * What this Excel can do, asked at run time (the manifest demands nothing, so that no Office hides the add-in):
  * the pane reads and writes sheets with ExcelApi 1.7 (getRangeByIndexes, freezePanes: Excel 2019 and later);
- * dropdown lists need 1.8 (dataValidation). CustomFunctionsRuntime is never asked: Office 2016 answers true.
+ * dropdown lists need 1.8 (dataValidation); the page setup of the sheets it writes (A4 landscape, one page
+ * wide, header rows on every page, page header and footer) needs 1.9 (pageLayout: not in Excel 2019, whose
+ * sheets are written without one). CustomFunctionsRuntime is never asked: Office 2016 answers true.
  * The sentences the pane shows where something is missing live here.
  */
 
 /** The requirement sets the Excel pane's adapters use (held to their members' sets by a test). */
 export const EXCEL_PANE_SET = "1.7";
 export const EXCEL_DROPDOWN_SET = "1.8";
+export const EXCEL_PRINT_SET = "1.9";
 
 export interface ExcelSupport {
   /** The pane can read the registers and write the sheets in the workbook. */
   sheets: boolean;
   /** Register sheets get dropdown lists. */
   dropdowns: boolean;
+  /** The sheets written get their page setup (A4 landscape, one page wide, titles, header and footer). */
+  print: boolean;
 }
 
 interface Requirements {
@@ -28,7 +33,7 @@ export function excelSupport(requirements: Requirements = Office.context.require
       return false;
     }
   };
-  return { sheets: has(EXCEL_PANE_SET), dropdowns: has(EXCEL_DROPDOWN_SET) };
+  return { sheets: has(EXCEL_PANE_SET), dropdowns: has(EXCEL_DROPDOWN_SET), print: has(EXCEL_PRINT_SET) };
 }
 
 export const SUPPORT_MESSAGES = {

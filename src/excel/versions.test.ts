@@ -10,7 +10,13 @@ import { compileWorkbook } from "../report/compile";
 import { SHEETS } from "../report/register/registers";
 import { sampleWorkbook } from "../report/sample";
 import { excelActions } from "./actions";
-import { EXCEL_DROPDOWN_SET, EXCEL_PANE_SET, excelSupport, SUPPORT_MESSAGES } from "./support";
+import {
+  EXCEL_DROPDOWN_SET,
+  EXCEL_PANE_SET,
+  EXCEL_PRINT_SET,
+  excelSupport,
+  SUPPORT_MESSAGES,
+} from "./support";
 
 interface FakeExcel {
   Excel: unknown;
@@ -22,6 +28,11 @@ interface FakeExcel {
   };
   sheetValues: (name: string) => unknown[][] | null;
 }
+/** The fake's record of what a sheet's PageLayout was given. */
+const pageLayoutOf = (f: FakeExcel, name: string): Record<string, unknown> | undefined =>
+  (f.state.sheets as unknown as { name: string; pageLayout: Record<string, unknown> }[]).find(
+    (s) => s.name === name,
+  )?.pageLayout;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createFakeExcel, API_SETS } = require("../../test/fake-excel.js") as {
   createFakeExcel: (initial: object, profile: { excelApi: string }) => FakeExcel;
@@ -57,19 +68,30 @@ test("the fake's requirement sets are the ones @types/office-js gives each membe
   const typings = readFileSync(require.resolve("@types/office-js/index.d.ts"), "utf8");
   const found = Object.fromEntries(Object.keys(API_SETS).map((m) => [m, typingsSet(typings, m)]));
   expect(found).toEqual(API_SETS);
-  // The sets the pane asks for are the highest its adapters use.
-  const sets = Object.values(API_SETS);
-  expect(sets.filter((s) => !atLeast(EXCEL_PANE_SET, s))).toEqual([EXCEL_DROPDOWN_SET, EXCEL_DROPDOWN_SET]);
+  // The sets the pane asks for are the highest its adapters use: dropdowns (1.8) and the page setup (1.9).
+  const above = Object.entries(API_SETS).filter(([, s]) => !atLeast(EXCEL_PANE_SET, s));
+  expect(above.filter(([, s]) => s === EXCEL_DROPDOWN_SET).map(([m]) => m)).toEqual([
+    "Range.dataValidation",
+    "DataValidation.rule",
+  ]);
+  expect(
+    above
+      .filter(([, s]) => s !== EXCEL_DROPDOWN_SET)
+      .every(
+        ([m, s]) => s === EXCEL_PRINT_SET && /^(Worksheet\.pageLayout|PageLayout\.|HeaderFooter)/.test(m),
+      ),
+  ).toBe(true);
 });
 
 describe("the Excel pane on each Office version", () => {
   for (const profile of OFFICE_PROFILES) {
     const sheets = atLeast(profile.excelApi, EXCEL_PANE_SET);
     const dropdowns = atLeast(profile.excelApi, EXCEL_DROPDOWN_SET);
-    test(`${profile.name} (ExcelApi ${profile.excelApi}): ${sheets ? (dropdowns ? "everything" : "sheets without dropdowns") : "file mode, said in Chinese"}`, async () => {
+    const print = atLeast(profile.excelApi, EXCEL_PRINT_SET);
+    test(`${profile.name} (ExcelApi ${profile.excelApi}): ${sheets ? (dropdowns ? "everything" : "sheets without dropdowns or a page setup") : "file mode, said in Chinese"}`, async () => {
       const f = install(profile);
       const support = excelSupport(f.Office.context.requirements);
-      expect(support).toEqual({ sheets, dropdowns });
+      expect(support).toEqual({ sheets, dropdowns, print });
       // Office 2016 answers true for CustomFunctionsRuntime: the pane never asks it.
       expect(f.Office.context.requirements.isSetSupported("CustomFunctionsRuntime", "1.1")).toBe(true);
       const actions = excelActions(settings, support);
@@ -78,7 +100,7 @@ describe("the Excel pane on each Office version", () => {
         expect(actions.notes).toEqual([SUPPORT_MESSAGES.noSheets]);
         expect(actions.createRegisters).toBeUndefined();
         // And the gate is needed: the sheet actions fail on this Excel.
-        const forced = excelActions(settings, { sheets: true, dropdowns: true });
+        const forced = excelActions(settings, { sheets: true, dropdowns: true, print: true });
         await expect(forced.createRegisters?.()).rejects.toMatchObject({ code: "ApiNotFound" });
         return;
       }
@@ -93,6 +115,9 @@ describe("the Excel pane on each Office version", () => {
       const result = compileWorkbook(await actions.load(), { year: 2025 });
       expect(result.rowIssues.filter((i) => i.severity === "error")).toEqual([]);
       expect(await actions.writeStatistics?.(result, false)).toEqual({ written: ["统计表", "校验结果"] });
+      // The page setup where this Excel has PageLayout (1.9); none on Excel 2019, and no failure.
+      expect(pageLayoutOf(f, "统计表")?.orientation).toBe(print ? "Landscape" : undefined);
+      expect(pageLayoutOf(f, "校验结果")?.printTitleRows).toBe(print ? "$1:$1" : undefined);
       await actions.selectIssue?.({
         sheet: SHEETS.applications,
         row: 2,
@@ -109,9 +134,16 @@ describe("the Excel pane on each Office version", () => {
       if (!dropdowns) {
         // Creating them with dropdowns would have failed here.
         const g = install(profile);
-        const forced = excelActions(settings, { sheets: true, dropdowns: true });
+        const forced = excelActions(settings, { sheets: true, dropdowns: true, print: true });
         await expect(forced.createRegisters?.()).rejects.toMatchObject({ code: "ApiNotFound" });
         expect(g.state.apiNotFound.join()).toContain("Range.dataValidation");
+      }
+      if (!print) {
+        // Writing with a page setup would have failed here: the gate is needed.
+        const g = install(profile);
+        const forced = excelActions(settings, { sheets: true, dropdowns, print: true });
+        await expect(forced.writeStatistics?.(result, false)).rejects.toMatchObject({ code: "ApiNotFound" });
+        expect(g.state.apiNotFound.join()).toContain("Worksheet.pageLayout");
       }
     });
   }

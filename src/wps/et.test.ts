@@ -114,7 +114,7 @@ describe("WPS 表格", () => {
     expect(writeReviewEt(f.Application, r, false)).toEqual({ needsConfirmation: ["总览"] });
     expect(f.sheetValues("总览")).toEqual([["别人的总览"]]);
     expect(writeReviewEt(f.Application, r, true)).toEqual({
-      written: ["总览", "问题清单", "审核要点", "未报送"],
+      written: ["总览", "问题清单", "汇总分析", "审核要点", "未报送"],
     });
     const overview = f.sheetValues("总览") as unknown[][];
     expect(overview.slice(1).map((row) => [row[0], row[5]])).toEqual(REVIEW_SAMPLE_STATUSES);
@@ -130,9 +130,13 @@ describe("WPS 表格", () => {
     expect(sheet?.bold).toEqual(["A1:N1"]);
     expect((f.sheetValues("问题清单") as unknown[][]).slice(1).map((row) => row[1])).toEqual(["S1", "读取"]);
     expect(f.sheetValues("未报送")).toEqual([["单位"], ["丁局"]]);
+    // 汇总分析: the two units of the year read (丙局's file could not be), then 合计 and 中位数.
+    const analysis = f.sheetValues("汇总分析") as unknown[][];
+    expect(analysis[0][1]).toBe("新收申请");
+    expect(analysis.slice(1, 5).map((row) => row[0])).toEqual(["甲局", "乙局", "合计", "中位数"]);
     expect(f.state.active).toBe("总览");
     expect(writeReviewEt(f.Application, r, false)).toEqual({
-      written: ["总览", "问题清单", "审核要点", "未报送"],
+      written: ["总览", "问题清单", "汇总分析", "审核要点", "未报送"],
     });
     // The 审核要点 it wrote read back from the workbook as the set the review applied; none: null.
     expect(ruleSetFromRows(readRuleSheetEt(f.Application) ?? [], "本工作簿").rules).toEqual(r.rules.rules);

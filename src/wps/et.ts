@@ -20,6 +20,9 @@ import { ANSWERS_HEADER, ANSWERS_SHEET } from "../report/register/answers";
 import type { TableSet } from "../report/tables/tables";
 import type { ReviewResult, ReviewStatus } from "../report/review";
 import { paneReviewSheets, reviewSheetValues, STATUS_FILLS } from "../report/reviewSheets";
+import { barRowCount, printLayout } from "../report/common/printLayout";
+import { PRINT_BOOKS, printTitle } from "../report/text/labels";
+import { bgr, borderedEt, dataBarsEt, layTableEt, percentFormatEt, printSetupEt } from "./etPrint";
 import type { RowIssue } from "../report/register/registers";
 import {
   ACTIVE_GRID_WIDTH,
@@ -213,8 +216,8 @@ export function createRegisterSheetsEt(app: Et.Application, format: FormatDef, y
   return made;
 }
 
-/** The 统计表 sheet's title and tables, laid out as the template. */
-function writeBlocks(ws: Et.Worksheet, tables: TableSet): void {
+/** The 统计表 sheet's title and tables, laid out as the template, bordered, printed with the title atop each page. */
+function writeBlocks(ws: Et.Worksheet, tables: TableSet): string {
   const blocks = statisticsBlocks(tables);
   put(ws, 0, 0, [[blocks.title]]).Font.Bold = true;
   for (const { top, caption, grid } of blocks.tables) {
@@ -223,9 +226,13 @@ function writeBlocks(ws: Et.Worksheet, tables: TableSet): void {
     const body = put(ws, top + 1, 0, values);
     body.WrapText = true;
     body.Font.Size = 9;
+    borderedEt(body);
     for (const [r, c, h, w] of merges)
       ws.Range(`${columnLetter(c)}${top + 2 + r}:${columnLetter(c + w - 1)}${top + 1 + r + h}`).Merge();
+    body.Rows.AutoFit();
   }
+  printSetupEt(ws, blocks.title, 0);
+  return blocks.title;
 }
 
 /** 直接填写统计表: a blank 统计表 sheet to type in, never over a sheet of that name; false when there is one. */
@@ -263,26 +270,25 @@ export function writeStatisticsEt(
     made: [ws, checks],
     done,
   } = replacementSheets(app, sheets, names);
-  writeBlocks(ws, result.tables);
+  const title = writeBlocks(ws, result.tables);
   const rows: string[][] = [["规则", "严重程度", "位置", "说明"]];
-  for (const c of result.checks) rows.push([c.rule, SEVERITY_LABELS[c.severity], c.where, c.message]);
+  for (const c of result.checks) rows.push([c.rule, SEVERITY_LABELS[c.severity], c.place, c.message]);
   for (const i of result.rowIssues)
     rows.push(["登记表", SEVERITY_LABELS[i.severity], issuePlace(i), i.message]);
   if (rows.length === 1) rows.push(["", "", "", "全部通过"]);
   put(checks, 0, 0, rows);
+  layTableEt(checks, printLayout(rows), rows.length);
+  printSetupEt(checks, printTitle(title, CHECKS_SHEET), 1);
   done();
   markOwned(app, sheets, new Set([...owned, ...names]));
   ws.Activate();
   return { written: names };
 }
 
-/** An RGB colour ("FFC7CE") as the BGR number of Interior.Color (as in Excel's object model). */
-const bgr = (rgb: string) => {
-  const n = parseInt(rgb, 16);
-  return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
-};
-
-/** The review's sheets (总览 with statuses coloured, 问题清单, 未报送), over the add-in's own only unless `replace`. */
+/**
+ * The review's sheets (总览 with statuses coloured, 问题清单, 汇总分析 with data bars and percentages, 审核要点,
+ * 未报送), laid out and set up to print (./etPrint.ts), over the add-in's own only unless `replace`.
+ */
 export function writeReviewEt(app: Et.Application, r: ReviewResult, replace: boolean): WriteOutcome {
   const sheets = worksheets(app);
   const owned = ownedSheets(sheets);
@@ -301,6 +307,12 @@ export function writeReviewEt(app: Et.Application, r: ReviewResult, replace: boo
         const fill = STATUS_FILLS[row[s.statusColumn] as ReviewStatus];
         if (fill) ws.Range(`${columnLetter(s.statusColumn)}${i + 2}`).Interior.Color = bgr(fill);
       });
+    const layout = printLayout(values, { given: s.widths, percent: s.percent });
+    layTableEt(ws, layout, values.length);
+    if (s.rows.length) for (const c of s.percent ?? []) percentFormatEt(ws, c, 1, s.rows.length);
+    const bars = barRowCount(s, layout);
+    if (bars) for (const c of s.bars ?? []) dataBarsEt(ws, c, 1, bars);
+    printSetupEt(ws, printTitle(PRINT_BOOKS.review(r.year), s.name), 1);
   });
   done();
   markOwned(app, sheets, new Set([...owned, ...names]));

@@ -31,3 +31,18 @@ export function passingSheetName(name: string, taken: (n: string) => boolean): s
   for (let i = 2; taken(t); i++) t = `${name}（新${i}）`;
   return t;
 }
+
+/** The foot of every printed page of the sheets we write (header and footer codes: &P the page, &N the pages). */
+export const PRINT_FOOTER = "第 &P 页 共 &N 页";
+
+/** A text as it stands in a page header or footer: a literal "&" is written "&&" there. */
+export const headerFooterText = (text: string): string => text.replace(/&/g, "&&");
+
+/** The title at the top of each printed page of a sheet: the workbook's title, an ideographic space, the sheet's name. */
+export const printTitle = (book: string, sheet: string): string => (book ? `${book}\u3000${sheet}` : sheet);
+
+/** The titles of the workbooks we write, as their printed pages carry them. */
+export const PRINT_BOOKS = {
+  review: (year: number) => `${year}年度政府信息公开工作年度报告审核结果`,
+  rollup: (year: number) => `${year}年度政府信息公开工作年度报告汇总`,
+} as const;
