@@ -7,6 +7,7 @@
  */
 import type { ReviewFinding, ReviewResult, ReviewStatus, ReviewedUnit } from "./review";
 import { ruleDef } from "./rules/ruleset";
+import { deductionText, FULL_SCORE } from "./rules/score";
 import type { DocBlock } from "./text/document";
 
 /** A letter or circular to write: its file name, its title and its blocks (rendered as the report is). */
@@ -94,6 +95,13 @@ export function reviewLetters(r: ReviewResult, options: { from?: string; date: D
         blocks.push({ kind: "paragraph", text: "另有以下提示，请一并核对：" });
         blocks.push(...findingBlocks(also, r));
       }
+      if (u.score)
+        blocks.push({
+          kind: "paragraph",
+          text: u.score.deductions.length
+            ? `按本级审核要点所列分值，你单位报告扣分如下：${deductionText(u.score)}；共扣${FULL_SCORE - u.score.points}分，得分${u.score.points}分。`
+            : `按本级审核要点所列分值，你单位报告未扣分，得分${u.score.points}分。`,
+        });
       blocks.push({ kind: "signature", lines: [from, date] });
       return { file: `${safeName(u.unit)}审核意见.docx`, title, blocks };
     });
@@ -120,6 +128,18 @@ function circular(r: ReviewResult, from: string, date: string): ReviewDocument {
     if (!names.length) continue;
     blocks.push({ kind: "heading", level: 1, text: `${CN_NUMBERS[n++]}、${s}（${names.length}个）` });
     blocks.push({ kind: "paragraph", text: `${names.join("、")}。` });
+  }
+  const ranked = r.units.filter((u) => u.score).sort((a, b) => (a.score?.rank ?? 0) - (b.score?.rank ?? 0));
+  if (ranked.length) {
+    blocks.push({
+      kind: "heading",
+      level: 1,
+      text: `${CN_NUMBERS[n++]}、考核得分（按本级审核要点所列分值）`,
+    });
+    blocks.push({
+      kind: "paragraph",
+      text: `${ranked.map((u) => `${u.score?.rank}. ${u.unit} ${u.score?.points}分`).join("；")}。`,
+    });
   }
   const late = r.units.filter((u) => u.onTime === "逾期").map((u) => u.unit);
   if (late.length) {

@@ -1,6 +1,6 @@
 /**
  * 审核要点 as an office writes it and as the review writes it back: a sheet (or .csv) of the columns 编号, 审核要点,
- * 启用, 处理, 参数, 参数值, 依据 — one row per rule, a further row with the same 编号 (or an empty one) for each of
+ * 启用, 处理, 参数, 参数值, 分值, 扣分方式, 依据 — one row per rule, a further row with the same 编号 (or an empty one) for each of
  * its further parameters —, or a .json of the same (an array of rows keyed by the column names, or
  * { "审核要点": [...] }). Only 编号 is needed; a rule not listed keeps the national default, a cell left empty
  * keeps the default. Nothing is guessed: an unknown 编号, 参数 or value refuses the whole set, naming each row
@@ -10,10 +10,21 @@ import { cellText } from "../common/cells";
 import type { Cell } from "../common/cells";
 import type { RuleId } from "../formats";
 import { defaultRuleSet, paramValid, ruleDef, RULES } from "./ruleset";
+import { FULL_SCORE } from "./score";
 import type { Handling, RuleSet } from "./ruleset";
 
 export const RULE_SHEET_NAME = "审核要点";
-export const RULE_COLUMNS = ["编号", "审核要点", "启用", "处理", "参数", "参数值", "依据"] as const;
+export const RULE_COLUMNS = [
+  "编号",
+  "审核要点",
+  "启用",
+  "处理",
+  "参数",
+  "参数值",
+  "分值",
+  "扣分方式",
+  "依据",
+] as const;
 type Column = (typeof RULE_COLUMNS)[number];
 
 /** Header words offices may use for each column. */
@@ -24,8 +35,13 @@ const HEADERS: Record<Column, RegExp> = {
   处理: /^(处理|处理方式|严重程度|程度|级别|结果)$/,
   参数: /^(参数|参数名|阈值名称|设置项)$/,
   参数值: /^(参数值|阈值|值|设置值|取值)$/,
+  分值: /^(分值|扣分|扣分分值|每项扣分|考核分值|分数)$/,
+  扣分方式: /^(扣分方式|计分方式|扣分办法|计分)$/,
   依据: /^(依据|来源|出处)$/,
 };
+
+const PER_ITEM = /^(每项|每条|按项|一次|每项扣分)$/;
+const PER_FINDING = /^(每处|每个|按处|每次|逐处|每处扣分)$/;
 
 const YES = /^(是|启用|开启|开|检查|√|✓|✔|y|yes|true|1)$/i;
 const NO = /^(否|停用|关闭|关|不检查|不启用|×|✗|✘|n|no|false|0)$/i;
@@ -77,6 +93,25 @@ export function ruleSetFromRows(rows: Cell[][], from: string): RuleSet {
       else if (HINT.test(handling)) choice.handling = "提示";
       else problems.push(`${at}（${rule.id}）的「处理」写作「${handling}」，应为「需修改」或「提示」`);
     }
+    const points = get("分值");
+    if (points) {
+      const n = Number(points.replace(/分$/, ""));
+      if (Number.isFinite(n) && n >= 0 && n <= FULL_SCORE) choice.points = n;
+      else
+        problems.push(
+          `${at}（${rule.id}）的「分值」写作「${points}」，应为0到${FULL_SCORE}之间的数，如「2」`,
+        );
+    }
+    const per = get("扣分方式");
+    if (per) {
+      if (PER_ITEM.test(per)) choice.per = "每项";
+      else if (PER_FINDING.test(per)) choice.per = "每处";
+      else
+        problems.push(
+          `${at}（${rule.id}）的「扣分方式」写作「${per}」，应为「每项」（一条规则扣一次）或「每处」`,
+        );
+    }
+    if (choice.points !== undefined) choice.per ??= "每项";
     const key = get("参数");
     const value = col.参数值 >= 0 ? cellText(row[col.参数值]).trim() : "";
     if (!key && !value) return;
@@ -158,9 +193,12 @@ export function ruleSetRows(set: RuleSet): string[][] {
       handling,
       first?.key ?? "",
       first ? (c?.params[first.key] ?? first.value) : "",
+      c?.points !== undefined ? String(c.points) : "",
+      c?.points !== undefined ? (c.per ?? "每项") : "",
       r.source,
     ]);
-    for (const p of params.slice(1)) rows.push([r.id, "", "", "", p.key, c?.params[p.key] ?? p.value, ""]);
+    for (const p of params.slice(1))
+      rows.push([r.id, "", "", "", p.key, c?.params[p.key] ?? p.value, "", "", ""]);
   }
   return rows;
 }

@@ -144,7 +144,20 @@ export interface RuleChoice {
   handling: Handling;
   /** Every parameter of the rule, by its key, as text (the defaults where the office gave none). */
   params: Record<string, string>;
+  /**
+   * 考核: the points a unit loses for the rule (分值), where the office gives them — once for the rule however
+   * often it is found (每项), or for each finding (每处). No points anywhere: no scores at all (./score).
+   */
+  points?: number;
+  per?: PointsPer;
 }
+
+/** How a rule's 分值 is deducted: once for the rule (每项, as 宿迁's 「未在…前发布扣1分」) or for each finding (每处). */
+export type PointsPer = "每项" | "每处";
+
+/** Whether the set gives any rule points (then the review scores and ranks the units). */
+export const scored = (set: RuleSet | undefined): boolean =>
+  Object.values(set?.rules ?? {}).some((c) => (c?.points ?? 0) > 0);
 
 export interface RuleSet {
   /** Where it came from: 全国默认, or the file or sheet the office gave. */
