@@ -119,11 +119,25 @@ test("a folder of units: each status, each finding that must be corrected, the t
   expect(unit("丁局").feeYuan).toBeUndefined();
   expect(data.rollup.fee).toContain("「丁局」的信息处理费金额不详");
   expect(data.rollup.fee).toContain(`其余4个单位共${register.tables.feeYuan}元`);
+  // 汇总分析 in the json: the same units as the total (its 新收 their sum), 甲局's 同比 against its report of
+  // 2024 (whose 新收 is this year's: 0), and 淮安's 64 复议 corrected marked in each unit made of its tables.
+  expect(data.analysis.units.map((u: { unit: string }) => u.unit).sort()).toEqual(data.rollup.units.sort());
+  expect(data.analysis.total.new).toBe(data.rollup.t3.new[6]);
+  const analysed = (name: string) => data.analysis.units.find((u: { unit: string }) => u.unit === name);
+  expect(analysed("甲局").newChange).toBe(0);
+  expect(analysed("丁局").reasons).toContain("行政复议结果纠正 64 件");
 
   const wb = await readWorkbook(new Uint8Array(readFileSync(out)), "审核结果.xlsx");
-  expect(wb.sheets.map((s) => s.name)).toEqual(["总览", "问题清单", "汇总", "审核要点", "未报送"]);
+  expect(wb.sheets.map((s) => s.name)).toEqual([
+    "总览",
+    "问题清单",
+    "汇总",
+    "汇总分析",
+    "审核要点",
+    "未报送",
+  ]);
   // The 审核要点 it applied (none given: the national defaults), as an office may edit and give them back.
-  expect(wb.sheets[3].rows.slice(1).map((row) => row.map((c) => String(c ?? "")))).toEqual(
+  expect(wb.sheets[4].rows.slice(1).map((row) => row.map((c) => String(c ?? "")))).toEqual(
     ruleSetRows(defaultRuleSet()).map((row) => row.map(String)),
   );
   expect(wb.sheets[2].rows.map((row) => String(row[0] ?? ""))).toContain(data.rollup.fee);
@@ -147,16 +161,18 @@ test("a folder of units: each status, each finding that must be corrected, the t
   const shown = Object.fromEntries(overview.slice(1).map((row) => [row[0], row[5]]));
   expect(shown).toEqual({ ...status, 戊局: "未报送" });
   const issues = wb.sheets[1].rows.slice(1);
-  expect(wb.sheets[1].rows[0]).toEqual(["单位", "规则", "严重程度", "表和单元格", "说明", "原文"]);
+  expect(wb.sheets[1].rows[0]).toEqual(["单位", "规则", "严重程度", "位置", "说明", "原文"]);
   // 原文: X3's sentence as written; a table finding's row as read, its numbers as typed (乙局's 自然人 +10).
   expect(issues.filter((row) => row[0] === "丙局" && row[1] === "X3").map((row) => row[5])).toEqual([
     "2025年，本机关共收到政府信息公开申请3000件。",
   ]);
-  const newRow = issues.find((row) => row[0] === "乙局" && row[3] === "t3.new.total");
+  const newRow = issues.find(
+    (row) => row[0] === "乙局" && row[3] === "表三「一、本年新收政府信息公开申请数量」「总计」",
+  );
   expect(newRow?.[5]).toBe(
     `表三「一、本年新收政府信息公开申请数量」：${(wrong.t3.new as number[]).join("、")}`,
   );
-  expect(wb.sheets[4].rows.slice(1)).toEqual([["戊局"]]);
+  expect(wb.sheets[5].rows.slice(1)).toEqual([["戊局"]]);
 
   // Letters: one for each unit that must correct its report or sent another year's, none for those that passed.
   const letters = readdirSync(path.join(folder.dir, "审核意见")).sort();

@@ -4,6 +4,7 @@
  * are walked once, recursively and bounded (a link that loops back is not followed twice; at most MAX_REVIEW_FILES
  * files), with progress on stderr; files that are no report, register or tables are listed as skipped, with why.
  */
+import { placedMessage } from "../report/tables/place";
 import { promises as fs } from "fs";
 import path from "path";
 import { inputKind, reviewSkipReason } from "../load/limits";
@@ -20,13 +21,23 @@ import { compileOptions, fileProblem, readInput, ruleSetFlag, UsageError, writeO
 
 interface Walked {
   files: string[];
+  /** Each file as the review names it (same order): its path under the folder given, or its name. */
+  shown: string[];
   skipped: { file: string; reason: string }[];
 }
 
+/**
+ * A file as the review's sheets and letters name it: relative to the folder given (「街道/乙局.htm」), its name
+ * where it was given itself — never a path of the reviewer's machine.
+ */
+const shownName = (root: string | null, p: string): string =>
+  (root ? path.relative(root, p) : path.basename(p)).split(path.sep).join("/");
+
 /** The files under the paths given, each once: folders recursively, links that loop back not followed again. */
 export async function walk(paths: string[], progress: (s: string) => void): Promise<Walked> {
-  const out: Walked = { files: [], skipped: [] };
+  const out: Walked = { files: [], shown: [], skipped: [] };
   const seen = new Set<string>();
+  let root: string | null = null;
   const visit = async (p: string, depth: number): Promise<void> => {
     let real: string;
     try {
@@ -38,18 +49,24 @@ export async function walk(paths: string[], progress: (s: string) => void): Prom
     seen.add(real);
     const stat = await fs.stat(real);
     if (stat.isDirectory()) {
-      if (depth > 20) return void out.skipped.push({ file: p, reason: "文件夹层数过多，未再深入" });
+      if (depth === 0) root = p;
+      if (depth > 20)
+        return void out.skipped.push({ file: shownName(root, p), reason: "文件夹层数过多，未再深入" });
       for (const name of (await fs.readdir(real)).sort()) await visit(path.join(p, name), depth + 1);
       return;
     }
     const reason = reviewSkipReason(p, out.files.length);
-    if (reason) out.skipped.push({ file: p, reason });
+    if (reason) out.skipped.push({ file: shownName(root, p), reason });
     else {
       out.files.push(p);
+      out.shown.push(shownName(root, p));
       if (out.files.length % 100 === 0) progress(`已找到 ${out.files.length} 个文件…\n`);
     }
   };
-  for (const p of paths) await visit(p, 0);
+  for (const p of paths) {
+    root = null;
+    await visit(p, 0);
+  }
   return out;
 }
 
@@ -59,23 +76,24 @@ async function readList(file: string): Promise<{ names: string[]; dates: Map<str
 }
 
 async function readAll(
-  files: string[],
+  { files, shown }: Pick<Walked, "files" | "shown">,
   progress: (s: string) => void,
   year: number | undefined,
   previousOf?: (unit: string) => PreviousMatch,
 ): Promise<ReadUnit[]> {
   const units: ReadUnit[] = [];
   for (const [i, f] of files.entries()) {
+    const file = shown[i];
     if ((i + 1) % 10 === 0 || i + 1 === files.length)
       progress(`正在读取第 ${i + 1}/${files.length} 个文件\n`);
     let bytes: Uint8Array;
     try {
       bytes = await readInput(f, inputKind(f));
     } catch (e) {
-      units.push({ unit: unitNameFromFile(f), nameFrom: "file", file: f, reason: (e as Error).message });
+      units.push({ unit: unitNameFromFile(f), nameFrom: "file", file, reason: (e as Error).message });
       continue;
     }
-    units.push({ ...(await readUnit(bytes, path.basename(f), { year, previousOf })), file: f });
+    units.push({ ...(await readUnit(bytes, path.basename(f), { year, previousOf })), file });
   }
   return units;
 }
@@ -86,7 +104,7 @@ function render(r: ReviewResult): string {
     const counts = u.errors || u.warnings ? `（${u.errors}个错误、${u.warnings}个提示）` : "";
     lines.push(`  ${u.status}  ${unitLabel(u)}${counts}${u.reason ? `：${u.reason}` : ""}`);
     for (const f of u.findings.filter((x) => x.severity === "error"))
-      lines.push(`      ${f.rule} ${f.where}：${f.message}`);
+      lines.push(`      ${f.rule} ${placedMessage(f)}`);
   }
   for (const m of r.missing) lines.push(`  未报送  ${m}`);
   for (const s of r.skipped) lines.push(`  已跳过  ${s.file}：${s.reason}`);
@@ -108,7 +126,7 @@ export async function runReview(
   let previousOf: ((unit: string) => PreviousMatch) | undefined;
   if (typeof flags.previous === "string") {
     const last = await walk([flags.previous], io.err);
-    const read = await readAll(last.files, io.err, undefined);
+    const read = await readAll(last, io.err, undefined);
     previousOf = unitFinder(
       read.flatMap((u) =>
         u.tables
@@ -117,7 +135,7 @@ export async function runReview(
       ),
     );
   }
-  const units = await readAll(walked.files, io.err, given, previousOf);
+  const units = await readAll(walked, io.err, given, previousOf);
   const year = reviewYear(units, given);
   const list = typeof flags.units === "string" ? await readList(flags.units) : undefined;
   const result = review(units, {

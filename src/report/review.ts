@@ -10,16 +10,22 @@
 import { feeLine, rollup } from "./rollup";
 import type { RollupResult, RollupUnit } from "./rollup";
 import type { Explainer } from "./register/explain";
-import type { Finding, Severity } from "./tables/findings";
+import type { Finding, Folded, Severity } from "./tables/findings";
+import { placeWords } from "./tables/place";
+import { getFormat } from "./formats";
 import type { FormatId } from "./formats";
 import { firstDifference, valueWords } from "./tables/compare";
 import { findingQuote } from "./reviewQuote";
 import type { Table2, Table3, Table4, TableSet } from "./tables/tables";
 import type { PublishedDate } from "./read/published";
 import { batchRules } from "./audit/batch";
+import { analyse } from "./audit/analysis";
+import type { Analysis } from "./audit/analysis";
 import type { OnTime } from "./audit/batch";
-import { applyRuleSet, defaultRuleSet } from "./rules/ruleset";
+import { applyRuleSet, defaultRuleSet, scored } from "./rules/ruleset";
 import type { RuleSet } from "./rules/ruleset";
+import { rankScores } from "./rules/score";
+import type { Score } from "./rules/score";
 import { SEVERITY } from "./tables/findings";
 import { eitherOf, matchUnit, sameUnitKey, unitKey, unitNameFromFile } from "./units";
 
@@ -58,6 +64,8 @@ export interface ReadUnit {
   nameFrom?: "file" | "report";
   /** Last year's file its X1/X2 were checked against. */
   previous?: string;
+  /** Last year's tables (that file's): 汇总分析's 同比. */
+  previousTables?: TableSet;
   /** Not a unit at all (a letter, a note): listed as skipped, with this. */
   skip?: string;
   /** The list's names it may be (matchUnit found two or more): asked about, none chosen. */
@@ -74,11 +82,19 @@ export interface ReadUnit {
 export interface ReviewFinding {
   rule: string;
   severity: Severity;
+  /** Where, as a key for programs (`t3.new.natural`) or already in words (单位名, 全文). */
   where: string;
+  /** Where, in a reviewer's words (表三「…」「自然人」, 第五部分): given to every finding of a reviewed unit. */
+  place?: string;
+  /** The findings this one's cause explains, folded into it (./tables/fold). */
+  folded?: Folded[];
   message: string;
   /** 原文: the sentence X3 quotes, or the table row as read (its label and numbers); absent for the rest. */
   quote?: string;
 }
+
+/** A reviewed unit's finding: its place always in words. */
+export type PlacedFinding = ReviewFinding & { place: string };
 
 export interface ReviewedUnit {
   unit: string;
@@ -93,7 +109,7 @@ export interface ReviewedUnit {
   x3: number;
   /** Whether last year's report of the unit was found (X1/X2 then checked). */
   previous: string | null;
-  findings: ReviewFinding[];
+  findings: PlacedFinding[];
   reason?: string;
   /** The list's names the unit may be, when its name fits two or more: the reviewer says which. */
   between?: string[];
@@ -104,6 +120,12 @@ export interface ReviewedUnit {
   deadline: string | null;
   /** Its highest share of text in common with another report (雷同, R29), and whose; null when not compared. */
   similar: { share: number; with: string } | null;
+  /**
+   * 考核, where the rule set gives points: 100 less its deductions (down to 0), the deductions by rule, and its
+   * place among the units scored (equal scores share a place). Absent without points, and for a unit whose
+   * report was not judged (无法读取, 年度不符).
+   */
+  score?: Score;
 }
 
 export interface ReviewResult {
@@ -122,6 +144,8 @@ export interface ReviewResult {
     /** The 信息处理费 added up, in words (unknown where a unit's is: those units named). */
     fee: string;
   } | null;
+  /** 汇总分析: each unit of the year read, the batch's 合计 and 中位数, the units marked and why. */
+  analysis: Analysis;
 }
 
 /**
@@ -311,7 +335,9 @@ export function reviewWithTotal(
             rule: f.rule as string,
             severity: f.severity,
             where: f.where,
+            place: f.place,
             message: f.message,
+            ...(f.folded ? { folded: f.folded } : {}),
             ...(quote ? { quote } : {}),
           };
         }),
@@ -320,7 +346,7 @@ export function reviewWithTotal(
       ],
       set,
       (rule) => SEVERITY[rule],
-    );
+    ).map((f) => ({ ...f, place: f.place ?? placeWords(f.where, getFormat(u.tables?.format)) }));
     return {
       unit: u.unit,
       file: u.file,
@@ -341,6 +367,7 @@ export function reviewWithTotal(
       similar: b.similar,
     };
   });
+  if (scored(set)) rankScores(units, set);
   // A list's name is sent when a unit took it, or when a unit may be it (asked about, not yet 未报送).
   const sent = new Set(units.flatMap((u) => [u.unit, ...(u.between ?? [])]));
   const missing = (options.expected ?? []).filter((name) => !sent.has(name));
@@ -363,6 +390,7 @@ export function reviewWithTotal(
           fee: feeLine(rolled),
         }
       : null,
+    analysis: analyse(one.units, options.year),
   };
   return { result, rolled };
 }

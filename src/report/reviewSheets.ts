@@ -12,18 +12,12 @@ import { SOURCE_LABELS, unitLabel } from "./review";
 import type { ReviewResult, ReviewStatus } from "./review";
 import { SEVERITY_LABELS } from "./text/labels";
 import { RULE_COLUMNS, RULE_SHEET_NAME, ruleSetRows } from "./rules/parse";
+import { scored } from "./rules/ruleset";
+import { deductionText } from "./rules/score";
+import { ANALYSIS_SHEET_NAME, analysisSheet } from "./analysisSheet";
 
-export type ReviewCell = string | number;
-
-export interface ReviewSheet {
-  name: string;
-  header: string[];
-  /** Column widths in characters. */
-  widths: number[];
-  rows: ReviewCell[][];
-  /** The column (zero-based) whose cells hold a status, coloured by STATUS_FILLS; -1 for none. */
-  statusColumn: number;
-}
+export type { ReviewCell, ReviewSheet } from "./sheet";
+import type { ReviewCell, ReviewSheet } from "./sheet";
 
 /** Status fills (RGB): green passes, amber warnings, red what must be corrected, grey what could not be judged. */
 export const STATUS_FILLS: Record<ReviewStatus, string> = {
@@ -35,9 +29,18 @@ export const STATUS_FILLS: Record<ReviewStatus, string> = {
   未报送: "D9D9D9",
 };
 
-export const REVIEW_SHEET_NAMES = ["总览", "问题清单", "汇总", RULE_SHEET_NAME, "未报送"] as const;
+export const REVIEW_SHEET_NAMES = [
+  "总览",
+  "问题清单",
+  "汇总",
+  ANALYSIS_SHEET_NAME,
+  RULE_SHEET_NAME,
+  "未报送",
+] as const;
 
 function overview(r: ReviewResult): ReviewSheet {
+  // 考核 columns only where the office's 审核要点 give points.
+  const scoring = scored(r.rules);
   const rows: ReviewCell[][] = r.units.map((u) => [
     unitLabel(u),
     u.file,
@@ -53,8 +56,26 @@ function overview(r: ReviewResult): ReviewSheet {
     u.published?.source ?? "",
     u.onTime ?? "",
     u.similar ? `${percentText(u.similar.share)}（${u.similar.with}）` : "",
+    ...(scoring ? [u.score?.points ?? "", u.score?.rank ?? "", deductionText(u.score)] : []),
   ]);
-  for (const name of r.missing) rows.push([name, "", "", "", "", "未报送", "", "", "", "", "", "", "", ""]);
+  for (const name of r.missing)
+    rows.push([
+      name,
+      "",
+      "",
+      "",
+      "",
+      "未报送",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      ...(scoring ? ["", "", ""] : []),
+    ]);
   return {
     name: "总览",
     header: [
@@ -72,8 +93,9 @@ function overview(r: ReviewResult): ReviewSheet {
       "日期来源",
       "是否按时",
       "雷同（最高比例及对象）",
+      ...(scoring ? ["得分", "排名", "扣分"] : []),
     ],
-    widths: [28, 36, 8, 8, 16, 10, 6, 6, 12, 24, 12, 20, 10, 30],
+    widths: [28, 36, 8, 8, 16, 10, 6, 6, 12, 24, 12, 20, 10, 30, ...(scoring ? [6, 6, 40] : [])],
     rows,
     statusColumn: 5,
   };
@@ -84,11 +106,11 @@ function findings(r: ReviewResult): ReviewSheet {
   for (const u of r.units) {
     if (u.reason) rows.push([u.unit, "读取", "错误", u.file, u.reason, ""]);
     for (const f of u.findings)
-      rows.push([u.unit, f.rule, SEVERITY_LABELS[f.severity], f.where, f.message, f.quote ?? ""]);
+      rows.push([u.unit, f.rule, SEVERITY_LABELS[f.severity], f.place, f.message, f.quote ?? ""]);
   }
   return {
     name: "问题清单",
-    header: ["单位", "规则", "严重程度", "表和单元格", "说明", "原文"],
+    header: ["单位", "规则", "严重程度", "位置", "说明", "原文"],
     widths: [28, 8, 8, 24, 90, 60],
     rows,
     statusColumn: -1,
@@ -133,7 +155,7 @@ function ruleSheet(r: ReviewResult): ReviewSheet {
   return {
     name: RULE_SHEET_NAME,
     header: [...RULE_COLUMNS],
-    widths: [6, 40, 6, 8, 16, 12, 60],
+    widths: [6, 40, 6, 8, 16, 12, 6, 8, 60],
     rows: ruleSetRows(r.rules),
     statusColumn: -1,
   };
@@ -141,7 +163,7 @@ function ruleSheet(r: ReviewResult): ReviewSheet {
 
 /** The review's sheets, in order; 未报送 only where a list of units was given and some are missing. */
 export function reviewSheets(r: ReviewResult): ReviewSheet[] {
-  const sheets = [overview(r), findings(r), total(r), ruleSheet(r)];
+  const sheets = [overview(r), findings(r), total(r), analysisSheet(r), ruleSheet(r)];
   if (r.missing.length)
     sheets.push({
       name: "未报送",
