@@ -43,6 +43,15 @@ export async function readUnitFile(
   });
 }
 
+/**
+ * A file as the review names it: under a folder picked, its path inside that folder (「街道/乙局.htm」, as the
+ * command line names it relative to the folder reviewed); else its name.
+ */
+export function shownName(f: File): string {
+  const relative = (f as File & { webkitRelativePath?: string }).webkitRelativePath;
+  return relative ? relative.split("/").slice(1).join("/") || f.name : f.name;
+}
+
 /** The units a list names (.txt one per line, .csv or .xlsx by its header), with the dates it gives them. */
 export async function unitListFile(file: File): Promise<UnitList> {
   const { unitList } = await import("../load/review");
@@ -77,7 +86,8 @@ export async function reviewFiles(
   const read: ReadUnit[] = [];
   for (const [i, f] of files.entries()) {
     progress(`正在读取第 ${i + 1}/${files.length} 个单位：${f.name}`);
-    read.push(await readUnitFile(f, { year: input.year, previousOf, explain: true }, progress));
+    const u = await readUnitFile(f, { year: input.year, previousOf, explain: true }, progress);
+    read.push({ ...u, file: shownName(f) });
   }
   const year = reviewYear(read, input.year);
   const options = {

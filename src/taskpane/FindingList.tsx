@@ -2,6 +2,7 @@
 import { Button, Text } from "@fluentui/react-components";
 import type { DocumentFinding } from "../actions/word";
 import { SEVERITY_LABELS } from "../report/text/labels";
+import { placedMessage } from "../report/tables/place";
 import { itemStyle, LIST_STYLE } from "./IssueList";
 
 export function FindingList({
@@ -23,7 +24,7 @@ export function FindingList({
             title="在文档中选中"
             onClick={() => onSelect(f)}
           >
-            {f.rule}（{SEVERITY_LABELS[f.severity]}）：{f.message}
+            {f.rule}（{SEVERITY_LABELS[f.severity]}）：{placedMessage(f)}
           </Button>
         </li>
       ))}

@@ -17,6 +17,8 @@ import type { PaneActions } from "../actions/types";
 import type { TableSet } from "../report/tables/tables";
 import { Pane } from "./Pane";
 import { ReviewOverview } from "./ReviewOverview";
+import { ruleSetFromRows } from "../report/rules/parse";
+import type { Finding } from "../report/tables/findings";
 
 function actions(over: Partial<PaneActions> = {}): PaneActions & { calls: string[] } {
   const calls: string[] = [];
@@ -224,6 +226,42 @@ describe("the pane", () => {
     render(<ReviewOverview result={reviewed(zeros)} />);
     expect(screen.queryByRole("heading", { name: /汇总分析/ })).toBeNull();
     expect(screen.queryByRole("list", { name: "需关注的单位" })).toBeNull();
+  });
+
+  test("得分 in the overview only where the 审核要点 give points; a unit's deductions when it is opened", async () => {
+    const reg = compileWorkbook(sampleWorkbook());
+    const s2: Finding = {
+      rule: "S2",
+      severity: "error",
+      table: "t3",
+      where: "t3.new.total",
+      place: "表三「一、本年新收政府信息公开申请数量」「总计」",
+      message: "表三「一、本年新收政府信息公开申请数量」行：「总计」为3，但6类申请人之和为4",
+    };
+    const units = [
+      { unit: "甲局", file: "甲局.json", tables: reg.tables, findings: [] },
+      { unit: "乙局", file: "乙局.json", tables: { ...reg.tables, agency: "乙局" }, findings: [s2, s2] },
+    ];
+    const points = ruleSetFromRows(
+      [
+        ["编号", "分值", "扣分方式"],
+        ["S2", "3", "每处"],
+      ],
+      "考核.xlsx",
+    );
+    const { unmount } = render(
+      <ReviewOverview result={review(units, { year: reg.tables.year, set: points })} />,
+    );
+    const table = screen.getByRole("table", { name: "总览" });
+    expect(within(table).getByRole("columnheader", { name: "得分" })).toBeTruthy();
+    // 乙局: two S2 at 3 points each — 94, second.
+    const row = table.querySelector('tr[data-unit="乙局"]') as HTMLElement;
+    expect(row.textContent).toContain("94（第2名）");
+    await click(within(row).getByRole("button", { name: "乙局" }));
+    expect(screen.getByText(/得分：94（第2名）；扣分：S2.* 扣6分（2处）/)).toBeTruthy();
+    unmount();
+    render(<ReviewOverview result={review(units, { year: reg.tables.year })} />);
+    expect(screen.queryByRole("columnheader", { name: "得分" })).toBeNull();
   });
 
   test("on a Mac, where task panes cannot download, the report tab says so and points to Word", async () => {

@@ -11,6 +11,7 @@ import { Fragment, useState } from "react";
 import { unitLabel } from "../report/review";
 import type { ReviewResult } from "../report/review";
 import { percentText, STATUS_FILLS } from "../report/reviewSheets";
+import { deductionText } from "../report/rules/score";
 
 const cell = { padding: "2px 4px", borderBottom: "1px solid #d1d1d1", textAlign: "left" as const };
 
@@ -22,6 +23,9 @@ export function ReviewOverview({ result }: { result: ReviewResult }) {
     .filter(([, n]) => n);
   if (result.missing.length) counts.push(["未报送", result.missing.length]);
   const marked = result.analysis.units.filter((u) => u.reasons.length);
+  // 得分 only where the office's 审核要点 give points (src/report/rules/score.ts).
+  const scoring = result.units.some((u) => u.score);
+  const headers = ["单位", "状态", "错误", "提示", ...(scoring ? ["得分"] : [])];
   return (
     <section aria-label="审核结果">
       <Text weight="semibold" block>
@@ -30,7 +34,7 @@ export function ReviewOverview({ result }: { result: ReviewResult }) {
       <table aria-label="总览" style={{ borderCollapse: "collapse", width: "100%", fontSize: 12 }}>
         <thead>
           <tr>
-            {["单位", "状态", "错误", "提示"].map((h) => (
+            {headers.map((h) => (
               <th key={h} scope="col" style={cell}>
                 {h}
               </th>
@@ -58,14 +62,25 @@ export function ReviewOverview({ result }: { result: ReviewResult }) {
                 </td>
                 <td style={cell}>{u.errors}</td>
                 <td style={cell}>{u.warnings}</td>
+                {scoring && (
+                  <td style={cell} title={deductionText(u.score)}>
+                    {u.score ? `${u.score.points}（第${u.score.rank}名）` : ""}
+                  </td>
+                )}
               </tr>
               {open === i && (
                 <tr id={`review-unit-${i}`}>
-                  <td colSpan={4} style={cell}>
+                  <td colSpan={headers.length} style={cell}>
                     <Text size={200} block>
                       文件：{u.file}
                       {u.previous ? `；已对照上年：${u.previous}` : ""}
                     </Text>
+                    {u.score && (
+                      <Text size={200} block>
+                        得分：{u.score.points}（第{u.score.rank}名）
+                        {u.score.deductions.length ? `；扣分：${deductionText(u.score)}` : "；未扣分"}
+                      </Text>
+                    )}
                     {u.onTime && (
                       <Text size={200} block>
                         {u.published
