@@ -8,6 +8,7 @@
  * offices name them (test/corpus/unit-names.json) matched to the list, and letters and notes that are no unit. Every status and
  * the totals are worked out here from how each unit was made, never from the code under test.
  */
+import { REVIEW_SHEET_NAMES } from "../src/report/reviewSheets";
 import { ruleSetRows } from "../src/report/rules/parse";
 import { defaultRuleSet, RULES } from "../src/report/rules/ruleset";
 import { mkdirSync } from "fs";
@@ -128,14 +129,7 @@ test("a folder of units: each status, each finding that must be corrected, the t
   expect(analysed("丁局").reasons).toContain("行政复议结果纠正 64 件");
 
   const wb = await readWorkbook(new Uint8Array(readFileSync(out)), "审核结果.xlsx");
-  expect(wb.sheets.map((s) => s.name)).toEqual([
-    "总览",
-    "问题清单",
-    "汇总",
-    "汇总分析",
-    "审核要点",
-    "未报送",
-  ]);
+  expect(wb.sheets.map((s) => s.name)).toEqual([...REVIEW_SHEET_NAMES]);
   // The 审核要点 it applied (none given: the national defaults), as an office may edit and give them back.
   expect(wb.sheets[4].rows.slice(1).map((row) => row.map((c) => String(c ?? "")))).toEqual(
     ruleSetRows(defaultRuleSet()).map((row) => row.map(String)),

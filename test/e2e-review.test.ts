@@ -7,6 +7,7 @@
  * engine's compile of the sample register, added up here. Then the old formats offices still send, in the same
  * pane: a .doc and an .xls saved by LibreOffice, an OFD, a 统计表 under WPS 表格's .et name.
  */
+import { REVIEW_SHEET_NAMES } from "../src/report/reviewSheets";
 import { unzipSync } from "fflate";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
@@ -118,14 +119,7 @@ web.test(
       ["丁局", "无法读取"],
       ["丙局", "未报送"],
     ]);
-    expect(book.sheets.map((s) => s.name)).toEqual([
-      "总览",
-      "问题清单",
-      "汇总",
-      "汇总分析",
-      "审核要点",
-      "未报送",
-    ]);
+    expect(book.sheets.map((s) => s.name)).toEqual([...REVIEW_SHEET_NAMES]);
     // The set it applied: S1 off, as chosen in the tab.
     const s1Row = book.sheets.find((s) => s.name === "审核要点")?.rows.find((r) => r[0] === "S1");
     expect(s1Row?.[2]).toBe("否");
