@@ -8,6 +8,8 @@ import tseslint from "typescript-eslint";
  * - src/taskpane holds React components: no Office, Excel or Word global, no host adapter;
  * - the adapters and src/actions never import a component or a page;
  * - only src/excel, src/word and the page entries (src/pages) touch Office's globals.
+ * - src/publish (the report for the portal) imports the engine, docx and load, and only src/cli and src/actions
+ *   import it.
  */
 const OFFICE_GLOBALS = [
   "Office",
@@ -40,6 +42,16 @@ const HOST_GLOBALS = [
 const NO_COMPONENTS = {
   group: ["**/taskpane/*", "**/pages/*"],
   message: "适配层和 src/actions 不引用组件或页面；组件通过 props 拿到 actions。",
+};
+/** src/publish (the report for the portal: its web page, its 图解) is used only by the command line and src/actions. */
+const NO_PUBLISH = {
+  group: ["**/publish/*"],
+  message:
+    "只有 src/cli 和 src/actions 可以引用 src/publish（网页版、图解）；引擎、读写层和宿主适配层都不引用它。",
+};
+const HOST_ADAPTERS = {
+  group: ["**/excel/*", "**/word/*", "**/wps/*"],
+  message: "这里不依赖某个 Office 宿主。",
 };
 
 /**
@@ -137,22 +149,38 @@ export default tseslint.config(
               group: ["**/excel/*", "**/word/*", "**/wps/*", "**/functions/*", "**/cli/*", "**/pages/*"],
               message: "组件不引用宿主适配层；通过 props 拿到 actions。",
             },
+            NO_PUBLISH,
           ],
         },
       ],
     },
   },
   {
+    files: ["src/actions/**/*.ts", "src/cli/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-globals": ["error", ...OFFICE_GLOBALS],
+      "no-restricted-imports": ["error", { patterns: [NO_COMPONENTS, HOST_ADAPTERS] }],
+    },
+  },
+  {
     files: [
-      "src/actions/**/*.ts",
       "src/docx/**/*.ts",
       "src/zip/**/*.ts",
       "src/cfb/**/*.ts",
       "src/doc/**/*.ts",
       "src/workbook/**/*.ts",
       "src/load/**/*.ts",
-      "src/cli/**/*.ts",
     ],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-globals": ["error", ...OFFICE_GLOBALS],
+      "no-restricted-imports": ["error", { patterns: [NO_COMPONENTS, HOST_ADAPTERS, NO_PUBLISH] }],
+    },
+  },
+  {
+    // The report for the portal: over the engine, docx and load; under the command line and the actions.
+    files: ["src/publish/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-globals": ["error", ...OFFICE_GLOBALS],
@@ -161,7 +189,11 @@ export default tseslint.config(
         {
           patterns: [
             NO_COMPONENTS,
-            { group: ["**/excel/*", "**/word/*", "**/wps/*"], message: "这里不依赖某个 Office 宿主。" },
+            HOST_ADAPTERS,
+            {
+              group: ["**/cli/*", "**/actions/*"],
+              message: "src/publish 不引用命令行或 src/actions：它们调用 src/publish，而不是反过来。",
+            },
           ],
         },
       ],
@@ -170,6 +202,6 @@ export default tseslint.config(
   {
     files: ["src/excel/**/*.ts", "src/word/**/*.ts", "src/wps/**/*.ts", "src/functions/**/*.ts"],
     ignores: ["**/*.test.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [NO_COMPONENTS] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [NO_COMPONENTS, NO_PUBLISH] }] },
   },
 );

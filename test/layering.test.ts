@@ -79,10 +79,34 @@ const ADAPTERS: Case[] = [
   ["src/pages/x.tsx", global("Office.onReady"), null],
 ];
 
+/** src/publish (the web page, the 图解): over the engine, docx and load; only the command line and actions use it. */
+const PUBLISH: Case[] = [
+  ["src/publish/x.ts", use("table3Grid", "../report/tables/layout"), null],
+  ["src/publish/x.ts", use("richDocx", "../docx/readRich"), null],
+  ["src/publish/x.ts", use("readReportFile", "../load/report"), null],
+  ["src/publish/x.ts", use("compileInput", "../cli/commands"), "no-restricted-imports"],
+  ["src/publish/x.ts", use("fileModeActions", "../actions/files"), "no-restricted-imports"],
+  ["src/publish/x.ts", use("Pane", "../taskpane/Pane"), "no-restricted-imports"],
+  ["src/publish/x.ts", use("excelActions", "../excel/actions"), "no-restricted-imports"],
+  ["src/publish/x.ts", global("Office.context"), "no-restricted-globals"],
+  ["src/cli/x.ts", use("pageHtml", "../publish/html"), null],
+  ["src/actions/x.ts", use("pageHtml", "../publish/html"), null],
+  ...[
+    "src/docx/x.ts",
+    "src/load/x.ts",
+    "src/workbook/x.ts",
+    "src/excel/x.ts",
+    "src/word/x.ts",
+    "src/taskpane/X.tsx",
+    "src/report/x.ts",
+  ].map((file): Case => [file, use("pageHtml", "../publish/html"), "no-restricted-imports"]),
+  ["src/report/text/x.ts", use("pageHtml", "../../publish/html"), "no-restricted-imports"],
+];
+
 let answers = new Map<Case, string[]>();
 
 beforeAll(() => {
-  const cases = [...ENGINE, ...ROOMS, ...COMPONENTS, ...ADAPTERS];
+  const cases = [...ENGINE, ...ROOMS, ...COMPONENTS, ...ADAPTERS, ...PUBLISH];
   const out = execFileSync(process.execPath, [path.join(root, "test/lint-probe.mjs")], {
     cwd: root,
     input: JSON.stringify(cases.map(([file, code]) => ({ file, code }))),
@@ -109,4 +133,6 @@ describe("layering", () => {
   test("components touch no Office global and import no host adapter", () => expectCases(COMPONENTS));
   test("adapters and actions import no component; only host adapters and pages use Office", () =>
     expectCases(ADAPTERS));
+  test("src/publish imports the engine, docx and load, and only the command line and actions import it", () =>
+    expectCases(PUBLISH));
 });

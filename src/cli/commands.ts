@@ -50,7 +50,10 @@ export async function previousTables(
 }
 
 /** A register (or CSV), a workbook with typed tables, or a tables JSON, compiled with the command's options. */
-async function compileInput(file: string, flags: Record<string, string | true>): Promise<CompileResult> {
+export async function compileInput(
+  file: string,
+  flags: Record<string, string | true>,
+): Promise<CompileResult> {
   const options = { ...compileOptions(flags), ...(await answersOption(flags)) };
   const previous = await previousTables(flags, options.year);
   const kind = inputKind(file) === "tables" ? "tables" : "workbook";
@@ -66,7 +69,7 @@ export function hasCompileErrors(result: CompileResult): boolean {
 }
 
 /** What was left out of the numbers because of register errors, for commands that still write their output. */
-function rowErrorNote(result: CompileResult): string {
+export function rowErrorNote(result: CompileResult): string {
   const errors = rowErrorCount(result);
   if (!errors) return "";
   return `注意：登记表有${errors}处错误，${result.stats.excludedRows}行未计入上面的数字；用 compile 命令查看每一处。\n`;

@@ -157,6 +157,13 @@ export class ListNumbers {
     return numId === undefined || numId === "0" ? null : { numId, ilvl: ilvl ?? 0 };
   }
 
+  /** The number format of a paragraph's list level ("bullet", "decimal"…), or null outside any list; counts nothing. */
+  formatOf(pPr: string): string | null {
+    const at = this.numPr(pPr);
+    const num = at && this.nums.get(at.numId);
+    return (at && num && this.abstracts.get(num.abstract)?.[at.ilvl]?.format) ?? null;
+  }
+
   /** The label of a paragraph (its w:pPr's XML), counted in; "" for a paragraph not numbered. */
   label(pPr: string): string {
     const at = this.numPr(pPr);
