@@ -21,6 +21,7 @@ import { useNodeZlib } from "./inflate";
 import { usePdfJsNode } from "./pdfjs";
 import { runExplain } from "./explain";
 import { runMap } from "./map";
+import { runPublish } from "./publish";
 import { runReview } from "./review";
 import { checkReport, runExtract } from "./reports";
 
@@ -56,6 +57,11 @@ export const USAGE = `政府信息公开年报助手 ogi-report
       按审核要点分组并写明依据），并写出通报.docx（--agency 为落款）；--rules 给出本级的审核要点（「审核要点」工作表的
       .xlsx/.csv 或 .json，列：编号、启用、处理、参数、参数值；以前的审核结果工作簿也可以），不给时按全国默认；
       单位名单可带「报送日期」或「发布日期」列，以名单的日期为准
+  ogi-report publish <报告.docx|台账.xlsx|统计表.xlsx|tables.json> -o <目录> [--encoding gbk] [--previous <上年>] [--font <字体文件>]
+      生成报告的网页版「年度报告.html」：标题、正文（保留加粗和列表）和表二、表三、表四（按读到的数字、带模板的合并单元格），
+      其中 <article> 到 </article> 可粘贴到网站编辑器的源代码中；--encoding gbk 为只接受 GBK 的旧网站生成 GBK 编码；
+      同时生成图解「图解.svg」「图解.png」（宽 1080 像素，数字取自表格；--previous 给出上年数据时写明较上年的变化；
+      PNG 需要本机的中文字体，自动查找，也可用 --font 或环境变量 OGI_FONT 指定）
   ogi-report demo [目录]
       生成示例台账（默认目录 demo-output），统计并生成报告
 
@@ -86,6 +92,8 @@ const VALUE_FLAGS = new Set([
   "units",
   "letters",
   "rules",
+  "encoding",
+  "font",
 ]);
 const BOOL_FLAGS = new Set(["json", "help"]);
 
@@ -194,6 +202,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
           result.units.some((u) => ["需修改", "年度不符", "无法读取"].includes(u.status))
           ? 1
           : 0;
+      }
+      case "publish": {
+        if (args.length !== 1)
+          throw new UsageError("publish 需要一个报告（.docx）、台账、统计表工作簿或统计表 JSON 文件");
+        const { failed, text } = await runPublish(args[0], flags);
+        io.out(text);
+        return failed ? 1 : 0;
       }
       case "demo": {
         if (args.length > 1) throw new UsageError("demo 最多接受一个目录");
