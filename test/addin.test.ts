@@ -9,6 +9,7 @@ import type { Element as XElement } from "@xmldom/xmldom";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
+import { gzipSync } from "zlib";
 import * as acorn from "acorn";
 import webpack from "webpack";
 import { FUNCTION_IDS } from "./helpers";
@@ -249,13 +250,13 @@ describe("the production build", () => {
       expect(readFileSync(path.join(out, page), "utf8")).not.toContain("CustomFunctions.associate");
   });
 
-  test("ExcelJS and docx load lazily: not in any page's initial JavaScript", () => {
+  test("ExcelJS, docx and ECharts (the 图解) load lazily: not in any page's initial JavaScript", () => {
     const json = stats.toJson({ all: false, entrypoints: true, chunks: true, chunkModules: true });
     for (const [name, ep] of Object.entries(json.entrypoints ?? {})) {
       const initial = (ep.chunks ?? []).flatMap((id) => json.chunks?.find((c) => c.id === id)?.modules ?? []);
       const heavy = initial
         .map((m) => m.name ?? "")
-        .filter((n) => /node_modules[\\/](exceljs|docx)[\\/]/.test(n));
+        .filter((n) => /node_modules[\\/](exceljs|docx|echarts|zrender)[\\/]/.test(n));
       expect({ name, heavy }).toEqual({ name, heavy: [] });
     }
     const lazy = (json.chunks ?? [])
@@ -264,6 +265,23 @@ describe("the production build", () => {
       .map((m) => m.name ?? "");
     expect(lazy.some((n) => n.includes("node_modules/exceljs"))).toBe(true);
     expect(lazy.some((n) => n.includes("node_modules/docx"))).toBe(true);
+    expect(lazy.some((n) => n.includes("node_modules/echarts"))).toBe(true);
+  });
+
+  test("each page's initial JavaScript stays within 350 KB gzipped (README's paneInitialKB budget)", () => {
+    const eps = stats.toJson({ all: false, entrypoints: true }).entrypoints ?? {};
+    const kb = (name: string) =>
+      (eps[name]?.assets ?? [])
+        .filter((a) => a.name.endsWith(".js"))
+        .reduce((s, a) => s + gzipSync(readFileSync(path.join(out, a.name))).length, 0) / 1024;
+    const pages = {
+      taskpane: kb("functions") + kb("taskpane"),
+      wordpane: kb("wordpane"),
+      filemode: kb("filemode"),
+    };
+    console.log(`initial JS, gzipped KB: ${JSON.stringify(pages)}`);
+    for (const [name, size] of Object.entries(pages))
+      expect({ name, small: size > 0 && size <= 350 }).toEqual({ name, small: true });
   });
 
   test("deploy/: the trusted catalog's .reg for the share, nginx for the address; web.config for IIS", () => {

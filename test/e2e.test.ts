@@ -1,12 +1,13 @@
 /**
  * End to end in Debian's Chromium, driven by playwright-core: the production build served locally; file mode
  * with the demo workbook (check, compile, 表三 equal to the engine's, the report downloaded and opened in
- * LibreOffice); then the Excel page with a fake Office and Excel injected, through compile and 写入统计表.
+ * LibreOffice; 发布: 年度报告.html, and 图解.png drawn by the canvas); then the Excel page with a fake Office
+ * and Excel injected, through compile and 写入统计表.
  * Screenshots of each tab at 350 px go to OGI_SCREENSHOTS when it is set (the README's come from there).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
-import type { Page } from "playwright-core";
+import type { Download, Page } from "playwright-core";
 import { compileWorkbook } from "../src/report/compile";
 import { getFormat, numberRows } from "../src/report/formats";
 import { sampleWorkbook } from "../src/report/sample";
@@ -93,6 +94,28 @@ webAndOffice.test(
     const text = pdfText(soffice(docx, "pdf", site.dir));
     for (const s of getFormat("2021").sections) expect(text).toContain(squeeze(s.heading));
     expect(text).toContain(squeeze(engine.sentences["s3.outcomes"]));
+
+    // 发布: the web page, then the 图解 — its PNG drawn by this browser's canvas, 1080 px wide, and its SVG.
+    const [html] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载网页版（年度报告.html）" }).click(),
+    ]);
+    expect(html.suggestedFilename()).toBe("年度报告.html");
+    const pageText = readFileSync(await html.path(), "utf8");
+    expect(pageText).toMatch(new RegExp(`<td[^>]*>${engine.tables.t3.new[6]}</td>`));
+    await page.getByText("网页版已生成并下载。").waitFor();
+    const graphic: Download[] = [];
+    page.on("download", (d) => void graphic.push(d));
+    await page.getByRole("button", { name: "下载图解（图解.png、图解.svg）" }).click();
+    await page.getByText("图解已生成并下载。").waitFor({ timeout: 60000 });
+    for (let i = 0; i < 50 && graphic.length < 2; i++) await page.waitForTimeout(100);
+    const [png, svg] = graphic;
+    expect([png.suggestedFilename(), svg.suggestedFilename()]).toEqual(["图解.png", "图解.svg"]);
+    const pngBytes = readFileSync(await png.path());
+    expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(pngBytes.readUInt32BE(16)).toBe(1080);
+    expect(pngBytes.readUInt32BE(20)).toBeGreaterThan(1800);
+    expect(readFileSync(await svg.path(), "utf8")).toContain(`>${engine.tables.t3.new[6]}</text>`);
 
     await page.getByRole("tab", { name: "设置" }).click();
     await page.getByRole("button", { name: "保存设置" }).waitFor();

@@ -4,6 +4,7 @@
  */
 import { rollupCompileResult } from "../report/rollup";
 import { bytesOf } from "./bytes";
+import { graphicFiles, webPage } from "./publish";
 import { readInWorker } from "./readInWorker";
 import { judgeAgain, reviewFiles, reviewPackage, ruleSetFile, unitListFile } from "./review";
 import type { PaneActions, PaneSettings } from "./types";
@@ -86,6 +87,8 @@ export function fileModeActions(): PaneActions {
       const { createReport } = await import("../docx");
       return new Blob([(await createReport(result, source)) as Uint8Array<ArrayBuffer>], { type: DOCX });
     },
+    createWebPage: (result) => webPage(result),
+    createGraphic: (result, previous) => graphicFiles(result, previous),
     async loadTables(file) {
       const { tablesFromFile, unitName } = await import("../load/tables");
       // With the trace: a number of the roll-up can then be explained down to a register unit's rows.

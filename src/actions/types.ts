@@ -58,6 +58,12 @@ export interface PaneReview {
   options?: ReviewOptions;
 }
 
+/** A file the pane offers, by the name it is saved under. */
+export interface DownloadFile {
+  name: string;
+  blob: Blob;
+}
+
 export type WriteOutcome = { written: string[] } | { needsConfirmation: string[] };
 
 export interface PaneActions {
@@ -92,6 +98,10 @@ export interface PaneActions {
   /** Excel: the active cell (sheet, zero-based row and column), for 查看明细 on the 统计表 sheet. */
   activeCell?(): Promise<{ sheet: string; row: number; column: number }>;
   createReport(result: CompileResult, source: string): Promise<Blob>;
+  /** 发布: the report's web page (年度报告.html, UTF-8), from the same compile as the Word report. */
+  createWebPage(result: CompileResult): Promise<Blob>;
+  /** 发布: the 图解, 图解.png (drawn by the browser) and 图解.svg; last year's tables give 较上年. */
+  createGraphic(result: CompileResult, previous?: TableSet | null): Promise<DownloadFile[]>;
   /** A unit (or last year) from its workbook, tables JSON or report .docx. */
   loadTables(file: File): Promise<RollupUnit>;
   /** Excel: writes the 汇总 sheet, only over the add-in's own unless `replace`. */

@@ -24,9 +24,8 @@ import { writeGraphic } from "./publishGraphic";
 import { fileProblem, readInput, UsageError, writeOutput } from "./files";
 import { readOptions } from "./reports";
 import { renderFindings } from "./render";
-
-/** The page's file in the output folder. */
-export const PAGE_FILE = "年度报告.html";
+export { PAGE_FILE } from "../publish/files";
+import { PAGE_FILE } from "../publish/files";
 
 /** What every output of publish is made from: the report's page, its tables and what the checks found. */
 export interface Publishing {

@@ -13,9 +13,8 @@ import { findCjkFont, NO_CJK_FONT } from "../publish/graphicFonts";
 import type { CjkFont, FontSearch } from "../publish/graphicFonts";
 import { graphicPng } from "../publish/graphicPng";
 import { fileProblem, writeOutput } from "./files";
-
-export const GRAPHIC_SVG = "图解.svg";
-export const GRAPHIC_PNG = "图解.png";
+export { GRAPHIC_PNG, GRAPHIC_SVG } from "../publish/files";
+import { GRAPHIC_PNG, GRAPHIC_SVG } from "../publish/files";
 
 export interface GraphicWriteOptions {
   /** Last year's tables (for 「较上年…」). */

@@ -45,6 +45,8 @@ export function excelActions(settings: () => PaneSettings, support = excelSuppor
     selectRow: (sheet, row) => Excel.run((ctx) => selectRegisterRow(ctx, sheet, row)),
     activeCell: () => Excel.run((ctx) => activeCell(ctx)),
     createReport: files.createReport,
+    createWebPage: files.createWebPage,
+    createGraphic: files.createGraphic,
     loadTables: files.loadTables,
     createRollupReport: files.createRollupReport,
     writeRollup: (result, replace) => Excel.run((ctx) => writeRollup(ctx, result, replace, support.print)),

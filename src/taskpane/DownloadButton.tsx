@@ -1,11 +1,12 @@
 /**
  * A primary button that makes a file and downloads it (or saves it, where the host does), then says where:
- * every 生成/下载 button of the Excel pane is one of these.
+ * every 生成/下载 button of the Excel pane is one of these. `make` gives one file (named by `fileName`) or several
+ * (each with its name), saved one after another.
  */
 import { Button } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { savedNotice } from "../actions/pane";
-import type { PaneActions } from "../actions/types";
+import type { DownloadFile, PaneActions } from "../actions/types";
 import type { Runner } from "./useRunner";
 
 export function DownloadButton({
@@ -23,8 +24,9 @@ export function DownloadButton({
   working: string;
   /** What the file is, for the notice (报告、汇总报告…). */
   what: string;
-  fileName: () => string;
-  make: () => Promise<Blob>;
+  /** The name of the one file `make` gives (unused when it gives several, named). */
+  fileName?: () => string;
+  make: () => Promise<Blob | DownloadFile[]>;
   children: ReactNode;
 }) {
   const { busy, run, setNotice } = runner;
@@ -34,8 +36,14 @@ export function DownloadButton({
       disabled={!!busy || !actions.canDownload}
       onClick={() =>
         void run(working, async () => {
-          const where = await actions.download(await make(), fileName());
-          setNotice(savedNotice(what, where));
+          const made = await make();
+          const files = Array.isArray(made) ? made : [{ name: fileName?.() ?? what, blob: made }];
+          const where: string[] = [];
+          for (const f of files) {
+            const saved = await actions.download(f.blob, f.name);
+            if (saved) where.push(saved);
+          }
+          setNotice(savedNotice(what, where.join("、")));
         })
       }
     >

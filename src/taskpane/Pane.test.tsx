@@ -41,6 +41,17 @@ function actions(over: Partial<PaneActions> = {}): PaneActions & { calls: string
       calls.push(`row:${sheet}:${row}`);
     },
     createReport: async () => new Blob(["x"]),
+    createWebPage: async (r) => {
+      calls.push(`webPage:${r.tables.year}`);
+      return new Blob(["<html>"]);
+    },
+    createGraphic: async (r, previous) => {
+      calls.push(`graphic:${r.tables.year}:${previous?.year ?? "-"}`);
+      return [
+        { name: "图解.png", blob: new Blob(["png"]) },
+        { name: "图解.svg", blob: new Blob(["<svg>"]) },
+      ];
+    },
     loadTables: async (file) => {
       const tables = JSON.parse(await file.text());
       return { name: tables.agency, tables };
@@ -272,6 +283,49 @@ describe("the pane", () => {
     await click(screen.getByRole("tab", { name: "报告" }));
     expect(screen.getByText(/Mac 版 Office 的任务窗格不能下载文件/)).toBeTruthy();
     expect((screen.getByRole("button", { name: "生成 Word 报告" }) as HTMLButtonElement).disabled).toBe(true);
+    for (const name of ["下载网页版（年度报告.html）", "下载图解（图解.png、图解.svg）"])
+      expect((screen.getByRole("button", { name }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test("发布: 网页版 and 图解 from the compile, downloaded by name; WPS says where it saved them", async () => {
+    const saved: string[] = [];
+    const a = actions({
+      download: async (_blob, name) => {
+        saved.push(name);
+        return name === "年度报告.html" ? undefined : `D:\\年报\\${name}`;
+      },
+    });
+    render(<Pane actions={a} />);
+    await click(screen.getByRole("tab", { name: "报告" }));
+    expect(screen.queryByRole("heading", { name: "发布" })).toBeNull();
+    await click(screen.getByRole("tab", { name: "统计" }));
+    await click(screen.getByRole("button", { name: "统计" }));
+    await screen.findByText("校验全部通过");
+    await click(screen.getByRole("tab", { name: "报告" }));
+    const section = screen.getByRole("region", { name: "发布" });
+    expect(within(section).getByRole("heading", { level: 2, name: "发布" })).toBeTruthy();
+    await click(within(section).getByRole("button", { name: "下载网页版（年度报告.html）" }));
+    await screen.findByText("网页版已生成并下载。");
+    await click(within(section).getByRole("button", { name: "下载图解（图解.png、图解.svg）" }));
+    await screen.findByText("图解已保存到：D:\\年报\\图解.png、D:\\年报\\图解.svg");
+    expect(saved).toEqual(["年度报告.html", "图解.png", "图解.svg"]);
+    expect(a.calls).toEqual(["webPage:2025", "graphic:2025:-"]);
+  });
+
+  test("发布: a failure is its Chinese message, and nothing is downloaded", async () => {
+    const a = actions({
+      createGraphic: async () => {
+        throw new Error("浏览器未能把图解绘制成 PNG 图片");
+      },
+    });
+    render(<Pane actions={a} />);
+    await click(screen.getByRole("tab", { name: "统计" }));
+    await click(screen.getByRole("button", { name: "统计" }));
+    await screen.findByText("校验全部通过");
+    await click(screen.getByRole("tab", { name: "报告" }));
+    await click(screen.getByRole("button", { name: "下载图解（图解.png、图解.svg）" }));
+    await screen.findByText("浏览器未能把图解绘制成 PNG 图片");
+    expect(a.calls).not.toContain("download");
   });
 
   test("settings: a bad year cannot be saved; a good one is", async () => {

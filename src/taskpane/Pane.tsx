@@ -183,6 +183,7 @@ export function Pane({ actions }: { actions: PaneActions }) {
             source={actions.fileName?.() ?? "当前工作簿"}
             update={update}
             setUpdate={setUpdate}
+            previous={previous?.tables}
           />
         )}
         {tab === "rollup" && (

@@ -56,6 +56,8 @@ export function etActions(app: Et.Application & FileHost, settings: () => PaneSe
     selectIssue: (issue) => act(() => selectIssueCellEt(app, issue)),
     selectRow: (sheet, row) => act(() => selectRowEt(app, sheet, row)),
     createReport: files.createReport,
+    createWebPage: files.createWebPage,
+    createGraphic: files.createGraphic,
     loadTables: files.loadTables,
     createRollupReport: files.createRollupReport,
     reviewFiles: files.reviewFiles,
