@@ -11,6 +11,7 @@ import { getFormat, numberRows } from "./formats";
 import { SOURCE_LABELS, unitLabel } from "./review";
 import type { ReviewResult, ReviewStatus } from "./review";
 import { SEVERITY_LABELS } from "./text/labels";
+import { percentText } from "./common/printLayout";
 import { RULE_COLUMNS, RULE_SHEET_NAME, ruleSetRows } from "./rules/parse";
 import { scored } from "./rules/ruleset";
 import { deductionText } from "./rules/score";
@@ -146,9 +147,6 @@ function total(r: ReviewResult): ReviewSheet {
     statusColumn: -1,
   };
 }
-
-/** A share as the sheets write it: 63%. */
-export const percentText = (share: number): string => `${Math.round(share * 100)}%`;
 
 /** The 审核要点 the review applied, as an office may give them back with --rules. */
 function ruleSheet(r: ReviewResult): ReviewSheet {

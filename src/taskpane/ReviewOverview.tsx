@@ -10,7 +10,8 @@ import { Button, Subtitle2, Text } from "@fluentui/react-components";
 import { Fragment, useState } from "react";
 import { unitLabel } from "../report/review";
 import type { ReviewResult } from "../report/review";
-import { percentText, STATUS_FILLS } from "../report/reviewSheets";
+import { STATUS_FILLS } from "../report/reviewSheets";
+import { percentText } from "../report/common/printLayout";
 import { deductionText } from "../report/rules/score";
 
 const cell = { padding: "2px 4px", borderBottom: "1px solid #d1d1d1", textAlign: "left" as const };

@@ -5,6 +5,7 @@
  * and where it was read, whether it was on time, its highest share of text in common and with whom, and the
  * findings, as the review lists them (the rule set then handles them as it handles every finding).
  */
+import { PUBLISHED_PLACE } from "../tables/place";
 import type { FormatId, RuleId } from "../formats";
 import type { PublishedDate } from "../read/published";
 import { defaultRuleSet, ruleOn, shareParam } from "../rules/ruleset";
@@ -95,7 +96,11 @@ export function batchRules(
       onTime = j.state === "逾期" && published?.weak ? "无法判断" : j.state;
       deadline = j.deadline;
       if (j.finding)
-        findings.push({ ...j.finding, place: "发布日期", ...(published ? { quote: published.date } : {}) });
+        findings.push({
+          ...j.finding,
+          place: PUBLISHED_PLACE,
+          ...(published ? { quote: published.date } : {}),
+        });
     }
     const s = similar.get(u.unit);
     // The reports it shares most with, each with its passages; any more in one line naming them (a text copied

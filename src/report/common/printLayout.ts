@@ -39,10 +39,13 @@ export interface PrintLayout {
 export const barRowCount = (s: { barRows?: number }, layout: Pick<PrintLayout, "tableRows">): number =>
   Math.max(0, Math.min(s.barRows ?? Infinity, layout.tableRows - 1));
 
+/** A share as the sheets and panes write it: 0.63 → 63%. */
+export const percentText = (share: number): string => `${Math.round(share * 100)}%`;
+
 /** A cell's text as a sheet shows it: numbers as written (shares as 63%), dates as 2025-01-31. */
 export function printText(v: unknown, percent = false): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "number") return percent ? `${Math.round(v * 100)}%` : String(v);
+  if (typeof v === "number") return percent ? percentText(v) : String(v);
   if (v instanceof Date) return "yyyy-mm-dd";
   if (typeof v === "object") return String((v as { error?: unknown }).error ?? "");
   return String(v);

@@ -5,7 +5,7 @@
  * and `ogi-report explain`.
  */
 import type { FormatDef } from "../formats";
-import { numberRows, T3_TOTAL_COLUMN, T4_TOTAL_RESULT } from "../formats";
+import { numberRows, T3_TOTAL_COLUMN, T4_GROUP_WIDTH, T4_TOTAL_RESULT } from "../formats";
 import { normalizeText, stripNumbering } from "../common/normalize";
 
 /** A cell: 表三 by row key and column (0–5 applicants, 6 总计); 表四 by group key and result (0–3, 4 总计). */
@@ -101,4 +101,10 @@ export function t4GroupIndex(format: FormatDef, group: string): number {
   const g = [format.t4.review, ...format.t4.litigation].findIndex((x) => x.key === group);
   if (g < 0) throw new Error(`表四没有「${group}」这一组`);
   return g;
+}
+
+/** The key of 表四's `i`-th number (0–14): "t4.review.upheld", "t4.after.total". */
+export function t4CellKey(format: FormatDef, i: number): string {
+  const group = [format.t4.review, ...format.t4.litigation][Math.floor(i / T4_GROUP_WIDTH)];
+  return `t4.${group.key}.${format.t4.results[i % T4_GROUP_WIDTH].key}`;
 }

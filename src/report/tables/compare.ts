@@ -3,7 +3,8 @@
  * (表三「（一）予以公开」「自然人」), with both values — for a report whose printed tables differ from the data it
  * stores, and for a unit that sent two files (its .docx and its PDF) whose numbers are not the same.
  */
-import { getFormat, T4_GROUP_WIDTH, T4_WIDTH } from "../formats";
+import { getFormat, T4_WIDTH } from "../formats";
+import { t4CellKey } from "./cellRef";
 import { placeWords } from "./place";
 import type { Num, TableSet } from "./tables";
 
@@ -28,11 +29,9 @@ export function firstDifference(a: TableSet, b: TableSet, withT2 = false): Diffe
       const [x, y] = [a.t3[row.key]?.[c], b.t3[row.key]?.[c]];
       if (!same(x, y)) return { where: `表三「${row.label}」「${col.label}」`, a: x, b: y };
     }
-  const groups = [format.t4.review, ...format.t4.litigation];
-  for (let i = 0; i < T4_WIDTH; i++) {
-    const cell = `t4.${groups[Math.floor(i / T4_GROUP_WIDTH)].key}.${format.t4.results[i % T4_GROUP_WIDTH].key}`;
-    if (!same(a.t4[i], b.t4[i])) return { where: placeWords(cell, format), a: a.t4[i], b: b.t4[i] };
-  }
+  for (let i = 0; i < T4_WIDTH; i++)
+    if (!same(a.t4[i], b.t4[i]))
+      return { where: placeWords(t4CellKey(format, i), format), a: a.t4[i], b: b.t4[i] };
   for (const block of withT2 ? (format.t2?.blocks ?? []) : [])
     for (const row of block.rows)
       for (const [c, col] of block.columns.entries()) {

@@ -10,10 +10,10 @@ import {
   T3_WIDTH,
   T4_GROUP_WIDTH,
   T4_WIDTH,
-  TABLE_TITLES,
   tableCaption,
 } from "../formats";
 import type { Num, TableSet } from "./tables";
+import { placeWords } from "./place";
 
 export interface GridCell {
   text: string;
@@ -204,25 +204,11 @@ export function expandGrid(grid: TableGrid): PlacedCell[][] {
   });
 }
 
-/** A readable name of a number cell: "表三「一、本年新收政府信息公开申请数量」「自然人」". */
-export function cellName(key: string, format: FormatDef): string {
-  const [table, row, col] = key.split(".");
-  const name = TABLE_TITLES[table as keyof typeof TABLE_TITLES]?.name ?? table;
-  if (table === "t3") {
-    const r = format.t3.rows.find((x) => x.key === row)?.label ?? row;
-    const c = format.t3.columns.find((x) => x.key === col)?.label ?? col;
-    return `${name}「${r}」「${c}」`;
-  }
-  if (table === "t4") {
-    const g = [format.t4.review, ...format.t4.litigation].find((x) => x.key === row)?.label ?? row;
-    const c = format.t4.results.find((x) => x.key === col)?.label ?? col;
-    return `${name}「${g}」「${c}」`;
-  }
-  const block = format.t2?.blocks.find((b) => b.rows.some((x) => x.key === row));
-  const r = block?.rows.find((x) => x.key === row)?.label ?? row;
-  const c = block?.columns.find((x) => x.key === col)?.label ?? col;
-  return block && block.columns.length > 1 ? `${name}「${r}」「${c}」` : `${name}「${r}」`;
-}
+/**
+ * A readable name of a number cell — 表三「一、本年新收政府信息公开申请数量」「自然人」, 表四「行政诉讼」「复议后起诉」
+ * 「结果维持」 —, as findings name their places (./place: one naming for every surface).
+ */
+export const cellName = (key: string, format: FormatDef): string => placeWords(key, format);
 
 /** A grid as a sheet's cells: values row by row (numbers as numbers), the merges, the left-aligned labels. */
 export interface GridMatrix {

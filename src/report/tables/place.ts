@@ -10,10 +10,13 @@ import type { FormatDef } from "../formats";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
+/** Where a finding about a report's publication date (R1) is: its date, wherever that was read. */
+export const PUBLISHED_PLACE = "发布日期";
+
 const TEXT_PARTS: Record<string, string> = {
   title: "标题",
   lead: "导语",
-  published: "发布日期",
+  published: PUBLISHED_PLACE,
   narrative: "正文",
 };
 

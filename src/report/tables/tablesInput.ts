@@ -56,6 +56,13 @@ export function previousTables(raw: unknown, where: string): TableSet {
 /** The 2021 format's three parts of （六）其他处理, which the 2019 format prints as one row `o`. */
 export const SIX_PARTS = ["o1", "o2", "o3"] as const;
 
+/** How 表三 prints （六） where it does so in the other format's layout: one row (2019's) or three (2021's). */
+function otherSix(format: FormatDef, given: Record<string, unknown>): "one" | "three" | null {
+  if (format.id !== "2019" && "o" in given && !("o1" in given)) return "one";
+  if (format.id === "2019" && "o1" in given) return "three";
+  return null;
+}
+
 /**
  * 表三 as its results add up where （六） is printed in the other format's layout (one row for three, or three
  * for one, F3 names it): the printed row in the place of the rows it stands for, so that S1 weighs the numbers
@@ -67,11 +74,12 @@ export function asPrintedSix(format: FormatDef, raw: unknown, t3: Table3): Table
   const row = (k: string): Num[] =>
     Array.isArray(given[k]) ? (given[k] as unknown[]).map((x) => cellValue(x) ?? null) : [];
   const zeros = () => new Array<Num>(T3_WIDTH).fill(0);
-  if (format.id !== "2019" && "o" in given && !("o1" in given)) {
+  const other = otherSix(format, given);
+  if (other === "one") {
     const o = row("o");
     return o.length === T3_WIDTH ? { ...t3, o1: o, o2: zeros(), o3: zeros() } : t3;
   }
-  if (format.id === "2019" && "o1" in given && !("o" in given)) {
+  if (other === "three" && !("o" in given)) {
     const parts = SIX_PARTS.map(row);
     if (parts.some((p) => p.length !== T3_WIDTH)) return t3;
     return { ...t3, o: parts[0].map((_, c) => parts.reduce((s, p) => s + (p[c] ?? 0), 0)) };
@@ -99,7 +107,8 @@ export function readTable3(
     ]);
   const expected = new Set(rows.map((r) => r.key));
   const unknown = Object.keys(given).filter((k) => !expected.has(k));
-  if (format.id !== "2019" && "o" in given && !("o1" in given))
+  const other = otherSix(format, given);
+  if (other === "one")
     out.add(
       "F3",
       "t3",
@@ -109,7 +118,7 @@ export function readTable3(
       undefined,
       SIX_PARTS.map((k) => ({ where: `t3.${k}` })),
     );
-  else if (format.id === "2019" && "o1" in given)
+  else if (other === "three")
     out.add(
       "F3",
       "t3",

@@ -2,7 +2,8 @@
  * Which parts of a linked report are up to date: the document's content controls and the hashes its custom
  * XML part recorded, against the parts the workbook now gives. Host-independent; the Word pane shows it.
  */
-import { T4_GROUP_WIDTH, TABLE_TITLES } from "../formats";
+import { TABLE_TITLES } from "../formats";
+import { t4CellKey } from "../tables/cellRef";
 import { cellName } from "../tables/layout";
 import { documentParts, hashText, partText } from "./document";
 import type { DocPart, ReportDocument } from "./document";
@@ -84,15 +85,11 @@ export function tableChanges(
           new: show(v),
         });
     });
-  const groups = [format.t4.review, ...format.t4.litigation];
   after.t4.forEach((v, i) => {
     const old = before.t4?.[i];
     if (old !== v)
       out.push({
-        where: cellName(
-          `t4.${groups[Math.floor(i / T4_GROUP_WIDTH)].key}.${format.t4.results[i % T4_GROUP_WIDTH].key}`,
-          format,
-        ),
+        where: cellName(t4CellKey(format, i), format),
         old: show(old),
         new: show(v),
       });
