@@ -35,13 +35,15 @@ const HEADERS: Record<Column, RegExp> = {
   处理: /^(处理|处理方式|严重程度|程度|级别|结果)$/,
   参数: /^(参数|参数名|阈值名称|设置项)$/,
   参数值: /^(参数值|阈值|值|设置值|取值)$/,
-  分值: /^(分值|扣分|扣分分值|每项扣分|考核分值|分数)$/,
-  扣分方式: /^(扣分方式|计分方式|扣分办法|计分)$/,
+  分值: /^(分值|扣分|扣分值|扣分分值|扣分标准|每项扣分|考核分值|分数)(\((分|分值)\))?$/,
+  扣分方式: /^(扣分方式|计分方式|扣分办法|计分办法|计分)$/,
   依据: /^(依据|来源|出处)$/,
 };
 
-const PER_ITEM = /^(每项|每条|按项|一次|每项扣分)$/;
-const PER_FINDING = /^(每处|每个|按处|每次|逐处|每处扣分)$/;
+const PER_ITEM = /^(每项|每一项|每条|按项|按条|一次|每项扣分|每条扣分)$/;
+const PER_FINDING = /^(每处|每一处|每个|按处|每次|按次|逐处|每发现一处|每处扣分)$/;
+/** Points as offices write them: 2, 2分, 0.5, and a deduction written as one: -2, 扣2分. */
+const POINTS = /^(?:扣|减)?[-−]?(\d+(?:\.\d+)?)分?$/;
 
 const YES = /^(是|启用|开启|开|检查|√|✓|✔|y|yes|true|1)$/i;
 const NO = /^(否|停用|关闭|关|不检查|不启用|×|✗|✘|n|no|false|0)$/i;
@@ -95,7 +97,7 @@ export function ruleSetFromRows(rows: Cell[][], from: string): RuleSet {
     }
     const points = get("分值");
     if (points) {
-      const n = Number(points.replace(/分$/, ""));
+      const n = Number(POINTS.exec(points)?.[1] ?? NaN);
       if (Number.isFinite(n) && n >= 0 && n <= FULL_SCORE) choice.points = n;
       else
         problems.push(

@@ -12,6 +12,7 @@ import { sampleWorkbook } from "../sample";
 import type { Finding } from "../tables/findings";
 import { ruleSetFromRows, ruleSetRows, RULE_COLUMNS } from "./parse";
 import { defaultRuleSet, scored } from "./ruleset";
+import { corpus } from "../../../test/corpus";
 
 const tables = compileWorkbook(sampleWorkbook()).tables;
 const finding = (rule: Finding["rule"], where: string): Finding => ({
@@ -113,4 +114,32 @@ describe("points", () => {
     expect(reviewSheets(r)[0].header).not.toContain("得分");
     expect(JSON.stringify(reviewLetters(r, { date: new Date(2026, 0, 20) }))).not.toMatch(/得分|扣分/);
   });
+});
+
+describe("the family of how offices write points (test/corpus/points.json)", () => {
+  const variants = corpus<string | number | null>("points");
+  test.each(variants.filter((v) => v.kind === "header").map((v) => [v.text, v.meaning]))(
+    "header 「%s」 is the %s column",
+    (header, meaning) => {
+      const other = meaning === "分值" ? ["扣分方式", "每处"] : ["分值", "2"];
+      const set = ruleSetFromRows(
+        [
+          ["编号", header as string, other[0]],
+          ["S2", meaning === "分值" ? "2" : "每处", other[1]],
+        ],
+        "考核.xlsx",
+      );
+      expect(set.rules.S2).toMatchObject({ points: 2, per: "每处" });
+    },
+  );
+  test.each(variants.filter((v) => v.kind !== "header").map((v) => [v.kind, v.text, v.meaning]))(
+    "%s 「%s」 reads as %s",
+    (kind, text, meaning) => {
+      const row = kind === "points" ? ["S2", text, "每项"] : ["S2", "1", text];
+      const read = () => ruleSetFromRows([["编号", "分值", "扣分方式"], row as string[]], "考核.xlsx");
+      if (meaning === null) expect(read).toThrow(/第2行（S2）/);
+      else if (kind === "points") expect(read().rules.S2?.points).toBe(meaning);
+      else expect(read().rules.S2?.per).toBe(meaning);
+    },
+  );
 });
