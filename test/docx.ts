@@ -8,6 +8,16 @@ import type { CompileResult } from "../src/report/compile";
 import { sampleWorkbook } from "../src/report/sample";
 import { findSdts, textOf } from "../src/docx/ooxml";
 import { readZip, writeZip, xmlText } from "../src/docx/zip";
+import type { ZipFile } from "../src/docx/zip";
+import { inflateRawSync } from "zlib";
+
+/** An entry's bytes: as read, or — for media, which are kept as stored when a package is read — inflated here. */
+export function entryBytes(zip: ZipFile, name: string): Uint8Array | undefined {
+  const e = zip.entries.find((x) => x.name === name);
+  if (e?.data) return e.data;
+  if (!e?.raw) return undefined;
+  return e.raw.method === 0 ? e.raw.compressed : new Uint8Array(inflateRawSync(e.raw.compressed));
+}
 
 export const NOW = new Date(Date.UTC(2026, 0, 20, 8));
 export const documentXml = (bytes: Uint8Array) =>

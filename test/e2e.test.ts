@@ -19,7 +19,9 @@ import { SUPPORT_MESSAGES } from "../src/excel/support";
 import { FAKE_OFFICE_JS, FAKE_WORD_OFFICE_JS } from "./serve";
 import { browserSite } from "./site";
 import { createReport } from "../src/docx";
-import { wordHoldings } from "./docx";
+import { entryBytes, wordHoldings } from "./docx";
+import { findSdts } from "../src/docx/ooxml";
+import { readZip, xmlText } from "../src/docx/zip";
 
 const shots = process.env.OGI_SCREENSHOTS;
 const web = needs("chromium");
@@ -246,8 +248,8 @@ web.test(
     expect(
       Object.entries(states)
         .filter(([, v]) => v !== "最新")
-        .map(([k]) => k),
-    ).toEqual(["table3"]);
+        .map(([k, v]) => `${k} ${v}`),
+    ).toEqual(["table3 已过期", "graphic 未插入"]);
     await shot(page, "word-states");
     await page.getByRole("button", { name: "全部更新（1个部分已过期）" }).click();
     await page.getByText("已更新1个部分。").waitFor();
@@ -272,6 +274,20 @@ web.test(
       (x) => x.tag !== "ogi:table3",
     ))
       expect(after.controls.find((x) => x.tag === c.tag)?.text).toBe(c.text);
+    // The 图解 inserted at the cursor: drawn by Chromium's canvas, in its control, 1080 px wide.
+    await page.locator('li[data-part="graphic"]').getByRole("button", { name: "插入" }).click();
+    await page.getByText("已在光标处插入「图解」。").waitFor();
+    const inserted = await page.evaluate(
+      () => (window as unknown as { __fake: { state: { inserted: string[] } } }).__fake.state.inserted,
+    );
+    expect(inserted).toHaveLength(1);
+    const part = readZip(new Uint8Array(Buffer.from(inserted[0], "base64")), "图解");
+    const partXml = xmlText(part, "word/document.xml", "图解") as string;
+    expect(findSdts(partXml).map((s) => s.tag)).toEqual(["ogi:graphic"]);
+    expect(partXml).toMatch(/<wp:docPr\b[^>]*descr="[^"]*本年新收政府信息公开申请数量\d+/);
+    const media = part.entries.filter((e) => e.name.startsWith("word/media/"));
+    expect(media).toHaveLength(1);
+    expect(Buffer.from(entryBytes(part, media[0].name) ?? []).readUInt32BE(16)).toBe(1080);
     expect(failures).toEqual([]);
     await context.close();
   },

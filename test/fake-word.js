@@ -3,6 +3,8 @@
 // `profile.wordApi` is the highest WordApi set the simulated Word supports (Microsoft's tables: Word 2016 1.1,
 // 2019 and LTSC 2021 1.3, LTSC 2024 1.8); below 1.4, document.customXmlParts fails as Word's does, and the
 // common API's Office.context.document.customXmlParts (callbacks) is there instead.
+// A file inserted at the cursor adds the content controls it holds, as Word does; the fake learns them from
+// `initial.tagsOfFile(base64)` (a test's .docx reader), and gives each the empty text of a picture's control.
 // Plain JavaScript, for Jest and for a browser page alike.
 (function (root) {
   function createFakeWord(initial, profile) {
@@ -169,6 +171,8 @@
             insertFileFromBase64(base64, mode) {
               state.ops.push({ op: "insertAtCursor", mode, size: base64.length });
               state.inserted.push(base64);
+              const tags = (initial && initial.tagsOfFile && initial.tagsOfFile(base64)) || [];
+              for (const tag of tags) state.controls.push({ tag, text: "" });
             },
           };
         },

@@ -1,6 +1,8 @@
 /**
  * What jsdom lacks and the code under test uses: TextEncoder/TextDecoder (Node's), and ResizeObserver (a
- * no-op: Fluent's TabList measures itself with it; layout is not under test in jsdom), Blob.arrayBuffer. Import first.
+ * no-op: Fluent's TabList measures itself with it; layout is not under test in jsdom), Blob.arrayBuffer, and a
+ * canvas that gives no context (jsdom's says "not implemented" on the console), as a browser does for a context it
+ * cannot make: ECharts then measures text as it does in Node. Import first.
  */
 import { TextDecoder, TextEncoder } from "util";
 
@@ -20,3 +22,8 @@ if (typeof Blob !== "undefined" && !Blob.prototype.arrayBuffer)
       reader.readAsArrayBuffer(this);
     });
   };
+// No 2D context: what a browser returns when it cannot make one (ECharts falls back to its own text widths).
+if (typeof HTMLCanvasElement !== "undefined")
+  HTMLCanvasElement.prototype.getContext = function () {
+    return null;
+  } as typeof HTMLCanvasElement.prototype.getContext;

@@ -149,6 +149,8 @@ export interface WordActions {
   /** Puts each part (a bare .docx, base64) into its controls; the parts that had none. `alias` names it to people. */
   replaceParts(parts: { part: string; base64: string; alias?: string }[]): Promise<string[]>;
   insertAtCursor(base64: string): Promise<void>;
+  /** Draws an SVG (the 图解) as a PNG; the browser's canvas (src/actions/publish.ts) where not given. */
+  drawPng?(svg: string): Promise<Blob>;
   /** The open document as .docx bytes (to check a report we did not make). */
   documentBytes(): Promise<Uint8Array>;
   /** Selects the first place a text occurs; false when it is not found. */

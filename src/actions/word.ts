@@ -9,7 +9,7 @@ import type { ReportFile } from "../load/report";
 import type { Finding } from "../report/tables/checks";
 import type { CompileResult } from "../report/compile";
 import { inputKind } from "../load/limits";
-import { buildDocument, partHashes } from "../report/text/document";
+import { buildDocument, hashText, partHashes, partText, withPart } from "../report/text/document";
 import type { DocPart, ReportDocument } from "../report/text/document";
 import { changeLines, partStates } from "../report/text/linking";
 import type { PartStatus } from "../report/text/linking";
@@ -30,6 +30,10 @@ export interface LinkedReport {
   states: PartStatus[];
   storedTables?: TableSet;
   texts: Record<string, string>;
+  /** Last year's tables the workbook was compiled with (the 图解 says 较上年 with them). */
+  previous?: TableSet | null;
+  /** The 图解's SVG: its part (the last of `doc`) is drawn from it when it is inserted or updated. */
+  graphicSvg: string;
 }
 
 /** Bytes as base64. */
@@ -40,15 +44,32 @@ export async function inspectReport(
   actions: WordActions,
   result: CompileResult,
   source: string,
+  previous?: TableSet | null,
 ): Promise<LinkedReport> {
-  const { parseReportXml } = await import("../docx/customxml");
-  const doc = buildDocument({ tables: result.tables, info: result.info, sentences: result.sentences });
+  const [{ parseReportXml }, { graphicPart }] = await Promise.all([
+    import("../docx/customxml"),
+    import("../publish/graphicPart"),
+  ]);
+  const graphic = graphicPart(result.tables, previous ? { previous } : {});
+  const doc = withPart(
+    buildDocument({ tables: result.tables, info: result.info, sentences: result.sentences }),
+    graphic.part,
+  );
   const controls = await actions.listControls();
   const xml = await actions.readReportXml();
   const stored = xml ? parseReportXml(xml) : null;
   const texts = Object.fromEntries(controls.map((c) => [c.part, c.text]));
   const states = partStates(doc, { tags: controls.map((c) => c.part), hashes: stored?.meta.hashes, texts });
-  return { result, doc, source, states, storedTables: stored?.tables, texts };
+  return {
+    result,
+    doc,
+    source,
+    states,
+    storedTables: stored?.tables,
+    texts,
+    previous,
+    graphicSvg: graphic.svg,
+  };
 }
 
 /**
@@ -63,7 +84,7 @@ export async function linkWorkbook(
   const { compileFile } = await import("../load/tables");
   const kind = inputKind(file.name) === "tables" ? "tables" : "workbook";
   const result = await compileFile(await bytesOf(file, kind), file.name, previous ? { previous } : {});
-  return inspectReport(actions, result, file.name);
+  return inspectReport(actions, result, file.name, previous);
 }
 
 /** Last year's tables from any file the loader reads. */
@@ -81,7 +102,11 @@ export async function updateParts(
   const { renderPart, reportXml } = await import("../docx");
   const items = [];
   for (const p of parts)
-    items.push({ part: p.id, alias: p.alias, base64: toBase64(await renderPart(p, false)) });
+    items.push({
+      part: p.id,
+      alias: p.alias,
+      base64: toBase64(await renderPart(await drawnPart(actions, linked, p), false)),
+    });
   const missing = await actions.replaceParts(items);
   await actions.writeReportXml(
     reportXml(linked.result.tables, {
@@ -109,10 +134,36 @@ async function staleInDocument(actions: WordActions, linked: LinkedReport): Prom
   return lines.length ? { alias: STALE_HEADING, lines } : null;
 }
 
-/** Inserts a part, in its tagged control, at the cursor. */
-export async function insertPart(actions: WordActions, part: DocPart): Promise<void> {
-  const { renderPart } = await import("../docx");
-  await actions.insertAtCursor(toBase64(await renderPart(part, true)));
+/**
+ * Inserts a part, in its tagged control, at the cursor, and records its hash in the document's data: what was
+ * just inserted is up to date (the other parts' hashes stay as the document had them).
+ */
+export async function insertPart(actions: WordActions, linked: LinkedReport, part: DocPart): Promise<void> {
+  const [{ renderPart, reportXml }, { parseReportXml }] = await Promise.all([
+    import("../docx"),
+    import("../docx/customxml"),
+  ]);
+  await actions.insertAtCursor(toBase64(await renderPart(await drawnPart(actions, linked, part), true)));
+  const xml = await actions.readReportXml();
+  const stored = xml ? parseReportXml(xml) : null;
+  await actions.writeReportXml(
+    reportXml(stored?.tables ?? linked.result.tables, {
+      source: stored ? stored.meta.source : linked.source,
+      generated: stored?.meta.generated ?? new Date().toISOString(),
+      hashes: { ...stored?.meta.hashes, [part.id]: hashText(partText(part)) },
+    }),
+  );
+}
+
+/** A part ready to write: the 图解's picture drawn (the host's canvas, or `actions.drawPng`), other parts as they are. */
+async function drawnPart(actions: WordActions, linked: LinkedReport, part: DocPart): Promise<DocPart> {
+  if (!part.blocks.some((b) => b.kind === "picture" && !b.image)) return part;
+  const [{ canvasPng }, { drawn }] = await Promise.all([
+    import("./publish"),
+    import("../publish/graphicPart"),
+  ]);
+  const png = await (actions.drawPng ?? canvasPng)(linked.graphicSvg);
+  return drawn(part, new Uint8Array(await png.arrayBuffer()));
 }
 
 /** A finding of the open document, with the text to select for it. */

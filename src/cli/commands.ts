@@ -8,7 +8,9 @@ import { compileWorkbook, rowErrorCount, toTablesJson } from "../report/compile"
 import type { CompileResult } from "../report/compile";
 import { sampleWorkbook } from "../report/sample";
 import type { TableSet } from "../report/tables/tables";
-import { createReport, summarizeUpdate, updateReport } from "../docx";
+import { createReport, partsIn, summarizeUpdate, updateReport } from "../docx";
+import { GRAPHIC_PART } from "../publish/graphicPart";
+import { reportGraphic } from "./reportGraphic";
 import type { UpdateResult } from "../docx";
 import { keyOfCell } from "../report/tables/cellRef";
 import { contributionLine, explainRollupCell, rollup, rollupCompileResult } from "../report/rollup";
@@ -54,13 +56,22 @@ export async function compileInput(
   file: string,
   flags: Record<string, string | true>,
 ): Promise<CompileResult> {
+  return (await compileWithPrevious(file, flags)).result;
+}
+
+/** compileInput, with last year's tables it was compiled with (--previous), if any. */
+async function compileWithPrevious(
+  file: string,
+  flags: Record<string, string | true>,
+): Promise<{ result: CompileResult; previous?: TableSet }> {
   const options = { ...compileOptions(flags), ...(await answersOption(flags)) };
   const previous = await previousTables(flags, options.year);
   const kind = inputKind(file) === "tables" ? "tables" : "workbook";
-  return compileFile(await readInput(file, kind), path.basename(file), {
+  const result = await compileFile(await readInput(file, kind), path.basename(file), {
     ...options,
     ...(previous ? { previous } : {}),
   });
+  return { result, previous };
 }
 
 /** Whether a compile has errors: a check finding of severity error, or a register row with an error. */
@@ -81,9 +92,15 @@ export async function runReport(
 ): Promise<{ result: CompileResult; text: string }> {
   const out = flags.o ?? flags.output;
   if (typeof out !== "string") throw new UsageError("report 需要用 -o 指定输出的 .docx 文件");
-  const result = await compileInput(file, flags);
-  await writeOutput(out, await createReport(result, path.basename(file)), [file]);
-  return { result, text: `已生成报告：${out}\n${renderFindings(result.checks)}\n${rowErrorNote(result)}` };
+  const { result, previous } = await compileWithPrevious(file, flags);
+  const graphic = flags.graphic ? reportGraphic(result.tables, flags, previous) : { extra: [], note: "" };
+  await writeOutput(out, await createReport(result, path.basename(file), new Date(), graphic.extra), [file]);
+  return {
+    result,
+    text:
+      `已生成报告：${out}\n${graphic.note ? `${graphic.note}\n` : ""}` +
+      `${renderFindings(result.checks)}\n${rowErrorNote(result)}`,
+  };
 }
 
 function renderUpdate(u: UpdateResult): string {
@@ -106,10 +123,30 @@ export async function runUpdate(
   if (path.resolve(out) === path.resolve(docx) || path.resolve(out) === path.resolve(xlsx))
     throw new UsageError(`输出文件「${out}」与输入文件相同；本工具不会覆盖原文件，请另取一个文件名`);
   const input = await readInput(docx, "report");
-  const result = await compileInput(xlsx, flags);
-  const update = await updateReport(input, path.basename(docx), result, path.basename(xlsx));
+  const { result, previous } = await compileWithPrevious(xlsx, flags);
+  const graphic = partsIn(input, path.basename(docx)).includes(GRAPHIC_PART)
+    ? reportGraphic(result.tables, flags, previous, true)
+    : { extra: [], note: "" };
+  const update = await updateReport(
+    input,
+    path.basename(docx),
+    result,
+    path.basename(xlsx),
+    new Date(),
+    graphic.extra,
+  );
+  // A 图解 that could not be drawn is kept as it was: said once, not as a part the data no longer gives.
+  if (graphic.note) update.orphans = update.orphans.filter((o) => o !== GRAPHIC_PART);
   await writeOutput(out, update.bytes, [docx, xlsx]);
-  return { result, update, text: renderUpdate(update) + `已写入：${out}\n` + rowErrorNote(result) };
+  return {
+    result,
+    update,
+    text:
+      renderUpdate(update) +
+      (graphic.note ? `${graphic.note}\n` : "") +
+      `已写入：${out}\n` +
+      rowErrorNote(result),
+  };
 }
 
 export async function runCompile(

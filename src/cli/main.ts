@@ -40,10 +40,10 @@ export const USAGE = `政府信息公开年报助手 ogi-report
   ogi-report explain <台账.xlsx> <行> [列] [--year 年份] [--format 格式] [--json]
       列出表三或表四中一个数字背后的登记行（工作表、行号、编号、计入的依据），如 explain 台账.xlsx d1 自然人；
       行可写编号（new、d1、total、fwd）或表中文字，表四写「行政复议」「未经复议直接起诉」「复议后起诉」
-  ogi-report report <台账.xlsx|统计表.xlsx|tables.json> -o <报告.docx> [--year 年份] [--format 格式] [--previous 上年文件]
-      生成 Word 年度报告（表格和数字在内容控件中，可在数据变化后更新）
-  ogi-report update <报告.docx> <台账.xlsx|统计表.xlsx|tables.json> -o <新报告.docx>
-      按最新台账更新已有报告中的表格和数字，保留其他文字，列出改动（不覆盖原报告）
+  ogi-report report <台账.xlsx|统计表.xlsx|tables.json> -o <报告.docx> [--year 年份] [--format 格式] [--previous 上年文件] [--graphic] [--font <字体文件>]
+      生成 Word 年度报告（表格和数字在内容控件中，可在数据变化后更新）；--graphic 在落款之后另起一页插入图解（与 publish 的图解相同）
+  ogi-report update <报告.docx> <台账.xlsx|统计表.xlsx|tables.json> -o <新报告.docx> [--previous 上年文件] [--font <字体文件>]
+      按最新台账更新已有报告中的表格、数字和图解，保留其他文字，列出改动（不覆盖原报告）
   ogi-report rollup <各单位文件…> [--year 年份] [--agency 本级名称] [--json] [-o 汇总报告.docx] [--xlsx 汇总.xlsx] [--explain "行 列"]
       汇总多个单位（台账 .xlsx/.xls/.et、统计表 .json、报告 .docx/.doc/.wps、网页、PDF 或 OFD，可混用；单位名取自报告标题），逐个校验并校验合计；
       --explain "d1 自然人" 列出合计中这个数字来自哪些单位，台账来的单位再列出登记行
@@ -95,7 +95,7 @@ const VALUE_FLAGS = new Set([
   "encoding",
   "font",
 ]);
-const BOOL_FLAGS = new Set(["json", "help"]);
+const BOOL_FLAGS = new Set(["json", "help", "graphic"]);
 
 export function parseArgs(argv: string[]): Parsed {
   const [command = "help", ...rest] = argv;

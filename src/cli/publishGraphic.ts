@@ -12,6 +12,8 @@ import { graphicSvg } from "../publish/graphic";
 import { findCjkFont, NO_CJK_FONT } from "../publish/graphicFonts";
 import type { CjkFont, FontSearch } from "../publish/graphicFonts";
 import { graphicPng } from "../publish/graphicPng";
+import { drawn, partOfGraphic } from "../publish/graphicPart";
+import type { DocPart } from "../report/text/document";
 import { fileProblem, writeOutput } from "./files";
 export { GRAPHIC_PNG, GRAPHIC_SVG } from "../publish/files";
 import { GRAPHIC_PNG, GRAPHIC_SVG } from "../publish/files";
@@ -38,12 +40,16 @@ export interface GraphicFiles {
   problem?: string;
 }
 
-/** Writes 图解.svg and 图解.png into `dir` (made when missing); returns their paths. */
-export async function writeGraphic(
-  tables: TableSet,
-  dir: string,
-  options: GraphicWriteOptions = {},
-): Promise<GraphicFiles> {
+/** The 图解 drawn: its SVG, and its PNG where a Chinese font was found (else `problem` says why). */
+export interface DrawnGraphic {
+  svg: string;
+  png: Uint8Array | null;
+  font: CjkFont | null;
+  problem?: string;
+}
+
+/** Draws the 图解 of the tables: the SVG always, the PNG with a Chinese font of this machine. */
+export function drawGraphic(tables: TableSet, options: GraphicWriteOptions = {}): DrawnGraphic {
   let font: CjkFont | null = null;
   let problem: string | undefined;
   try {
@@ -52,6 +58,33 @@ export async function writeGraphic(
     problem = (e as Error).message;
   }
   const svg = graphicSvg(tables, { previous: options.previous, fontFamily: font?.family });
+  if (!font) return { svg, png: null, font, problem: problem ?? NO_CJK_FONT };
+  try {
+    return { svg, png: graphicPng(svg, { found: font }), font };
+  } catch (e) {
+    return { svg, png: null, font, problem: (e as Error).message };
+  }
+}
+
+/**
+ * The 图解 as a part of the Word report (`report --graphic`, `update` of a report that holds one), drawn; or
+ * null and why, when no PNG could be drawn.
+ */
+export function graphicReportPart(
+  tables: TableSet,
+  options: GraphicWriteOptions = {},
+): { part: DocPart | null; drawing: DrawnGraphic } {
+  const drawing = drawGraphic(tables, options);
+  return { part: drawing.png ? drawn(partOfGraphic(drawing.svg), drawing.png) : null, drawing };
+}
+
+/** Writes 图解.svg and 图解.png into `dir` (made when missing); returns their paths. */
+export async function writeGraphic(
+  tables: TableSet,
+  dir: string,
+  options: GraphicWriteOptions = {},
+): Promise<GraphicFiles> {
+  const { svg, png, font, problem } = drawGraphic(tables, options);
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (e) {
@@ -60,13 +93,7 @@ export async function writeGraphic(
   const inputs = options.inputs ?? [];
   const svgFile = path.join(dir, GRAPHIC_SVG);
   await writeOutput(svgFile, new TextEncoder().encode(svg), inputs);
-  if (!font) return { svg: svgFile, png: null, font, problem: problem ?? NO_CJK_FONT };
-  let png: Uint8Array;
-  try {
-    png = graphicPng(svg, { found: font });
-  } catch (e) {
-    return { svg: svgFile, png: null, font, problem: (e as Error).message };
-  }
+  if (!png) return { svg: svgFile, png: null, font, problem };
   const pngFile = path.join(dir, GRAPHIC_PNG);
   await writeOutput(pngFile, png, inputs);
   return { svg: svgFile, png: pngFile, font };

@@ -16,6 +16,8 @@ export interface PartUpdate {
   new: string;
   /** For tables: the cells that changed. */
   cells?: CellChange[];
+  /** A picture (the 图解), drawn again: `old` and `new` are what it shows, in words. */
+  picture?: boolean;
   /** Found by its printed labels, its control having been lost. */
   byLabel?: boolean;
 }

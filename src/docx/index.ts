@@ -1,6 +1,8 @@
 /** The Word report from a compile result: create it, or update an existing one in place. */
 import type { CompileResult } from "../report/compile";
-import { buildDocument, TAG_PREFIX } from "../report/text/document";
+import { buildDocument, TAG_PREFIX, withPart } from "../report/text/document";
+import type { DocPart } from "../report/text/document";
+import { PICTURE_REDRAWN } from "../report/text/linking";
 import type { TableSet } from "../report/tables/tables";
 import { findSdts } from "./ooxml";
 import type { ReportDocument } from "../report/text/document";
@@ -18,27 +20,44 @@ export { renderBlocks, renderPart } from "./render";
 export { reportXml } from "./customxml";
 export type { UpdateResult } from "./changes";
 
-export function reportDocument(result: CompileResult): ReportDocument {
-  return buildDocument({ tables: result.tables, info: result.info, sentences: result.sentences });
+/** The report's document model; with `extra` parts (the 图解, drawn) after the signature. */
+export function reportDocument(result: CompileResult, extra: DocPart[] = []): ReportDocument {
+  const doc = buildDocument({ tables: result.tables, info: result.info, sentences: result.sentences });
+  return extra.reduce(withPart, doc);
 }
 
 export async function createReport(
   result: CompileResult,
   source?: string,
   now: Date = new Date(),
+  extra: DocPart[] = [],
 ): Promise<Uint8Array> {
-  return renderReport(reportDocument(result), { source, generated: now.toISOString() });
+  return renderReport(reportDocument(result, extra), { source, generated: now.toISOString() });
 }
 
+/** Updates a report in place; `extra` gives the parts beyond the report's own it holds (the 图解, drawn). */
 export async function updateReport(
   docx: Uint8Array,
   label: string,
   result: CompileResult,
   source?: string,
   now: Date = new Date(),
+  extra: DocPart[] = [],
 ): Promise<UpdateResult> {
-  const u = await updateDocx(docx, label, reportDocument(result), { source, generated: now.toISOString() });
+  const u = await updateDocx(docx, label, reportDocument(result, extra), {
+    source,
+    generated: now.toISOString(),
+  });
   return { ...u, stale: staleSentences(u.bytes, label, result.tables) };
+}
+
+/** The ids of the `ogi:` parts a .docx holds (a part pasted twice, once). */
+export function partsIn(bytes: Uint8Array, label: string): string[] {
+  const xml = xmlText(readZip(bytes, label), "word/document.xml", label) ?? "";
+  const ids = findSdts(xml)
+    .filter((s) => s.tag.startsWith(TAG_PREFIX))
+    .map((s) => s.tag.slice(TAG_PREFIX.length));
+  return [...new Set(ids)];
 }
 
 /**
@@ -92,7 +111,9 @@ export function summarizeUpdate(u: UpdateResult): {
       alias: `${c.alias}${c.byLabel ? "（按表格文字找到）" : ""}`,
       lines: c.cells
         ? c.cells.map((cell) => `${cell.where}：${cell.old || "（空）"} → ${cell.new || "（空）"}`)
-        : [`原文：${c.old}`, `新文：${c.new}`],
+        : c.picture
+          ? [PICTURE_REDRAWN]
+          : [`原文：${c.old}`, `新文：${c.new}`],
     })),
     missing: u.missing.map((m) => `缺失「${m.alias}」（ogi:${m.part}）：${m.hint}`),
     orphans: u.orphans.map((o) => `保留「ogi:${o}」：本次数据不再生成这一部分，原内容未改动`),

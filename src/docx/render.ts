@@ -12,6 +12,7 @@ import {
   FileChild,
   Footer,
   HighlightColor,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -26,7 +27,7 @@ import {
   VerticalMergeType,
   WidthType,
 } from "docx";
-import type { DocBlock, DocPart, ReportDocument } from "../report/text/document";
+import type { DocBlock, DocPart, PictureBlock, ReportDocument } from "../report/text/document";
 import { partHashes, TAG_PREFIX } from "../report/text/document";
 import { reportTitle } from "../report/formats";
 import { expandGrid } from "../report/tables/layout";
@@ -111,7 +112,37 @@ function paragraphs(block: DocBlock): (Paragraph | Table)[] {
         }),
         table(block.grid),
       ];
+    case "picture":
+      return [picture(block)];
   }
+}
+
+/** A picture's box: the text block of the page (156 × 225 mm), less the line a paragraph needs. */
+const PICTURE_BOX_MM = { width: 156, height: 215 };
+const pxOfMm = (v: number) => (v / 25.4) * 96;
+
+/**
+ * A picture on a page of its own, centred, as large as the text block lets it be, its alt text the picture's
+ * title and description (what a screen reader says in Word). Its line spacing is automatic: an exact one
+ * would cut it.
+ */
+function picture(block: PictureBlock): Paragraph {
+  if (!block.image) throw new Error(`「${block.alt}」的图片尚未绘制，未能写入报告`);
+  const { png, width, height } = block.image;
+  const scale = Math.min(pxOfMm(PICTURE_BOX_MM.width) / width, pxOfMm(PICTURE_BOX_MM.height) / height);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    pageBreakBefore: true,
+    spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+    children: [
+      new ImageRun({
+        type: "png",
+        data: png,
+        transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
+        altText: { name: block.alt, title: block.alt, description: block.text },
+      }),
+    ],
+  });
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };

@@ -18,6 +18,7 @@ import { gridOf, recoverTables } from "./byLabel";
 import type { Edit } from "./byLabel";
 import { refuseOutOfBounds } from "./bounds";
 import { renderReport } from "./render";
+import { PictureCarrier } from "./pictures";
 import { checkAllXml, DocxError, readZip, setText, writeZip, xmlFault, xmlText } from "./zip";
 
 const DOCUMENT = "word/document.xml";
@@ -52,6 +53,10 @@ function runsOf(fragment: string): string {
     )
     .join("");
 }
+
+/** What a part's pictures say they show (their alt text's description), in order. */
+const descriptionOf = (fragment: string): string =>
+  [...fragment.matchAll(/<wp:docPr\b[^>]*\sdescr="([^"]*)"/g)].map((m) => m[1]).join("\n");
 
 /** Number cells of an expanded grid, in the order a word processor stores them, with their keys. */
 function keyedCells(grid: TableGrid): (string | undefined)[][] {
@@ -102,6 +107,8 @@ export async function updateDocx(
       .map((s) => [s.tag.slice(TAG_PREFIX.length), freshXml.slice(s.content.start, s.content.end)]),
   );
   const parts = documentParts(fresh);
+  const pictures = new PictureCarrier(zip, freshZip, xml, label);
+  const replaced: string[] = [];
   const byId = new Map(parts.map((p) => [p.id, p]));
 
   const edits: Edit[] = [];
@@ -145,13 +152,24 @@ export async function updateDocx(
     const pr = xml.slice(sdt.pr.start, sdt.pr.end);
     if (/<w:showingPlcHdr\/>/.test(pr))
       edits.push({ ...sdt.pr, text: pr.replace(/<w:showingPlcHdr\/>/g, "") });
-    // Same text (Word may have added rsids or split runs): leave the control exactly as it is.
-    if (old === next || textOf(old) === textOf(next)) {
+    // Same text (Word may have added rsids or split runs), or a picture of the same numbers (its description
+    // holds them all): leave the control exactly as it is.
+    const picture = part.blocks.some((b) => b.kind === "picture");
+    if (
+      old === next ||
+      (picture ? descriptionOf(old) === descriptionOf(next) : textOf(old) === textOf(next))
+    ) {
       unchanged.add(id);
       continue;
     }
     const grid = gridOf(part);
-    const update: PartUpdate = { part: id, alias: part.alias, old: textOf(old), new: partText(part) };
+    const update: PartUpdate = {
+      part: id,
+      alias: part.alias,
+      old: picture ? descriptionOf(old) : textOf(old),
+      new: partText(part),
+      ...(picture ? { picture } : {}),
+    };
     if (grid) {
       const oldTable = outermost(old, "w:tbl")[0];
       const newTable = outermost(next, "w:tbl")[0];
@@ -159,7 +177,8 @@ export async function updateDocx(
         update.cells = tableDiff(grid, fresh.format, tableCells(old, oldTable), tableCells(next, newTable));
     }
     changed.push(update);
-    edits.push({ ...sdt.content, text: next });
+    replaced.push(old);
+    edits.push({ ...sdt.content, text: pictures.carry(next) });
   }
 
   // Official tables whose controls are gone: found by their fixed labels.
@@ -175,6 +194,7 @@ export async function updateDocx(
 
   const nextXml = applyEdits(xml, edits);
   if (nextXml !== xml) setText(zip, DOCUMENT, nextXml);
+  pictures.finish(replaced, nextXml);
   const before = new Map(zip.entries.map((e) => [e.name, e.data]));
   addCustomXmlPart(zip, reportXml(fresh.tables, { ...meta, hashes: partHashes(fresh) }));
   const written = new Set(zip.entries.filter((e) => e.data !== before.get(e.name)).map((e) => e.name));

@@ -42,7 +42,13 @@ export function captionOf(format: FormatDef, part: TableGrid["part"]): string {
 export const defaultTitle = (format: FormatDef, agency: string, year: number): string =>
   reportTitle(format, agency, year);
 
-function pageBlock(b: DocBlock, format: FormatDef): PageBlock {
+/** A block of our document on the page; a picture (the 图解) is not — it is published as its own file. */
+function pageBlock(b: DocBlock, format: FormatDef): PageBlock[] {
+  const one = pageBlockOf(b, format);
+  return one ? [one] : [];
+}
+
+function pageBlockOf(b: DocBlock, format: FormatDef): PageBlock | null {
   switch (b.kind) {
     case "title":
       return { kind: "title", lines: b.lines };
@@ -57,6 +63,8 @@ function pageBlock(b: DocBlock, format: FormatDef): PageBlock {
       return { kind: "table", caption: captionOf(format, b.grid.part), grid: b.grid };
     case "signature":
       return { kind: "paragraph", runs: [{ text: b.lines.join("\n") }], align: "right" };
+    case "picture":
+      return null;
   }
 }
 
@@ -64,7 +72,7 @@ function pageBlock(b: DocBlock, format: FormatDef): PageBlock {
 export function pageOfDocument(doc: ReportDocument): Page {
   const blocks = doc.items
     .flatMap((i) => (i.kind === "part" ? i.part.blocks : [i]))
-    .map((b) => pageBlock(b, doc.format));
+    .flatMap((b) => pageBlock(b, doc.format));
   const title = blocks.find((b) => b.kind === "title");
   return {
     title:

@@ -42,7 +42,7 @@ import { UpdateCopyField } from "./UpdateCopyField";
 import { Status, useRunner } from "./useRunner";
 import { acceptOf, WORKBOOK_EXTENSIONS } from "../load/limits";
 
-const BADGE = { current: "success", stale: "warning", missing: "danger" } as const;
+const BADGE = { current: "success", stale: "warning", missing: "danger", absent: "informative" } as const;
 
 /** `host` names where the pane runs, in its heading (Word, WPS 文字). */
 export function WordPane({ actions, host = "Word" }: { actions: WordActions; host?: string }) {
@@ -84,7 +84,7 @@ export function WordPane({ actions, host = "Word" }: { actions: WordActions; hos
         );
       });
       setChanges(lines);
-      setLoaded(await inspectReport(actions, loaded.result, loaded.source));
+      setLoaded(await inspectReport(actions, loaded.result, loaded.source, loaded.previous));
       setNotice(parts.length ? `已更新${updated}个部分。` : "所有部分都已是最新。");
     });
 
@@ -228,8 +228,10 @@ export function WordPane({ actions, host = "Word" }: { actions: WordActions; hos
                       title="插入到光标处"
                       onClick={() =>
                         void run("正在插入…", async () => {
-                          await insertPart(actions, p);
-                          setLoaded(await inspectReport(actions, loaded.result, loaded.source));
+                          await insertPart(actions, loaded, p);
+                          setLoaded(
+                            await inspectReport(actions, loaded.result, loaded.source, loaded.previous),
+                          );
                           setNotice(`已在光标处插入「${p.alias}」。`);
                         })
                       }

@@ -26,7 +26,27 @@ export type DocBlock =
   | { kind: "paragraph"; text: string }
   | { kind: "placeholder"; text: string }
   | { kind: "table"; grid: TableGrid }
-  | { kind: "signature"; lines: string[] };
+  | { kind: "signature"; lines: string[] }
+  | PictureBlock;
+
+/**
+ * A picture (the 图解), on a page of its own. `text` says what it shows — the description a screen reader
+ * reads, and what tells whether the picture is stale (a picture has no text to compare). `image` is the PNG,
+ * drawn outside the engine (the command line's rasteriser, a pane's canvas) just before the part is written.
+ */
+export interface PictureBlock {
+  kind: "picture";
+  alt: string;
+  text: string;
+  image?: PictureImage;
+}
+
+export interface PictureImage {
+  png: Uint8Array;
+  /** Its size in pixels. */
+  width: number;
+  height: number;
+}
 
 export interface DocPart {
   /** The part id; its content control is tagged `ogi:<id>`. */
@@ -34,6 +54,8 @@ export interface DocPart {
   /** A readable Chinese name for the control. */
   alias: string;
   blocks: DocBlock[];
+  /** A part a report may do without (the 图解): not in the document, it is 未插入 rather than 缺失. */
+  optional?: boolean;
 }
 
 export type DocItem = { kind: "part"; part: DocPart } | DocBlock;
@@ -212,6 +234,11 @@ export function buildDocument(input: DocumentInput): ReportDocument {
   return { format, tables: input.tables, items };
 }
 
+/** The document with a part added at its end (after the signature: the 图解). */
+export function withPart(doc: ReportDocument, part: DocPart): ReportDocument {
+  return { ...doc, items: [...doc.items, { kind: "part", part }] };
+}
+
 export function documentParts(doc: ReportDocument): DocPart[] {
   return doc.items.flatMap((i) => (i.kind === "part" ? [i.part] : []));
 }
@@ -226,6 +253,8 @@ export function partText(part: DocPart): string {
           return b.lines.join("\n");
         case "table":
           return b.grid.rows.map((r) => r.map((c) => c.text).join("\t")).join("\n");
+        case "picture":
+          return b.text;
         default:
           return b.text;
       }

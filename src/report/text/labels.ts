@@ -12,6 +12,7 @@ export const PART_STATE_LABELS: Record<PartState, string> = {
   current: "最新",
   stale: "已过期",
   missing: "缺失",
+  absent: "未插入",
 };
 
 /** Where a register problem is: 依申请公开登记 第5行「申请人类型」. */

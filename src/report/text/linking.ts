@@ -9,8 +9,11 @@ import { documentParts, hashText, partText } from "./document";
 import type { DocPart, ReportDocument } from "./document";
 import type { TableSet } from "../tables/tables";
 
-/** A part of the report: as the workbook gives it now, out of date, or not in the document. */
-export type PartState = "current" | "stale" | "missing";
+/**
+ * A part of the report: as the workbook gives it now, out of date, or not in the document — missing, or, for a
+ * part a report may do without (the 图解), absent.
+ */
+export type PartState = "current" | "stale" | "missing" | "absent";
 
 export interface PartStatus {
   part: string;
@@ -32,7 +35,7 @@ const squeeze = (s: string) => s.replace(/\s+/g, "");
 export function partStates(fresh: ReportDocument, holds: DocumentHolds): PartStatus[] {
   const present = new Set(holds.tags);
   return documentParts(fresh).map((p) => {
-    if (!present.has(p.id)) return { part: p.id, alias: p.alias, state: "missing" };
+    if (!present.has(p.id)) return { part: p.id, alias: p.alias, state: p.optional ? "absent" : "missing" };
     const now = partText(p);
     const stored = holds.hashes?.[p.id];
     const same =
@@ -40,6 +43,9 @@ export function partStates(fresh: ReportDocument, holds: DocumentHolds): PartSta
     return { part: p.id, alias: p.alias, state: same ? "current" : "stale" };
   });
 }
+
+/** What updating a picture did, in words (its numbers are the tables'; a picture has no old text to show). */
+export const PICTURE_REDRAWN = "已按最新数据重新绘制";
 
 const PART_TABLE: Record<string, keyof typeof TABLE_TITLES> = { table2: "t2", table3: "t3", table4: "t4" };
 
@@ -63,6 +69,7 @@ export function changeLines(
         lines: mine.length ? mine.map((c) => `${c.where}：${c.old} → ${c.new}`) : ["已按最新数据重写"],
       };
     }
+    if (p.blocks.some((b) => b.kind === "picture")) return { alias: p.alias, lines: [PICTURE_REDRAWN] };
     return { alias: p.alias, lines: [`原文：${holds.texts[p.id] ?? ""}`, `新文：${partText(p)}`] };
   });
 }
