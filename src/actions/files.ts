@@ -4,7 +4,8 @@
  */
 import { rollupCompileResult } from "../report/rollup";
 import { bytesOf } from "./bytes";
-import { graphicFiles, webPage } from "./publish";
+import { graphicFiles, redrawnGraphic, webPage } from "./publish";
+import { GRAPHIC_PART } from "../publish/files";
 import { readInWorker } from "./readInWorker";
 import { judgeAgain, reviewFiles, reviewPackage, ruleSetFile, unitListFile } from "./review";
 import type { PaneActions, PaneSettings } from "./types";
@@ -114,11 +115,18 @@ export function fileModeActions(): PaneActions {
     },
     async updateReport(docx, result, source) {
       const { updateReport, summarizeUpdate } = await import("../docx");
-      const u = await updateReport(await bytesOf(docx, "report"), docx.name, result, source);
+      const bytes = await bytesOf(docx, "report");
+      const graphic = await redrawnGraphic(bytes, docx.name, result);
+      const u = await updateReport(bytes, docx.name, result, source, new Date(), graphic.extra);
+      // A 图解 that could not be drawn is kept as it was: said once, not as a part the data no longer gives.
+      if (graphic.note) u.orphans = u.orphans.filter((o) => o !== GRAPHIC_PART);
       const s = summarizeUpdate(u);
       return {
         blob: new Blob([u.bytes as Uint8Array<ArrayBuffer>], { type: DOCX }),
-        summary: { changed: s.changed, missing: [...s.missing, ...s.orphans, ...s.stale] },
+        summary: {
+          changed: s.changed,
+          missing: [...s.missing, ...s.orphans, ...(graphic.note ? [graphic.note] : []), ...s.stale],
+        },
       };
     },
     canDownload: true,

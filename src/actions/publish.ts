@@ -8,6 +8,7 @@
 import type { CompileResult } from "../report/compile";
 import type { TableSet } from "../report/tables/tables";
 import type { DownloadFile } from "./types";
+import type { DocPart } from "../report/text/document";
 export { GRAPHIC_PNG, GRAPHIC_SVG, PAGE_FILE } from "../publish/files";
 import { GRAPHIC_PNG, GRAPHIC_SVG } from "../publish/files";
 
@@ -37,7 +38,7 @@ const DRAW_FAILED = "浏览器未能把图解绘制成 PNG 图片；可改用下
 export async function canvasPng(svg: string, width = PNG_WIDTH): Promise<Blob> {
   const size = (name: string) => Number(new RegExp(`<svg\\b[^>]*\\s${name}="([\\d.]+)"`).exec(svg)?.[1] ?? 0);
   const [w, h] = [size("width"), size("height")];
-  if (!w || !h) throw new Error(DRAW_FAILED);
+  if (!w || !h || typeof Image === "undefined") throw new Error(DRAW_FAILED);
   const img = new Image();
   await new Promise<void>((resolve, reject) => {
     img.onload = () => resolve();
@@ -66,4 +67,27 @@ export async function graphicFiles(
     { name: GRAPHIC_PNG, blob: await draw(svg) },
     { name: GRAPHIC_SVG, blob: new Blob([svg], { type: "image/svg+xml;charset=utf-8" }) },
   ];
+}
+
+/**
+ * The 图解 of a report being updated in file mode, drawn again by the browser where the report holds one (from
+ * `report --graphic` or the Word pane); where it cannot be drawn, `note` says the old picture is kept.
+ */
+export async function redrawnGraphic(
+  report: Uint8Array,
+  label: string,
+  result: CompileResult,
+  draw: (svg: string) => Promise<Blob> = canvasPng,
+): Promise<{ extra: DocPart[]; note?: string }> {
+  const [{ partsIn }, { drawn, GRAPHIC_PART, graphicNotRedrawn, graphicPart }] = await Promise.all([
+    import("../docx"),
+    import("../publish/graphicPart"),
+  ]);
+  if (!partsIn(report, label).includes(GRAPHIC_PART)) return { extra: [] };
+  const { part, svg } = graphicPart(result.tables);
+  try {
+    return { extra: [drawn(part, new Uint8Array(await (await draw(svg)).arrayBuffer()))] };
+  } catch (e) {
+    return { extra: [], note: graphicNotRedrawn(e instanceof Error ? e.message : String(e)) };
+  }
 }

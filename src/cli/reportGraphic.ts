@@ -6,7 +6,7 @@
  */
 import type { TableSet } from "../report/tables/tables";
 import type { DocPart } from "../report/text/document";
-import { GRAPHIC_ALIAS } from "../publish/graphicPart";
+import { GRAPHIC_ALIAS, graphicNotRedrawn } from "../publish/graphicPart";
 import { graphicReportPart } from "./publishGraphic";
 
 export interface ReportGraphic {
@@ -30,7 +30,7 @@ export function reportGraphic(
     return {
       extra: [],
       note: updating
-        ? `未更新「${GRAPHIC_ALIAS}」，报告中保留原图：${drawing.problem}`
+        ? graphicNotRedrawn(drawing.problem ?? "")
         : `未插入「${GRAPHIC_ALIAS}」：${drawing.problem}`,
     };
   const font = `（字体：${drawing.font?.family}）`;

@@ -9,8 +9,8 @@ import type { TableSet } from "../report/tables/tables";
 import { graphicSvg } from "./graphic";
 import type { GraphicOptions } from "./graphic";
 
-export const GRAPHIC_PART = "graphic";
-export const GRAPHIC_ALIAS = "图解";
+import { GRAPHIC_ALIAS, GRAPHIC_PART } from "./files";
+export { GRAPHIC_ALIAS, GRAPHIC_PART };
 
 const unescape = (s: string): string =>
   s.replace(
@@ -20,6 +20,10 @@ const unescape = (s: string): string =>
 
 const element = (svg: string, name: string): string =>
   unescape(new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`).exec(svg)?.[1] ?? "");
+
+/** What an update says of a 图解 it could not draw: the old picture is kept. */
+export const graphicNotRedrawn = (why: string): string =>
+  `未更新「${GRAPHIC_ALIAS}」，报告中保留原图：${why}`;
 
 /** The part that holds a 图解's picture, from its SVG (its title and description). */
 export function partOfGraphic(svg: string): DocPart {
