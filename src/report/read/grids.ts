@@ -5,7 +5,7 @@
  */
 import { bareLabel, isValueCell, rowText } from "./cells";
 import type { Grid } from "./cells";
-import { endDistance, isNear } from "./nearest";
+import { endDistance, isNear, tolerance } from "./nearest";
 
 /** The document's grids, each with the document's tables (their positions) it was made of. */
 export interface Joined {
@@ -34,7 +34,8 @@ function rowBare(row: (string | null)[]): string {
 }
 /**
  * Whether a row is the template row of `label`: its label holds it, or is near it (a misprint, ./nearest) and
- * nearer to it than to any other of `labels`, the table's (二、上年结转… is as near 一、本年新收… as a misprint).
+ * nearer to it than to any other of `labels`, the table's, that it could be a misprint of (二、上年结转… is as
+ * near 一、本年新收… as a misprint).
  */
 export function rowIs(row: (string | null)[], label: string, labels: string[]): boolean {
   // The same rows are asked about the same labels again and again (locating, joining, reading): once each.
@@ -50,7 +51,15 @@ function rowIsNow(row: (string | null)[], label: string, labels: string[]): bool
   if (bare.includes(want)) return true;
   if (!isNear(bare, want)) return false;
   const d = endDistance(bare, want);
-  return labels.every((other) => bareLabel(other) === want || endDistance(bare, bareLabel(other)) > d);
+  // Another label keeps it from being this row only where the row could be a misprint of that one too: as near,
+  // and within that label's own tolerance (「…继续办他」 ends one character from 「其他」, which is too short to
+  // be misprinted at all).
+  return labels.every((other) => {
+    const o = bareLabel(other);
+    if (o === want) return true;
+    const od = endDistance(bare, o);
+    return od > d || od > tolerance([...o].length);
+  });
 }
 export const holds = (g: Grid, label: string, labels: string[]) =>
   gridIncludes(g, label) || g.some((row) => rowIs(row, label, labels));
