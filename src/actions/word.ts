@@ -9,7 +9,7 @@ import type { ReportFile } from "../load/report";
 import type { Finding } from "../report/tables/checks";
 import type { CompileResult } from "../report/compile";
 import { inputKind } from "../load/limits";
-import { buildDocument, hashText, partHashes, partText, withPart } from "../report/text/document";
+import { buildDocument, hashText, partText, withPart } from "../report/text/document";
 import type { DocPart, ReportDocument } from "../report/text/document";
 import { changeLines, partStates } from "../report/text/linking";
 import type { PartStatus } from "../report/text/linking";
@@ -29,6 +29,8 @@ export interface LinkedReport {
   source: string;
   states: PartStatus[];
   storedTables?: TableSet;
+  /** The hashes of the parts as the document recorded them when it was last written (none: not ours, or old). */
+  storedHashes?: Record<string, string>;
   texts: Record<string, string>;
   /** Last year's tables the workbook was compiled with (the 图解 says 较上年 with them). */
   previous?: TableSet | null;
@@ -66,6 +68,7 @@ export async function inspectReport(
     source,
     states,
     storedTables: stored?.tables,
+    storedHashes: stored?.meta.hashes,
     texts,
     previous,
     graphicSvg: graphic.svg,
@@ -99,24 +102,35 @@ export async function updateParts(
   linked: LinkedReport,
   parts: DocPart[],
 ): Promise<{ changes: ChangeLine[]; updated: number }> {
-  const { renderPart, reportXml } = await import("../docx");
-  const items = [];
-  for (const p of parts)
-    items.push({
-      part: p.id,
-      alias: p.alias,
-      base64: toBase64(await renderPart(await drawnPart(actions, linked, p), false)),
-    });
+  const [{ renderPart, reportXml }, { graphicNotRedrawn }] = await Promise.all([
+    import("../docx"),
+    import("../publish/graphicPart"),
+  ]);
+  const items: { part: string; alias: string; base64: string }[] = [];
+  const notDrawn: ChangeLine[] = [];
+  for (const p of parts) {
+    let part: DocPart;
+    try {
+      part = await drawnPart(actions, linked, p);
+    } catch (e) {
+      // A picture this host cannot draw stays as it is; the rest is updated.
+      notDrawn.push({
+        alias: p.alias,
+        lines: [graphicNotRedrawn(e instanceof Error ? e.message : String(e))],
+      });
+      continue;
+    }
+    items.push({ part: p.id, alias: p.alias, base64: toBase64(await renderPart(part, false)) });
+  }
   const missing = await actions.replaceParts(items);
+  const done = parts.filter((p) => items.some((i) => i.part === p.id) && !missing.includes(p.id));
+  // Recorded as current: the parts just written; the others keep what the document recorded for them.
+  const hashes = { ...linked.storedHashes };
+  for (const p of done) hashes[p.id] = hashText(partText(p));
   await actions.writeReportXml(
-    reportXml(linked.result.tables, {
-      source: linked.source,
-      generated: new Date().toISOString(),
-      hashes: partHashes(linked.doc),
-    }),
+    reportXml(linked.result.tables, { source: linked.source, generated: new Date().toISOString(), hashes }),
   );
-  const done = parts.filter((p) => !missing.includes(p.id));
-  const changes = changeLines(linked.doc, done, linked);
+  const changes = [...changeLines(linked.doc, done, linked), ...notDrawn];
   const stale = await staleInDocument(actions, linked);
   if (stale) changes.push(stale);
   return { changes, updated: done.length };

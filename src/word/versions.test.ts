@@ -12,6 +12,7 @@ import { inspectReport, updateParts } from "../actions/word";
 import { compileWorkbook } from "../report/compile";
 import { documentParts } from "../report/text/document";
 import { sampleWorkbook } from "../report/sample";
+import { SHEETS } from "../report/register/registers";
 import { atLeast, OFFICE_PROFILES } from "../../test/office-profiles";
 import { wordActions } from "./actions";
 
@@ -60,4 +61,50 @@ describe("the Word pane on each Word version", () => {
       const again = await inspectReport(actions, linked.result, "台账.xlsx");
       expect(again.states.filter((s) => s.state === "stale")).toEqual([]);
     });
+});
+
+describe("updating some parts", () => {
+  afterEach(() => {
+    delete (globalThis as { Office?: unknown }).Office;
+    delete (globalThis as { Word?: unknown }).Word;
+  });
+
+  test("the parts not updated stay stale; a 图解 the host cannot draw stays as it was and is said", async () => {
+    const made = await createReport(compileWorkbook(sampleWorkbook()), "台账.xlsx");
+    const held = wordHoldings(made);
+    // The document holds a 图解 too (inserted earlier): its control, and its hash as of last month.
+    const fake = createFakeWord(
+      { controls: [...held.controls, { tag: "ogi:graphic", text: "" }], customXml: [held.customXml[0]] },
+      { wordApi: "1.8" },
+    );
+    Object.assign(globalThis, { Office: fake.Office, Word: fake.Word });
+    const cannotDraw = "浏览器未能把图解绘制成 PNG 图片";
+    const actions = {
+      ...wordActions(),
+      drawPng: async () => {
+        throw new Error(cannotDraw);
+      },
+    };
+    const wb = sampleWorkbook();
+    wb.sheets.find((s) => s.name === SHEETS.applications)?.rows.splice(1, 70);
+    const linked = await inspectReport(actions, compileWorkbook(wb), "台账.xlsx");
+    const stale = linked.states.filter((s) => s.state === "stale").map((s) => s.part);
+    expect(stale).toEqual(expect.arrayContaining(["table3", "s3.outcomes", "graphic"]));
+    // One part: only it becomes current.
+    const table3 = documentParts(linked.doc).filter((p) => p.id === "table3");
+    await updateParts(actions, linked, table3);
+    const after = await inspectReport(actions, linked.result, "台账.xlsx");
+    const staleAfter = after.states.filter((s) => s.state === "stale").map((s) => s.part);
+    expect(staleAfter).toEqual(stale.filter((p) => p !== "table3"));
+    // All the rest: the 图解 cannot be drawn here — it is said, left as it was, and still stale.
+    const rest = documentParts(after.doc).filter((p) => staleAfter.includes(p.id));
+    const { updated, changes } = await updateParts(actions, after, rest);
+    expect(updated).toBe(rest.length - 1);
+    expect(changes.find((c) => c.alias === "图解")?.lines).toEqual([
+      `未更新「图解」，报告中保留原图：${cannotDraw}`,
+    ]);
+    expect(fake.state.controls.find((c) => c.tag === "ogi:graphic")?.text).toBe("");
+    const last = await inspectReport(actions, linked.result, "台账.xlsx");
+    expect(last.states.filter((s) => s.state === "stale").map((s) => s.part)).toEqual(["graphic"]);
+  });
 });
