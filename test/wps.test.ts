@@ -12,7 +12,6 @@ import os from "os";
 import path from "path";
 import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
-import webpack from "webpack";
 import { compileWorkbook } from "../src/report/compile";
 import { sampleWorkbook } from "../src/report/sample";
 import { createReport } from "../src/docx";
@@ -24,24 +23,14 @@ import { workbookBuffer } from "../src/workbook/write";
 import { documentXml, wordHoldings, wpsBlocks } from "./docx";
 import { excelValues, retypeApplicant } from "./helpers";
 import { squeeze } from "./office";
-import { CHROMIUM, serve } from "./serve";
+import { CHROMIUM, productionBuild, serve } from "./serve";
 import { needs } from "./tools";
 
-const root = path.resolve(__dirname, "..");
 const out = mkdtempSync(path.join(os.tmpdir(), "ogi-wps-"));
 
 beforeAll(async () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const configFn = require(path.join(root, "webpack.config.js")) as (
-    env: object,
-    o: object,
-  ) => Promise<webpack.Configuration>;
-  const config = await configFn({ wps: true, outDir: out }, { mode: "production" });
-  await new Promise<void>((resolve, reject) =>
-    webpack({ ...config, context: root }, (err, s) =>
-      err || !s || s.hasErrors() ? reject(err ?? new Error(s?.toString("errors-only"))) : resolve(),
-    ),
-  );
+  const stats = await productionBuild({ wps: true, outDir: out }, "site");
+  if (stats.hasErrors()) throw new Error(stats.toString("errors-only"));
 }, 240000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
