@@ -33,7 +33,18 @@ import {
   GRAPHIC_WIDTH,
   onBackground,
 } from "./graphicParts";
-import { panel, plainLabel, r, share, subheading, sum, text, tileRows, wrap } from "./graphicParts";
+import {
+  numberText,
+  panel,
+  plainLabel,
+  r,
+  share,
+  subheading,
+  sum,
+  text,
+  tileRows,
+  wrap,
+} from "./graphicParts";
 import type { Tile } from "./graphicParts";
 import { casesSection } from "./graphicCases";
 
@@ -263,12 +274,7 @@ function requestsSection(
     );
     svg += text(cx, cy - 8, label("total"), { size: 22, fill: COLORS.muted, anchor: "middle" });
     const totalText = fmt(total);
-    svg += text(cx, cy + 36, totalText, {
-      size: fitSize(totalText, size * 0.5, 40, 20),
-      fill: COLORS.number,
-      anchor: "middle",
-      bold: true,
-    });
+    svg += numberText(cx, cy + 36, totalText, size * 0.5, [40, 20]);
     const lx = CONTENT.x + size + 60;
     const rowH = size / outcomes.length;
     outcomes.forEach((o, i) => {

@@ -9,7 +9,7 @@ import type { Num, TableSet } from "../report/tables/tables";
 import {
   COLORS,
   CONTENT,
-  fitSize,
+  numberText,
   fmt,
   onBackground,
   panel,
@@ -45,14 +45,7 @@ function card(x: number, y: number, w: number, h: number, c: Card, format: Forma
     text(cx, y + 46, c.label, { size: 28, fill: COLORS.ink, anchor: "middle", bold: true }),
   ];
   const total = fmt(c.results[T4_TOTAL_RESULT]);
-  parts.push(
-    text(cx, y + 112, total, {
-      size: fitSize(total, w - 40, 52, 24),
-      fill: COLORS.number,
-      anchor: "middle",
-      bold: true,
-    }),
-  );
+  parts.push(numberText(cx, y + 112, total, w - 40, [52, 24]));
   parts.push(text(cx, y + 142, labels[T4_TOTAL_RESULT], { size: 18, fill: COLORS.muted, anchor: "middle" }));
   let top = y + 160;
   // 行政诉讼's two kinds under its total; the same room left empty under 行政复议, so the cards line up.
@@ -69,14 +62,7 @@ function card(x: number, y: number, w: number, h: number, c: Card, format: Forma
   four.forEach((f, k) => {
     const fx = x + 16 + cellW * k + cellW / 2;
     const v = fmt(f.value);
-    parts.push(
-      text(fx, top + 36, v, {
-        size: fitSize(v, cellW - 8, 30, 16),
-        fill: COLORS.ink,
-        anchor: "middle",
-        bold: true,
-      }),
-    );
+    parts.push(numberText(fx, top + 36, v, cellW - 8, [30, 16], COLORS.ink));
     parts.push(text(fx, top + 64, f.label, { size: 18, fill: COLORS.muted, anchor: "middle" }));
   });
   top += 88;

@@ -119,6 +119,21 @@ export function text(x: number, y: number, content: string | string[], style: Te
   return `<text ${attrs}>${spans.join("")}</text>`;
 }
 
+/**
+ * A number centred at `cx`, bold, in the largest size up to `max` (at least `min`) that fits `width`: the tiles',
+ * the ring's total, the 复议诉讼 cards'.
+ */
+export function numberText(
+  cx: number,
+  y: number,
+  value: string,
+  width: number,
+  [max, min]: [number, number],
+  fill: string = COLORS.number,
+): string {
+  return text(cx, y, value, { size: fitSize(value, width, max, min), fill, anchor: "middle", bold: true });
+}
+
 /** Rounded to a tenth, for short attributes. */
 export const r = (v: number): string => String(Math.round(v * 10) / 10);
 
@@ -160,8 +175,7 @@ export function tile(x: number, y: number, w: number, h: number, t: Tile): strin
     parts.push(text(cx, cursor + 22, lines, { size: 22, fill: COLORS.ink, anchor: "middle", bold: true }));
     cursor += lines.length * 29 + 8;
   }
-  const size = fitSize(t.value, inner, 48, 24);
-  parts.push(text(cx, cursor + 48, t.value, { size, fill: COLORS.number, anchor: "middle", bold: true }));
+  parts.push(numberText(cx, cursor + 48, t.value, inner, [48, 24]));
   cursor += 60;
   if (t.caption) {
     const lines = wrap(t.caption, inner, 18);
