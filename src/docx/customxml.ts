@@ -3,6 +3,7 @@
  * workbook's name, when it was made, and a hash per part, so any copy of the report can tell which parts are
  * stale. Found again by its namespace, whatever N Word gave it.
  */
+import { decodeXml } from "../report/common/xmlEntities";
 import type { TableSet } from "../report/tables/tables";
 import { hashText } from "../report/text/document";
 import { storedTables } from "./stored";
@@ -27,13 +28,6 @@ interface StoredReport {
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const unesc = (s: string) =>
-  s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 
 export function reportXml(tables: TableSet, meta: ReportMeta): string {
   const parts = Object.entries(meta.hashes)
@@ -56,16 +50,16 @@ export function parseReportXml(xml: string): StoredReport | null {
   if (close < 0) return null;
   let tables: TableSet | null;
   try {
-    tables = storedTables(JSON.parse(unesc(xml.slice(open + "<ogi:tables>".length, close))));
+    tables = storedTables(JSON.parse(decodeXml(xml.slice(open + "<ogi:tables>".length, close))));
   } catch {
     return null;
   }
   if (!tables) return null;
   const root = xml.indexOf("<ogi:report");
   const rootTag = root < 0 ? "" : xml.slice(root, xml.indexOf(">", root) + 1 || xml.length);
-  const attr = (name: string) => unesc(new RegExp(`\\s${name}="([^"]*)"`).exec(rootTag)?.[1] ?? "");
+  const attr = (name: string) => decodeXml(new RegExp(`\\s${name}="([^"]*)"`).exec(rootTag)?.[1] ?? "");
   const hashes: Record<string, string> = {};
-  for (const m of xml.matchAll(/<ogi:part id="([^"]*)" hash="([^"]*)"\/>/g)) hashes[unesc(m[1])] = m[2];
+  for (const m of xml.matchAll(/<ogi:part id="([^"]*)" hash="([^"]*)"\/>/g)) hashes[decodeXml(m[1])] = m[2];
   return { tables, meta: { source: attr("source") || undefined, generated: attr("generated"), hashes } };
 }
 

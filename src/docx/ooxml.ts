@@ -4,6 +4,7 @@
  * Word (or another word processor) wrote it. Tolerates what Word adds: rsid attributes, w15 appearance,
  * placeholders, locks, bookmarks, proofing marks and runs split anywhere.
  */
+import { decodeXml } from "../report/common/xmlEntities";
 
 export interface Range {
   start: number;
@@ -47,17 +48,6 @@ export function outermost(xml: string, name: string, from = 0, to = xml.length):
 
 const attr = (xml: string, el: string) =>
   new RegExp(`<${el}\\b[^>]*?\\bw:val="([^"]*)"`).exec(xml)?.[1] ?? "";
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, "&");
-}
 
 function encodeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -4,6 +4,7 @@
  * text — what tells whether it is stale — is the SVG's description, which holds every number it shows; the PNG is
  * drawn only when the part is written (`drawn`), by the command line's rasteriser or a pane's canvas.
  */
+import { decodeXml } from "../report/common/xmlEntities";
 import type { DocPart, PictureImage } from "../report/text/document";
 import type { TableSet } from "../report/tables/tables";
 import { graphicSvg } from "./graphic";
@@ -12,14 +13,8 @@ import type { GraphicOptions } from "./graphic";
 import { GRAPHIC_ALIAS, GRAPHIC_PART } from "./files";
 export { GRAPHIC_ALIAS, GRAPHIC_PART };
 
-const unescape = (s: string): string =>
-  s.replace(
-    /&(lt|gt|quot|apos|amp);/g,
-    (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] ?? "",
-  );
-
 const element = (svg: string, name: string): string =>
-  unescape(new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`).exec(svg)?.[1] ?? "");
+  decodeXml(new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`).exec(svg)?.[1] ?? "");
 
 /** What an update says of a 图解 it could not draw: the old picture is kept. */
 export const graphicNotRedrawn = (why: string): string =>

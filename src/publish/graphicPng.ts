@@ -6,6 +6,7 @@
  * (fontSubset.ts: the same glyphs for the characters of the SVG, nothing else) written to a temporary folder
  * and removed afterwards — with the whole 20 MB font it takes seconds (it rereads the file for every glyph).
  */
+import { decodeXml } from "../report/common/xmlEntities";
 import { Resvg } from "@resvg/resvg-js";
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from "fs";
 import os from "os";
@@ -27,17 +28,8 @@ export interface PngOptions extends Omit<FontSearch, "font"> {
 /** The characters of the SVG's text (what <text> elements and their <tspan>s hold, entities decoded). */
 export function svgCharacters(svg: string): Set<string> {
   const chars = new Set<string>();
-  const decode = (s: string) =>
-    s
-      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, "&");
   for (const m of svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g))
-    for (const ch of decode(m[1].replace(/<[^>]*>/g, ""))) if (!"\t\n\r".includes(ch)) chars.add(ch);
+    for (const ch of decodeXml(m[1].replace(/<[^>]*>/g, ""))) if (!"\t\n\r".includes(ch)) chars.add(ch);
   return chars;
 }
 

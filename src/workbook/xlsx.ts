@@ -13,6 +13,7 @@ import type { SheetContext } from "./cellValue";
 import { CellTooLongError, SheetFormatError, SheetParser } from "./sheet";
 import { RowWindows } from "./sheetBytes";
 import { ascii, isName, newTag, nextTag, readTag } from "./xmlBytes";
+import { decodeXml } from "../report/common/xmlEntities";
 
 /** A file that cannot be read as a workbook, with a Chinese message saying why and what to do. */
 export class WorkbookReadError extends Error {
@@ -55,7 +56,7 @@ function* elements(xml: string): Generator<{ name: string; attrs: Record<string,
     const attrs: Record<string, string> = {};
     for (const a of m[2].matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
       const full = a[1];
-      const value = decodeEntities(a[2] ?? a[3] ?? "");
+      const value = decodeXml(a[2] ?? a[3] ?? "");
       attrs[full] = value;
       const local = full.slice(full.indexOf(":") + 1);
       if (!(local in attrs)) attrs[local] = value;
@@ -63,15 +64,6 @@ function* elements(xml: string): Generator<{ name: string; attrs: Record<string,
     yield { name: m[1].slice(m[1].indexOf(":") + 1), attrs };
   }
 }
-
-const decodeEntities = (s: string) =>
-  s.indexOf("&") < 0
-    ? s
-    : s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, r: string) =>
-        r[0] === "#"
-          ? String.fromCodePoint(r[1] === "x" ? parseInt(r.slice(2), 16) : parseInt(r.slice(1), 10))
-          : ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[r],
-      );
 
 /** A part's path from a relationship target, relative to the part that names it (`base`: its folder). */
 function partPath(base: string, target: string): string {
@@ -146,7 +138,7 @@ function dateStyles(xml: string | undefined): boolean[] {
     else if (name === "numFmt") {
       const id = /\bnumFmtId\s*=\s*"(\d+)"/.exec(rest);
       const code = /\bformatCode\s*=\s*"([^"]*)"/.exec(rest);
-      if (id && code) custom.set(Number(id[1]), decodeEntities(code[1]));
+      if (id && code) custom.set(Number(id[1]), decodeXml(code[1]));
     } else if (inCellXfs) {
       out.push(showsDate(Number(/\bnumFmtId\s*=\s*"(\d+)"/.exec(rest)?.[1] ?? 0), custom));
     }
